@@ -1,0 +1,63 @@
+# impactkit — build, test and demo. `make test` is what CI runs (via .ci/run).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly (pinned with `=` in Cargo.toml).
+WB_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([^"]*\)".*/\1/p' Cargo.toml)
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WASM := target/wasm32-unknown-unknown/release/impactkit.wasm
+# The features rustc enables by default for wasm32-unknown-unknown.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+DEMO_PORT ?= 8080
+
+.PHONY: setup pkg test demo clean
+
+## setup: idempotent install of every tool the build and tests need (seconds when done before)
+setup:
+	@test -n "$(WB_VERSION)" || { echo "no pinned wasm-bindgen version in Cargo.toml"; exit 1; }
+	rustup target add wasm32-unknown-unknown
+	rustup component add rustfmt clippy
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WB_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION) --force; \
+	else echo "wasm-bindgen-cli $(WB_VERSION) present"; fi
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing Debian chromium + chromium-driver"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	else echo "chromium + chromedriver present"; fi
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund; \
+	else echo "node_modules up to date"; fi
+	@wasm-opt --version
+
+## pkg: release wasm + wasm-bindgen for web / node / bundler, wasm-opt -Oz, npm metadata
+pkg:
+	cargo build --lib --release --target wasm32-unknown-unknown
+	rm -rf pkg
+	@for target in web nodejs bundler; do \
+	  dir=$${target/nodejs/node}; \
+	  wasm-bindgen $(WASM) --target $$target --out-dir pkg/$$dir --out-name impactkit; \
+	  wasm-opt $(WASM_OPT_FLAGS) pkg/$$dir/impactkit_bg.wasm -o pkg/$$dir/impactkit_bg.wasm; \
+	done
+	node pkg-templates/generate.mjs
+
+## test: everything CI checks
+test: setup pkg
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo test
+	node tests/run-vectors.mjs
+	cargo test --target wasm32-unknown-unknown --test browser
+
+## demo: serve www/ and pkg/web on http://127.0.0.1:$(DEMO_PORT)/
+demo: setup pkg
+	node www/serve.mjs $(DEMO_PORT)
+
+clean:
+	rm -rf pkg target node_modules

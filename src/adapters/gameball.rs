@@ -1,0 +1,236 @@
+//! Gameball v4 "Customer Progress" responses (seed 004): balance, tier-progress
+//! and reward-campaigns-progress, read as the API sends them.
+
+use crate::campaigns::{summarize, Campaign, CampaignProgress};
+use crate::decimal::Display;
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Json;
+use crate::tiers::{between, Tier, TierProgress};
+use crate::time::{instant, Zone, ZoneDb};
+use serde::Serialize;
+
+/// Reads the tier-progress response `{current, next, progress}` (`next: null` at the top tier).
+///
+/// ```
+/// let v = serde_json::json!({"current": {"order": 1, "name": "Basic", "minProgress": 0},
+///                            "next": {"order": 2, "name": "Gold", "minProgress": 190}, "progress": 50});
+/// let p = impactkit::adapters::gameball::tier_progress(&impactkit::json::Json::root(&v)).unwrap();
+/// assert_eq!((p.percentage, p.remaining), (26.3, 140.0));
+/// ```
+pub fn tier_progress(input: &Json) -> Result<TierProgress> {
+    let current = input
+        .opt("current")?
+        .map(|c| Tier::from_json(&c))
+        .transpose()?;
+    let next = match input.opt("next")? {
+        None => None,
+        Some(n) => {
+            let tier = Tier::from_json(&n)?;
+            if let Some(c) = &current {
+                if tier.min_progress <= c.min_progress {
+                    let field = n.field("minProgress")?;
+                    return Err(field.error(
+                        ErrorCode::OutOfRange,
+                        format!(
+                            "the next tier must start above the current one ({} ≤ {})",
+                            tier.min_progress, c.min_progress
+                        ),
+                    ));
+                }
+            }
+            Some(tier)
+        }
+    };
+    let progress = input.field("progress")?.non_negative()?;
+    Ok(between(current, next, progress, Display::from_json(input)?))
+}
+
+fn optional_count(item: &Json, key: &str) -> Result<Option<u64>> {
+    item.opt(key)?
+        .map(|v| v.integer_in(0, 1 << 53).map(|n| n as u64))
+        .transpose()
+}
+
+/// Reads one reward-campaigns-progress entry.
+///
+/// ```
+/// let v = serde_json::json!({"rewardsCampaignName": "Birthday Reward 🎉", "rewardsCampaignId": 5860,
+///     "isUnlocked": true, "completionPercentage": 100.0, "achievedCount": 1});
+/// let c = impactkit::adapters::gameball::campaign(&impactkit::json::Json::root(&v), impactkit::decimal::Display::default()).unwrap();
+/// assert_eq!((c.id.as_str(), c.status), ("5860", impactkit::campaigns::CampaignStatus::Achieved));
+/// ```
+pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
+    let pct_field = item.opt("completionPercentage")?;
+    let raw = match &pct_field {
+        Some(p) => p.non_negative()?,
+        None => 0.0,
+    };
+    if let (Some(p), true) = (&pct_field, raw > 100.0) {
+        return Err(p.error(
+            ErrorCode::OutOfRange,
+            format!("a percentage of at most 100 is expected, got {raw}"),
+        ));
+    }
+    let percentage = display.percent(raw, 100.0);
+    let achieved_count = optional_count(item, "achievedCount")?.unwrap_or(0);
+    let is_unlocked = item.field("isUnlocked")?.bool()?;
+    Ok(Campaign {
+        id: item.field("rewardsCampaignId")?.id()?,
+        name: item.field("rewardsCampaignName")?.str()?.to_owned(),
+        status: Campaign::status_of(is_unlocked, percentage, achieved_count),
+        percentage,
+        achieved_count,
+        current_streak: optional_count(item, "currentStreak")?,
+        highest_streak: optional_count(item, "highestStreak")?,
+        high_score_amount: item
+            .opt("highScoreAmount")?
+            .map(|h| h.number())
+            .transpose()?,
+    })
+}
+
+/// The `campaignProgress` function: `{campaigns: [...as Gameball sends them], decimals?}`.
+///
+/// ```
+/// let v = serde_json::json!({"campaigns": [
+///   {"rewardsCampaignName": "Third Order Campaign 🛍️", "rewardsCampaignId": 5859, "isUnlocked": true, "completionPercentage": 33.0, "achievedCount": 0}]});
+/// let p = impactkit::adapters::gameball::campaign_progress(&impactkit::json::Json::root(&v)).unwrap();
+/// assert_eq!(p.next_up.unwrap().percentage, 33.0);
+/// ```
+pub fn campaign_progress(input: &Json) -> Result<CampaignProgress> {
+    let display = Display::from_json(input)?;
+    campaigns_from(&input.field("campaigns")?, display)
+}
+
+fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
+    let mut campaigns: Vec<Campaign> = Vec::new();
+    for item in list.items()? {
+        let campaign = campaign(&item, display)?;
+        if campaigns.iter().any(|c| c.id == campaign.id) {
+            return Err(item.error(
+                ErrorCode::Duplicate,
+                format!("campaign {} is listed twice", campaign.id),
+            ));
+        }
+        campaigns.push(campaign);
+    }
+    Ok(summarize(campaigns))
+}
+
+/// A points balance, normalised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Balance {
+    /// All points, pending included.
+    pub total_points_balance: f64,
+    /// Monetary value of all points.
+    pub total_points_value: Option<f64>,
+    /// Points usable now.
+    pub available_points_balance: f64,
+    /// Monetary value of usable points.
+    pub available_points_value: Option<f64>,
+    /// Points on hold during the return window.
+    pub pending_points: f64,
+    /// Monetary value of pending points.
+    pub pending_points_value: Option<f64>,
+    /// Currency of the values.
+    pub currency: Option<String>,
+    /// The programme's name for points ("Reward Points").
+    pub points_name: Option<String>,
+    /// Points expiring next.
+    pub next_expiring_points_amount: Option<f64>,
+    /// Their monetary value.
+    pub next_expiring_points_value: Option<f64>,
+    /// When they expire, RFC 3339 in the requested timezone.
+    pub next_expiring_points_date: Option<String>,
+    /// Lifetime points earned.
+    pub total_earned_points: Option<f64>,
+}
+
+fn opt_number(input: &Json, key: &str) -> Result<Option<f64>> {
+    input.opt(key)?.map(|v| v.number()).transpose()
+}
+
+fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
+    input
+        .opt(key)?
+        .map(|v| v.str().map(str::to_owned))
+        .transpose()
+}
+
+/// Reads the balance response; its naive `nextExpiringPointsDate` is read in `zone`.
+///
+/// ```
+/// let v = serde_json::json!({"totalPointsBalance": 1500, "availablePointsBalance": 1200, "pendingPoints": 300,
+///                            "nextExpiringPointsDate": "2024-12-01T00:00:00"});
+/// let b = impactkit::adapters::gameball::balance(&impactkit::json::Json::root(&v), &impactkit::time::Zone::utc()).unwrap();
+/// assert_eq!(b.next_expiring_points_date.as_deref(), Some("2024-12-01T00:00:00Z"));
+/// ```
+pub fn balance(input: &Json, zone: &Zone) -> Result<Balance> {
+    Ok(Balance {
+        total_points_balance: input.field("totalPointsBalance")?.number()?,
+        total_points_value: opt_number(input, "totalPointsValue")?,
+        available_points_balance: input.field("availablePointsBalance")?.number()?,
+        available_points_value: opt_number(input, "availablePointsValue")?,
+        pending_points: opt_number(input, "pendingPoints")?.unwrap_or(0.0),
+        pending_points_value: opt_number(input, "pendingPointsValue")?,
+        currency: opt_text(input, "currency")?,
+        points_name: opt_text(input, "pointsName")?,
+        next_expiring_points_amount: opt_number(input, "nextExpiringPointsAmount")?,
+        next_expiring_points_value: opt_number(input, "nextExpiringPointsValue")?,
+        next_expiring_points_date: input
+            .opt("nextExpiringPointsDate")?
+            .map(|d| instant(&d, zone).map(|t| zone.format(t)))
+            .transpose()?,
+        total_earned_points: opt_number(input, "totalEarnedPoints")?,
+    })
+}
+
+/// The normalised result of `readGameball`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GameballProgress {
+    /// From the balance response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance: Option<Balance>,
+    /// From the tier-progress response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<TierProgress>,
+    /// From the reward-campaigns-progress response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaigns: Option<CampaignProgress>,
+}
+
+/// The `readGameball` function: `{balance?, tierProgress?, campaigns?, timezone?, decimals?}`.
+///
+/// ```
+/// let v = serde_json::json!({"tierProgress": {"current": {"name": "Basic", "minProgress": 0}, "next": null, "progress": 50}});
+/// let g = impactkit::adapters::gameball::read_gameball(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
+/// assert_eq!(g.tier.unwrap().percentage, 100.0);
+/// ```
+pub fn read_gameball(input: &Json, zones: &dyn ZoneDb) -> Result<GameballProgress> {
+    let zone = Zone::from_field(input, zones)?;
+    let display = Display::from_json(input)?;
+    let result = GameballProgress {
+        balance: input
+            .opt("balance")?
+            .map(|b| balance(&b, &zone))
+            .transpose()?,
+        tier: input
+            .opt("tierProgress")?
+            .map(|t| tier_progress(&t))
+            .transpose()?,
+        campaigns: input
+            .opt("campaigns")?
+            .map(|c| campaigns_from(&c, display))
+            .transpose()?,
+    };
+    if result.balance.is_none() && result.tier.is_none() && result.campaigns.is_none() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            input.path().render(),
+            "give at least one of `balance`, `tierProgress`, `campaigns`",
+        ));
+    }
+    Ok(result)
+}

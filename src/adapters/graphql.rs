@@ -1,0 +1,262 @@
+//! The GraphQL gamification module (seed 000): `customerImpactProfile` and
+//! `customerMilestones` responses, validated and normalised.
+
+use crate::decimal::{remaining, Display};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Json;
+use crate::time::{instant, Zone, ZoneDb};
+use serde::Serialize;
+
+/// An earned badge as the backend reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileBadge {
+    /// `badge_first_green`, …
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Description, if sent.
+    pub description: Option<String>,
+    /// Icon name (`seedling`, `tree`, …), if sent.
+    pub icon: Option<String>,
+    /// When it was earned (RFC 3339), if sent.
+    pub earned_at: Option<String>,
+    /// `BRONZE`, `SILVER`, `GOLD`, `PLATINUM` (or a programme's own tier name).
+    pub tier: Option<String>,
+}
+
+/// A milestone with its percentage recomputed client-side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileMilestone {
+    /// Backend id (absent in `customerMilestones.active`).
+    pub id: Option<String>,
+    /// Display name.
+    pub name: String,
+    /// Goal.
+    pub target: f64,
+    /// Progress.
+    pub current: f64,
+    /// Unit ("kg"), if sent.
+    pub unit: Option<String>,
+    /// Recomputed percentage (exact decimal, rounded down by default).
+    pub percentage: f64,
+    /// `target − current`, never negative.
+    pub remaining: f64,
+    /// Recomputed completion.
+    pub is_completed: bool,
+    /// What the server said, if it said anything.
+    pub server_percentage: Option<f64>,
+    /// True when the server's percentage is off by a display step or more,
+    /// or its `isCompleted` disagrees.
+    pub percentage_mismatch: bool,
+}
+
+/// A completed milestone from `customerMilestones.completed`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompletedMilestone {
+    /// Display name.
+    pub name: String,
+    /// When it was completed (RFC 3339), if sent.
+    pub completed_at: Option<String>,
+}
+
+/// The customer's leaderboard standing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    /// Rank (1 = best).
+    pub position: Option<u64>,
+    /// "Top N %" figure.
+    pub percentile: Option<f64>,
+    /// The backend's sentence ("Top 15% of sustainable shoppers").
+    pub description: Option<String>,
+}
+
+/// The normalised impact profile (input for cards and widgets).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImpactProfile {
+    /// Total CO₂ saved (`null` when only milestones were queried).
+    pub total_co2_saved: Option<f64>,
+    /// Unit of `totalCo2Saved`: always `kg` in this schema.
+    pub co2_unit: &'static str,
+    /// Orders placed.
+    pub total_orders: Option<u64>,
+    /// Earned badges.
+    pub badges: Vec<ProfileBadge>,
+    /// Active milestones (profile ones first, then `customerMilestones.active` not already listed).
+    pub milestones: Vec<ProfileMilestone>,
+    /// Completed milestones.
+    pub completed_milestones: Vec<CompletedMilestone>,
+    /// Leaderboard standing, if sent.
+    pub ranking: Option<Ranking>,
+}
+
+fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
+    input
+        .opt(key)?
+        .map(|v| v.str().map(str::to_owned))
+        .transpose()
+}
+
+fn opt_instant(input: &Json, key: &str, zone: &Zone) -> Result<Option<String>> {
+    input
+        .opt(key)?
+        .map(|v| instant(&v, zone).map(|t| zone.format(t)))
+        .transpose()
+}
+
+fn badge(item: &Json, zone: &Zone) -> Result<ProfileBadge> {
+    Ok(ProfileBadge {
+        id: item.field("id")?.id()?,
+        name: item.field("name")?.str()?.to_owned(),
+        description: opt_text(item, "description")?,
+        icon: opt_text(item, "icon")?,
+        earned_at: opt_instant(item, "earnedAt", zone)?,
+        tier: opt_text(item, "tier")?,
+    })
+}
+
+fn milestone(item: &Json, display: Display) -> Result<ProfileMilestone> {
+    let target = item.field("target")?.positive()?;
+    let current = item.field("current")?.non_negative()?;
+    let percentage = display.percent(current, target);
+    let is_completed = current >= target;
+    let server_percentage = item.opt("percentage")?.map(|p| p.number()).transpose()?;
+    let server_completed = item.opt("isCompleted")?.map(|c| c.bool()).transpose()?;
+    let step = 10f64.powi(-(display.decimals as i32));
+    let exact = (current / target * 100.0).min(100.0);
+    let percentage_mismatch = server_percentage.is_some_and(|s| (s - exact).abs() >= step)
+        || server_completed.is_some_and(|c| c != is_completed);
+    Ok(ProfileMilestone {
+        id: item.opt("id")?.map(|i| i.id()).transpose()?,
+        name: item.field("name")?.str()?.to_owned(),
+        target,
+        current,
+        unit: opt_text(item, "unit")?,
+        percentage,
+        remaining: remaining(target, current),
+        is_completed,
+        server_percentage,
+        percentage_mismatch,
+    })
+}
+
+fn ranking(input: &Json) -> Result<Ranking> {
+    Ok(Ranking {
+        position: input
+            .opt("position")?
+            .map(|p| p.integer_in(0, 1 << 53).map(|n| n as u64))
+            .transpose()?,
+        percentile: input
+            .opt("percentile")?
+            .map(|p| {
+                let value = p.non_negative()?;
+                if value > 100.0 {
+                    return Err(p.error(
+                        ErrorCode::OutOfRange,
+                        format!("percentile must be at most 100, got {value}"),
+                    ));
+                }
+                Ok(value)
+            })
+            .transpose()?,
+        description: opt_text(input, "description")?,
+    })
+}
+
+fn graphql_errors(input: &Json) -> Result<()> {
+    let Some(errors) = input.opt("errors")? else {
+        return Ok(());
+    };
+    if let Some(first) = errors.items()?.next() {
+        let message = first
+            .opt("message")?
+            .and_then(|m| m.str().ok())
+            .unwrap_or("(no message)");
+        return Err(first.error(
+            ErrorCode::GraphqlError,
+            format!(
+                "the GraphQL server answered with an error: {}",
+                crate::json::truncate(message)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The `readImpactProfile` function: a seed 000 GraphQL response (`{data: {...}}`)
+/// with `customerImpactProfile`, `customerMilestones` or both. Optional
+/// top-level `timezone` (default UTC) formats instants, `decimals`/`rounding`
+/// shape percentages.
+///
+/// ```
+/// let v = serde_json::json!({"data": {"customerImpactProfile": {"totalCo2Saved": 248.5, "totalOrders": 15,
+///   "milestones": [{"id": "milestone_500kg", "name": "500 kg CO2 Saved", "target": 500, "current": 248.5, "percentage": 49.7, "isCompleted": false}]}}});
+/// let p = impactkit::adapters::graphql::read_impact_profile(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
+/// assert_eq!(p.milestones[0].percentage, 49.7);
+/// assert!(!p.milestones[0].percentage_mismatch);
+/// ```
+pub fn read_impact_profile(input: &Json, zones: &dyn ZoneDb) -> Result<ImpactProfile> {
+    graphql_errors(input)?;
+    let zone = Zone::from_field(input, zones)?;
+    let display = Display::from_json(input)?;
+    let data = input.field("data")?;
+    let profile = data.opt("customerImpactProfile")?;
+    let milestones_query = data.opt("customerMilestones")?;
+    if profile.is_none() && milestones_query.is_none() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            format!("{}.customerImpactProfile", data.path().render()),
+            "expected `customerImpactProfile` or `customerMilestones` in `data`",
+        ));
+    }
+    let mut result = ImpactProfile {
+        total_co2_saved: None,
+        co2_unit: "kg",
+        total_orders: None,
+        badges: Vec::new(),
+        milestones: Vec::new(),
+        completed_milestones: Vec::new(),
+        ranking: None,
+    };
+    if let Some(p) = profile {
+        result.total_co2_saved = Some(p.field("totalCo2Saved")?.non_negative()?);
+        result.total_orders = Some(p.field("totalOrders")?.integer_in(0, 1 << 53)? as u64);
+        if let Some(badges) = p.opt("badges")? {
+            for item in badges.items()? {
+                result.badges.push(badge(&item, &zone)?);
+            }
+        }
+        if let Some(milestones) = p.opt("milestones")? {
+            for item in milestones.items()? {
+                result.milestones.push(milestone(&item, display)?);
+            }
+        }
+        result.ranking = p.opt("ranking")?.map(|r| ranking(&r)).transpose()?;
+    }
+    if let Some(m) = milestones_query {
+        if let Some(active) = m.opt("active")? {
+            for item in active.items()? {
+                let parsed = milestone(&item, display)?;
+                let listed = result.milestones.iter().any(|known| {
+                    known.name == parsed.name || (known.id.is_some() && known.id == parsed.id)
+                });
+                if !listed {
+                    result.milestones.push(parsed);
+                }
+            }
+        }
+        if let Some(completed) = m.opt("completed")? {
+            for item in completed.items()? {
+                result.completed_milestones.push(CompletedMilestone {
+                    name: item.field("name")?.str()?.to_owned(),
+                    completed_at: opt_instant(&item, "completedAt", &zone)?,
+                });
+            }
+        }
+    }
+    Ok(result)
+}

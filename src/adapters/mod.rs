@@ -1,0 +1,5 @@
+//! Adapters: the only code that knows a backend's field names. Each turns one
+//! backend's JSON shape into impactkit's model.
+
+pub mod gameball;
+pub mod graphql;

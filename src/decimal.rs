@@ -1,0 +1,282 @@
+//! Exact decimal arithmetic for percentages and remainders.
+//!
+//! Backends send `248.5` and `500`; in binary floating point
+//! `248.5 / 500 * 100` is `49.699999999999996`, which rounds down to 49.6.
+//! impactkit reads each number as the shortest decimal that round-trips
+//! (what the JSON said) and does the division on integers, so 49.7 it is.
+
+use crate::error::Result;
+use crate::json::Json;
+use crate::limits::{MAX_INPUT_DECIMALS, MAX_OUTPUT_DECIMALS};
+
+/// How a percentage is rounded to its display decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rounding {
+    /// Towards zero (default): 99.96 → 99.9, so 100 appears only when complete.
+    #[default]
+    Down,
+    /// Half away from zero: 26.35 → 26.4 (but never 100 before completion).
+    Nearest,
+}
+
+/// A decimal number `units / 10^scale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal {
+    units: i128,
+    scale: u32,
+}
+
+impl Decimal {
+    /// Reads a finite `f64` as the shortest decimal that round-trips to it.
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// assert_eq!(Decimal::from_f64(248.5).to_f64(), 248.5);
+    /// assert!(Decimal::from_f64(f64::NAN) == Decimal::ZERO);
+    /// ```
+    pub fn from_f64(x: f64) -> Decimal {
+        if !x.is_finite() {
+            return Decimal::ZERO;
+        }
+        // Rust's Display for f64 is the shortest round-trip form and never uses exponents.
+        let text = format!("{x}");
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+        let mut units: i128 = 0;
+        let mut scale = 0u32;
+        for c in int_part.chars() {
+            units = units.saturating_mul(10).saturating_add(digit(c));
+        }
+        let mut frac = frac_part.chars();
+        for c in frac.by_ref() {
+            if scale == MAX_INPUT_DECIMALS {
+                // Round half away from zero on the first dropped digit.
+                if digit(c) >= 5 {
+                    units = units.saturating_add(1);
+                }
+                break;
+            }
+            units = units.saturating_mul(10).saturating_add(digit(c));
+            scale += 1;
+        }
+        Decimal {
+            units: if negative { -units } else { units },
+            scale,
+        }
+        .normalized()
+    }
+
+    /// Zero.
+    pub const ZERO: Decimal = Decimal { units: 0, scale: 0 };
+
+    fn normalized(mut self) -> Decimal {
+        while self.scale > 0 && self.units % 10 == 0 {
+            self.units /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    fn rescaled(self, scale: u32) -> i128 {
+        self.units
+            .saturating_mul(pow10(scale.saturating_sub(self.scale)))
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(self) -> bool {
+        self.units < 0
+    }
+
+    /// The nearest `f64` (exact for values that came from `f64`).
+    pub fn to_f64(self) -> f64 {
+        format_units(self.units, self.scale).parse().unwrap_or(0.0)
+    }
+}
+
+impl std::ops::Sub for Decimal {
+    type Output = Decimal;
+
+    /// `self − other`, exactly.
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let r = Decimal::from_f64(500.0) - Decimal::from_f64(248.5);
+    /// assert_eq!(r.to_f64(), 251.5);
+    /// ```
+    fn sub(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal {
+            units: self.rescaled(scale).saturating_sub(other.rescaled(scale)),
+            scale,
+        }
+        .normalized()
+    }
+}
+
+fn digit(c: char) -> i128 {
+    c.to_digit(10).map_or(0, i128::from)
+}
+
+fn pow10(exp: u32) -> i128 {
+    10i128.saturating_pow(exp)
+}
+
+fn format_units(units: i128, scale: u32) -> String {
+    let negative = units < 0;
+    let digits = units.unsigned_abs().to_string();
+    let scale = scale as usize;
+    let padded = if digits.len() <= scale {
+        format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits)
+    } else {
+        digits
+    };
+    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
+    let sign = if negative { "-" } else { "" };
+    if frac_part.is_empty() {
+        format!("{sign}{int_part}")
+    } else {
+        format!("{sign}{int_part}.{frac_part}")
+    }
+}
+
+/// `part / whole × 100`, rounded to `decimals` places, capped to `0..=100`.
+///
+/// A share below the whole never shows 100 (rounding stops one step below),
+/// and `whole` must be positive (callers validate it).
+///
+/// ```
+/// use impactkit::decimal::{percentage, Rounding};
+/// assert_eq!(percentage(248.5, 500.0, 1, Rounding::Down), 49.7);
+/// assert_eq!(percentage(50.0, 190.0, 1, Rounding::Down), 26.3);
+/// assert_eq!(percentage(99.96, 100.0, 1, Rounding::Nearest), 99.9);
+/// assert_eq!(percentage(600.0, 500.0, 1, Rounding::Down), 100.0);
+/// ```
+pub fn percentage(part: f64, whole: f64, decimals: u32, rounding: Rounding) -> f64 {
+    let decimals = decimals.min(MAX_OUTPUT_DECIMALS);
+    let part = Decimal::from_f64(part);
+    let whole = Decimal::from_f64(whole);
+    if whole.units <= 0 || part.units <= 0 {
+        return 0.0;
+    }
+    let scale = part.scale.max(whole.scale);
+    let p = part.rescaled(scale);
+    let w = whole.rescaled(scale);
+    if p >= w {
+        return 100.0;
+    }
+    let numerator = p.saturating_mul(pow10(2 + decimals));
+    let mut q = match rounding {
+        Rounding::Down => numerator / w,
+        Rounding::Nearest => (numerator.saturating_mul(2).saturating_add(w)) / w.saturating_mul(2),
+    };
+    let full = 100 * pow10(decimals);
+    if q >= full {
+        q = full - 1;
+    }
+    format_units(q, decimals).parse().unwrap_or(0.0)
+}
+
+/// Display options shared by every percentage impactkit computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Display {
+    /// Decimal places (0–6, default 1).
+    pub decimals: u32,
+    /// Rounding mode (default: down).
+    pub rounding: Rounding,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            decimals: 1,
+            rounding: Rounding::Down,
+        }
+    }
+}
+
+impl Display {
+    /// Reads optional `decimals` (0–6) and `rounding` (`"down"` | `"nearest"`) fields.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"decimals": 2, "rounding": "nearest"});
+    /// let d = impactkit::decimal::Display::from_json(&impactkit::json::Json::root(&v)).unwrap();
+    /// assert_eq!(d.decimals, 2);
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Display> {
+        let mut display = Display::default();
+        if let Some(d) = input.opt("decimals")? {
+            display.decimals = d.integer_in(0, i64::from(MAX_OUTPUT_DECIMALS))? as u32;
+        }
+        if let Some(r) = input.opt("rounding")? {
+            display.rounding = match r.one_of(&["down", "nearest"])? {
+                0 => Rounding::Down,
+                _ => Rounding::Nearest,
+            };
+        }
+        Ok(display)
+    }
+
+    /// `part / whole` as a percentage in this display.
+    ///
+    /// ```
+    /// let d = impactkit::decimal::Display::default();
+    /// assert_eq!(d.percent(248.5, 500.0), 49.7);
+    /// ```
+    pub fn percent(&self, part: f64, whole: f64) -> f64 {
+        percentage(part, whole, self.decimals, self.rounding)
+    }
+}
+
+/// `a − b`, exact in decimal, never below zero.
+///
+/// ```
+/// assert_eq!(impactkit::decimal::remaining(500.0, 248.5), 251.5);
+/// assert_eq!(impactkit::decimal::remaining(500.0, 600.0), 0.0);
+/// ```
+pub fn remaining(target: f64, current: f64) -> f64 {
+    let r = Decimal::from_f64(target) - Decimal::from_f64(current);
+    if r.is_negative() {
+        0.0
+    } else {
+        r.to_f64()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_traps_come_out_exact() {
+        assert_eq!(percentage(248.5, 500.0, 1, Rounding::Down), 49.7);
+        assert_eq!(percentage(0.1 + 0.2, 1.0, 2, Rounding::Down), 30.0);
+        assert_eq!(percentage(57.0, 100.0, 0, Rounding::Down), 57.0);
+        assert_eq!(percentage(1.0, 3.0, 3, Rounding::Down), 33.333);
+        assert_eq!(percentage(2.0, 3.0, 1, Rounding::Nearest), 66.7);
+        assert_eq!(percentage(2.0, 3.0, 1, Rounding::Down), 66.6);
+    }
+
+    #[test]
+    fn never_one_hundred_before_completion() {
+        assert_eq!(percentage(99.96, 100.0, 1, Rounding::Down), 99.9);
+        assert_eq!(
+            percentage(999_999.0, 1_000_000.0, 0, Rounding::Nearest),
+            99.0
+        );
+        assert_eq!(percentage(100.0, 100.0, 1, Rounding::Down), 100.0);
+    }
+
+    #[test]
+    fn tiny_and_huge_values() {
+        assert_eq!(percentage(1e-13, 1.0, 6, Rounding::Down), 0.0);
+        assert_eq!(percentage(1.0, 1e15, 6, Rounding::Down), 0.0);
+        assert_eq!(percentage(5e14, 1e15, 6, Rounding::Down), 50.0);
+        assert_eq!(
+            (Decimal::from_f64(1e15) - Decimal::from_f64(0.5)).to_f64(),
+            999_999_999_999_999.5
+        );
+    }
+}

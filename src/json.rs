@@ -1,0 +1,535 @@
+//! A small reader over `serde_json::Value` that remembers where it is.
+//!
+//! Every accessor returns an [`Error`] whose `path` is the JSONPath of the
+//! field it was reading, so callers get `$.milestones[0].target` for free.
+//! Paths are a linked list of borrowed segments and are only rendered to a
+//! string when an error is built, so reading 100k orders costs no allocations.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::limits;
+use serde_json::{Map, Value};
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Where a value sits in the input document.
+#[derive(Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+impl Path<'static> {
+    /// The document root, `$`.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::json::Path::root().render(), "$");
+    /// ```
+    pub const fn root() -> Self {
+        Path {
+            parent: None,
+            segment: Segment::Root,
+        }
+    }
+}
+
+impl<'a> Path<'a> {
+    /// Renders the path as JSONPath (`$.a.b[0]['odd key']`).
+    ///
+    /// ```
+    /// use impactkit::json::Json;
+    /// let v = serde_json::json!({"a": [{"b c": 1}]});
+    /// let root = Json::root(&v);
+    /// let a = root.field("a").unwrap();
+    /// let first = a.items().unwrap().next().unwrap();
+    /// assert_eq!(first.field("b c").unwrap().path().render(), "$.a[0]['b c']");
+    /// ```
+    pub fn render(&self) -> String {
+        let mut segments = Vec::new();
+        let mut cursor = Some(self);
+        while let Some(p) = cursor {
+            segments.push(p.segment);
+            cursor = p.parent;
+        }
+        let mut out = String::new();
+        for segment in segments.iter().rev() {
+            push_segment(&mut out, segment);
+        }
+        out
+    }
+}
+
+fn push_segment(out: &mut String, segment: &Segment<'_>) {
+    match segment {
+        Segment::Root => out.push('$'),
+        Segment::Index(i) => {
+            out.push('[');
+            out.push_str(&i.to_string());
+            out.push(']');
+        }
+        Segment::Key(k) if is_identifier(k) => {
+            out.push('.');
+            out.push_str(k);
+        }
+        Segment::Key(k) => {
+            out.push_str("['");
+            for c in k.chars() {
+                if c == '\'' || c == '\\' {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push_str("']");
+        }
+    }
+}
+
+fn is_identifier(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Describes a JSON value's type for error messages.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON value together with its path.
+#[derive(Clone, Copy)]
+pub struct Json<'a> {
+    value: &'a Value,
+    path: Path<'a>,
+}
+
+impl<'a> Json<'a> {
+    /// Wraps a whole document.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"target": 500});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.field("target").unwrap().number().unwrap(), 500.0);
+    /// ```
+    pub fn root(value: &'a Value) -> Self {
+        Json {
+            value,
+            path: Path::root(),
+        }
+    }
+
+    /// The raw value.
+    pub fn value(&self) -> &'a Value {
+        self.value
+    }
+
+    /// The path of this value.
+    pub fn path(&self) -> &Path<'a> {
+        &self.path
+    }
+
+    /// An error located at this value.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"x": 1});
+    /// let j = impactkit::json::Json::root(&v);
+    /// let e = j.field("x").unwrap().error(impactkit::ErrorCode::OutOfRange, "too small");
+    /// assert_eq!(e.path, "$.x");
+    /// ```
+    pub fn error(&self, code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::new(code, self.path.render(), message)
+    }
+
+    fn expected(&self, what: &str) -> Error {
+        self.error(
+            ErrorCode::InvalidType,
+            format!("expected {what}, found {}", type_name(self.value)),
+        )
+    }
+
+    /// The object behind this value, or an `invalid_type` error.
+    pub fn object(&self) -> Result<&'a Map<String, Value>> {
+        self.value
+            .as_object()
+            .ok_or_else(|| self.expected("an object"))
+    }
+
+    /// Whether this value is JSON `null`.
+    pub fn is_null(&self) -> bool {
+        self.value.is_null()
+    }
+
+    /// An optional field: `None` when absent or `null`; an error when `self` is not an object.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"a": null});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert!(j.opt("a").unwrap().is_none());
+    /// assert!(j.opt("b").unwrap().is_none());
+    /// ```
+    pub fn opt<'b>(&'b self, key: &'b str) -> Result<Option<Json<'b>>> {
+        let object = self.object()?;
+        Ok(object.get(key).filter(|v| !v.is_null()).map(|value| Json {
+            value,
+            path: Path {
+                parent: Some(&self.path),
+                segment: Segment::Key(key),
+            },
+        }))
+    }
+
+    /// A required field: `missing_field` when absent or `null`.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"data": {}});
+    /// let j = impactkit::json::Json::root(&v);
+    /// let e = j.field("data").unwrap().field("customer").err().unwrap();
+    /// assert_eq!((e.code.as_str(), e.path.as_str()), ("missing_field", "$.data.customer"));
+    /// ```
+    pub fn field<'b>(&'b self, key: &'b str) -> Result<Json<'b>> {
+        match self.opt(key)? {
+            Some(j) => Ok(j),
+            None => Err(Error::new(
+                ErrorCode::MissingField,
+                Path {
+                    parent: Some(&self.path),
+                    segment: Segment::Key(key),
+                }
+                .render(),
+                format!("`{key}` is required"),
+            )),
+        }
+    }
+
+    /// Iterates an array's items, each with its own path. Enforces [`limits::MAX_ARRAY_LEN`].
+    pub fn items<'b>(&'b self) -> Result<impl ExactSizeIterator<Item = Json<'b>> + 'b> {
+        let array = self
+            .value
+            .as_array()
+            .ok_or_else(|| self.expected("an array"))?;
+        if array.len() > limits::MAX_ARRAY_LEN {
+            return Err(self.error(
+                ErrorCode::TooLarge,
+                format!(
+                    "array has {} items; the limit is {}",
+                    array.len(),
+                    limits::MAX_ARRAY_LEN
+                ),
+            ));
+        }
+        let parent = &self.path;
+        Ok(array.iter().enumerate().map(move |(i, value)| Json {
+            value,
+            path: Path {
+                parent: Some(parent),
+                segment: Segment::Index(i),
+            },
+        }))
+    }
+
+    /// A finite JSON number. Numbers written as strings are rejected with a hint.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"n": "5"});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.field("n").unwrap().number().unwrap_err().code.as_str(), "invalid_type");
+    /// ```
+    pub fn number(&self) -> Result<f64> {
+        match self.value {
+            Value::Number(n) => match n.as_f64() {
+                Some(x) if x.is_finite() => {
+                    if x.abs() > limits::MAX_ABS_NUMBER {
+                        Err(self.error(
+                            ErrorCode::OutOfRange,
+                            format!(
+                                "{x} is beyond the supported magnitude {:e}",
+                                limits::MAX_ABS_NUMBER
+                            ),
+                        ))
+                    } else {
+                        Ok(x)
+                    }
+                }
+                _ => Err(self.error(ErrorCode::InvalidNumber, "number is not finite")),
+            },
+            Value::String(s) => Err(self.error(
+                ErrorCode::InvalidType,
+                format!(
+                    "expected a number, found the string {:?}; send numbers unquoted",
+                    truncate(s)
+                ),
+            )),
+            _ => Err(self.expected("a number")),
+        }
+    }
+
+    /// A finite number ≥ 0.
+    pub fn non_negative(&self) -> Result<f64> {
+        let x = self.number()?;
+        if x < 0.0 {
+            return Err(self.error(ErrorCode::OutOfRange, format!("must be ≥ 0, got {x}")));
+        }
+        Ok(x)
+    }
+
+    /// A finite number > 0.
+    pub fn positive(&self) -> Result<f64> {
+        let x = self.number()?;
+        if x <= 0.0 {
+            return Err(self.error(ErrorCode::OutOfRange, format!("must be > 0, got {x}")));
+        }
+        Ok(x)
+    }
+
+    /// A whole number within `min..=max`.
+    pub fn integer_in(&self, min: i64, max: i64) -> Result<i64> {
+        let x = self.number()?;
+        if x.fract() != 0.0 {
+            return Err(self.error(
+                ErrorCode::InvalidNumber,
+                format!("expected a whole number, got {x}"),
+            ));
+        }
+        if x < min as f64 || x > max as f64 {
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("must be between {min} and {max}, got {x}"),
+            ));
+        }
+        Ok(x as i64)
+    }
+
+    /// A string no longer than [`limits::MAX_STRING_LEN`] bytes.
+    pub fn str(&self) -> Result<&'a str> {
+        let s = self
+            .value
+            .as_str()
+            .ok_or_else(|| self.expected("a string"))?;
+        if s.len() > limits::MAX_STRING_LEN {
+            return Err(self.error(
+                ErrorCode::TooLarge,
+                format!(
+                    "string is {} bytes; the limit is {}",
+                    s.len(),
+                    limits::MAX_STRING_LEN
+                ),
+            ));
+        }
+        Ok(s)
+    }
+
+    /// An identifier: a string, or a whole number (rendered as its decimal text).
+    pub fn id(&self) -> Result<String> {
+        match self.value {
+            Value::Number(n) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
+            Value::String(_) => self.str().map(str::to_owned),
+            _ => Err(self.expected("a string or integer id")),
+        }
+    }
+
+    /// A boolean.
+    pub fn bool(&self) -> Result<bool> {
+        self.value
+            .as_bool()
+            .ok_or_else(|| self.expected("a boolean"))
+    }
+
+    /// One of the given string values, as its index in `allowed`.
+    ///
+    /// ```
+    /// let v = serde_json::json!("week");
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.one_of(&["day", "week", "month"]).unwrap(), 1);
+    /// ```
+    pub fn one_of(&self, allowed: &[&str]) -> Result<usize> {
+        let s = self.str()?;
+        allowed.iter().position(|a| *a == s).ok_or_else(|| {
+            self.error(
+                ErrorCode::InvalidValue,
+                format!("{:?} is not one of: {}", truncate(s), allowed.join(", ")),
+            )
+        })
+    }
+}
+
+/// Shortens user text for error messages.
+pub(crate) fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Deepest nesting accepted by [`value_from`].
+///
+/// ```
+/// assert_eq!(impactkit::json::MAX_DEPTH, 64);
+/// ```
+pub const MAX_DEPTH: usize = 64;
+
+/// Reads any serde input (a JS value through serde-wasm-bindgen, JSON text
+/// through serde_json) into a [`Value`], rejecting what JSON cannot hold:
+/// NaN and ±Infinity become `invalid_number` errors (instead of a silent
+/// `null`) and nesting deeper than [`MAX_DEPTH`] is `too_large`, each with its path.
+///
+/// ```
+/// let mut de = serde_json::Deserializer::from_str(r#"{"a": [1, {"b": 2}]}"#);
+/// let v = impactkit::json::value_from(&mut de).unwrap();
+/// assert_eq!(v["a"][1]["b"], 2);
+/// ```
+pub fn value_from<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value> {
+    let state = std::cell::RefCell::new(ReadState::default());
+    let result = serde::de::DeserializeSeed::deserialize(StrictSeed(&state), deserializer);
+    let state = state.into_inner();
+    match (result, state.error) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some(e)) => Err(e),
+        (Err(e), None) => Err(Error::new(
+            ErrorCode::InvalidType,
+            render_owned(&state.path),
+            format!("input is not plain JSON: {e}"),
+        )),
+    }
+}
+
+#[derive(Default)]
+struct ReadState {
+    path: Vec<OwnedSegment>,
+    error: Option<Error>,
+}
+
+enum OwnedSegment {
+    Key(String),
+    Index(usize),
+}
+
+fn render_owned(path: &[OwnedSegment]) -> String {
+    let mut out = String::from("$");
+    for segment in path {
+        match segment {
+            OwnedSegment::Key(k) => push_segment(&mut out, &Segment::Key(k)),
+            OwnedSegment::Index(i) => push_segment(&mut out, &Segment::Index(*i)),
+        }
+    }
+    out
+}
+
+struct StrictSeed<'s>(&'s std::cell::RefCell<ReadState>);
+
+impl StrictSeed<'_> {
+    fn fail<E: serde::de::Error>(&self, code: ErrorCode, message: &str) -> E {
+        let mut state = self.0.borrow_mut();
+        let path = render_owned(&state.path);
+        state.error = Some(Error::new(code, path, message));
+        E::custom(message)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for StrictSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for StrictSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| {
+                self.fail(
+                    ErrorCode::InvalidNumber,
+                    "number is not finite (NaN or Infinity)",
+                )
+            })
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Value, A::Error> {
+        if self.0.borrow().path.len() >= MAX_DEPTH {
+            return Err(self.fail(ErrorCode::TooLarge, "nesting is deeper than 64 levels"));
+        }
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        loop {
+            let index = items.len();
+            if index >= limits::MAX_ARRAY_LEN {
+                return Err(self.fail(
+                    ErrorCode::TooLarge,
+                    "array is longer than the 1,000,000-item limit",
+                ));
+            }
+            self.0.borrow_mut().path.push(OwnedSegment::Index(index));
+            let item = seq.next_element_seed(StrictSeed(self.0))?;
+            self.0.borrow_mut().path.pop();
+            match item {
+                Some(v) => items.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Value, A::Error> {
+        if self.0.borrow().path.len() >= MAX_DEPTH {
+            return Err(self.fail(ErrorCode::TooLarge, "nesting is deeper than 64 levels"));
+        }
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            self.0.borrow_mut().path.push(OwnedSegment::Key(key));
+            let value = map.next_value_seed(StrictSeed(self.0))?;
+            if let Some(OwnedSegment::Key(key)) = self.0.borrow_mut().path.pop() {
+                object.insert(key, value);
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}

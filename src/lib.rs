@@ -1,0 +1,31 @@
+//! # impactkit
+//!
+//! A client-side progress-widget engine: milestone, tier and campaign
+//! progress, read from loyalty / sustainability backends' JSON, computed
+//! exactly and offline. Compiled to WebAssembly with wasm-bindgen; the core
+//! is plain Rust and runs natively too.
+//!
+//! ```
+//! let input = serde_json::json!({"current": 248.5, "target": 500});
+//! let out = impactkit::api::call("milestoneProgress", &input, &impactkit::time::TzDatabase).unwrap();
+//! assert_eq!(out["percentage"], 49.7);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod adapters;
+pub mod api;
+pub mod campaigns;
+pub mod decimal;
+pub mod error;
+pub mod json;
+pub mod limits;
+pub mod milestones;
+pub mod tiers;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;
+
+pub use error::{Error, ErrorCode, Result};

@@ -1,0 +1,150 @@
+//! Milestone progress: "248.5 of 500 kg → 49.7 %", single or multi-level.
+
+use crate::decimal::{remaining, Decimal, Display};
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+use serde::Serialize;
+
+/// A milestone to measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    /// Progress so far (≥ 0).
+    pub current: f64,
+    /// The goal (> 0). With levels, the final level unless given.
+    pub target: f64,
+    /// Ascending intermediate goals (e.g. 100/250/500/1000 kg); may be empty.
+    pub levels: Vec<f64>,
+    /// How percentages are shown.
+    pub display: Display,
+}
+
+/// Where the customer stands among a milestone's levels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelProgress {
+    /// Levels reached so far (0 = none yet).
+    pub level: usize,
+    /// The threshold of the level reached (`null` before the first).
+    pub level_target: Option<f64>,
+    /// The next level's threshold (`null` when all are reached).
+    pub next_target: Option<f64>,
+    /// Progress from the level reached to the next one.
+    pub level_percentage: f64,
+    /// Amount still needed for the next level.
+    pub level_remaining: f64,
+}
+
+/// Milestone output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneProgress {
+    /// `current / target`, rounded per [`Display`], capped at 100.
+    pub percentage: f64,
+    /// `target − current`, exact, never negative.
+    pub remaining: f64,
+    /// Whether `current ≥ target`.
+    pub is_completed: bool,
+    /// Level information, present when levels were given.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<LevelProgress>,
+}
+
+impl Milestone {
+    /// Reads `{current, target?, levels?, decimals?, rounding?}`.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"current": 248.5, "target": 500});
+    /// let m = impactkit::milestones::Milestone::from_json(&impactkit::json::Json::root(&v)).unwrap();
+    /// assert_eq!(m.progress().percentage, 49.7);
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Milestone> {
+        let current = input.field("current")?.non_negative()?;
+        let mut levels = Vec::new();
+        if let Some(list) = input.opt("levels")? {
+            for item in list.items()? {
+                let level = item.positive()?;
+                if levels.contains(&level) {
+                    return Err(item.error(
+                        ErrorCode::Duplicate,
+                        format!("level {level} is listed twice"),
+                    ));
+                }
+                levels.push(level);
+            }
+            if levels.is_empty() {
+                return Err(list.error(ErrorCode::OutOfRange, "levels must not be empty"));
+            }
+            levels.sort_by(f64::total_cmp);
+        }
+        let target = match (input.opt("target")?, levels.last()) {
+            (Some(t), _) => t.positive()?,
+            (None, Some(last)) => *last,
+            (None, None) => input.field("target")?.positive()?,
+        };
+        Ok(Milestone {
+            current,
+            target,
+            levels,
+            display: Display::from_json(input)?,
+        })
+    }
+
+    /// Computes the progress.
+    ///
+    /// ```
+    /// use impactkit::{milestones::Milestone, decimal::Display};
+    /// let m = Milestone { current: 300.0, target: 1000.0, levels: vec![100.0, 250.0, 500.0, 1000.0], display: Display::default() };
+    /// let p = m.progress();
+    /// let l = p.levels.unwrap();
+    /// assert_eq!((l.level, l.next_target, l.level_percentage), (2, Some(500.0), 20.0));
+    /// ```
+    pub fn progress(&self) -> MilestoneProgress {
+        let levels = (!self.levels.is_empty()).then(|| {
+            let reached = self
+                .levels
+                .iter()
+                .take_while(|l| **l <= self.current)
+                .count();
+            let level_target = reached
+                .checked_sub(1)
+                .and_then(|i| self.levels.get(i))
+                .copied();
+            let next_target = self.levels.get(reached).copied();
+            let floor = level_target.unwrap_or(0.0);
+            let (level_percentage, level_remaining) = match next_target {
+                Some(next) => (
+                    self.display.percent(
+                        (Decimal::from_f64(self.current) - Decimal::from_f64(floor)).to_f64(),
+                        (Decimal::from_f64(next) - Decimal::from_f64(floor)).to_f64(),
+                    ),
+                    remaining(next, self.current),
+                ),
+                None => (100.0, 0.0),
+            };
+            LevelProgress {
+                level: reached,
+                level_target,
+                next_target,
+                level_percentage,
+                level_remaining,
+            }
+        });
+        MilestoneProgress {
+            percentage: self.display.percent(self.current, self.target),
+            remaining: remaining(self.target, self.current),
+            is_completed: self.current >= self.target,
+            levels,
+        }
+    }
+}
+
+/// The `milestoneProgress` function of the JS contract.
+///
+/// ```
+/// let v = serde_json::json!({"current": 99.96, "target": 100});
+/// let p = impactkit::milestones::milestone_progress(&impactkit::json::Json::root(&v)).unwrap();
+/// assert_eq!((p.percentage, p.is_completed), (99.9, false));
+/// ```
+pub fn milestone_progress(input: &Json) -> Result<MilestoneProgress> {
+    Ok(Milestone::from_json(input)?.progress())
+}

@@ -1,0 +1,156 @@
+//! Tier progress: which tier a customer is in, the next one, and how far along.
+
+use crate::decimal::{remaining, Decimal, Display};
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+use serde::Serialize;
+
+/// One tier of a loyalty programme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tier {
+    /// Display name ("Gold").
+    pub name: String,
+    /// Progress needed to be in this tier.
+    pub min_progress: f64,
+    /// The backend's ordinal, if it sends one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<i64>,
+    /// Icon URL or name, passed through untouched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+}
+
+impl Tier {
+    /// Reads `{name, minProgress, order?, icon?}`.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"name": "Gold", "minProgress": 190, "order": 2});
+    /// let t = impactkit::tiers::Tier::from_json(&impactkit::json::Json::root(&v)).unwrap();
+    /// assert_eq!((t.name.as_str(), t.min_progress), ("Gold", 190.0));
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Tier> {
+        Ok(Tier {
+            name: input.field("name")?.str()?.to_owned(),
+            min_progress: input.field("minProgress")?.non_negative()?,
+            order: input
+                .opt("order")?
+                .map(|o| o.integer_in(i64::MIN / 2, i64::MAX / 2))
+                .transpose()?,
+            icon: input
+                .opt("icon")?
+                .map(|i| i.str().map(str::to_owned))
+                .transpose()?,
+        })
+    }
+}
+
+/// Tier progress output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TierProgress {
+    /// The tier reached (`null` below the lowest tier).
+    pub current: Option<Tier>,
+    /// The next tier (`null` at the top).
+    pub next: Option<Tier>,
+    /// Progress from the current tier's threshold to the next one's; 100 at the top.
+    pub percentage: f64,
+    /// Progress still needed for the next tier (0 at the top).
+    pub remaining: f64,
+    /// The customer's progress value, as given.
+    pub progress: f64,
+}
+
+/// Computes progress between a tier's threshold and the next one's.
+///
+/// ```
+/// use impactkit::{tiers::{Tier, between}, decimal::Display};
+/// let basic = Tier { name: "Basic".into(), min_progress: 0.0, order: Some(1), icon: None };
+/// let gold = Tier { name: "Gold".into(), min_progress: 190.0, order: Some(2), icon: None };
+/// let p = between(Some(basic), Some(gold), 50.0, Display::default());
+/// assert_eq!((p.percentage, p.remaining), (26.3, 140.0));
+/// ```
+pub fn between(
+    current: Option<Tier>,
+    next: Option<Tier>,
+    progress: f64,
+    display: Display,
+) -> TierProgress {
+    let (percentage, remaining) = match &next {
+        None => (100.0, 0.0),
+        Some(next) => {
+            let floor = current.as_ref().map_or(0.0, |t| t.min_progress);
+            let gained = Decimal::from_f64(progress) - Decimal::from_f64(floor);
+            let span = Decimal::from_f64(next.min_progress) - Decimal::from_f64(floor);
+            let percentage = if gained.is_negative() {
+                0.0
+            } else {
+                display.percent(gained.to_f64(), span.to_f64())
+            };
+            (percentage, remaining(next.min_progress, progress))
+        }
+    };
+    TierProgress {
+        current,
+        next,
+        percentage,
+        remaining,
+        progress,
+    }
+}
+
+/// Places `progress` within a list of tiers (any order; thresholds must be unique).
+///
+/// ```
+/// use impactkit::{tiers::{Tier, place}, decimal::Display};
+/// let tiers = vec![
+///     Tier { name: "Gold".into(), min_progress: 190.0, order: None, icon: None },
+///     Tier { name: "Basic".into(), min_progress: 0.0, order: None, icon: None },
+/// ];
+/// let p = place(tiers, 500.0, Display::default());
+/// assert_eq!((p.current.unwrap().name.as_str(), p.next.is_none(), p.percentage), ("Gold", true, 100.0));
+/// ```
+pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress {
+    tiers.sort_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
+    let reached = tiers
+        .iter()
+        .take_while(|t| t.min_progress <= progress)
+        .count();
+    let mut upper = tiers.split_off(reached);
+    let next = if upper.is_empty() {
+        None
+    } else {
+        Some(upper.remove(0))
+    };
+    between(tiers.pop(), next, progress, display)
+}
+
+/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`.
+///
+/// ```
+/// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
+/// let p = impactkit::tiers::tier_progress(&impactkit::json::Json::root(&v)).unwrap();
+/// assert_eq!(p.percentage, 26.3);
+/// ```
+pub fn tier_progress(input: &Json) -> Result<TierProgress> {
+    if input.opt("tiers")?.is_none() && input.opt("current")?.is_some() {
+        return crate::adapters::gameball::tier_progress(input);
+    }
+    let list = input.field("tiers")?;
+    let mut tiers: Vec<Tier> = Vec::new();
+    for item in list.items()? {
+        let tier = Tier::from_json(&item)?;
+        if tiers.iter().any(|t| t.min_progress == tier.min_progress) {
+            return Err(item.error(
+                ErrorCode::Duplicate,
+                format!("two tiers start at minProgress {}", tier.min_progress),
+            ));
+        }
+        tiers.push(tier);
+    }
+    if tiers.is_empty() {
+        return Err(list.error(ErrorCode::OutOfRange, "tiers must not be empty"));
+    }
+    let progress = input.field("progress")?.non_negative()?;
+    Ok(place(tiers, progress, Display::from_json(input)?))
+}

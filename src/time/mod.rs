@@ -1,0 +1,401 @@
+//! Time as an input: instants, calendar dates and timezones.
+//!
+//! Nothing here reads the clock (chrono is built without its `clock`
+//! feature). Timezones are `UTC`, fixed offsets (`+05:30`) or IANA names; IANA
+//! names are resolved through a [`ZoneDb`] supplied by the host: the tz
+//! database natively, the JS engine's `Intl` in wasm.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::TzDatabase;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Json;
+use crate::limits::{MAX_YEAR, MIN_YEAR};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+
+/// UTC offsets of one IANA zone.
+pub trait ZoneRules {
+    /// Seconds east of UTC in effect at the instant `utc_seconds` (Unix time).
+    fn offset_at(&self, utc_seconds: i64) -> i32;
+}
+
+/// Looks up IANA zone names.
+pub trait ZoneDb {
+    /// The rules of `name`, or `None` when the name is unknown.
+    fn zone(&self, name: &str) -> Option<Box<dyn ZoneRules>>;
+}
+
+enum ZoneKind {
+    Fixed(i32),
+    Rules(Box<dyn ZoneRules>),
+}
+
+/// A resolved timezone.
+///
+/// ```
+/// use impactkit::time::{Zone, TzDatabase};
+/// let ny = Zone::parse("America/New_York", &TzDatabase).unwrap();
+/// let t = impactkit::time::parse_instant_str("2025-01-01T04:30:00Z", &ny).unwrap();
+/// assert_eq!(ny.format(t), "2024-12-31T23:30:00-05:00");
+/// ```
+pub struct Zone {
+    name: String,
+    kind: ZoneKind,
+}
+
+impl Zone {
+    /// UTC, the documented default when `timezone` is omitted.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::time::Zone::utc().name(), "UTC");
+    /// ```
+    pub fn utc() -> Zone {
+        Zone {
+            name: "UTC".to_owned(),
+            kind: ZoneKind::Fixed(0),
+        }
+    }
+
+    /// Parses `UTC`, `Z`, a fixed offset (`+05:30`, `-04:00`, `+09`) or an IANA name.
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, TzDatabase};
+    /// assert!(Zone::parse("+05:30", &TzDatabase).is_some());
+    /// assert!(Zone::parse("Mars/Olympus_Mons", &TzDatabase).is_none());
+    /// ```
+    pub fn parse(name: &str, db: &dyn ZoneDb) -> Option<Zone> {
+        if name.eq_ignore_ascii_case("UTC") || name == "Z" || name.eq_ignore_ascii_case("Etc/UTC") {
+            return Some(Zone::utc());
+        }
+        if let Some(seconds) = parse_fixed_offset(name) {
+            return Some(Zone {
+                name: name.to_owned(),
+                kind: ZoneKind::Fixed(seconds),
+            });
+        }
+        if name.is_empty() || name.len() > 64 {
+            return None;
+        }
+        db.zone(name).map(|rules| Zone {
+            name: name.to_owned(),
+            kind: ZoneKind::Rules(rules),
+        })
+    }
+
+    /// Reads the optional `timezone` field of an input object (default `UTC`).
+    pub fn from_field(parent: &Json, db: &dyn ZoneDb) -> Result<Zone> {
+        match parent.opt("timezone")? {
+            None => Ok(Zone::utc()),
+            Some(field) => {
+                let name = field.str()?;
+                Zone::parse(name, db).ok_or_else(|| {
+                    field.error(
+                        ErrorCode::UnknownTimezone,
+                        format!(
+                            "unknown timezone {:?}: use an IANA name like \"America/New_York\", \"UTC\" or an offset like \"+05:30\"",
+                            crate::json::truncate(name)
+                        ),
+                    )
+                })
+            }
+        }
+    }
+
+    /// The name the zone was given by.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Seconds east of UTC at `instant`.
+    pub fn offset_at(&self, instant: DateTime<Utc>) -> i32 {
+        match &self.kind {
+            ZoneKind::Fixed(s) => *s,
+            ZoneKind::Rules(rules) => rules.offset_at(instant.timestamp()),
+        }
+    }
+
+    /// Local wall-clock time of `instant`.
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, TzDatabase, parse_instant_str};
+    /// let berlin = Zone::parse("Europe/Berlin", &TzDatabase).unwrap();
+    /// let t = parse_instant_str("2024-03-31T01:30:00Z", &berlin).unwrap();
+    /// assert_eq!(berlin.local(t).to_string(), "2024-03-31 03:30:00");
+    /// ```
+    pub fn local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
+        instant.naive_utc() + Duration::seconds(i64::from(self.offset_at(instant)))
+    }
+
+    /// The local calendar date of `instant`.
+    pub fn date_of(&self, instant: DateTime<Utc>) -> NaiveDate {
+        self.local(instant).date()
+    }
+
+    /// The instant a local wall-clock time denotes.
+    ///
+    /// Ambiguous times (the repeated hour when clocks go back) take the
+    /// earlier instant; times skipped when clocks go forward are moved forward
+    /// by the gap (02:30 on a spring-forward night in Berlin is 03:30).
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, TzDatabase};
+    /// let berlin = Zone::parse("Europe/Berlin", &TzDatabase).unwrap();
+    /// let gap = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(2, 30, 0).unwrap();
+    /// assert_eq!(berlin.format(berlin.resolve_local(gap)), "2024-03-31T03:30:00+02:00");
+    /// ```
+    pub fn resolve_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        let as_utc = local.and_utc();
+        let before = self.offset_at(as_utc - Duration::days(1));
+        let after = self.offset_at(as_utc + Duration::days(1));
+        let candidate = |offset: i32| as_utc - Duration::seconds(i64::from(offset));
+        let valid = |offset: i32| self.offset_at(candidate(offset)) == offset;
+        match (valid(before), valid(after)) {
+            (true, true) => candidate(before).min(candidate(after)),
+            (true, false) => candidate(before),
+            (false, true) => candidate(after),
+            (false, false) => candidate(before),
+        }
+    }
+
+    /// The instant local `date` begins (00:00, or the first valid time after a gap).
+    pub fn start_of_day(&self, date: NaiveDate) -> DateTime<Utc> {
+        self.resolve_local(date.and_time(NaiveTime::MIN))
+    }
+
+    /// Whether this is UTC itself (formatted with `Z`).
+    pub fn is_utc(&self) -> bool {
+        self.name == "UTC"
+    }
+
+    /// RFC 3339 with seconds in this zone; `Z` for UTC.
+    ///
+    /// ```
+    /// let t = impactkit::time::parse_instant_str("2025-03-15T10:30:00.250Z", &impactkit::time::Zone::utc()).unwrap();
+    /// assert_eq!(impactkit::time::Zone::utc().format(t), "2025-03-15T10:30:00Z");
+    /// ```
+    pub fn format(&self, instant: DateTime<Utc>) -> String {
+        let local = self.local(instant);
+        let stamp = local.format("%Y-%m-%dT%H:%M:%S");
+        if self.is_utc() {
+            return format!("{stamp}Z");
+        }
+        let offset = self.offset_at(instant);
+        let sign = if offset < 0 { '-' } else { '+' };
+        let abs = offset.unsigned_abs();
+        let (h, m, s) = (abs / 3600, (abs % 3600) / 60, abs % 60);
+        if s == 0 {
+            format!("{stamp}{sign}{h:02}:{m:02}")
+        } else {
+            // Local mean time offsets (before ~1900) carry seconds; RFC 3339 does not,
+            // so such instants are given in UTC.
+            format!("{}Z", instant.format("%Y-%m-%dT%H:%M:%S"))
+        }
+    }
+}
+
+fn parse_fixed_offset(name: &str) -> Option<i32> {
+    let (sign, rest) = if let Some(rest) = name.strip_prefix('+') {
+        (1, rest)
+    } else {
+        (-1, name.strip_prefix('-')?)
+    };
+    let (h, m) = match rest.len() {
+        2 => (rest, "00"),
+        4 => (rest.get(0..2)?, rest.get(2..4)?),
+        5 if rest.as_bytes().get(2) == Some(&b':') => (rest.get(0..2)?, rest.get(3..5)?),
+        _ => return None,
+    };
+    if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 18 || m > 59 {
+        return None;
+    }
+    Some(sign * (h * 3600 + m * 60))
+}
+
+fn in_supported_range(year: i32) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&year)
+}
+
+fn range_error() -> String {
+    format!("dates must lie between the years {MIN_YEAR} and {MAX_YEAR}")
+}
+
+/// Parses an instant string: RFC 3339 (`2025-03-15T10:30:00Z`, `…+02:00`),
+/// a naive local date-time (`2024-12-01T00:00:00`, read in `zone`) or a
+/// bare date (`2024-12-01`, local midnight in `zone`).
+///
+/// ```
+/// use impactkit::time::{parse_instant_str, Zone};
+/// let t = parse_instant_str("2023-10-10T09:30:45", &Zone::utc()).unwrap();
+/// assert_eq!(t.timestamp(), 1696930245);
+/// assert!(parse_instant_str("yesterday", &Zone::utc()).is_none());
+/// ```
+pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    let instant = if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        t.with_timezone(&Utc)
+    } else if let Some(local) = parse_naive_datetime(text) {
+        zone.resolve_local(local)
+    } else {
+        let date = parse_date_str(text)?;
+        zone.start_of_day(date)
+    };
+    in_supported_range(instant.year()).then_some(instant)
+}
+
+fn parse_naive_datetime(text: &str) -> Option<NaiveDateTime> {
+    const FORMATS: [&str; 4] = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+}
+
+/// Parses a strict `YYYY-MM-DD` date within the supported years.
+///
+/// ```
+/// assert!(impactkit::time::parse_date_str("2024-02-29").is_some());
+/// assert!(impactkit::time::parse_date_str("2023-02-29").is_none());
+/// assert!(impactkit::time::parse_date_str("2024-2-9").is_none());
+/// ```
+pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    in_supported_range(date.year()).then_some(date)
+}
+
+/// Reads an instant field: an RFC 3339 / naive / date string, or epoch milliseconds.
+///
+/// ```
+/// use impactkit::{json::Json, time::{instant, Zone}};
+/// let v = serde_json::json!({"at": 1742034600000i64});
+/// let t = instant(&Json::root(&v).field("at").unwrap(), &Zone::utc()).unwrap();
+/// assert_eq!(Zone::utc().format(t), "2025-03-15T10:30:00Z");
+/// ```
+pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
+    if field.value().is_number() {
+        let ms = field.number()?;
+        return epoch_millis(ms)
+            .filter(|t| in_supported_range(t.year()))
+            .ok_or_else(|| {
+                field.error(
+                    ErrorCode::InvalidDate,
+                    format!("epoch milliseconds {ms}: {}", range_error()),
+                )
+            });
+    }
+    let text = field.str().map_err(|_| {
+        field.error(
+            ErrorCode::InvalidType,
+            "expected an instant: an RFC 3339 string or epoch milliseconds",
+        )
+    })?;
+    parse_instant_str(text, zone).ok_or_else(|| invalid_instant(field, text))
+}
+
+fn invalid_instant(field: &Json, text: &str) -> Error {
+    field.error(
+        ErrorCode::InvalidDate,
+        format!(
+            "{:?} is not an instant: use RFC 3339 like \"2025-03-15T10:30:00Z\" or epoch milliseconds ({})",
+            crate::json::truncate(text),
+            range_error()
+        ),
+    )
+}
+
+/// The instant `ms` milliseconds after the Unix epoch, if representable.
+pub fn epoch_millis(ms: f64) -> Option<DateTime<Utc>> {
+    if !ms.is_finite() || ms.abs() > 1e16 {
+        return None;
+    }
+    DateTime::from_timestamp_millis(ms.floor() as i64)
+}
+
+/// Reads a `YYYY-MM-DD` date field.
+pub fn date(field: &Json) -> Result<NaiveDate> {
+    let text = field.str()?;
+    parse_date_str(text).ok_or_else(|| {
+        field.error(
+            ErrorCode::InvalidDate,
+            format!(
+                "{:?} is not a date in YYYY-MM-DD form ({})",
+                crate::json::truncate(text),
+                range_error()
+            ),
+        )
+    })
+}
+
+/// Formats a date as `YYYY-MM-DD`.
+///
+/// ```
+/// let d = chrono::NaiveDate::from_ymd_opt(1969, 12, 31).unwrap();
+/// assert_eq!(impactkit::time::format_date(d), "1969-12-31");
+/// ```
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        parse_instant_str(text, &Zone::utc()).unwrap()
+    }
+
+    #[test]
+    fn fixed_offsets() {
+        assert_eq!(parse_fixed_offset("+05:30"), Some(19800));
+        assert_eq!(parse_fixed_offset("-0400"), Some(-14400));
+        assert_eq!(parse_fixed_offset("+09"), Some(32400));
+        assert_eq!(parse_fixed_offset("+19:00"), None);
+        assert_eq!(parse_fixed_offset("+5:30"), None);
+        let z = Zone::parse("+05:30", &TzDatabase).unwrap();
+        assert_eq!(
+            z.format(at("2025-01-01T00:00:00Z")),
+            "2025-01-01T05:30:00+05:30"
+        );
+    }
+
+    #[test]
+    fn overlap_takes_the_earlier_instant() {
+        let ny = Zone::parse("America/New_York", &TzDatabase).unwrap();
+        let local = NaiveDate::from_ymd_opt(2024, 11, 3)
+            .and_then(|d| d.and_hms_opt(1, 30, 0))
+            .unwrap();
+        assert_eq!(
+            ny.format(ny.resolve_local(local)),
+            "2024-11-03T01:30:00-04:00"
+        );
+    }
+
+    #[test]
+    fn naive_and_date_only_strings_use_the_zone() {
+        let ny = Zone::parse("America/New_York", &TzDatabase).unwrap();
+        let t = parse_instant_str("2024-12-01T00:00:00", &ny).unwrap();
+        assert_eq!(Zone::utc().format(t), "2024-12-01T05:00:00Z");
+        let d = parse_instant_str("2024-07-01", &ny).unwrap();
+        assert_eq!(Zone::utc().format(d), "2024-07-01T04:00:00Z");
+    }
+
+    #[test]
+    fn out_of_range_years_are_rejected() {
+        assert!(parse_instant_str("1899-12-31T23:59:59Z", &Zone::utc()).is_none());
+        assert!(parse_instant_str("2201-01-01T00:00:00Z", &Zone::utc()).is_none());
+        assert!(parse_instant_str("1960-01-01T00:00:00Z", &Zone::utc()).is_some());
+    }
+}

@@ -1,0 +1,128 @@
+//! IANA zones through the host's `Intl.DateTimeFormat` (no tz database in the module).
+
+use crate::time::{ZoneDb, ZoneRules};
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> Array;
+}
+
+/// Zone lookup through `Intl`.
+pub struct IntlZones;
+
+impl ZoneDb for IntlZones {
+    fn zone(&self, name: &str) -> Option<Box<dyn ZoneRules>> {
+        let options = Object::new();
+        let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).is_ok();
+        let ok = set("timeZone", name)
+            && set("hourCycle", "h23")
+            && ["year", "month", "day", "hour", "minute", "second"]
+                .iter()
+                .all(|k| set(k, "numeric"));
+        if !ok {
+            return None;
+        }
+        let format = DateTimeFormat::new("en-US", &options).ok()?;
+        Some(Box::new(IntlRules {
+            format,
+            days: RefCell::new(HashMap::new()),
+        }))
+    }
+}
+
+/// One UTC day's offsets: the offset at its start, and a transition inside it if any.
+#[derive(Clone, Copy)]
+struct DayOffsets {
+    start: i32,
+    transition: Option<(i64, i32)>,
+}
+
+struct IntlRules {
+    format: DateTimeFormat,
+    days: RefCell<HashMap<i64, DayOffsets>>,
+}
+
+const DAY: i64 = 86_400;
+/// Transitions are located to this precision (all zones change on quarter hours since 1900).
+const STEP: i64 = 900;
+
+impl IntlRules {
+    /// Offset at `t` asked of Intl: local wall-clock fields minus UTC.
+    fn ask(&self, t: i64) -> i32 {
+        let parts = self.format.format_to_parts(t as f64 * 1000.0);
+        let mut fields = [0i64; 6];
+        for part in parts.iter() {
+            let kind = Reflect::get(&part, &"type".into())
+                .ok()
+                .and_then(|v| v.as_string());
+            let value = Reflect::get(&part, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|s| s.parse::<i64>().ok());
+            let slot = match kind.as_deref() {
+                Some("year") => 0,
+                Some("month") => 1,
+                Some("day") => 2,
+                Some("hour") => 3,
+                Some("minute") => 4,
+                Some("second") => 5,
+                _ => continue,
+            };
+            if let (Some(v), Some(f)) = (value, fields.get_mut(slot)) {
+                *f = v;
+            }
+        }
+        let [y, mo, d, h, mi, s] = fields;
+        let local = chrono::NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32)
+            .and_then(|date| date.and_hms_opt((h % 24) as u32, mi as u32, s as u32))
+            .map(|dt| dt.and_utc().timestamp() + if h == 24 { DAY } else { 0 });
+        local.map_or(0, |l| (l - t) as i32)
+    }
+
+    fn day(&self, day: i64) -> DayOffsets {
+        if let Some(known) = self.days.borrow().get(&day) {
+            return *known;
+        }
+        let (lo, hi) = (day * DAY, (day + 1) * DAY);
+        let start = self.ask(lo);
+        let end = self.ask(hi);
+        let transition = (start != end).then(|| {
+            // Binary search for the first quarter hour with the new offset.
+            let (mut a, mut b) = (lo, hi);
+            while b - a > STEP {
+                let mid = a + ((b - a) / 2 / STEP) * STEP;
+                let mid = if mid == a { a + STEP } else { mid };
+                if self.ask(mid) == start {
+                    a = mid;
+                } else {
+                    b = mid;
+                }
+            }
+            (b, end)
+        });
+        let offsets = DayOffsets { start, transition };
+        self.days.borrow_mut().insert(day, offsets);
+        offsets
+    }
+}
+
+impl ZoneRules for IntlRules {
+    fn offset_at(&self, utc_seconds: i64) -> i32 {
+        let offsets = self.day(utc_seconds.div_euclid(DAY));
+        match offsets.transition {
+            Some((at, after)) if utc_seconds >= at => after,
+            _ => offsets.start,
+        }
+    }
+}

@@ -252,8 +252,8 @@ impl<'a> Json<'a> {
                         Err(self.error(
                             ErrorCode::OutOfRange,
                             format!(
-                                "{x} is beyond the supported magnitude {:e}",
-                                limits::MAX_ABS_NUMBER
+                                "{} is beyond the supported magnitude 1e15",
+                                crate::decimal::show(x)
                             ),
                         ))
                     } else {
@@ -265,7 +265,7 @@ impl<'a> Json<'a> {
             Value::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
                 format!(
-                    "expected a number, found the string {:?}; send numbers unquoted",
+                    "expected a number, found the string \"{}\"; send numbers unquoted",
                     truncate(s)
                 ),
             )),
@@ -277,7 +277,10 @@ impl<'a> Json<'a> {
     pub fn non_negative(&self) -> Result<f64> {
         let x = self.number()?;
         if x < 0.0 {
-            return Err(self.error(ErrorCode::OutOfRange, format!("must be ≥ 0, got {x}")));
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+            ));
         }
         Ok(x)
     }
@@ -286,7 +289,10 @@ impl<'a> Json<'a> {
     pub fn positive(&self) -> Result<f64> {
         let x = self.number()?;
         if x <= 0.0 {
-            return Err(self.error(ErrorCode::OutOfRange, format!("must be > 0, got {x}")));
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("must be > 0, got {}", crate::decimal::show(x)),
+            ));
         }
         Ok(x)
     }
@@ -297,13 +303,16 @@ impl<'a> Json<'a> {
         if x.fract() != 0.0 {
             return Err(self.error(
                 ErrorCode::InvalidNumber,
-                format!("expected a whole number, got {x}"),
+                format!("expected a whole number, got {}", crate::decimal::show(x)),
             ));
         }
         if x < min as f64 || x > max as f64 {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!("must be between {min} and {max}, got {x}"),
+                format!(
+                    "must be between {min} and {max}, got {}",
+                    crate::decimal::show(x)
+                ),
             ));
         }
         Ok(x as i64)
@@ -356,7 +365,7 @@ impl<'a> Json<'a> {
         allowed.iter().position(|a| *a == s).ok_or_else(|| {
             self.error(
                 ErrorCode::InvalidValue,
-                format!("{:?} is not one of: {}", truncate(s), allowed.join(", ")),
+                format!("\"{}\" is not one of: {}", truncate(s), allowed.join(", ")),
             )
         })
     }

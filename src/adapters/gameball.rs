@@ -33,7 +33,8 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
                         ErrorCode::OutOfRange,
                         format!(
                             "the next tier must start above the current one ({} ≤ {})",
-                            tier.min_progress, c.min_progress
+                            crate::decimal::show(tier.min_progress),
+                            crate::decimal::show(c.min_progress)
                         ),
                     ));
                 }
@@ -68,7 +69,10 @@ pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
     if let (Some(p), true) = (&pct_field, raw > 100.0) {
         return Err(p.error(
             ErrorCode::OutOfRange,
-            format!("a percentage of at most 100 is expected, got {raw}"),
+            format!(
+                "a percentage of at most 100 is expected, got {}",
+                crate::decimal::show(raw)
+            ),
         ));
     }
     let percentage = display.percent(raw, 100.0);

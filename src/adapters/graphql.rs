@@ -157,7 +157,10 @@ fn ranking(input: &Json) -> Result<Ranking> {
                 if value > 100.0 {
                     return Err(p.error(
                         ErrorCode::OutOfRange,
-                        format!("percentile must be at most 100, got {value}"),
+                        format!(
+                            "percentile must be at most 100, got {}",
+                            crate::decimal::show(value)
+                        ),
                     ));
                 }
                 Ok(value)

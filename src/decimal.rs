@@ -49,8 +49,13 @@ impl Decimal {
         loop {
             let scaled = x * power;
             if scaled.abs() >= EXACT_INTEGER_LIMIT {
-                // Integers this large are exact already; no further decimals fit.
-                return Decimal::from_scaled(scaled.round(), scale);
+                // More significant digits than a float test can tell apart: take the
+                // float's exact binary value, rounded at the decimal limit.
+                return Decimal {
+                    units: exact_units(x, MAX_INPUT_DECIMALS),
+                    scale: MAX_INPUT_DECIMALS,
+                }
+                .normalized();
             }
             let nearest = scaled.round();
             for candidate in [nearest, nearest - 1.0, nearest + 1.0] {
@@ -59,7 +64,11 @@ impl Decimal {
                 }
             }
             if scale == MAX_INPUT_DECIMALS {
-                return Decimal::from_scaled(nearest, scale);
+                return Decimal {
+                    units: exact_units(x, scale),
+                    scale,
+                }
+                .normalized();
             }
             scale += 1;
             power *= 10.0;
@@ -126,6 +135,39 @@ impl std::ops::Sub for Decimal {
             scale,
         }
         .normalized()
+    }
+}
+
+/// `x · 10^scale`, rounded half away from zero, computed exactly from the
+/// float's bits (`x = m · 2^e`). Saturates for magnitudes beyond i128.
+fn exact_units(x: f64, scale: u32) -> i128 {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = (bits & ((1u64 << 52) - 1)) as i128;
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1i128 << 52), biased - 1075)
+    };
+    let scaled = mantissa.saturating_mul(pow10(scale));
+    let magnitude = if exponent >= 0 {
+        if exponent > 30 {
+            i128::MAX
+        } else {
+            scaled.saturating_mul(1i128 << exponent)
+        }
+    } else {
+        let shift = -exponent;
+        if shift >= 126 {
+            0
+        } else {
+            (scaled + (1i128 << (shift - 1))) >> shift
+        }
+    };
+    if bits >> 63 == 1 {
+        -magnitude
+    } else {
+        magnitude
     }
 }
 

@@ -61,3 +61,9 @@ crate::api::for_each_function!(exports);
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// Bytes of linear memory the module holds now (for memory-bound tests and diagnostics).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
+}

@@ -63,12 +63,11 @@ demo: setup pkg
 
 ## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
 FUZZ_SECONDS ?= 30
-FUZZ_FUNCTIONS = $(shell sed -n 's/^ *("\([A-Za-z]*\)", .*/\1/p' src/api.rs)
 fuzz: setup pkg
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	node fuzz/seed-corpus.mjs
-	@for fn in $(FUZZ_FUNCTIONS); do for target in json_bytes structured; do \
+	@for fn in $$(sed -n 's/^ *[(]"\([A-Za-z]*\)", .*/\1/p' src/api.rs); do for target in json_bytes structured; do \
 	  mkdir -p fuzz/corpus/$$target-$$fn; \
 	  echo "== $$target / $$fn ($(FUZZ_SECONDS) s)"; \
 	  IMPACTKIT_FUZZ_FN=$$fn cargo +nightly fuzz run $$target fuzz/corpus/$$target-$$fn -- \

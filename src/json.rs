@@ -383,6 +383,31 @@ pub(crate) fn truncate(s: &str) -> String {
     }
 }
 
+/// Parses JSON text with the same checks as [`value_from`]; syntax errors are
+/// `invalid_json` with line and column in the message.
+///
+/// ```
+/// let v = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
+/// assert_eq!(v["target"], 500);
+/// let e = impactkit::json::value_from_text("{\"current\": }").unwrap_err();
+/// assert_eq!(e.code.as_str(), "invalid_json");
+/// ```
+pub fn value_from_text(text: &str) -> Result<Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = value_from(&mut de).map_err(|e| match e.code {
+        ErrorCode::InvalidType => Error::new(ErrorCode::InvalidJson, e.path, e.message),
+        _ => e,
+    })?;
+    de.end().map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidJson,
+            "$",
+            format!("unexpected text after the JSON value: {e}"),
+        )
+    })?;
+    Ok(value)
+}
+
 /// Deepest nesting accepted by [`value_from`].
 ///
 /// ```

@@ -346,6 +346,31 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// An optional string field (`None` when absent or `null`).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"currency": "USD"});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.opt_text("currency").unwrap().as_deref(), Some("USD"));
+    /// assert_eq!(j.opt_text("pointsName").unwrap(), None);
+    /// ```
+    pub fn opt_text(&self, key: &str) -> Result<Option<String>> {
+        self.opt(key)?
+            .map(|v| v.str().map(str::to_owned))
+            .transpose()
+    }
+
+    /// An optional finite number field (`None` when absent or `null`).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"pendingPoints": 300});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.opt_number("pendingPoints").unwrap(), Some(300.0));
+    /// ```
+    pub fn opt_number(&self, key: &str) -> Result<Option<f64>> {
+        self.opt(key)?.map(|v| v.number()).transpose()
+    }
+
     /// A boolean.
     pub fn bool(&self) -> Result<bool> {
         self.value

@@ -59,6 +59,7 @@ fn value(u: &mut Unstructured, depth: u32) -> Result<Value> {
     })
 }
 
+#[derive(Debug)]
 struct Input {
     function: usize,
     value: Value,

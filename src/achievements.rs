@@ -518,3 +518,81 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
         ends_in_seconds: ends_in_ms.max(0) / 1000,
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::time::TzDatabase;
+
+    #[test]
+    fn fixed_schedule_search_matches_stepping_window_by_window() {
+        let periods = [
+            "1D", "3D", "2W", "1M", "3M_U", "1Y", "7h", "90m", "1W_U", "30D_D", "1M_U", "2Y_U",
+        ];
+        let zones = [
+            "UTC",
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+        ];
+        let mut seed: u64 = 42;
+        let mut rand = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for case in 0..1500 {
+            let period = periods[rand(periods.len() as u64) as usize];
+            let zone_name = zones[rand(zones.len() as u64) as usize];
+            let anchor = 1_577_836_800 + rand(400 * 86_400) as i64; // 2020
+            let horizon = if period.ends_with('h') || period.ends_with('m') {
+                20 * 86_400
+            } else {
+                6 * 365 * 86_400
+            };
+            let now = anchor + rand(horizon) as i64;
+            let input = serde_json::json!({
+                "start": anchor * 1000, "now": now * 1000, "period": period,
+                "timezone": zone_name, "activationPolicy": "fixed_schedule"
+            });
+            let got = achievement_window(&Json::root(&input), &TzDatabase).unwrap();
+
+            let zone = Zone::parse(zone_name, &TzDatabase).unwrap();
+            let schedule = Schedule {
+                spec: PeriodSpec::parse(period),
+                point: None,
+                cap: None,
+            };
+            let start = DateTime::from_timestamp(anchor, 0).unwrap();
+            let now_t = DateTime::from_timestamp(now, 0).unwrap();
+            let (mut s, mut k) = (start, 1);
+            let (mut shown, mut exclusive) = schedule.end(&zone, start, k).unwrap();
+            while exclusive <= now_t {
+                s = exclusive;
+                k += 1;
+                (shown, exclusive) = schedule.end(&zone, start, k).unwrap();
+            }
+            assert_eq!(
+                (got.start.as_str(), got.end.as_str()),
+                (zone.format(s).as_str(), zone.format(shown).as_str()),
+                "case {case}: {input}"
+            );
+            assert!(s <= now_t && now_t < exclusive, "case {case}: {input}");
+        }
+    }
+
+    #[test]
+    fn period_syntax() {
+        for ok in [
+            "1D", "7D", "30s", "40m", "1h", "5D", "7W", "10M", "15Y", "23W_U", "30D_D",
+        ] {
+            assert!(PeriodSpec::parse(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "", "D", "1", "-1D", "1.5D", "0D", "1d", "1D_X", "1h_D", "1M_D", " 1D", "1é",
+        ] {
+            assert!(PeriodSpec::parse(bad).is_none(), "{bad}");
+        }
+    }
+}

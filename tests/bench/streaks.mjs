@@ -79,4 +79,6 @@ const far = Date.parse("2199-12-31T12:00:00Z");
 bench("one date a day for the whole span (1926–2199), UTC", { activity: dailyDates(records, far), period: "day", now: far, timezone: "UTC" });
 bench("RFC 3339 instants, UTC, daily", { activity: instants(records, now), period: "day", now, timezone: "UTC" });
 bench("RFC 3339 instants, America/New_York (Intl), daily", { activity: instants(records, now), period: "day", now, timezone: "America/New_York" });
+// Worst case for the Intl zone path: every record on a different UTC day (no offset-cache hits).
+bench("epoch-ms instants one per day 1926–2199, America/New_York (Intl), daily", { activity: dailyDates(records, far).map((r) => ({ at: Date.parse(r.date + "T15:00:00Z") })), period: "day", now: far, timezone: "America/New_York" });
 bench("epoch-ms instants, Europe/Berlin (Intl), weekly", { activity: epochMs(records, now), period: "week", now, timezone: "Europe/Berlin" });

@@ -244,6 +244,8 @@ export interface StreakResult {
   frozenDates: string[];
   freezesUsed: number;
   freezesLeft: number;
+  /** How many periods up to `now` are done (reached `minCount`), in or out of streaks. */
+  activePeriods: number;
   /** The last `window` periods up to and including the current one, oldest first. */
   periods: StreakPeriod[];
 }

@@ -172,6 +172,8 @@ pub struct Streak {
     pub freezes_used: u32,
     /// Freezes still available.
     pub freezes_left: u32,
+    /// How many periods up to `now` are done (reached `minCount`), in or out of streaks.
+    pub active_periods: u32,
     /// The last `window` periods up to and including the current one, oldest first.
     pub periods: Vec<PeriodCell>,
 }
@@ -444,6 +446,7 @@ impl StreakRequest {
             frozen_dates: frozen.iter().filter_map(|p| self.date_text(*p)).collect(),
             freezes_used: self.freezes - freezes_left,
             freezes_left,
+            active_periods: sums.iter().filter(|s| s.1 >= min).count() as u32,
             periods,
         }
     }

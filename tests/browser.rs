@@ -15,6 +15,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Every vector file; `tests/vectors_native.rs` checks none is missing.
 const FILES: &[(&str, &str)] = &[
     (
+        "vectors/achievements.json",
+        include_str!("vectors/achievements.json"),
+    ),
+    (
         "vectors/campaigns.json",
         include_str!("vectors/campaigns.json"),
     ),
@@ -27,6 +31,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/milestones.json",
         include_str!("vectors/milestones.json"),
     ),
+    ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
 ];
 

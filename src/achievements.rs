@@ -359,7 +359,7 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
                 p.error(
                     ErrorCode::InvalidValue,
                     format!(
-                        "{:?} is not a period: use a whole number and a unit s, m, h, D, W, M or Y, optionally with _U (end of unit; D/W/M/Y) or _D (start of day; D), like \"7D\" or \"3M_U\"",
+                        "\"{}\" is not a period: use a whole number and a unit s, m, h, D, W, M or Y, optionally with _U (end of unit; D/W/M/Y) or _D (start of day; D), like \"7D\" or \"3M_U\"",
                         crate::json::truncate(text)
                     ),
                 )

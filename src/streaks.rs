@@ -221,7 +221,7 @@ fn weekday_of(item: &Json) -> Result<u8> {
             item.error(
                 ErrorCode::InvalidValue,
                 format!(
-                    "{:?} is not a weekday: use mon, tue, wed, thu, fri, sat or sun",
+                    "\"{}\" is not a weekday: use mon, tue, wed, thu, fri, sat or sun",
                     crate::json::truncate(text)
                 ),
             )

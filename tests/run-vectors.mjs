@@ -7,27 +7,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { subsetMatches } from "./subset.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const impactkit = require(join(here, "..", "pkg", "node", "impactkit.js"));
-
-/** Whether `actual` contains everything `expected` says (numbers within 1e-9). */
-export function subsetMatches(expected, actual) {
-  if (typeof expected === "number" && typeof actual === "number") {
-    return Math.abs(expected - actual) <= 1e-9;
-  }
-  if (Array.isArray(expected)) {
-    return Array.isArray(actual) && expected.length === actual.length &&
-      expected.every((e, i) => subsetMatches(e, actual[i]));
-  }
-  if (expected !== null && typeof expected === "object") {
-    return actual !== null && typeof actual === "object" && !Array.isArray(actual) &&
-      !(actual instanceof Map) &&
-      Object.entries(expected).every(([k, e]) => Object.hasOwn(actual, k) && subsetMatches(e, actual[k]));
-  }
-  return expected === actual;
-}
 
 function runVector(file, index, vector, asText) {
   const label = `${file}[${index}] ${vector.name ?? "(unnamed)"}${asText ? " (as JSON text)" : ""}`;

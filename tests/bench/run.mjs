@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// `make bench`: impactkit against the alternatives a user would pick, side by side in one run,
+// reported as ratios (absolute times on a shared machine mean little). Writes BENCHMARKS.md.
+// Usage: node tests/bench/run.mjs [--quick]
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { activity, orders } from "./data.mjs";
+import { fmt, measure, ratio } from "./harness.mjs";
+import * as reference from "./reference.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const require = createRequire(import.meta.url);
+const ik = require(join(root, "pkg", "node", "impactkit.js"));
+const quick = process.argv.includes("--quick");
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const timing = quick ? { time: 300, warmupTime: 100, iterations: 5 } : { time: 1500, warmupTime: 300, iterations: 10 };
+const NOW = "2025-01-02T12:00:00Z";
+
+const sections = [];
+const section = (title, intro, header, rows) => sections.push({ title, intro, header, rows });
+const log = (...a) => console.log(...a);
+
+// --- 1. Small calls: boundary cost dominates ------------------------------------------------
+{
+  const m = { current: 248.5, target: 500 };
+  const t = { tiers: [{ name: "Basic", minProgress: 0 }, { name: "Gold", minProgress: 190 }], progress: 50 };
+  const r = await measure({
+    "impactkit milestoneProgress": () => ik.milestoneProgress(m),
+    "reference milestoneProgress": () => reference.milestoneProgress(m),
+    "impactkit tierProgress": () => ik.tierProgress(t),
+    "reference tierProgress": () => reference.tierProgress(t),
+  }, timing);
+  section("Single small calls (Node)",
+    "One milestone / one tier: the JS↔wasm boundary (JSON text in, object out) dominates; plain JS wins here, and both are far below a frame.",
+    ["workload", "impactkit", "JS reference", "impactkit ÷ reference"],
+    [["milestoneProgress 248.5 / 500", fmt(r["impactkit milestoneProgress"]), fmt(r["reference milestoneProgress"]), ratio(r["impactkit milestoneProgress"], r["reference milestoneProgress"])],
+     ["tierProgress Basic→Gold", fmt(r["impactkit tierProgress"]), fmt(r["reference tierProgress"]), ratio(r["impactkit tierProgress"], r["reference tierProgress"])]]);
+  log("small calls done");
+}
+
+// --- 2. Daily streak over N activity records -------------------------------------------------
+let dateStreaks = null;
+try { dateStreaks = require("date-streaks"); } catch { /* optional peer */ }
+{
+  const rows = [];
+  for (const n of sizes) {
+    const input = { activity: activity(n), period: "day", now: NOW, timezone: "America/New_York" };
+    const text = JSON.stringify(input);
+    const tasks = {
+      floor: () => JSON.parse(text),
+      text: () => ik.streak(text),
+      object: () => ik.streak(JSON.parse(text)),
+      reference: () => reference.dailyStreak(JSON.parse(text)),
+    };
+    if (dateStreaks) {
+      tasks.dateStreaks = () => dateStreaks.summary({ dates: JSON.parse(text).activity.map((a) => new Date(a.at)) });
+    }
+    const r = await measure(tasks, timing);
+    rows.push([`${n.toLocaleString("en")} records (${(text.length / 1e6).toFixed(1)} MB)`, fmt(r.floor), fmt(r.text),
+      `${ratio(r.text, r.floor)}×`, fmt(r.object), fmt(r.reference), `${ratio(r.reference, r.text)}×`,
+      r.dateStreaks ? `${fmt(r.dateStreaks)} (${ratio(r.dateStreaks, r.text)}×)` : "not installed"]);
+    log(`streak ${n} done`);
+  }
+  section("Daily streak, America/New_York (Node)",
+    "Full work from the response text: impactkit `streak(text)` (parse + compute in wasm) against the `JSON.parse` floor, the object path (`JSON.parse` then `streak(object)`), the JS reference and the npm `date-streaks` package (which works in the host's local time and knows no timezones). Ratios > 1 in the last columns mean impactkit is faster.",
+    ["records", "JSON.parse floor", "impactkit text", "÷ floor", "impactkit object", "JS reference", "reference ÷ impactkit", "date-streaks (÷ impactkit)"],
+    rows);
+}
+
+// --- 3. Badge preview over N orders ------------------------------------------------------------
+if (typeof ik.badgePreview === "function") {
+  const rows = [];
+  for (const n of sizes) {
+    const input = { orders: orders(n), now: NOW, timezone: "Europe/Berlin" };
+    const text = JSON.stringify(input);
+    const r = await measure({ floor: () => JSON.parse(text), text: () => ik.badgePreview(text), object: () => ik.badgePreview(JSON.parse(text)) }, timing);
+    rows.push([`${n.toLocaleString("en")} orders (${(text.length / 1e6).toFixed(1)} MB)`, fmt(r.floor), fmt(r.text), `${ratio(r.text, r.floor)}×`, fmt(r.object)]);
+    log(`badgePreview ${n} done`);
+  }
+  section("Badge preview, built-in catalogue, Europe/Berlin (Node)",
+    "All six seed badges (tiers, locked progress, hints) from the order history text.",
+    ["orders", "JSON.parse floor", "impactkit text", "÷ floor", "impactkit object"], rows);
+}
+
+// --- 4. Boundary: text vs object ---------------------------------------------------------------
+{
+  const input = { activity: activity(sizes[sizes.length - 1]), period: "day", now: NOW, timezone: "UTC" };
+  const text = JSON.stringify(input);
+  const r = await measure({ text: () => ik.streak(text), object: () => ik.streak(input) }, timing);
+  section("Boundary: JSON text vs JS object (Node)",
+    "The same already-parsed input handed over as a JS object (stringified natively, parsed in wasm) or as the original text. Both paths end in serde_json inside wasm; the object path pays one `JSON.stringify`. (An earlier build walked objects with serde-wasm-bindgen: about 2× slower than the text path and 14 KiB gzip larger.)",
+    ["input", "as text", "as object", "object ÷ text"],
+    [[`streak, ${sizes[sizes.length - 1].toLocaleString("en")} records`, fmt(r.text), fmt(r.object), ratio(r.object, r.text)]]);
+}
+
+// --- 5. Size -----------------------------------------------------------------------------------
+{
+  const rows = [];
+  for (const dir of ["web", "node", "bundler"]) {
+    const wasm = readFileSync(join(root, "pkg", dir, "impactkit_bg.wasm"));
+    rows.push([`pkg/${dir}`, wasm.length.toLocaleString("en"), gzipSync(wasm, { level: 9 }).length.toLocaleString("en"), brotliCompressSync(wasm).length.toLocaleString("en")]);
+  }
+  section("Size of the .wasm (bytes)", "After `wasm-opt -Oz`. Budget checked by `make test`: see tests/size-budget.mjs.", ["build", "raw", "gzip -9", "brotli"], rows);
+  try {
+    const top = execFileSync(join(here, "size-breakdown.sh"), { encoding: "utf8" });
+    section("What each part adds (bytes, before gzip)", "From `twiggy top` on a name-keeping build of the same code, summed by crate / module.", ["part", "bytes"],
+      top.trim().split("\n").map((l) => l.split("\t")));
+  } catch (e) {
+    log(`size breakdown skipped: ${e.message.split("\n")[0]}`);
+  }
+}
+
+// --- 6. Start-up in Chromium -------------------------------------------------------------------
+try {
+  const { startup } = await import("./startup.mjs");
+  const r = await startup(quick ? 5 : 15);
+  section("Start-up in headless Chromium", "Module fetch + compile + instantiate (`init()` → `WebAssembly.instantiateStreaming`) in a fresh page each time, against fetching and parsing a JSON document of the same size.",
+    ["measure", "median", "spread (min–max)"],
+    [["impactkit init()", `${r.init.median.toFixed(2)} ms`, `${r.init.min.toFixed(2)}–${r.init.max.toFixed(2)} ms`],
+     ["fetch + JSON.parse of a same-size JSON", `${r.json.median.toFixed(2)} ms`, `${r.json.min.toFixed(2)}–${r.json.max.toFixed(2)} ms`]]);
+  log("startup done");
+} catch (e) {
+  log(`startup skipped: ${e.message.split("\n")[0]}`);
+}
+
+// --- 7. Memory ---------------------------------------------------------------------------------
+try {
+  const out = execFileSync(process.execPath, [join(root, "tests", "memory.mjs")], { encoding: "utf8", env: { ...process.env, MEMORY_CALLS: quick ? "10000" : "100000" } });
+  section("Memory (Node)", "Each function called 100,000 times with the golden inputs (errors included): wasm linear memory before and after, after a warm-up.", ["result"],
+    out.trim().split("\n").map((l) => [l]));
+} catch (e) {
+  log(`memory skipped: ${e.message.split("\n")[0]}`);
+}
+
+// --- Write BENCHMARKS.md ---------------------------------------------------------------------
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+let md = `# Benchmarks\n\nWritten by \`make bench\` (tests/bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, Node ${process.version}.\n` +
+  `Medians over many samples (tinybench) with the median absolute deviation after ±; what matters is the ratio within one run.${quick ? " **Quick run** (fewer samples, no 100k sizes)." : ""}\n`;
+for (const s of sections) {
+  md += `\n## ${s.title}\n\n${s.intro}\n\n| ${s.header.join(" | ")} |\n|${s.header.map(() => "---").join("|")}|\n`;
+  for (const row of s.rows) md += `| ${row.join(" | ")} |\n`;
+}
+writeFileSync(join(root, "BENCHMARKS.md"), md);
+log("wrote BENCHMARKS.md");

@@ -246,6 +246,7 @@ class ImpactElement extends HTMLElement {
     this.body.replaceChildren(...nodes);
     this.setAttribute("data-state", state);
     this.removeAttribute("aria-busy");
+    this.afterRender?.();
     this.dispatchEvent(new CustomEvent("impactkit:render", { bubbles: true, composed: true, detail: { state } }));
   }
   /** The "not available in this build" note for a missing impactkit function. */
@@ -327,8 +328,9 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     return ik.badgePreview({ orders, earned, now: nowIso(), timezone: this.timezone, ...(cart ? { cart } : {}) });
   }
 
-  /** Marks the badges with these ids as "unlocks with this cart". */
+  /** Marks the badges with these ids as "unlocks with this cart" (kept across re-renders). */
   highlight(ids) {
+    this.highlighted = ids;
     const set = new Set(ids);
     for (const el of this.root.querySelectorAll(".badge")) {
       const on = set.has(el.dataset.badge) && el.classList.contains("locked");
@@ -337,6 +339,8 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
       if (on) el.append(h("span", { class: "flag", text: "+ cart" }));
     }
   }
+
+  afterRender() { if (this.highlighted?.length) this.highlight(this.highlighted); }
 
   async draw(ik) {
     this.unavailable = false;
@@ -468,7 +472,7 @@ class ImpactStreak extends ImpactElement {
 class ImpactCard extends ImpactElement {
   static get observedAttributes() { return [...super.observedAttributes, "size", "display-name", "controls"]; }
   static css = `
-.frame { border-radius:10px; overflow:hidden; border:1px solid var(--_border); background:var(--_track); }
+.frame { border-radius:10px; overflow:hidden; border:1px solid var(--_border); background:var(--_track); max-width:44rem; margin:0 auto; }
 img { display:block; width:100%; height:auto; max-height:70vh; object-fit:contain; }
 .controls { display:flex; flex-wrap:wrap; gap:.5rem; margin-top:.7rem; align-items:center; }
 label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;

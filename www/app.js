@@ -23,7 +23,11 @@ document.addEventListener("impactkit:fetch", (e) => {
   updateStatus();
 });
 addEventListener("offline", updateStatus);
-addEventListener("online", () => { clearMemo(); selectCustomer(state.customer); });
+addEventListener("online", () => {
+  clearMemo();
+  for (const w of document.querySelectorAll(WIDGETS)) w.refresh();
+  selectCustomer(state.customer);
+});
 
 function updateStatus() {
   const el = $("status");
@@ -256,8 +260,8 @@ async function main() {
   $("customer").replaceChildren(...state.customers.map((c) => h("option", { value: c.id, text: `${c.displayName} (${c.id})` })));
   const wanted = new URL(location.href).searchParams.get("customer") ?? localStorage.getItem("impactkit-customer");
   await ready;
-  $("build").textContent = `This build of impactkit exports ${OPTIONAL.filter(has).join(", ") || "none"} of the optional ${OPTIONAL.join(", ")}` +
-    `${OPTIONAL.some((f) => !has(f)) ? `; widgets needing ${OPTIONAL.filter((f) => !has(f)).join(", ")} say so.` : "."}`;
+  $("build").textContent = `impactkit functions in this build: ${OPTIONAL.map((f) => `${has(f) ? "✓" : "✗"} ${f}`).join(", ")}` +
+    (has("impactCardPng") ? "." : " (PNG export falls back to canvas).");
   selectCustomer(state.customers.some((c) => c.id === wanted) ? wanted : "cust_123");
   setInterval(() => $("w-streak").refresh(), 60_000); // countdowns and "today" follow the clock
 }

@@ -14,7 +14,8 @@ import { handleApi } from "./backend/api.mjs";
 
 const gzipAsync = promisify(gzip);
 const here = dirname(fileURLToPath(import.meta.url));
-const roots = { "/pkg/": join(here, "..", "pkg", "web"), "/": here };
+// IMPACTKIT_PKG_DIR serves another wasm-bindgen --target web build at /pkg/ (default: pkg/web).
+const roots = { "/pkg/": process.env.IMPACTKIT_PKG_DIR || join(here, "..", "pkg", "web"), "/": here };
 const hidden = [join(here, "backend") + sep, join(here, "serve.mjs")]; // server code is not served
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",

@@ -197,11 +197,12 @@ try {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 1, `page is ${overflow}px wider than a 390 px phone`);
     if (process.env.E2E_DOCS_SCREENSHOT) {
-      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.setViewportSize({ width: 1200, height: 760 });
       await page.emulateMedia({ colorScheme: "light" });
       await page.waitForTimeout(400);
       await mkdir(join(root, "docs"), { recursive: true });
-      await page.screenshot({ path: join(root, "docs", "demo.jpg"), type: "jpeg", quality: 72, fullPage: true, timeout: WAIT });
+      await page.screenshot({ path: join(root, "docs", "demo.jpg"), type: "jpeg", quality: 75, timeout: WAIT });
+      await page.screenshot({ path: join(artifacts, "docs-demo-preview.png"), timeout: WAIT });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
@@ -229,7 +230,8 @@ try {
       assert(!before.includes("unlocks Circular Hero"), `unlocked at 20 %: ${before}`);
       await setSlider(80);
       await page.waitForFunction(() => (document.getElementById("whatif-unlocks")?.textContent ?? "").includes("Circular Hero"), null, { timeout: WAIT });
-      assert(await page.locator('impact-badges .badge.unlock[data-badge="badge_circular_hero"]').count() === 1, "trophy case highlight");
+      await page.waitForFunction(() => !!document.querySelector("impact-badges").shadowRoot.querySelector('.badge.unlock[data-badge="badge_circular_hero"]'), null, { timeout: WAIT })
+        .catch(async () => { throw new Error(`trophy case highlight: ${await page.evaluate(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".badge")].map((b) => `${b.dataset.badge}.${b.className}`).join(" "))}`); });
       await setSlider(30);
     });
   } else {

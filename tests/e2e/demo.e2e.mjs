@@ -325,11 +325,38 @@ try {
     assert(/26\.3\s?%/.test(await text("#tier-body")), "26.3 %");
   });
 
+  await check("locale switch: de formats 49,7 % and 26,3 %", async () => {
+    await page.selectOption("#locale", "de");
+    await page.waitForFunction(() => document.querySelector("impact-milestones").getAttribute("locale") === "de");
+    await settled();
+    await page.waitForFunction(() => /49,7\s?%/.test(document.querySelector("impact-milestones").shadowRoot.textContent) && /26,3\s?%/.test(document.getElementById("tier-body").textContent));
+    await page.selectOption("#locale", "en");
+    await page.waitForFunction(() => /49\.7\s?%/.test(document.querySelector("impact-milestones").shadowRoot.textContent));
+    await settled();
+  });
+
+  await check("storefront embed (www/embed.html): one script tag, the elements render the seed numbers", async () => {
+    const embed = await context.newPage();
+    embed.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`embed console: ${m.text()}`); });
+    embed.on("pageerror", (e) => consoleErrors.push(`embed pageerror: ${e.message}`));
+    try {
+      await embed.goto(`${base}/embed.html`, { waitUntil: "load", timeout: WAIT });
+      assert(await embed.locator("script").count() === 1, "more than one script tag");
+      await embed.waitForFunction(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
+        .every((w) => ["ready", "unavailable"].includes(w.dataset.state)), null, { timeout: WAIT });
+      assert(await embed.locator('impact-milestones [role=progressbar][aria-valuenow="49.7"]').count() === 1, "49.7 % bar");
+      await embed.screenshot({ path: join(artifacts, "embed-1280.png"), fullPage: true, timeout: WAIT });
+    } finally {
+      await embed.close();
+    }
+  });
+
   // offline
   await check("offline: service worker serves the module and the last JSON; page says cached and from when", async () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await page.waitForFunction(async () => (await caches.keys()).includes("impactkit-shell-v1"));
     await page.waitForTimeout(300); // let the last cache writes land
+    await page.setViewportSize({ width: 390, height: 844 });
     await context.setOffline(true);
     try {
       await page.reload({ waitUntil: "load", timeout: WAIT });
@@ -345,6 +372,7 @@ try {
       await page.screenshot({ path: join(artifacts, "demo-390-offline.png"), fullPage: false, timeout: WAIT });
     } finally {
       await context.setOffline(false);
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 

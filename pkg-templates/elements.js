@@ -252,7 +252,7 @@ class ImpactElement extends HTMLElement {
   /** The "not available in this build" note for a missing impactkit function. */
   missing(fn, what) {
     this.unavailable = true;
-    return h("p", { class: "note", "data-missing": fn, text: `${what} is not available in this build of impactkit (it needs ${fn}()).` });
+    return h("p", { class: "note", "data-missing": fn, text: `${what}: not available in this build of impactkit (it needs ${fn}()).` });
   }
 }
 
@@ -450,11 +450,14 @@ class ImpactStreak extends ImpactElement {
   goal(ik, activity, now, tz, L) {
     if (!has("achievementWindow")) return h("div", { class: "goal" }, this.missing("achievementWindow", "The achievement countdown"));
     const target = Number(this.getAttribute("goal")) || 5;
-    const start = activity.length ? activity[0].date : localDate(now, tz);
+    // weekly windows from the Monday of the first active week: calendar weeks, recurring
+    const first = activity.length ? activity[0].date : localDate(now, tz);
+    const firstMs = Date.parse(`${first}T00:00:00Z`);
+    const start = new Date(firstMs - ((new Date(firstMs).getUTCDay() + 6) % 7) * 86400000).toISOString().slice(0, 10);
     const events = activity.filter((a) => a.count > 0).map((a) => ({ at: a.date, value: 1 }));
     const w = ik.achievementWindow({ start, period: "1W", now: now.toISOString(), timezone: tz, target, events });
     const pct = w.percentage ?? 0;
-    const label = `Weekly goal: ${fmtNumber(L, w.current ?? 0, 0)} of ${fmtNumber(L, target, 0)} active days`;
+    const label = `Weekly goal: ${fmtNumber(L, target, 0)} active days · ${fmtNumber(L, w.current ?? 0, 0)} so far`;
     return h("div", { class: "goal", "data-status": w.status },
       h("div", { class: "row" }, h("strong", { text: label }), h("span", { class: "pct", text: fmtPercent(L, pct) })),
       progressBar(label, pct, fmtPercent(L, pct)),
@@ -466,27 +469,39 @@ class ImpactStreak extends ImpactElement {
 
 // ------------------------------------------------------------------------------------------------
 /**
- * <impact-card endpoint customer locale theme size display-name controls>: the shareable impact
- * card (impactCard → SVG) with size/theme switches and SVG/PNG downloads when `controls` is set.
+ * <impact-card endpoint customer locale theme card-theme size display-name controls activity-endpoint>: the
+ * shareable impact card (impactCard → SVG) with size/theme switches and SVG/PNG downloads when
+ * `controls` is set; with `activity-endpoint` (and streak() in the build) it shows the streak.
  */
 class ImpactCard extends ImpactElement {
-  static get observedAttributes() { return [...super.observedAttributes, "size", "display-name", "controls"]; }
+  static get observedAttributes() { return [...super.observedAttributes, "size", "card-theme", "display-name", "controls", "activity-endpoint"]; }
   static css = `
-.frame { border-radius:10px; overflow:hidden; border:1px solid var(--_border); background:var(--_track); max-width:44rem; margin:0 auto; }
-img { display:block; width:100%; height:auto; max-height:70vh; object-fit:contain; }
+.frame { display:flex; justify-content:center; }
+img { display:block; max-width:min(100%, 44rem); max-height:70vh; width:auto; height:auto; border-radius:10px; border:1px solid var(--_border); }
 .controls { display:flex; flex-wrap:wrap; gap:.5rem; margin-top:.7rem; align-items:center; }
 label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
   widgetName = "Impact card";
   #url = null;
   onTheme() { this.refresh(); }
   get size() { return this.getAttribute("size") || "og"; }
-  get cardTheme() { return this.getAttribute("theme") || "auto"; }
+  /** The card's own theme (`card-theme`), else the widget's `theme`. */
+  get cardTheme() { return this.getAttribute("card-theme") || this.getAttribute("theme") || "auto"; }
 
   async cardInput(ik) {
     const r = await fetchProfile(this.endpoint, this.customer);
     const profile = ik.readImpactProfile({ ...r.data, timezone: this.timezone });
+    const card = { ...profile };
     const displayName = this.getAttribute("display-name");
-    return { profile: displayName ? { ...profile, displayName } : profile, size: this.size, theme: this.cardTheme, locale: this.locale };
+    if (displayName) card.displayName = displayName;
+    // with an activity-endpoint (and streak() in this build) the card shows the live streak
+    const activityUrl = this.getAttribute("activity-endpoint");
+    if (activityUrl && has("streak")) {
+      const res = await fetchJson(fillUrl(activityUrl, this.customer));
+      const activity = Array.isArray(res.data) ? res.data : res.data.activity;
+      const s = ik.streak({ activity, period: "day", now: nowIso(), timezone: this.timezone });
+      card.streak = { current: s.current, state: s.state, period: "day" };
+    }
+    return { profile: card, size: this.size, theme: this.cardTheme, locale: this.locale };
   }
 
   /** The card as an SVG string. */
@@ -548,7 +563,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
       const pngBtn = h("button", { type: "button", "data-download": "png", text: "⬇ PNG", onclick: () => busy(pngBtn, async () => this.#download(await this.png(), "png")) });
       nodes.push(h("div", { class: "controls" },
         select("size", "Size", [["og", "Link preview 1200×630"], ["square", "Square 1080²"], ["story", "Story 1080×1920"], ["badge", "Badge 400²"]], this.size),
-        select("theme", "Theme", [["auto", "Auto"], ["light", "Light"], ["dark", "Dark"]], this.cardTheme),
+        select("card-theme", "Theme", [["auto", "Auto"], ["light", "Light"], ["dark", "Dark"]], this.cardTheme),
         svgBtn, pngBtn));
     }
     return nodes;

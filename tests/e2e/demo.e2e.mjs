@@ -271,8 +271,8 @@ try {
       await page.waitForFunction(() => document.querySelector("impact-card")?.shadowRoot?.querySelector("img")?.naturalWidth > 0);
       await page.locator("impact-card select[name=size]").selectOption("square");
       await page.waitForFunction(() => document.querySelector("impact-card").shadowRoot.querySelector('img[data-size="square"]')?.naturalWidth > 0);
-      await page.locator("impact-card select[name=theme]").selectOption("dark");
-      await page.waitForFunction(() => document.querySelector("impact-card").getAttribute("data-state") === "ready" && document.querySelector("impact-card").getAttribute("theme") === "dark");
+      await page.locator('impact-card select[name="card-theme"]').selectOption("dark");
+      await page.waitForFunction(() => document.querySelector("impact-card").getAttribute("data-state") === "ready" && document.querySelector("impact-card").getAttribute("card-theme") === "dark");
       await shoot("card-square-dark", 1280, "light");
     });
     await check("impact card downloads as SVG and as PNG of a sensible size", async () => {
@@ -289,7 +289,7 @@ try {
       assert(size > 5_000 && size < 8_000_000, `PNG size ${size}`);
       assert(w === 1080 && hgt === 1080, `square card is ${w}×${hgt}`);
     });
-    await page.locator("impact-card select[name=theme]").selectOption("light").catch(() => {});
+    await page.locator('impact-card select[name="card-theme"]').selectOption("auto").catch(() => {});
   } else {
     await check("card: placeholder says impactCard is not in this build", async () => {
       assert(await page.locator('impact-card [data-missing="impactCard"]').count() === 1, "no placeholder");

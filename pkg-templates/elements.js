@@ -455,7 +455,7 @@ class ImpactStreak extends ImpactElement {
     const firstMs = Date.parse(`${first}T00:00:00Z`);
     const start = new Date(firstMs - ((new Date(firstMs).getUTCDay() + 6) % 7) * 86400000).toISOString().slice(0, 10);
     const events = activity.filter((a) => a.count > 0).map((a) => ({ at: a.date, value: 1 }));
-    const w = ik.achievementWindow({ start, period: "1W", now: now.toISOString(), timezone: tz, target, events });
+    const w = ik.achievementWindow({ start, period: "1W", activationPolicy: "fixed_schedule", now: now.toISOString(), timezone: tz, target, events });
     const pct = w.percentage ?? 0;
     const label = `Weekly goal: ${fmtNumber(L, target, 0)} active days · ${fmtNumber(L, w.current ?? 0, 0)} so far`;
     return h("div", { class: "goal", "data-status": w.status },

@@ -335,7 +335,7 @@ try {
     await settled();
   });
 
-  await check("storefront embed (www/embed.html): one script tag, the elements render the seed numbers", async () => {
+  await check("storefront embed (www/embed.html): one script tag, seed numbers; hostile text stays text", async () => {
     const embed = await context.newPage();
     embed.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`embed console: ${m.text()}`); });
     embed.on("pageerror", (e) => consoleErrors.push(`embed pageerror: ${e.message}`));
@@ -346,6 +346,22 @@ try {
         .every((w) => ["ready", "unavailable"].includes(w.dataset.state)), null, { timeout: WAIT });
       assert(await embed.locator('impact-milestones [role=progressbar][aria-valuenow="49.7"]').count() === 1, "49.7 % bar");
       await embed.screenshot({ path: join(artifacts, "embed-1280.png"), fullPage: true, timeout: WAIT });
+      // hostile text from the backend shows as text and never runs
+      await embed.evaluate(() => {
+        for (const w of document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")) {
+          w.setAttribute("display-name", '"><img src=x onerror="window.__pwned=3">');
+          w.setAttribute("customer", "cust_hostile");
+        }
+      });
+      await embed.waitForFunction(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
+        .every((w) => ["ready", "unavailable"].includes(w.dataset.state) && w.getAttribute("customer") === "cust_hostile"), null, { timeout: WAIT });
+      await embed.waitForTimeout(300);
+      const t = await embed.locator("impact-milestones").evaluate((el) => el.shadowRoot.textContent);
+      assert(t.includes('<img src=x onerror="window.__pwned=1"><script>'), `hostile name not shown as text: ${t.slice(0, 200)}`);
+      assert(await embed.evaluate(() => window.__pwned === undefined), "hostile text ran");
+      const active = await embed.evaluate(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
+        .reduce((n, w) => n + w.shadowRoot.querySelectorAll("script, [onerror], [onload], iframe, object").length, 0));
+      assert(active === 0, `${active} active elements from data`);
     } finally {
       await embed.close();
     }

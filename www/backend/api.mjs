@@ -111,7 +111,7 @@ function handleGameball(path, url, headers) {
 const bodies = new Map(); // serialised large bodies (the power user's 100k orders), per fixture object
 
 function handleDemo(path) {
-  if (path === "customers") return json(200, CUSTOMERS.map(({ id, displayName, summary }) => ({ id, displayName, summary })));
+  if (path === "customers") return json(200, CUSTOMERS.filter((c) => !c.hidden).map(({ id, displayName, summary }) => ({ id, displayName, summary })));
   const m = /^customers\/([^/]+)\/(orders|activity)$/.exec(path);
   if (!m) return json(404, { message: "not found" });
   const data = customerData(decodeURIComponent(m[1]));

@@ -34,6 +34,8 @@ export const CUSTOMERS = [
   { id: "cust_new", displayName: "Nia Newcomer", email: "nia@example.com", summary: "New customer: no orders yet" },
   { id: "cust_123", displayName: "Sam Seed", email: "sam@example.com", summary: "The seed customer: 15 orders, 248.5 kg saved" },
   { id: "cust_power", displayName: "Pat Power", email: "pat@example.com", summary: "Power user: 100,000 orders" },
+  // not in the picker: hostile text for the e2e test (must show as text, never run)
+  { id: "cust_hostile", displayName: '"><img src=x onerror="window.__pwned=1">', email: "x@example.com", summary: "hostile text", hidden: true },
 ];
 export const customerById = (id) => CUSTOMERS.find((c) => c.id === id) ?? null;
 
@@ -299,6 +301,22 @@ function build(customer, todayMs) {
           tierProgress: { current: TIERS[2], next: null, progress: 250_000 },
           campaigns: SEED_CAMPAIGNS.map((c) => ({ ...c, completionPercentage: 100.0, achievedCount: 12 })),
         },
+      };
+    }
+    case "cust_hostile": {
+      const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+      const base = build(CUSTOMERS[0], todayMs);
+      return {
+        ...base,
+        customer,
+        profile: {
+          ...base.profile,
+          badges: [{ id: "badge_first_green", name: `${evil} badge`, description: evil, icon: "seedling", earnedAt: "2025-03-15T10:30:00Z", tier: "BRONZE" }],
+          milestones: [{ id: "m_evil", name: `${evil} milestone`, target: 500, current: 248.5, percentage: 49.7, isCompleted: false }],
+          ranking: { position: 7, percentile: 15, description: `${evil} ranking` },
+        },
+        milestones: { active: [], completed: [{ name: `${evil} done`, completedAt: "2025-10-27T08:45:00Z" }] },
+        leaderboard: { rank: null, percentile: null, co2Saved: 0 },
       };
     }
     default:

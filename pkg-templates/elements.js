@@ -363,6 +363,9 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
         this.missing("badgePreview", "Locked-badge progress and what-if previews")];
     }
     const out = await this.preview(null);
+    /** The last badgePreview result (no cart), for pages that summarise it. */
+    this.lastPreview = out;
+    this.lastPreviewFor = this.customer;
     const locked = (out.locked ?? []).map((b) => {
       const pct = fmtPercent(L, b.percentage ?? 0);
       return h("li", { class: "badge locked", "data-badge": b.id, "data-tier": b.nextTier ?? "" },

@@ -107,7 +107,7 @@ function summary(ik, id) {
       h("div", { class: "kpis" },
         kpi(`${fmtNumber(L, p.totalCo2Saved ?? 0)} kg`, "CO₂ saved"),
         kpi(fmtNumber(L, p.totalOrders ?? 0, 0), "orders"),
-        kpi(fmtNumber(L, p.badges.length, 0), "badges"),
+        h("div", { class: "kpi" }, h("span", { class: "v", id: "kpi-badges", text: fmtNumber(L, earnedCount(id) ?? p.badges.length, 0) }), h("span", { class: "k", text: "badges" })),
         kpi(fmtNumber(L, p.completedMilestones.length + p.milestones.filter((m) => m.isCompleted).length, 0), "milestones reached")),
       rank?.percentile != null
         ? h("p", { class: "ranking", "data-percentile": rank.percentile },
@@ -116,6 +116,18 @@ function summary(ik, id) {
         : h("p", { class: "ranking muted", text: "Not ranked yet — a first green order joins the ranking." }),
     ];
   });
+}
+
+// the trophy case knows badges computed from the order history that the backend has not reported yet
+document.addEventListener("impactkit:render", (e) => {
+  const el = e.target;
+  if (el.id === "w-badges" && earnedCount(state.customer) !== null && $("kpi-badges")) {
+    $("kpi-badges").textContent = fmtNumber(state.locale, earnedCount(state.customer), 0);
+  }
+});
+function earnedCount(id) {
+  const el = $("w-badges");
+  return el?.lastPreview && el.lastPreviewFor === id ? el.lastPreview.earned.length : null;
 }
 
 // ---- tier, balance and campaigns (Gameball v4, through the storefront proxy) -------------------

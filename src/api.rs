@@ -18,6 +18,8 @@ macro_rules! for_each_function {
             ("campaignProgress", campaign_progress, "CampaignInput", "CampaignProgress"),
             ("readImpactProfile", read_impact_profile, "GraphqlResponse", "ImpactProfile"),
             ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
+            ("streak", streak, "StreakInput", "StreakResult"),
+            ("achievementWindow", achievement_window, "AchievementWindowInput", "AchievementWindow"),
         }
     };
 }
@@ -59,6 +61,19 @@ pub fn read_gameball(
     zones: &dyn ZoneDb,
 ) -> Result<crate::adapters::gameball::GameballProgress> {
     crate::adapters::gameball::read_gameball(input, zones)
+}
+
+/// `streak`: see [`crate::streaks::streak`].
+pub fn streak(input: &Json, zones: &dyn ZoneDb) -> Result<crate::streaks::Streak> {
+    crate::streaks::streak(input, zones)
+}
+
+/// `achievementWindow`: see [`crate::achievements::achievement_window`].
+pub fn achievement_window(
+    input: &Json,
+    zones: &dyn ZoneDb,
+) -> Result<crate::achievements::AchievementWindow> {
+    crate::achievements::achievement_window(input, zones)
 }
 
 macro_rules! native_dispatch {

@@ -262,6 +262,13 @@ impl<'a> Json<'a> {
                 }
                 _ => Err(self.error(ErrorCode::InvalidNumber, "number is not finite")),
             },
+            Value::String(s) if s.starts_with(NON_FINITE_MARK) => Err(self.error(
+                ErrorCode::InvalidNumber,
+                format!(
+                    "number is not finite ({})",
+                    s.get(NON_FINITE_MARK.len()..).unwrap_or("")
+                ),
+            )),
             Value::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
                 format!(
@@ -432,6 +439,17 @@ pub fn value_from_text(text: &str) -> Result<Value> {
     })?;
     Ok(value)
 }
+
+/// How the JS bindings hand over NaN and ±Infinity, which JSON text cannot hold:
+/// as a string with this prefix (`"\u{0}nonfinite:NaN"`), so [`Json::number`]
+/// reports `invalid_number` at the right path instead of seeing `null`.
+///
+/// ```
+/// let v = serde_json::json!({"current": format!("{}NaN", impactkit::json::NON_FINITE_MARK)});
+/// let e = impactkit::json::Json::root(&v).field("current").unwrap().number().unwrap_err();
+/// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_number", "$.current"));
+/// ```
+pub const NON_FINITE_MARK: &str = "\u{0}nonfinite:";
 
 /// Deepest nesting accepted by [`value_from`].
 ///

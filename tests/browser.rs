@@ -15,6 +15,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Every vector file; `tests/vectors_native.rs` checks none is missing.
 const FILES: &[(&str, &str)] = &[
     (
+        "vectors/achievements.json",
+        include_str!("vectors/achievements.json"),
+    ),
+    (
         "vectors/campaigns.json",
         include_str!("vectors/campaigns.json"),
     ),
@@ -27,6 +31,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/milestones.json",
         include_str!("vectors/milestones.json"),
     ),
+    ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
 ];
 
@@ -108,6 +113,50 @@ fn malformed_json_text_is_an_invalid_json_error() {
         impactkit::wasm::milestone_progress(JsValue::from_str("{\"current\": 1,")).unwrap_err();
     assert_eq!(get(&error, "code"), "invalid_json");
     assert!(get(&error, "message").contains("line 1"));
+}
+
+#[wasm_bindgen_test]
+fn cycles_and_bigint_are_type_errors_not_crashes() {
+    let cyclic = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic);
+    let bigint = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &bigint,
+        &"current".into(),
+        &js_sys::BigInt::from(5u32).into(),
+    );
+    for input in [JsValue::from(cyclic), JsValue::from(bigint)] {
+        let error = impactkit::wasm::milestone_progress(input).unwrap_err();
+        assert_eq!(get(&error, "code"), "invalid_type");
+        assert_eq!(get(&error, "path"), "$");
+    }
+}
+
+#[wasm_bindgen_test]
+fn js_dates_arrive_as_rfc3339_text() {
+    let input = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&input, &"timezone".into(), &"UTC".into());
+    let data =
+        js_sys::JSON::parse(r#"{"customerMilestones": {"completed": [{"name": "100 kg"}]}}"#)
+            .unwrap_or(JsValue::NULL);
+    let completed = js_sys::Reflect::get(&data, &"customerMilestones".into())
+        .and_then(|m| js_sys::Reflect::get(&m, &"completed".into()))
+        .and_then(|c| js_sys::Reflect::get(&c, &0.into()))
+        .unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(
+        &completed,
+        &"completedAt".into(),
+        &js_sys::Date::new(&JsValue::from_f64(1_746_172_800_000.0)).into(),
+    );
+    let _ = js_sys::Reflect::set(&input, &"data".into(), &data);
+    let out = impactkit::wasm::read_impact_profile(input.into()).unwrap_or(JsValue::NULL);
+    let text: String = js_sys::JSON::stringify(&out)
+        .map(Into::into)
+        .unwrap_or_default();
+    assert!(
+        text.contains("\"completedAt\":\"2025-05-02T08:00:00Z\""),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]

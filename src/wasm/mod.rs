@@ -5,7 +5,7 @@
 mod intl_tz;
 
 use crate::error::Error;
-use crate::json::{value_from, value_from_text, Json};
+use crate::json::{value_from_text, Json};
 use crate::time::ZoneDb;
 use intl_tz::IntlZones;
 use serde::Serialize;
@@ -23,17 +23,49 @@ fn to_js_error(error: Error) -> JsValue {
     js.into()
 }
 
+#[wasm_bindgen(inline_js = r#"
+const MARK = "\u0000nonfinite:";
+function markNonFinite(key, value) {
+  return typeof value === "number" && !Number.isFinite(value) ? MARK + value : value;
+}
+export function toJsonText(value) {
+  return JSON.stringify(value, markNonFinite);
+}
+"#)]
+extern "C" {
+    /// `JSON.stringify`, with NaN/±Infinity marked as `NON_FINITE_MARK` strings
+    /// (plain JSON would turn them into `null`). Throws on cycles and BigInt.
+    #[wasm_bindgen(catch, js_name = toJsonText)]
+    fn to_json_text(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The input as JSON text: a string is taken as JSON text as is (a fetched response
+/// body); anything else goes through the engine's native `JSON.stringify`, which,
+/// with parsing inside wasm, is several times faster than walking the object from
+/// Rust field by field (see BENCHMARKS.md).
+fn input_text(input: &JsValue) -> Result<String, Error> {
+    if let Some(text) = input.as_string() {
+        return Ok(text);
+    }
+    to_json_text(input)
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| {
+            Error::new(
+                crate::ErrorCode::InvalidType,
+                "$",
+                "expected a plain JSON-able object or JSON text (no functions, BigInt or cycles)",
+            )
+        })
+}
+
 fn run<T: Serialize>(
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
-    // JSON text (a fetched response body) is parsed inside wasm: for big payloads that is
-    // faster than walking a JS object graph field by field.
-    let value = match input.as_string() {
-        Some(text) => value_from_text(&text),
-        None => value_from(serde_wasm_bindgen::Deserializer::from(input)),
-    }
-    .map_err(to_js_error)?;
+    let value = input_text(&input)
+        .and_then(|text| value_from_text(&text))
+        .map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
     output
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

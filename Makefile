@@ -14,7 +14,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 DEMO_PORT ?= 8080
 
-.PHONY: setup pkg test demo fuzz clean
+.PHONY: setup pkg test e2e demo fuzz clean
 
 ## setup: idempotent install of every tool the build and tests need (seconds when done before)
 setup:
@@ -30,6 +30,11 @@ setup:
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	else echo "chromium + chromedriver present"; fi
+	@if [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then \
+	  echo "installing Debian fonts-noto-color-emoji (emoji in the demo, its screenshots and card PNGs)"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji; \
+	else echo "fonts-noto-color-emoji present"; fi
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	  npm ci --no-audit --no-fund; \
 	else echo "node_modules up to date"; fi
@@ -56,8 +61,13 @@ test: setup pkg
 	node tests/memory.mjs
 	node tests/size-budget.mjs
 	cargo test --target wasm32-unknown-unknown --test browser
+	$(MAKE) --no-print-directory e2e
 
-## demo: serve www/ and pkg/web on http://127.0.0.1:$(DEMO_PORT)/
+## e2e: the demo page against the local dev server in headless Debian Chromium (needs `make pkg`)
+e2e:
+	node tests/e2e/demo.e2e.mjs
+
+## demo: serve the demo page, pkg/web and the local GraphQL + Gameball-shaped backend on http://127.0.0.1:$(DEMO_PORT)/
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes package.json and README.md into each pkg/<target> from pkg-templates/,
-// and prints the .wasm sizes (raw and gzip) of each build.
-import { readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
+// copies the drop-in custom elements (elements.js) into pkg/web, and prints the .wasm sizes
+// (raw and gzip) of each build.
+import { readFileSync, writeFileSync, existsSync, statSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +15,7 @@ const template = readFileSync(join(root, "pkg-templates", "package.json"), "utf8
 const readme = readFileSync(join(root, "pkg-templates", "README.md"), "utf8");
 
 const targets = {
-  web: { sideEffects: '["./snippets/*"]', type: "module" },
+  web: { sideEffects: '["./snippets/*", "./elements.js"]', type: "module" },
   node: { sideEffects: "false", type: null },
   bundler: { sideEffects: '["./impactkit.js", "./snippets/*"]', type: "module" },
 };
@@ -23,7 +24,11 @@ for (const [dir, { sideEffects, type }] of Object.entries(targets)) {
   if (!existsSync(out)) throw new Error(`missing ${out}: run wasm-bindgen first`);
   const pkg = JSON.parse(template.replace("@VERSION@", version).replace("@SIDE_EFFECTS@", sideEffects));
   if (type) pkg.type = type;
-  if (dir === "web") pkg.module = "impactkit.js";
+  if (dir === "web") {
+    pkg.module = "impactkit.js";
+    pkg.files.push("elements.js");
+    copyFileSync(join(root, "pkg-templates", "elements.js"), join(out, "elements.js"));
+  }
   writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   writeFileSync(join(out, "README.md"), readme.replaceAll("@VERSION@", version));
   const wasm = readFileSync(join(out, "impactkit_bg.wasm"));

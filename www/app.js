@@ -1,38 +1,280 @@
-// Minimal demo: reads the seed 000 profile and shows its milestone, computed by impactkit.
-import init, { readImpactProfile } from "/pkg/impactkit.js";
+// The demo page: a customer picker and the page-level widgets (impact summary, tier & rewards,
+// leaderboard, what-if cart) around the drop-in custom elements from /pkg/elements.js.
+// Every number shown is computed by impactkit in this browser from the backend's JSON.
+import {
+  ready, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
+  fmtNumber, fmtPercent, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon,
+} from "/pkg/elements.js";
 
-const seedResponse = {
-  data: {
-    customerImpactProfile: {
-      totalCo2Saved: 248.5,
-      totalOrders: 15,
-      badges: [],
-      milestones: [{ id: "milestone_500kg", name: "500 kg CO2 Saved", target: 500, current: 248.5, percentage: 49.7, isCompleted: false }],
-      ranking: { position: 142, percentile: 15, description: "Top 15% of sustainable shoppers" },
-    },
-  },
-};
+const $ = (id) => document.getElementById(id);
+const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
+const OPTIONAL = ["badgePreview", "streak", "achievementWindow", "impactCard", "impactCardPng"];
+const state = { customer: null, customers: [], locale: "en", theme: "auto", cachedAt: null, loadedAt: null, gen: 0 };
+const tz = browserTimeZone();
 
-const section = document.getElementById("milestone");
-try {
-  await init();
-  const profile = readImpactProfile(seedResponse);
-  const m = profile.milestones[0];
-  section.innerHTML = "";
-  const label = document.createElement("p");
-  label.textContent = `${m.name}: ${m.current} of ${m.target} kg (${m.percentage} %)`;
-  const bar = document.createElement("div");
-  bar.className = "bar";
-  bar.setAttribute("role", "progressbar");
-  bar.setAttribute("aria-valuemin", "0");
-  bar.setAttribute("aria-valuemax", "100");
-  bar.setAttribute("aria-valuenow", String(m.percentage));
-  bar.setAttribute("aria-label", m.name);
-  const fill = document.createElement("div");
-  fill.style.width = `${m.percentage}%`;
-  bar.append(fill);
-  section.append(label, bar);
-} catch (error) {
-  section.className = "error";
-  section.textContent = `impactkit error ${error.code ?? ""} at ${error.path ?? "?"}: ${error.message}`;
+// ---- offline support ------------------------------------------------------------------------
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch((error) => {
+    $("build").append(h("span", { class: "error", text: ` Service worker not registered: ${error.message}` }));
+  });
 }
+document.addEventListener("impactkit:fetch", (e) => {
+  if (e.detail.cachedAt && (!state.cachedAt || e.detail.cachedAt < state.cachedAt)) state.cachedAt = e.detail.cachedAt;
+  updateStatus();
+});
+addEventListener("offline", updateStatus);
+addEventListener("online", () => {
+  clearMemo();
+  for (const w of document.querySelectorAll(WIDGETS)) w.refresh();
+  selectCustomer(state.customer);
+});
+
+function updateStatus() {
+  const el = $("status");
+  const at = new Intl.DateTimeFormat(state.locale, { timeStyle: "short" }).format(state.loadedAt ?? new Date());
+  if (state.cachedAt) {
+    const from = state.cachedAt === "unknown" ? "an earlier visit" : fmtDate(state.locale, state.cachedAt, tz, true);
+    el.textContent = `Offline — showing cached data from ${from}, recomputed for now (${at}, ${tz}).`;
+    el.className = "status cached";
+    el.dataset.cached = "true";
+  } else {
+    el.textContent = `${navigator.onLine ? "Live data from the local backend" : "Offline"} · computed at ${at} in ${tz}.`;
+    el.className = "status";
+    el.dataset.cached = "false";
+  }
+}
+
+// ---- pickers ---------------------------------------------------------------------------------
+function applySettings() {
+  document.documentElement.dataset.theme = state.theme;
+  document.documentElement.lang = state.locale;
+  for (const w of document.querySelectorAll(WIDGETS)) {
+    w.setAttribute("theme", state.theme);
+    w.setAttribute("locale", state.locale);
+  }
+}
+
+$("theme").addEventListener("change", (e) => { state.theme = e.target.value; localStorage.setItem("impactkit-theme", state.theme); applySettings(); });
+$("locale").addEventListener("change", (e) => { state.locale = e.target.value; applySettings(); selectCustomer(state.customer); });
+$("customer").addEventListener("change", (e) => selectCustomer(e.target.value));
+
+async function selectCustomer(id) {
+  const gen = ++state.gen;
+  state.customer = id;
+  state.cachedAt = null;
+  state.loadedAt = new Date();
+  const url = new URL(location.href);
+  url.searchParams.set("customer", id);
+  history.replaceState(null, "", url);
+  localStorage.setItem("impactkit-customer", id);
+  $("customer").value = id;
+  $("customer-summary").textContent = state.customers.find((c) => c.id === id)?.summary ?? "";
+  for (const w of document.querySelectorAll(WIDGETS)) {
+    if (w.localName === "impact-card") w.setAttribute("display-name", state.customers.find((c) => c.id === id)?.displayName ?? id);
+    w.setAttribute("customer", id);
+  }
+  updateStatus();
+  const ik = await ready;
+  if (gen !== state.gen) return;
+  await Promise.all([summary(ik, id), tier(ik, id), leaderboard(id), whatIf(ik)].map((p) => p.catch(() => {})));
+  document.body.dataset.customer = id;
+}
+
+/** Renders `nodes` (or an error) into a page card body. */
+async function into(el, fn) {
+  el.setAttribute("aria-busy", "true");
+  try {
+    el.replaceChildren(...(await fn()).filter(Boolean));
+    el.dataset.state = "ready";
+  } catch (error) {
+    el.replaceChildren(h("p", { class: "error", role: "alert", text: `${error.code ?? "error"}${error.path ? ` at ${error.path}` : ""}: ${error.message}` }));
+    el.dataset.state = "error";
+  } finally {
+    el.removeAttribute("aria-busy");
+  }
+}
+
+// ---- impact summary (seed 000 profile) --------------------------------------------------------
+function summary(ik, id) {
+  return into($("summary"), async () => {
+    const r = await fetchProfile("/graphql", id);
+    const p = ik.readImpactProfile({ ...r.data, timezone: tz });
+    const L = state.locale;
+    const kpi = (v, k) => h("div", { class: "kpi" }, h("span", { class: "v", text: v }), h("span", { class: "k", text: k }));
+    const rank = p.ranking;
+    return [
+      h("h2", { id: "summary-h", text: "🌍 Impact" }),
+      h("div", { class: "kpis" },
+        kpi(`${fmtNumber(L, p.totalCo2Saved ?? 0)} kg`, "CO₂ saved"),
+        kpi(fmtNumber(L, p.totalOrders ?? 0, 0), "orders"),
+        h("div", { class: "kpi" }, h("span", { class: "v", id: "kpi-badges", text: fmtNumber(L, earnedCount(id) ?? p.badges.length, 0) }), h("span", { class: "k", text: "badges" })),
+        kpi(fmtNumber(L, p.completedMilestones.length + p.milestones.filter((m) => m.isCompleted).length, 0), "milestones reached")),
+      rank?.percentile != null
+        ? h("p", { class: "ranking", "data-percentile": rank.percentile },
+          h("span", { class: "topbadge", text: `Top ${fmtNumber(L, rank.percentile, 1)}%` }),
+          rank.description ?? "", rank.position ? h("span", { class: "muted small", text: ` · #${fmtNumber(L, rank.position, 0)}` }) : null)
+        : h("p", { class: "ranking muted", text: "Not ranked yet — a first green order joins the ranking." }),
+    ];
+  });
+}
+
+// the trophy case knows badges computed from the order history that the backend has not reported yet
+document.addEventListener("impactkit:render", (e) => {
+  const el = e.target;
+  if (el.id === "w-badges" && earnedCount(state.customer) !== null && $("kpi-badges")) {
+    $("kpi-badges").textContent = fmtNumber(state.locale, earnedCount(state.customer), 0);
+  }
+});
+function earnedCount(id) {
+  const el = $("w-badges");
+  return el?.lastPreview && el.lastPreviewFor === id ? el.lastPreview.earned.length : null;
+}
+
+// ---- tier, balance and campaigns (Gameball v4, through the storefront proxy) -------------------
+function tier(ik, id) {
+  return into($("tier-body"), async () => {
+    const base = `/storefront/gameball/customers/${encodeURIComponent(id)}`;
+    const [balance, tierProgress, campaigns] = await Promise.all(
+      ["balance", "tier-progress", "reward-campaigns-progress"].map((p) => fetchJson(`${base}/${p}`).then((r) => r.data)));
+    const g = ik.readGameball({ balance, tierProgress, campaigns, timezone: tz });
+    const L = state.locale, t = g.tier, b = g.balance;
+    const pct = fmtPercent(L, t.percentage);
+    const nodes = [
+      h("div", { class: "tiers" }, h("span", { text: t.current?.name ?? "—" }), h("span", { text: t.next?.name ?? "Top tier" })),
+      progressBar(t.next ? `Progress to ${t.next.name}` : "Tier progress", t.percentage, pct),
+      h("div", { class: "row" },
+        h("span", { class: "muted", text: t.next
+          ? `${fmtNumber(L, t.progress)} of ${fmtNumber(L, t.next.minProgress)} · ${fmtNumber(L, t.remaining)} to ${t.next.name}`
+          : `${fmtNumber(L, t.progress)} — top tier reached` }),
+        h("span", { class: "pct", "data-tier-pct": t.percentage, text: pct })),
+    ];
+    if (b) {
+      const pts = b.pointsName ?? "points";
+      nodes.push(h("p", { class: "balance" },
+        h("strong", { text: `${fmtNumber(L, b.availablePointsBalance, 0)} ${pts}` }),
+        ` available${b.pendingPoints ? ` · ${fmtNumber(L, b.pendingPoints, 0)} pending` : ""}`,
+        b.nextExpiringPointsAmount && b.nextExpiringPointsDate
+          ? h("span", { class: "muted small", text: ` · ${fmtNumber(L, b.nextExpiringPointsAmount, 0)} expire ${fmtDate(L, b.nextExpiringPointsDate, tz)}` }) : null));
+    }
+    const cs = g.campaigns?.campaigns ?? [];
+    if (cs.length) {
+      nodes.push(h("ul", { class: "plain campaigns" }, cs.map((c) => h("li", { "data-campaign": c.id },
+        h("div", { class: "row" }, h("span", { text: c.name }),
+          h("span", {}, h("span", { class: `chip ${c.status}`, text: { achieved: "achieved", inProgress: "in progress", locked: "locked" }[c.status] ?? c.status }),
+            " ", h("span", { class: "pct", text: fmtPercent(L, c.percentage) }))),
+        progressBar(c.name, c.percentage, fmtPercent(L, c.percentage))))));
+      if (g.campaigns.nextUp) nodes.push(h("p", { class: "muted small", text: `Next up: ${g.campaigns.nextUp.name} (${fmtPercent(L, g.campaigns.nextUp.percentage)})` }));
+    }
+    return nodes;
+  });
+}
+
+// ---- leaderboard (seed 000 impactLeaderboard) --------------------------------------------------
+const LEADERBOARD = `query Board($period: LeaderboardPeriod!, $limit: Int) {
+  impactLeaderboard(period: $period, limit: $limit) {
+    entries { rank customerId displayName co2Saved badgeCount }
+    currentUserPosition { rank percentile }
+  }
+}`;
+
+function leaderboard(id) {
+  return into($("lb-body"), async () => {
+    const r = await graphqlGet("/graphql", LEADERBOARD, { period: "MONTHLY", limit: 5 }, { viewer: id });
+    if (r.data.errors) throw Object.assign(new Error(r.data.errors[0].message), { code: "graphql_error" });
+    const { entries, currentUserPosition: me } = r.data.data.impactLeaderboard;
+    const L = state.locale;
+    const row = (e, mine) => h("tr", { class: mine ? "me" : null },
+      h("td", { class: "num", text: `#${fmtNumber(L, e.rank, 0)}` }), h("td", { text: mine ? `${e.displayName} (you)` : e.displayName }),
+      h("td", { class: "num", text: e.co2Saved == null ? "—" : `${fmtNumber(L, e.co2Saved)} kg` }),
+      h("td", { class: "num", text: e.badgeCount == null ? "" : `${e.badgeCount} 🏅` }));
+    const rows = entries.map((e) => row(e, e.customerId === id));
+    if (me && !entries.some((e) => e.customerId === id)) {
+      rows.push(h("tr", { class: "gap" }, h("td", { colspan: 4, text: "⋯" })));
+      rows.push(row({ rank: me.rank, displayName: state.customers.find((c) => c.id === id)?.displayName ?? id, co2Saved: null, badgeCount: null }, true));
+    }
+    return [
+      h("table", { class: "lb" },
+        h("thead", {}, h("tr", {}, h("th", { class: "num", text: "Rank" }), h("th", { text: "Shopper" }), h("th", { class: "num", text: "CO₂ saved" }), h("th", { class: "num", text: "Badges" }))),
+        h("tbody", {}, rows)),
+      me ? h("p", { class: "ranking", "data-lb-percentile": me.percentile },
+        h("span", { class: "topbadge", text: `Top ${fmtNumber(L, me.percentile, 1)}%` }), `You're #${fmtNumber(L, me.rank, 0)} this month`)
+        : h("p", { class: "muted", text: "You're not on this month's board yet." }),
+    ];
+  });
+}
+
+// ---- what-if cart ---------------------------------------------------------------------------
+const CART_SAVING = 14;
+let whatIfTimer = null;
+$("recycled").addEventListener("input", () => { $("recycled-out").value = `${$("recycled").value}%`; scheduleWhatIf(); });
+$("newchain").addEventListener("change", scheduleWhatIf);
+function scheduleWhatIf() {
+  clearTimeout(whatIfTimer);
+  whatIfTimer = setTimeout(() => ready.then(whatIf), 120);
+}
+
+function cart() {
+  return {
+    id: "cart_preview", placedAt: nowIso(), co2Kg: 6, baselineCo2Kg: 6 + CART_SAVING, co2SavedKg: CART_SAVING,
+    recycledShare: Number($("recycled").value) / 100,
+    supplyChains: [$("newchain").checked ? { id: "sc_new_verified_mill", verified: true } : { id: "sc_fair_cotton", verified: true }],
+  };
+}
+
+async function whatIf(ik) {
+  const gen = state.gen, customer = state.customer;
+  const out = $("whatif-result");
+  const badges = $("w-badges");
+  await into(out, async () => {
+    const L = state.locale;
+    const r = await fetchProfile("/graphql", customer);
+    const p = ik.readImpactProfile({ ...r.data, timezone: tz });
+    const nodes = [];
+    const m = p.milestones.find((x) => !x.isCompleted && /kg|co2/i.test(x.name));
+    if (m) {
+      const after = ik.milestoneProgress({ current: m.current + CART_SAVING, target: m.target });
+      nodes.push(h("p", {}, `${m.name}: ${fmtPercent(L, m.percentage)} → `, h("strong", { text: fmtPercent(L, after.percentage) }),
+        after.isCompleted ? " 🎉 completed!" : ""));
+    }
+    if (!has("badgePreview")) {
+      nodes.push(h("p", { class: "note", "data-missing": "badgePreview", text: "Badge what-if previews are not available in this build of impactkit (it needs badgePreview())." }));
+      return nodes;
+    }
+    const preview = await customElements.whenDefined("impact-badges").then(() => badges.preview(cart()));
+    if (gen !== state.gen) return nodes;
+    const unlocked = preview.unlockedByCart ?? [];
+    badges.highlight(unlocked.map((u) => u.id));
+    if (unlocked.length) {
+      nodes.push(h("ul", { class: "plain", id: "whatif-unlocks" }, unlocked.map((u) => h("li", { class: "unlock", "data-badge": u.id },
+        `${badgeIcon(u.id)} This order unlocks `, h("strong", { text: badgeName(u.id, u.name) }), u.tier ? ` (${u.tier.charAt(0)}${u.tier.slice(1).toLowerCase()})` : ""))));
+    } else {
+      const next = [...(preview.locked ?? [])].sort((a, b) => (b.percentage ?? 0) - (a.percentage ?? 0))[0];
+      nodes.push(h("p", { class: "muted", id: "whatif-unlocks", text: next ? `No new badge with this cart. Closest: ${badgeName(next.id, next.name)} — ${next.hint ?? fmtPercent(L, next.percentage)}` : "No new badge with this cart." }));
+    }
+    return nodes;
+  });
+}
+
+// ---- start ----------------------------------------------------------------------------------
+async function main() {
+  state.theme = localStorage.getItem("impactkit-theme") ?? "auto";
+  $("theme").value = state.theme;
+  state.locale = ["en", "de", "fr", "ja"].includes(navigator.language?.slice(0, 2)) ? navigator.language.slice(0, 2) : "en";
+  $("locale").value = state.locale;
+  applySettings();
+  try {
+    state.customers = (await fetchJson("/api/demo/customers")).data;
+  } catch (error) {
+    $("status").textContent = `Could not load the customer list: ${error.message}`;
+    $("status").className = "status error";
+    return;
+  }
+  $("customer").replaceChildren(...state.customers.map((c) => h("option", { value: c.id, text: `${c.displayName} (${c.id})` })));
+  const wanted = new URL(location.href).searchParams.get("customer") ?? localStorage.getItem("impactkit-customer");
+  await ready;
+  $("build").textContent = `impactkit functions in this build: ${OPTIONAL.map((f) => `${has(f) ? "✓" : "✗"} ${f}`).join(", ")}` +
+    (has("impactCardPng") ? "." : " (PNG export falls back to canvas).");
+  selectCustomer(state.customers.some((c) => c.id === wanted) ? wanted : "cust_123");
+  setInterval(() => $("w-streak").refresh(), 60_000); // countdowns and "today" follow the clock
+}
+main();

@@ -14,7 +14,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 DEMO_PORT ?= 8080
 
-.PHONY: setup pkg test e2e demo fuzz clean
+.PHONY: setup pkg test e2e demo fuzz bench clean
 
 ## setup: idempotent install of every tool the build and tests need (seconds when done before)
 setup:
@@ -70,6 +70,12 @@ e2e:
 ## demo: serve the demo page, pkg/web and the local GraphQL + Gameball-shaped backend on http://127.0.0.1:$(DEMO_PORT)/
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
+
+## bench: impactkit vs the JS alternatives, ratios in one run -> BENCHMARKS.md (BENCH_ARGS=--quick: short run)
+bench: setup pkg
+	@command -v twiggy >/dev/null || cargo install twiggy
+	node tests/bench/check-reference.mjs
+	node tests/bench/run.mjs $(BENCH_ARGS)
 
 ## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
 FUZZ_SECONDS ?= 30

@@ -4,6 +4,7 @@ use crate::time::{ZoneDb, ZoneRules};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -49,11 +50,29 @@ fn parse_en_us(text: &str) -> Option<[i64; 6]> {
     (count == 6).then_some([y, mo, d, h, mi, s])
 }
 
-/// Zone lookup through `Intl`.
+/// Zone lookup through `Intl`. Resolved zones (their `DateTimeFormat` and offset
+/// caches) are kept for the next call: constructing a `DateTimeFormat` costs about
+/// a millisecond, more than a whole 1,000-record streak.
 pub struct IntlZones;
 
-impl ZoneDb for IntlZones {
-    fn zone(&self, name: &str) -> Option<Box<dyn ZoneRules>> {
+/// Most zones kept between calls; beyond it the cache starts over.
+const MAX_CACHED_ZONES: usize = 8;
+
+thread_local! {
+    static ZONES: RefCell<HashMap<String, Rc<IntlRules>>> = RefCell::new(HashMap::new());
+}
+
+/// Shares one cached zone with a call.
+struct Shared(Rc<IntlRules>);
+
+impl ZoneRules for Shared {
+    fn offset_at(&self, utc_seconds: i64) -> i32 {
+        self.0.offset_at(utc_seconds)
+    }
+}
+
+impl IntlZones {
+    fn resolve(name: &str) -> Option<IntlRules> {
         let options = Object::new();
         let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).is_ok();
         let ok = set("timeZone", name)
@@ -65,11 +84,28 @@ impl ZoneDb for IntlZones {
             return None;
         }
         let format = DateTimeFormat::new("en-US", &options).ok()?;
-        Some(Box::new(IntlRules {
+        Some(IntlRules {
             format,
             days: RefCell::new(HashMap::new()),
             midnights: RefCell::new(HashMap::new()),
-        }))
+        })
+    }
+}
+
+impl ZoneDb for IntlZones {
+    fn zone(&self, name: &str) -> Option<Box<dyn ZoneRules>> {
+        if let Some(known) = ZONES.with(|zones| zones.borrow().get(name).cloned()) {
+            return Some(Box::new(Shared(known)));
+        }
+        let rules = Rc::new(IntlZones::resolve(name)?);
+        ZONES.with(|zones| {
+            let mut zones = zones.borrow_mut();
+            if zones.len() >= MAX_CACHED_ZONES {
+                zones.clear();
+            }
+            zones.insert(name.to_owned(), Rc::clone(&rules));
+        });
+        Some(Box::new(Shared(rules)))
     }
 }
 

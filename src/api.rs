@@ -18,6 +18,7 @@ macro_rules! for_each_function {
             ("campaignProgress", campaign_progress, "CampaignInput", "CampaignProgress"),
             ("readImpactProfile", read_impact_profile, "GraphqlResponse", "ImpactProfile"),
             ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
+            ("impactCard", impact_card, "ImpactCardInput", "string"),
         }
     };
 }
@@ -59,6 +60,11 @@ pub fn read_gameball(
     zones: &dyn ZoneDb,
 ) -> Result<crate::adapters::gameball::GameballProgress> {
     crate::adapters::gameball::read_gameball(input, zones)
+}
+
+/// `impactCard`: see [`crate::card::impact_card`].
+pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
+    crate::card::impact_card(input, zones)
 }
 
 macro_rules! native_dispatch {

@@ -16,6 +16,7 @@
 pub mod adapters;
 pub mod api;
 pub mod campaigns;
+pub mod card;
 pub mod decimal;
 pub mod error;
 pub mod json;

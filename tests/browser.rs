@@ -14,6 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Every vector file; `tests/vectors_native.rs` checks none is missing.
 const FILES: &[(&str, &str)] = &[
+    ("vectors/card.json", include_str!("vectors/card.json")),
     (
         "vectors/campaigns.json",
         include_str!("vectors/campaigns.json"),

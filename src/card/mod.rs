@@ -400,6 +400,20 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
 /// assert!(svg.contains("viewBox=\"0 0 1080 1080\""));
 /// ```
 pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
-    let card = read_card(input, zones)?;
-    Ok(layout::render(&card))
+    Ok(read_card(input, zones)?.render())
+}
+
+impl Card {
+    /// The SVG text of this card.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"profile": {"totalCo2Saved": 3}, "size": "badge", "options": {}});
+    /// let v2 = serde_json::json!({"profile": {"totalCo2Saved": 3, "badges": [{"id": "b", "name": "Tree Saver", "icon": "tree"}]}, "size": "badge"});
+    /// assert!(impactkit::card::read_card(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).is_err());
+    /// let card = impactkit::card::read_card(&impactkit::json::Json::root(&v2), &impactkit::time::TzDatabase).unwrap();
+    /// assert!(card.render().contains(">Tree Saver<"));
+    /// ```
+    pub fn render(&self) -> String {
+        layout::render(self)
+    }
 }

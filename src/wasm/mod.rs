@@ -2,7 +2,10 @@
 //! one value out, errors thrown as JS `Error`s with `code`, `path`, `message`.
 //! Generated from [`crate::api::for_each_function!`].
 
+mod card_png;
 mod intl_tz;
+
+pub use card_png::impact_card_png;
 
 use crate::error::Error;
 use crate::json::{value_from, Json};

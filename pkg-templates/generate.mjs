@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes package.json and README.md into each pkg/<target> from pkg-templates/,
 // and prints the .wasm sizes (raw and gzip) of each build.
-import { readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, statSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,14 @@ for (const [dir, { sideEffects, type }] of Object.entries(targets)) {
   const pkg = JSON.parse(template.replace("@VERSION@", version).replace("@SIDE_EFFECTS@", sideEffects));
   if (type) pkg.type = type;
   if (dir === "web") pkg.module = "impactkit.js";
+  if (dir === "node") {
+    // The batch card CLI; PNG output uses the optional peer dependency @resvg/resvg-js.
+    copyFileSync(join(root, "pkg-templates", "cards-cli.mjs"), join(out, "cards-cli.mjs"));
+    pkg.files.push("cards-cli.mjs");
+    pkg.bin = { "impactkit-cards": "cards-cli.mjs" };
+    pkg.peerDependencies = { "@resvg/resvg-js": "^2.6.2" };
+    pkg.peerDependenciesMeta = { "@resvg/resvg-js": { optional: true } };
+  }
   writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   writeFileSync(join(out, "README.md"), readme.replaceAll("@VERSION@", version));
   const wasm = readFileSync(join(out, "impactkit_bg.wasm"));

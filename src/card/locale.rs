@@ -298,12 +298,10 @@ impl Locale {
     /// assert_eq!(f("ja", 248.5), "248.5");
     /// ```
     pub fn number(self, x: f64, decimals: usize) -> String {
-        let text = format!("{:.*}", decimals, x.abs());
-        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let frac = frac.trim_end_matches('0');
+        let (negative, int, frac) = super::fixed::split(x, decimals);
         let (decimal, group, min_group) = self.separators();
         let mut out = String::new();
-        if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        if negative {
             out.push('-');
         }
         let digits = int.len();
@@ -315,7 +313,7 @@ impl Locale {
         }
         if !frac.is_empty() {
             out.push_str(decimal);
-            out.push_str(frac);
+            out.push_str(&frac);
         }
         self.digits(&out)
     }

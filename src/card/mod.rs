@@ -15,6 +15,7 @@
 
 pub mod color;
 pub mod escape;
+pub mod fixed;
 pub mod icons;
 mod layout;
 pub mod locale;

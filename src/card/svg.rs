@@ -45,12 +45,7 @@ pub struct Font {
 
 /// Formats a coordinate with at most one decimal.
 fn num(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{r}")
-    }
+    super::fixed::text(x, 1)
 }
 
 /// The SVG writer.
@@ -260,10 +255,9 @@ impl Svg {
     }
 }
 
-/// Formats a scale factor with up to three decimals.
+/// Formats a scale factor or opacity with up to three decimals.
 fn num_precise(x: f64) -> String {
-    let r = (x * 1000.0).round() / 1000.0;
-    format!("{r}")
+    super::fixed::text(x, 3)
 }
 
 impl Svg {
@@ -275,7 +269,7 @@ impl Svg {
     /// Moves everything written since `mark` down by `dy` (a `<g>` around it).
     pub fn wrap_from(&mut self, mark: usize, dy: f64) {
         let open = format!("<g transform=\"translate(0 {})\">", num(dy));
-        if self.out.is_char_boundary(mark) && mark <= self.out.len() {
+        if mark <= self.out.len() && self.out.is_char_boundary(mark) {
             self.out.insert_str(mark, &open);
             self.out.push_str("</g>");
         }

@@ -139,7 +139,7 @@ pub fn fit(s: &str, max: f64, size: f64, bold: bool) -> (String, bool) {
 ///
 /// ```
 /// use impactkit::card::text_width::wrap;
-/// let lines = wrap("Top 15% of sustainable shoppers", 200.0, 24.0, false, 2);
+/// let lines = wrap("Top 15% of sustainable shoppers", 250.0, 24.0, false, 2);
 /// assert_eq!(lines, vec!["Top 15% of".to_string(), "sustainable shoppers".to_string()]);
 /// ```
 pub fn wrap(s: &str, max: f64, size: f64, bold: bool, lines: usize) -> Vec<String> {

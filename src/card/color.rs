@@ -140,7 +140,7 @@ fn arguments(body: &str) -> Option<([&str; 3], Option<&str>)> {
 }
 
 fn hsl(h: f64, s: f64, l: f64) -> (u8, u8, u8) {
-    let h = h.rem_euclid(360.0) / 360.0;
+    let h = h / 360.0 - (h / 360.0).floor();
     let (s, l) = (s.clamp(0.0, 100.0) / 100.0, l.clamp(0.0, 100.0) / 100.0);
     let q = if l < 0.5 {
         l * (1.0 + s)
@@ -149,7 +149,7 @@ fn hsl(h: f64, s: f64, l: f64) -> (u8, u8, u8) {
     };
     let p = 2.0 * l - q;
     let hue = |t: f64| {
-        let t = t.rem_euclid(1.0);
+        let t = t - t.floor();
         let v = if t < 1.0 / 6.0 {
             p + (q - p) * 6.0 * t
         } else if t < 0.5 {
@@ -162,6 +162,20 @@ fn hsl(h: f64, s: f64, l: f64) -> (u8, u8, u8) {
         (v * 255.0).round().clamp(0.0, 255.0) as u8
     };
     (hue(h + 1.0 / 3.0), hue(h), hue(h - 1.0 / 3.0))
+}
+
+/// `x^2.4` for `x` in (0, 1] as `(x^(1/5))^12`, the fifth root by Newton's method
+/// (libm's `pow` would add 2 KB to the wasm module).
+fn pow_2_4(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let mut y: f64 = 1.0;
+    for _ in 0..60 {
+        y = (4.0 * y + x / (y * y * y * y)) / 5.0;
+    }
+    let y3 = y * y * y;
+    y3 * y3 * y3 * y3
 }
 
 impl Color {
@@ -283,7 +297,7 @@ impl Color {
             if c <= 0.04045 {
                 c / 12.92
             } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+                pow_2_4((c + 0.055) / 1.055)
             }
         };
         0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
@@ -320,6 +334,14 @@ impl Color {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pow_matches_the_float_pow() {
+        for i in 1..=100 {
+            let x = f64::from(i) / 100.0;
+            assert!((pow_2_4(x) - x.powf(2.4)).abs() < 1e-12, "{x}");
+        }
+    }
 
     #[test]
     fn accepts_css_colour_syntax() {

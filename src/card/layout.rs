@@ -61,7 +61,7 @@ fn unit_label(card: &Card) -> String {
     } else {
         card.unit.as_str()
     };
-    card.locale.words().co2_saved.replace("{u}", unit)
+    super::locale::fill(card.locale.words().co2_saved, unit)
 }
 
 fn orders_label(card: &Card) -> Option<String> {
@@ -72,7 +72,7 @@ fn orders_label(card: &Card) -> Option<String> {
         .get(card.locale.plural(n))
         .copied()
         .unwrap_or("{n}");
-    Some(form.replace("{n}", &card.locale.number(n, 0)))
+    Some(super::locale::fill(form, &card.locale.number(n, 0)))
 }
 
 fn streak_label(card: &Card) -> Option<(String, String)> {
@@ -432,9 +432,7 @@ fn badge_grid(
     );
     let hidden = card.badges.len() - shown;
     if hidden > 0 {
-        let more = words
-            .more
-            .replace("{n}", &card.locale.number(hidden as f64, 0));
+        let more = super::locale::fill(words.more, &card.locale.number(hidden as f64, 0));
         svg.text(x + w, y, bold(head), Align::End, role(Role::Accent), &more);
     }
     let cell_w = w / columns as f64;

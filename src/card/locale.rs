@@ -64,10 +64,10 @@ pub struct Words {
 
 const EN: Words = Words {
     tag: "en",
-    co2_saved: "{u} CO₂ saved",
+    co2_saved: "{u} CO2 saved",
     my_impact: "My sustainability impact",
     subtitle: "Sustainability impact",
-    trees: "trees absorbing CO₂ for a year",
+    trees: "trees absorbing CO2 for a year",
     km: "km not driven by car",
     orders: ["{n} green order", "{n} green orders"],
     top: "Top {p} of sustainable shoppers",
@@ -86,10 +86,10 @@ const EN: Words = Words {
 };
 const DE: Words = Words {
     tag: "de",
-    co2_saved: "{u} CO₂ eingespart",
+    co2_saved: "{u} CO2 eingespart",
     my_impact: "Meine Nachhaltigkeitsbilanz",
     subtitle: "Nachhaltigkeitsbilanz",
-    trees: "Bäume, die ein Jahr lang CO₂ binden",
+    trees: "Bäume, die ein Jahr lang CO2 binden",
     km: "km nicht mit dem Auto gefahren",
     orders: ["{n} grüne Bestellung", "{n} grüne Bestellungen"],
     top: "Top {p} der nachhaltigen Käufer",
@@ -108,10 +108,10 @@ const DE: Words = Words {
 };
 const FR: Words = Words {
     tag: "fr",
-    co2_saved: "{u} de CO₂ économisés",
+    co2_saved: "{u} de CO2 économisés",
     my_impact: "Mon impact durable",
     subtitle: "Impact durable",
-    trees: "arbres absorbant du CO₂ pendant un an",
+    trees: "arbres absorbant du CO2 pendant un an",
     km: "km non parcourus en voiture",
     orders: ["{n} commande verte", "{n} commandes vertes"],
     top: "Top {p} des acheteurs responsables",
@@ -130,10 +130,10 @@ const FR: Words = Words {
 };
 const ES: Words = Words {
     tag: "es",
-    co2_saved: "{u} de CO₂ ahorrados",
+    co2_saved: "{u} de CO2 ahorrados",
     my_impact: "Mi impacto sostenible",
     subtitle: "Impacto sostenible",
-    trees: "árboles absorbiendo CO₂ durante un año",
+    trees: "árboles absorbiendo CO2 durante un año",
     km: "km sin conducir",
     orders: ["{n} pedido verde", "{n} pedidos verdes"],
     top: "Top {p} de compradores sostenibles",
@@ -152,10 +152,10 @@ const ES: Words = Words {
 };
 const AR: Words = Words {
     tag: "ar",
-    co2_saved: "{u} من CO₂ تم توفيرها",
+    co2_saved: "{u} من CO2 تم توفيرها",
     my_impact: "أثري المستدام",
     subtitle: "الأثر المستدام",
-    trees: "أشجار تمتص CO₂ لمدة عام",
+    trees: "أشجار تمتص CO2 لمدة عام",
     km: "كم لم تُقطع بالسيارة",
     orders: ["{n} طلب أخضر", "{n} طلبات خضراء"],
     top: "ضمن أفضل {p} من المتسوقين المستدامين",
@@ -174,10 +174,10 @@ const AR: Words = Words {
 };
 const JA: Words = Words {
     tag: "ja",
-    co2_saved: "{u}のCO₂を削減",
+    co2_saved: "{u}のCO2を削減",
     my_impact: "わたしのサステナビリティ実績",
     subtitle: "サステナビリティ実績",
-    trees: "本の木が1年間に吸収するCO₂",
+    trees: "本の木が1年間に吸収するCO2",
     km: "km分の車の走行を回避",
     orders: ["グリーン注文{n}件", "グリーン注文{n}件"],
     top: "サステナブルな買い物客の上位{p}",
@@ -194,6 +194,9 @@ const JA: Words = Words {
     tiers: ["ブロンズ", "シルバー", "ゴールド", "プラチナ"],
     more: "ほか{n}個",
 };
+
+// "CO2" rather than "CO₂": common fonts (Liberation Sans, Arial) lack U+2082, and
+// resvg then draws the whole line in a fallback face.
 
 /// A resolved locale.
 #[derive(Debug, Clone, Copy)]
@@ -391,9 +394,36 @@ pub fn is_rtl(text: &str) -> bool {
             | 0xFE70..=0xFEFF
             | 0x10800..=0x10FFF
             | 0x1E800..=0x1EFFF => return true,
-            _ if c.is_alphabetic() => return false,
+            _ if strong_ltr(c) => return false,
             _ => {}
         }
     }
     false
+}
+
+/// A letter of a left-to-right script, roughly: ASCII letters and anything from
+/// U+00C0 up that is not punctuation, symbols or emoji (no Unicode tables needed).
+fn strong_ltr(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c as u32 >= 0xC0
+            && !matches!(c as u32, 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE00..=0xFE0F | 0xFF00..=0xFF0F | 0x1F000..=0x1FAFF | 0xE0000..=0xE007F))
+}
+
+/// `template` with its one `{x}` placeholder replaced by `value`.
+///
+/// ```
+/// assert_eq!(impactkit::card::locale::fill("Top {p} of shoppers", "15%"), "Top 15% of shoppers");
+/// assert_eq!(impactkit::card::locale::fill("no placeholder", "x"), "no placeholder");
+/// ```
+pub fn fill(template: &str, value: &str) -> String {
+    match (template.find('{'), template.find('}')) {
+        (Some(open), Some(close)) if open < close => {
+            let mut out = String::with_capacity(template.len() + value.len());
+            out.push_str(&template[..open]);
+            out.push_str(value);
+            out.push_str(&template[close + 1..]);
+            out
+        }
+        _ => template.to_owned(),
+    }
 }

@@ -237,9 +237,9 @@ fn ranking(input: &Json, locale: Locale) -> Result<Option<String>> {
     let description = opt_text(input, "description")?;
     let words = locale.words();
     Ok(match (percentile, description, position) {
-        (Some(p), _, _) if p <= 100.0 => Some(words.top.replace("{p}", &locale.percent(p))),
+        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(words.top, &locale.percent(p))),
         (_, Some(d), _) => Some(d),
-        (_, _, Some(n)) if n > 0 => Some(words.rank.replace("{n}", &locale.number(n as f64, 0))),
+        (_, _, Some(n)) if n > 0 => Some(locale::fill(words.rank, &locale.number(n as f64, 0))),
         _ => None,
     })
 }

@@ -364,6 +364,10 @@ fn og(svg: &mut Svg, card: &Card) {
 
     // Right panel.
     let (px, py, pw, ph) = (752.0, 56.0, 392.0, 518.0);
+    let has_badges = !card.badges.is_empty() && card.max_badges > 0;
+    if card.ranking.is_none() && card.streak.is_none() && !has_badges {
+        return;
+    }
     svg.rect(px, py, pw, ph, 28.0, role(Role::Surface), 1.0);
     let ix = px + 28.0;
     let iw = pw - 56.0;

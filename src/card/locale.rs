@@ -207,6 +207,10 @@ pub struct Locale {
 
 impl Locale {
     /// English.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::locale::Locale::EN.number(1234.5, 1), "1,234.5");
+    /// ```
     pub const EN: Locale = Locale { lang: Lang::En };
 
     /// Resolves a BCP 47 tag by its language subtag; unknown languages are English.
@@ -243,6 +247,12 @@ impl Locale {
     }
 
     /// Reads the optional `locale` field (default `en`).
+    ///
+    /// ```
+    /// use impactkit::card::locale::{Lang, Locale};
+    /// let v = serde_json::json!({"locale": "ja-JP"});
+    /// assert_eq!(Locale::from_json(&impactkit::json::Json::root(&v)).unwrap().lang, Lang::Ja);
+    /// ```
     pub fn from_json(input: &Json) -> Result<Locale> {
         let Some(field) = input.opt("locale")? else {
             return Ok(Locale::EN);
@@ -260,6 +270,11 @@ impl Locale {
     }
 
     /// The words of this locale.
+    ///
+    /// ```
+    /// let de = impactkit::card::locale::Locale::from_tag("de").unwrap();
+    /// assert_eq!(de.words().tiers[1], "Silber");
+    /// ```
     pub fn words(self) -> &'static Words {
         match self.lang {
             Lang::En => &EN,
@@ -272,6 +287,11 @@ impl Locale {
     }
 
     /// Whether the layout runs right to left.
+    ///
+    /// ```
+    /// use impactkit::card::locale::Locale;
+    /// assert!(Locale::from_tag("ar-EG").unwrap().rtl() && !Locale::EN.rtl());
+    /// ```
     pub fn rtl(self) -> bool {
         self.lang == Lang::Ar
     }
@@ -370,6 +390,12 @@ impl Locale {
     }
 
     /// Singular (index 0) or plural (index 1) for `n` (French counts 0 and 1 as singular).
+    ///
+    /// ```
+    /// use impactkit::card::locale::Locale;
+    /// assert_eq!((Locale::EN.plural(1.0), Locale::EN.plural(0.0)), (0, 1));
+    /// assert_eq!(Locale::from_tag("fr").unwrap().plural(0.0), 0);
+    /// ```
     pub fn plural(self, n: f64) -> usize {
         let one = match self.lang {
             Lang::Fr => n < 2.0,

@@ -19,7 +19,7 @@ pub mod fixed;
 pub mod icons;
 mod layout;
 pub mod locale;
-pub mod svg;
+mod svg;
 pub mod text_width;
 pub mod theme;
 
@@ -47,6 +47,10 @@ pub enum Size {
 
 impl Size {
     /// Names accepted in `size`, in enum order.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::Size::NAMES[0], "og");
+    /// ```
     pub const NAMES: [&'static str; 4] = ["og", "square", "story", "badge"];
 
     /// Width and height in px.

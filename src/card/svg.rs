@@ -11,7 +11,7 @@ use super::escape::{push_attr, push_text};
 use super::icons::Icon;
 use super::locale::is_rtl;
 use super::text_width::FONT_STACK;
-use super::theme::{Palette, Role, Theme};
+use super::theme::{Role, Theme};
 use std::fmt::Write;
 
 /// A fill: a themed role, or a fixed colour (tiers, brand).
@@ -104,11 +104,6 @@ impl Svg {
             rtl,
             theme,
         }
-    }
-
-    /// The palette attributes are written with.
-    pub fn palette(&self) -> Palette {
-        self.theme.main
     }
 
     fn x(&self, x: f64) -> f64 {
@@ -236,16 +231,6 @@ impl Svg {
             self.out.push('\u{2069}');
         }
         self.out.push_str("</text>");
-    }
-
-    /// Opens a group shifted down by `dy`.
-    pub fn open_group(&mut self, dy: f64) {
-        let _ = write!(self.out, "<g transform=\"translate(0 {})\">", num(dy));
-    }
-
-    /// Closes a group.
-    pub fn close_group(&mut self) {
-        self.out.push_str("</g>");
     }
 
     /// Closes the document.

@@ -7,6 +7,10 @@
 //! rounded up and padded by 4 % so that a fallback face rarely overflows.
 
 /// The `font-family` every card uses.
+///
+/// ```
+/// assert!(impactkit::card::text_width::FONT_STACK.ends_with("sans-serif"));
+/// ```
 pub const FONT_STACK: &str =
     "'Helvetica Neue',Helvetica,Arial,'Liberation Sans','Nimbus Sans','Noto Sans',sans-serif";
 

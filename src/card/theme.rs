@@ -30,6 +30,10 @@ pub enum Role {
 
 impl Role {
     /// Every role, in palette order.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::theme::Role::ALL.len(), 9);
+    /// ```
     pub const ALL: [Role; 9] = [
         Role::Background,
         Role::Surface,
@@ -43,6 +47,10 @@ impl Role {
     ];
 
     /// The CSS class of this role in `auto` cards.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::theme::Role::Background.class(), "ik-bg");
+    /// ```
     pub fn class(self) -> &'static str {
         match self {
             Role::Background => "ik-bg",
@@ -78,6 +86,12 @@ impl Palette {
     }
 
     /// The built-in light palette.
+    ///
+    /// ```
+    /// use impactkit::card::theme::{Palette, Role};
+    /// let p = Palette::LIGHT;
+    /// assert!(p.get(Role::Muted).contrast(p.get(Role::Background)) >= 4.5);
+    /// ```
     pub const LIGHT: Palette = Palette {
         colors: [
             Color::rgb(0xf3, 0xf9, 0xf5), // background
@@ -93,6 +107,12 @@ impl Palette {
     };
 
     /// The built-in dark palette.
+    ///
+    /// ```
+    /// use impactkit::card::theme::{Palette, Role};
+    /// let p = Palette::DARK;
+    /// assert!(p.get(Role::Accent).contrast(p.get(Role::Surface)) >= 4.5);
+    /// ```
     pub const DARK: Palette = Palette {
         colors: [
             Color::rgb(0x0b, 0x19, 0x11),
@@ -211,6 +231,11 @@ impl Theme {
 }
 
 /// Tier colours (fill behind a white icon), by tier index Bronze, Silver, Gold, Platinum.
+///
+/// ```
+/// use impactkit::card::{color::Color, theme::TIER_COLORS};
+/// assert!(TIER_COLORS.iter().all(|c| Color::rgb(255, 255, 255).contrast(*c) >= 3.0));
+/// ```
 pub const TIER_COLORS: [Color; 4] = [
     Color::rgb(0xa0, 0x5a, 0x2c),
     Color::rgb(0x6b, 0x77, 0x85),

@@ -3,9 +3,9 @@
 //! A card is an SVG string built from the profile that
 //! [`read_impact_profile`](crate::adapters::graphql::read_impact_profile)
 //! returns (plus an optional `displayName` and `streak`), in one of four
-//! [`Size`]s and any [`Theme`](theme::Theme). Output is deterministic (no ids,
+//! [`Size`]s and any [`theme::Theme`]. Output is deterministic (no ids,
 //! no clock), well-formed XML, and safe by construction: only the writer in
-//! [`svg`] emits markup, and all input text goes through [`escape`].
+//! `svg.rs` emits markup, and all input text goes through [`escape`].
 //!
 //! ```
 //! let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5, "totalOrders": 15, "displayName": "<script>"}});

@@ -29,6 +29,14 @@ for (const [dir, { sideEffects, type }] of Object.entries(targets)) {
     pkg.files.push("elements.js");
     copyFileSync(join(root, "pkg-templates", "elements.js"), join(out, "elements.js"));
   }
+  if (dir === "node") {
+    // The batch card CLI; PNG output uses the optional peer dependency @resvg/resvg-js.
+    copyFileSync(join(root, "pkg-templates", "cards-cli.mjs"), join(out, "cards-cli.mjs"));
+    pkg.files.push("cards-cli.mjs");
+    pkg.bin = { "impactkit-cards": "cards-cli.mjs" };
+    pkg.peerDependencies = { "@resvg/resvg-js": "^2.6.2" };
+    pkg.peerDependenciesMeta = { "@resvg/resvg-js": { optional: true } };
+  }
   writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   writeFileSync(join(out, "README.md"), readme.replaceAll("@VERSION@", version));
   const wasm = readFileSync(join(out, "impactkit_bg.wasm"));

@@ -297,3 +297,90 @@ export interface AchievementWindow {
   completedAt?: string;
   endsInSeconds: number;
 }
+
+/** Card sizes: `og` 1200×630 (default), `square` 1080×1080, `story` 1080×1920, `badge` 400×400. */
+export type CardSize = "og" | "square" | "story" | "badge";
+
+/** CSS colour syntax: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()`/`rgba()`, `hsl()`/`hsla()` or one of the 148 named colours. Anything else is `invalid_color`. */
+export type CssColor = string;
+
+/** Custom card colours; omitted ones come from the light theme. */
+export interface CardColors {
+  /** The headline number. */
+  base?: CssColor | null;
+  /** Progress bar, icons, highlights. */
+  accent?: CssColor | null;
+  background?: CssColor | null;
+  text?: CssColor | null;
+}
+
+/** `auto` follows `prefers-color-scheme` inside the SVG (rasterisers without media queries draw it light). */
+export type CardTheme = "light" | "dark" | "auto" | CardColors;
+
+/** A badge on a card; `readImpactProfile`'s `ProfileBadge` fits. */
+export interface CardBadge {
+  id?: string | number | null;
+  name: string;
+  description?: string | null;
+  /** Built-in icon name (`seedling`, `tree`, `leaf`, `recycle`, `chain`, `trophy`, `star`, `flame`, `globe`, `heart`, `shield`, `bag`, `drop`, `bolt`, `car`, `medal`); anything else draws the medal. */
+  icon?: string | null;
+  earnedAt?: Instant | null;
+  /** `BRONZE`, `SILVER`, `GOLD`, `PLATINUM` (coloured) or any other tier name (shown as text). */
+  tier?: string | null;
+}
+
+/** A milestone on a card; `readImpactProfile`'s `ProfileMilestone` fits. The first one not completed is shown. */
+export interface CardMilestone {
+  name: string;
+  /** 0–100; computed from `current`/`target` when absent. */
+  percentage?: number | null;
+  current?: number | null;
+  target?: number | null;
+  isCompleted?: boolean | null;
+}
+
+/** A streak; the flame shows while `current > 0` and `state` is not `broken`/`lost`/`expired`/`inactive`/`none`. */
+export interface CardStreak {
+  current: number;
+  state?: string | null;
+  period?: "day" | "week" | "month" | null;
+}
+
+/** What `readImpactProfile` returns, plus an optional `displayName` and `streak`. */
+export interface CardProfile {
+  /** Required (a `null` is `missing_field`). */
+  totalCo2Saved: number | null;
+  /** Default `kg`; `kg`, `g` and `t` get tree and distance equivalents. */
+  co2Unit?: string | null;
+  totalOrders?: number | null;
+  badges?: CardBadge[] | null;
+  milestones?: CardMilestone[] | null;
+  ranking?: { position?: number | null; percentile?: number | null; description?: string | null } | null;
+  displayName?: string | null;
+  streak?: CardStreak | null;
+}
+
+export interface CardOptions {
+  brandName?: string | null;
+  brandColor?: CssColor | null;
+  /** Most badges drawn (default og/square 4, story 8); the rest show as "+N more". */
+  maxBadges?: number | null;
+  /** For `size: "badge"`: which badge (default: the last one). */
+  badgeId?: string | number | null;
+  /** Timezone of badge dates (default UTC). */
+  timezone?: TimeZoneName | null;
+}
+
+export interface ImpactCardInput {
+  profile: CardProfile;
+  size?: CardSize | null;
+  theme?: CardTheme | null;
+  /** BCP 47 tag; `en`, `de`, `fr`, `es`, `ar` (right to left), `ja`; other languages use English. */
+  locale?: string | null;
+  options?: CardOptions | null;
+}
+
+export interface ImpactCardPngInput extends ImpactCardInput {
+  /** Pixel scale, 0.25–4 (default 1: 1200×630 for `og`). */
+  scale?: number | null;
+}

@@ -20,6 +20,7 @@ macro_rules! for_each_function {
             ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
             ("streak", streak, "StreakInput", "StreakResult"),
             ("achievementWindow", achievement_window, "AchievementWindowInput", "AchievementWindow"),
+            ("impactCard", impact_card, "ImpactCardInput", "string"),
         }
     };
 }
@@ -74,6 +75,11 @@ pub fn achievement_window(
     zones: &dyn ZoneDb,
 ) -> Result<crate::achievements::AchievementWindow> {
     crate::achievements::achievement_window(input, zones)
+}
+
+/// `impactCard`: see [`crate::card::impact_card`].
+pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
+    crate::card::impact_card(input, zones)
 }
 
 macro_rules! native_dispatch {

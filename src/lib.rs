@@ -17,6 +17,7 @@ pub mod achievements;
 pub mod adapters;
 pub mod api;
 pub mod campaigns;
+pub mod card;
 pub mod decimal;
 pub mod error;
 pub mod json;

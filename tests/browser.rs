@@ -14,6 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Every vector file; `tests/vectors_native.rs` checks none is missing.
 const FILES: &[(&str, &str)] = &[
+    ("vectors/card.json", include_str!("vectors/card.json")),
     (
         "vectors/achievements.json",
         include_str!("vectors/achievements.json"),
@@ -176,4 +177,205 @@ fn outputs_are_plain_objects_not_maps() {
         .ok()
         .and_then(|v| v.as_f64());
     assert_eq!(pct, Some(49.7));
+}
+
+// ---- Impact cards -------------------------------------------------------------
+
+/// The seed 000 profile as `tests/cards.rs` builds it: readImpactProfile's
+/// output plus a display name and a streak.
+fn seed_profile() -> Value {
+    let response =
+        js_sys::JSON::parse(include_str!("cards/seed000-response.json")).unwrap_or(JsValue::NULL);
+    let profile = match call_by_name("readImpactProfile", response) {
+        Some(Ok(p)) => js_sys::JSON::stringify(&p)
+            .map(String::from)
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let mut profile: Value = serde_json::from_str(&profile).unwrap_or(Value::Null);
+    profile["displayName"] = "Alex Green".into();
+    profile["streak"] = serde_json::json!({"current": 3, "state": "active", "period": "month"});
+    profile
+}
+
+fn to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// (golden name, input, golden SVG, PNG snapshot in docs/cards at half scale).
+fn snapshots() -> Vec<(&'static str, Value, &'static str, &'static [u8])> {
+    let p = seed_profile();
+    let custom = serde_json::json!({"base": "#1e3a8a", "accent": "rgb(37, 99, 235)", "background": "aliceblue", "text": "hsl(222, 47%, 11%)"});
+    let brand = serde_json::json!({"brandName": "GreenShop", "brandColor": "#2563eb"});
+    vec![
+        (
+            "og-light",
+            serde_json::json!({"profile": p, "size": "og", "theme": "light"}),
+            include_str!("cards/og-light.svg"),
+            include_bytes!("../docs/cards/og-light.png"),
+        ),
+        (
+            "og-dark",
+            serde_json::json!({"profile": p, "size": "og", "theme": "dark"}),
+            include_str!("cards/og-dark.svg"),
+            include_bytes!("../docs/cards/og-dark.png"),
+        ),
+        (
+            "og-custom",
+            serde_json::json!({"profile": p, "size": "og", "theme": custom, "options": brand}),
+            include_str!("cards/og-custom.svg"),
+            include_bytes!("../docs/cards/og-custom.png"),
+        ),
+        (
+            "og-light-ar",
+            serde_json::json!({"profile": p, "locale": "ar"}),
+            include_str!("cards/og-light-ar.svg"),
+            include_bytes!("../docs/cards/og-light-ar.png"),
+        ),
+        (
+            "square-light",
+            serde_json::json!({"profile": p, "size": "square", "theme": "light"}),
+            include_str!("cards/square-light.svg"),
+            include_bytes!("../docs/cards/square-light.png"),
+        ),
+        (
+            "square-dark",
+            serde_json::json!({"profile": p, "size": "square", "theme": "dark"}),
+            include_str!("cards/square-dark.svg"),
+            include_bytes!("../docs/cards/square-dark.png"),
+        ),
+        (
+            "story-light",
+            serde_json::json!({"profile": p, "size": "story", "theme": "light"}),
+            include_str!("cards/story-light.svg"),
+            include_bytes!("../docs/cards/story-light.png"),
+        ),
+        (
+            "story-dark",
+            serde_json::json!({"profile": p, "size": "story", "theme": "dark"}),
+            include_str!("cards/story-dark.svg"),
+            include_bytes!("../docs/cards/story-dark.png"),
+        ),
+        (
+            "badge-light",
+            serde_json::json!({"profile": p, "size": "badge", "theme": "light"}),
+            include_str!("cards/badge-light.svg"),
+            include_bytes!("../docs/cards/badge-light.png"),
+        ),
+        (
+            "badge-dark",
+            serde_json::json!({"profile": p, "size": "badge", "theme": "dark"}),
+            include_str!("cards/badge-dark.svg"),
+            include_bytes!("../docs/cards/badge-dark.png"),
+        ),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn wasm_cards_are_byte_identical_to_the_native_goldens() {
+    for (name, input, golden, _) in snapshots() {
+        let svg = match call_by_name("impactCard", to_js(&input)) {
+            Some(Ok(out)) => out.as_string().unwrap_or_default(),
+            _ => String::new(),
+        };
+        assert!(
+            svg == golden,
+            "{name}: wasm output differs from tests/cards/{name}.svg"
+        );
+    }
+}
+
+/// Decodes PNG bytes with the browser: (width, height, RGBA).
+async fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    use wasm_bindgen_futures::JsFuture;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/png");
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).expect("blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("url");
+    let image = web_sys::HtmlImageElement::new().expect("img");
+    image.set_src(&url);
+    JsFuture::from(image.decode()).await.expect("png decodes");
+    let (w, h) = (image.natural_width(), image.natural_height());
+    let canvas = web_sys::OffscreenCanvas::new(w, h).expect("canvas");
+    let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .expect("2d");
+    context
+        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+        .expect("draw");
+    let data = context
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .expect("pixels");
+    (w, h, data.data().0)
+}
+
+#[wasm_bindgen_test]
+async fn png_export_matches_the_chromium_snapshots_within_tolerance() {
+    for (name, mut input, _, snapshot) in snapshots() {
+        input["scale"] = 0.5.into();
+        let promise = impactkit::wasm::impact_card_png(to_js(&input));
+        let png = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("impactCardPng resolves");
+        let png: js_sys::Uint8Array = png.dyn_into().expect("a Uint8Array");
+        let bytes = png.to_vec();
+        assert_eq!(
+            bytes.get(..8),
+            Some(&b"\x89PNG\r\n\x1a\n"[..]),
+            "{name}: PNG signature"
+        );
+        let (w, h, actual) = decode_png(&bytes).await;
+        let (sw, sh, expected) = decode_png(snapshot).await;
+        assert_eq!((w, h), (sw, sh), "{name}: size");
+        let mut total = 0u64;
+        let mut far = 0usize;
+        for (a, e) in actual.chunks(4).zip(expected.chunks(4)) {
+            let d = a
+                .iter()
+                .zip(e)
+                .map(|(x, y)| x.abs_diff(*y))
+                .max()
+                .unwrap_or(0);
+            total += u64::from(d);
+            far += usize::from(d > 96);
+        }
+        let pixels = (w * h) as usize;
+        let mean = total as f64 / pixels as f64;
+        let far_share = far as f64 / pixels as f64;
+        console_log!(
+            "{name}: {w}×{h}, mean difference {mean:.2}/255, {:.2}% of pixels far off",
+            far_share * 100.0
+        );
+        assert!(
+            mean < 4.0 && far_share < 0.02,
+            "{name}: PNG differs from docs/cards/{name}.png beyond tolerance"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn png_export_rejects_bad_input_with_code_and_path() {
+    let input = serde_json::json!({"profile": seed_profile(), "theme": {"accent": "red;background:url(x)"}});
+    let error =
+        wasm_bindgen_futures::JsFuture::from(impactkit::wasm::impact_card_png(to_js(&input)))
+            .await
+            .unwrap_err();
+    assert_eq!(
+        (get(&error, "code"), get(&error, "path")),
+        ("invalid_color".into(), "$.theme.accent".into())
+    );
+    let input = serde_json::json!({"profile": seed_profile(), "scale": 10});
+    let error =
+        wasm_bindgen_futures::JsFuture::from(impactkit::wasm::impact_card_png(to_js(&input)))
+            .await
+            .unwrap_err();
+    assert_eq!(
+        (get(&error, "code"), get(&error, "path")),
+        ("out_of_range".into(), "$.scale".into())
+    );
 }

@@ -2,7 +2,10 @@
 //! one value out, errors thrown as JS `Error`s with `code`, `path`, `message`.
 //! Generated from [`crate::api::for_each_function!`].
 
+mod card_png;
 mod intl_tz;
+
+pub use card_png::impact_card_png;
 
 use crate::error::Error;
 use crate::json::{value_from_text, Json};
@@ -43,7 +46,7 @@ extern "C" {
 /// body); anything else goes through the engine's native `JSON.stringify`, which,
 /// with parsing inside wasm, is several times faster than walking the object from
 /// Rust field by field (see BENCHMARKS.md).
-fn input_text(input: &JsValue) -> Result<String, Error> {
+pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
     if let Some(text) = input.as_string() {
         return Ok(text);
     }

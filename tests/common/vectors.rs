@@ -3,6 +3,8 @@
 //! A vector file is an array of `{name, fn, input, expected}` or
 //! `{name, fn, input, expectedError: {code, path}}`. `expected` is a subset
 //! match: every key it gives must deep-equal the output (numbers within 1e-9).
+//! For a string output (an SVG card), `expected` may be
+//! `{"$contains": [...], "$excludes": [...]}`: substrings it must and must not hold.
 
 use serde_json::Value;
 
@@ -12,6 +14,17 @@ pub type Outcome = Result<Value, (String, String)>;
 /// Whether `actual` contains everything `expected` says.
 pub fn subset_matches(expected: &Value, actual: &Value) -> bool {
     match (expected, actual) {
+        (Value::Object(e), Value::String(a)) => {
+            let list = |key: &str| -> Vec<&str> {
+                e.get(key)
+                    .and_then(Value::as_array)
+                    .map(|v| v.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default()
+            };
+            e.keys().all(|k| k == "$contains" || k == "$excludes")
+                && list("$contains").iter().all(|s| a.contains(s))
+                && !list("$excludes").iter().any(|s| a.contains(s))
+        }
         (Value::Object(e), Value::Object(a)) => e
             .iter()
             .all(|(k, ev)| a.get(k).is_some_and(|av| subset_matches(ev, av))),

@@ -1,0 +1,424 @@
+//! Shareable impact cards: the `impactCard` function.
+//!
+//! A card is an SVG string built from the profile that
+//! [`read_impact_profile`](crate::adapters::graphql::read_impact_profile)
+//! returns (plus an optional `displayName` and `streak`), in one of four
+//! [`Size`]s and any [`theme::Theme`]. Output is deterministic (no ids,
+//! no clock), well-formed XML, and safe by construction: only the writer in
+//! `svg.rs` emits markup, and all input text goes through [`escape`].
+//!
+//! ```
+//! let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5, "totalOrders": 15, "displayName": "<script>"}});
+//! let svg = impactkit::card::impact_card(&impactkit::json::Json::root(&input), &impactkit::time::TzDatabase).unwrap();
+//! assert!(svg.starts_with("<svg") && svg.contains("&lt;script&gt;") && !svg.contains("<script"));
+//! ```
+
+pub mod color;
+pub mod escape;
+pub mod fixed;
+pub mod icons;
+mod layout;
+pub mod locale;
+mod svg;
+pub mod text_width;
+pub mod theme;
+
+use crate::decimal::{percentage, Rounding};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Json;
+use crate::time::{instant, Zone, ZoneDb};
+use color::Color;
+use icons::Icon;
+use locale::Locale;
+use theme::Theme;
+
+/// Card sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// 1200×630, Open Graph / link previews (default).
+    Og,
+    /// 1080×1080, feed posts.
+    Square,
+    /// 1080×1920, stories.
+    Story,
+    /// 400×400, one badge ("you've earned…").
+    Badge,
+}
+
+impl Size {
+    /// Names accepted in `size`, in enum order.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::Size::NAMES[0], "og");
+    /// ```
+    pub const NAMES: [&'static str; 4] = ["og", "square", "story", "badge"];
+
+    /// Width and height in px.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::card::Size::Og.dimensions(), (1200.0, 630.0));
+    /// ```
+    pub fn dimensions(self) -> (f64, f64) {
+        match self {
+            Size::Og => (1200.0, 630.0),
+            Size::Square => (1080.0, 1080.0),
+            Size::Story => (1080.0, 1920.0),
+            Size::Badge => (400.0, 400.0),
+        }
+    }
+}
+
+/// A badge tier: one of the four known ones (coloured) or another name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tier {
+    /// Bronze, Silver, Gold, Platinum as index 0–3.
+    Known(usize),
+    /// A programme's own tier name.
+    Other(String),
+}
+
+/// A badge as drawn.
+#[derive(Debug, Clone)]
+pub struct Badge {
+    /// Backend id.
+    pub id: String,
+    /// Display name (cleaned).
+    pub name: String,
+    /// Built-in icon.
+    pub icon: Icon,
+    /// Tier, if any.
+    pub tier: Option<Tier>,
+    /// Date earned (year, month, day) in the card's timezone.
+    pub earned: Option<(i32, u32, u32)>,
+}
+
+/// The milestone shown on the card.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    /// Display name (cleaned).
+    pub name: String,
+    /// 0–100.
+    pub percentage: f64,
+}
+
+/// A streak as drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Streak {
+    /// Current length.
+    pub current: u64,
+    /// 0 = day, 1 = week, 2 = month; `None` when unknown.
+    pub period: Option<usize>,
+}
+
+/// Everything a card shows, read and validated.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// Size.
+    pub size: Size,
+    /// Colours.
+    pub theme: Theme,
+    /// Locale.
+    pub locale: Locale,
+    /// `displayName`, cleaned.
+    pub display_name: Option<String>,
+    /// `totalCo2Saved`.
+    pub co2: f64,
+    /// `co2Unit` (default `kg`).
+    pub unit: String,
+    /// `totalOrders`.
+    pub orders: Option<f64>,
+    /// Earned badges in input order.
+    pub badges: Vec<Badge>,
+    /// The first milestone not completed (else the last one).
+    pub milestone: Option<Milestone>,
+    /// Ranking sentence, already localised.
+    pub ranking: Option<String>,
+    /// Streak, when there is a live one.
+    pub streak: Option<Streak>,
+    /// Brand name.
+    pub brand_name: Option<String>,
+    /// Brand colour.
+    pub brand_color: Option<Color>,
+    /// Most badges drawn.
+    pub max_badges: usize,
+    /// For the `badge` size: the badge to show.
+    pub badge_index: Option<usize>,
+}
+
+fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
+    Ok(input
+        .opt(key)?
+        .map(|v| v.str().map(escape::clean))
+        .transpose()?
+        .filter(|s| !s.is_empty()))
+}
+
+fn tier(text: &str) -> Tier {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "bronze" => Tier::Known(0),
+        "silver" => Tier::Known(1),
+        "gold" => Tier::Known(2),
+        "platinum" => Tier::Known(3),
+        _ => Tier::Other(escape::clean(text)),
+    }
+}
+
+fn badge(item: &Json, zone: &Zone) -> Result<Badge> {
+    let earned = match item.opt("earnedAt")? {
+        Some(field) => {
+            let at = instant(&field, zone)?;
+            let d = zone.date_of(at);
+            Some((
+                chrono::Datelike::year(&d),
+                chrono::Datelike::month(&d),
+                chrono::Datelike::day(&d),
+            ))
+        }
+        None => None,
+    };
+    Ok(Badge {
+        id: item
+            .opt("id")?
+            .map(|i| i.id())
+            .transpose()?
+            .unwrap_or_default(),
+        name: escape::clean(item.field("name")?.str()?),
+        icon: item
+            .opt("icon")?
+            .map(|i| i.str().map(Icon::named))
+            .transpose()?
+            .unwrap_or(Icon::Medal),
+        tier: opt_text(item, "tier")?.map(|t| tier(&t)),
+        earned,
+    })
+}
+
+fn milestone(item: &Json) -> Result<(Milestone, bool)> {
+    let name = escape::clean(item.field("name")?.str()?);
+    let current = item.opt("current")?.map(|c| c.non_negative()).transpose()?;
+    let target = item.opt("target")?.map(|t| t.positive()).transpose()?;
+    let pct = match (item.opt("percentage")?, current, target) {
+        (Some(p), _, _) => {
+            let value = p.non_negative()?;
+            if value > 100.0 {
+                return Err(p.error(
+                    ErrorCode::OutOfRange,
+                    format!("percentage must be at most 100, got {value}"),
+                ));
+            }
+            value
+        }
+        (None, Some(c), Some(t)) => percentage(c, t, 1, Rounding::Down),
+        (None, _, _) => {
+            return Err(item.error(
+                ErrorCode::MissingField,
+                "a milestone needs `percentage`, or `current` and `target`",
+            ))
+        }
+    };
+    let completed = match item.opt("isCompleted")? {
+        Some(c) => c.bool()?,
+        None => pct >= 100.0,
+    };
+    Ok((
+        Milestone {
+            name,
+            percentage: pct,
+        },
+        completed,
+    ))
+}
+
+fn ranking(input: &Json, locale: Locale) -> Result<Option<String>> {
+    let percentile = input
+        .opt("percentile")?
+        .map(|p| p.non_negative())
+        .transpose()?;
+    let position = input
+        .opt("position")?
+        .map(|p| p.integer_in(0, 1 << 53))
+        .transpose()?;
+    let description = opt_text(input, "description")?;
+    let words = locale.words();
+    Ok(match (percentile, description, position) {
+        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(words.top, &locale.percent(p))),
+        (_, Some(d), _) => Some(d),
+        (_, _, Some(n)) if n > 0 => Some(locale::fill(words.rank, &locale.number(n as f64, 0))),
+        _ => None,
+    })
+}
+
+fn streak(input: &Json) -> Result<Option<Streak>> {
+    let current = input.field("current")?.integer_in(0, 1 << 53)? as u64;
+    let live = match input.opt("state")? {
+        Some(s) => !matches!(
+            s.str()?.to_ascii_lowercase().as_str(),
+            "broken" | "lost" | "expired" | "inactive" | "none"
+        ),
+        None => true,
+    };
+    let period = match input.opt("period")?.or(input.opt("unit")?) {
+        Some(p) => match p.str()?.to_ascii_lowercase().trim_end_matches('s') {
+            "day" | "dai" => Some(0),
+            "week" => Some(1),
+            "month" => Some(2),
+            _ => None,
+        },
+        None => None,
+    };
+    Ok((live && current > 0).then_some(Streak { current, period }))
+}
+
+/// Reads and validates an `impactCard` input.
+///
+/// ```
+/// let v = serde_json::json!({"profile": {"totalCo2Saved": 1}, "size": "poster"});
+/// let e = impactkit::card::read_card(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "$.size"));
+/// ```
+pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
+    let size = match input.opt("size")? {
+        Some(s) => match s.one_of(&Size::NAMES)? {
+            1 => Size::Square,
+            2 => Size::Story,
+            3 => Size::Badge,
+            _ => Size::Og,
+        },
+        None => Size::Og,
+    };
+    let theme = Theme::from_json(input)?;
+    let locale = Locale::from_json(input)?;
+    let options = input.opt("options")?;
+    let zone = match &options {
+        Some(o) => Zone::from_field(o, zones)?,
+        None => Zone::utc(),
+    };
+    let profile = input.field("profile")?;
+    let display_name = opt_text(&profile, "displayName")?;
+    let co2 = profile.field("totalCo2Saved")?.non_negative()?;
+    let unit = opt_text(&profile, "co2Unit")?.unwrap_or_else(|| "kg".to_owned());
+    if unit.chars().count() > 12 {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            format!("{}.co2Unit", profile.path().render()),
+            "co2Unit is longer than 12 characters",
+        ));
+    }
+    let orders = profile
+        .opt("totalOrders")?
+        .map(|o| o.non_negative())
+        .transpose()?;
+    let mut badges = Vec::new();
+    if let Some(list) = profile.opt("badges")? {
+        for item in list.items()? {
+            badges.push(badge(&item, &zone)?);
+        }
+    }
+    let mut shown: Option<Milestone> = None;
+    if let Some(list) = profile.opt("milestones")? {
+        for item in list.items()? {
+            let (m, completed) = milestone(&item)?;
+            let keep_looking = shown.is_none() || completed;
+            if keep_looking {
+                shown = Some(m);
+            }
+            if !completed {
+                break;
+            }
+        }
+    }
+    let ranking = profile
+        .opt("ranking")?
+        .map(|r| ranking(&r, locale))
+        .transpose()?
+        .flatten();
+    let streak = profile
+        .opt("streak")?
+        .map(|s| streak(&s))
+        .transpose()?
+        .flatten();
+
+    let mut card = Card {
+        size,
+        theme,
+        locale,
+        display_name,
+        co2,
+        unit,
+        orders,
+        badges,
+        milestone: shown,
+        ranking,
+        streak,
+        brand_name: None,
+        brand_color: None,
+        max_badges: match size {
+            Size::Og | Size::Square => 4,
+            Size::Story => 8,
+            Size::Badge => 1,
+        },
+        badge_index: None,
+    };
+    if let Some(o) = &options {
+        card.brand_name = opt_text(o, "brandName")?;
+        card.brand_color = o
+            .opt("brandColor")?
+            .map(|c| Color::from_json(&c))
+            .transpose()?;
+        if let Some(m) = o.opt("maxBadges")? {
+            card.max_badges = card.max_badges.min(m.integer_in(0, 1000)? as usize);
+        }
+        if let Some(id) = o.opt("badgeId")? {
+            let wanted = id.id()?;
+            let index = card
+                .badges
+                .iter()
+                .position(|b| b.id == wanted)
+                .ok_or_else(|| {
+                    id.error(
+                        ErrorCode::InvalidValue,
+                        format!(
+                            "no badge with id {:?} in profile.badges",
+                            crate::json::truncate(&wanted)
+                        ),
+                    )
+                })?;
+            card.badge_index = Some(index);
+        }
+    }
+    if size == Size::Badge && card.badges.is_empty() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            format!("{}.badges", profile.path().render()),
+            "the `badge` size needs at least one badge in profile.badges",
+        ));
+    }
+    Ok(card)
+}
+
+/// The `impactCard` function: `{profile, size?, theme?, locale?, options?}` → SVG text.
+/// `options.timezone` (UTC, an offset or an IANA name resolved by `zones`) dates badges.
+///
+/// ```
+/// let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5}, "size": "square", "theme": "dark"});
+/// let svg = impactkit::card::impact_card(&impactkit::json::Json::root(&input), &impactkit::time::TzDatabase).unwrap();
+/// assert!(svg.contains("viewBox=\"0 0 1080 1080\""));
+/// ```
+pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
+    Ok(read_card(input, zones)?.render())
+}
+
+impl Card {
+    /// The SVG text of this card.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"profile": {"totalCo2Saved": 3}, "size": "badge", "options": {}});
+    /// let v2 = serde_json::json!({"profile": {"totalCo2Saved": 3, "badges": [{"id": "b", "name": "Tree Saver", "icon": "tree"}]}, "size": "badge"});
+    /// assert!(impactkit::card::read_card(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).is_err());
+    /// let card = impactkit::card::read_card(&impactkit::json::Json::root(&v2), &impactkit::time::TzDatabase).unwrap();
+    /// assert!(card.render().contains(">Tree Saver<"));
+    /// ```
+    pub fn render(&self) -> String {
+        layout::render(self)
+    }
+}

@@ -1,0 +1,81 @@
+//! `impactCardPng`: the card as PNG bytes, rendered by the browser itself
+//! (SVG → `<img>` → `OffscreenCanvas` → PNG). Social networks do not accept
+//! SVG previews; this needs no server and no font files.
+
+use super::intl_tz::IntlZones;
+use super::to_js_error;
+use crate::error::{ErrorCode, Result};
+use crate::json::{value_from_text, Json};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Reads `scale` (default 1, 0.25–4) and renders the SVG.
+fn prepare(input: &Json) -> Result<(String, f64, f64)> {
+    let scale = match input.opt("scale")? {
+        Some(s) => {
+            let x = s.number()?;
+            if !(0.25..=4.0).contains(&x) {
+                return Err(s.error(
+                    ErrorCode::OutOfRange,
+                    format!("scale must be between 0.25 and 4, got {x}"),
+                ));
+            }
+            x
+        }
+        None => 1.0,
+    };
+    let card = crate::card::read_card(input, &IntlZones)?;
+    let (w, h) = card.size.dimensions();
+    Ok((card.render(), (w * scale).round(), (h * scale).round()))
+}
+
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<JsValue, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let image = web_sys::HtmlImageElement::new()?;
+    image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded?;
+    let canvas = web_sys::OffscreenCanvas::new(width as u32, height as u32)?;
+    let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| js_error("no 2d canvas context"))?
+        .dyn_into()?;
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)?;
+    let encode = web_sys::ImageEncodeOptions::new();
+    encode.set_type("image/png");
+    let png: web_sys::Blob = JsFuture::from(canvas.convert_to_blob_with_options(&encode)?)
+        .await?
+        .dyn_into()?;
+    let bytes = JsFuture::from(png.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&bytes).into())
+}
+
+/// `impactCardPng({...impactCard input, scale?})` → `Promise<Uint8Array>` of PNG
+/// bytes (browser only). Input errors reject with the usual `code`/`path`.
+#[wasm_bindgen(
+    js_name = "impactCardPng",
+    unchecked_return_type = "Promise<Uint8Array>"
+)]
+pub fn impact_card_png(
+    #[wasm_bindgen(unchecked_param_type = "ImpactCardPngInput")] input: JsValue,
+) -> js_sys::Promise {
+    let prepared = super::input_text(&input)
+        .and_then(|text| value_from_text(&text))
+        .and_then(|value| prepare(&Json::root(&value)));
+    match prepared {
+        Err(error) => js_sys::Promise::reject(&to_js_error(error)),
+        Ok((svg, width, height)) => {
+            wasm_bindgen_futures::future_to_promise(rasterise(svg, width, height))
+        }
+    }
+}

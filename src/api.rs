@@ -18,6 +18,8 @@ macro_rules! for_each_function {
             ("campaignProgress", campaign_progress, "CampaignInput", "CampaignProgress"),
             ("readImpactProfile", read_impact_profile, "GraphqlResponse", "ImpactProfile"),
             ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
+            ("badgePreview", badge_preview, "BadgePreviewInput", "BadgePreview"),
+            ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge", "BadgeMeta"),
         }
     };
 }
@@ -59,6 +61,22 @@ pub fn read_gameball(
     zones: &dyn ZoneDb,
 ) -> Result<crate::adapters::gameball::GameballProgress> {
     crate::adapters::gameball::read_gameball(input, zones)
+}
+
+/// `badgePreview`: see [`crate::badges::preview::badge_preview`].
+pub fn badge_preview(
+    input: &Json,
+    zones: &dyn ZoneDb,
+) -> Result<crate::badges::preview::BadgePreview> {
+    crate::badges::preview::badge_preview(input, zones)
+}
+
+/// `readCapillaryBadge`: see [`crate::adapters::capillary::read_capillary_badge`].
+pub fn read_capillary_badge(
+    input: &Json,
+    _zones: &dyn ZoneDb,
+) -> Result<crate::adapters::capillary::BadgeMeta> {
+    crate::adapters::capillary::read_capillary_badge(input)
 }
 
 macro_rules! native_dispatch {

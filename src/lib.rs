@@ -15,6 +15,7 @@
 
 pub mod adapters;
 pub mod api;
+pub mod badges;
 pub mod campaigns;
 pub mod decimal;
 pub mod error;

@@ -257,7 +257,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
     let orders = read_orders(&input.field("orders")?, &zone)?;
     let definitions = match input.opt("definitions")? {
         Some(list) => read_definitions(&list, &zone)?,
-        None => builtin()?,
+        None => builtin(),
     };
     let backend = match input.opt("earned")? {
         Some(list) => read_backend(&list, &definitions, &zone)?,

@@ -14,7 +14,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 DEMO_PORT ?= 8080
 
-.PHONY: setup pkg test demo clean
+.PHONY: setup pkg test demo fuzz clean
 
 ## setup: idempotent install of every tool the build and tests need (seconds when done before)
 setup:
@@ -53,11 +53,27 @@ test: setup pkg
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
 	node tests/run-vectors.mjs
+	node tests/memory.mjs
+	node tests/size-budget.mjs
 	cargo test --target wasm32-unknown-unknown --test browser
 
 ## demo: serve www/ and pkg/web on http://127.0.0.1:$(DEMO_PORT)/
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
+
+## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
+FUZZ_SECONDS ?= 30
+fuzz: setup pkg
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	node fuzz/seed-corpus.mjs
+	@for fn in $$(sed -n 's/^ *[(]"\([A-Za-z]*\)", .*/\1/p' src/api.rs); do for target in json_bytes structured; do \
+	  mkdir -p fuzz/corpus/$$target-$$fn; \
+	  echo "== $$target / $$fn ($(FUZZ_SECONDS) s)"; \
+	  IMPACTKIT_FUZZ_FN=$$fn cargo +nightly fuzz run $$target fuzz/corpus/$$target-$$fn -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=2048 -max_len=8192 \
+	    -dict=fuzz/json.dict -print_final_stats=1 2>&1 | grep -E 'number_of_executed_units|ERROR|panicked|SUMMARY' ; \
+	done; done
 
 clean:
 	rm -rf pkg target node_modules

@@ -191,6 +191,111 @@ export interface GameballProgress {
   campaigns?: CampaignProgress;
 }
 
+/** A weekday name for `restDays`: `mon` … `sun` (or the full English name, any case). */
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/** One activity record: a local calendar date, or an instant bucketed into the customer's local day. */
+export type StreakActivity =
+  | { date: string; count?: number; at?: undefined }
+  | { at: Instant; count?: number; date?: undefined };
+
+export interface StreakInput {
+  /** Records up to `now` count; later ones are ignored. Several records on one day are summed. */
+  activity: StreakActivity[];
+  period: "day" | "week" | "month";
+  /** Required: nothing reads the clock. */
+  now: Instant;
+  timezone?: TimeZoneName;
+  /** Weekly streaks: first day of the week (default `monday`). */
+  weekStart?: "monday" | "sunday";
+  /** Daily streaks only: weekdays that never break a streak, e.g. ["sat", "sun"]. */
+  restDays?: Weekday[];
+  /** Missed periods that may be bridged (0–1000, default 0), spent oldest gap first. */
+  freezes?: number;
+  /** Count a period needs to be done (whole number ≥ 1, default 1). */
+  minCount?: number;
+  /** How many recent periods `periods` lists (0–366, default 7). */
+  window?: number;
+}
+
+/** `active`: current period done; `pending`: not yet, streak alive; `broken`: over; `none`: no activity. */
+export type StreakState = "active" | "pending" | "broken" | "none";
+
+export interface StreakPeriod {
+  /** First day of the period, `YYYY-MM-DD`. */
+  start: string;
+  count: number;
+  status: "done" | "frozen" | "rest" | "open" | "missed";
+}
+
+export interface StreakResult {
+  current: number;
+  longest: number;
+  total: number;
+  currentStart: string | null;
+  currentEnd: string | null;
+  longestStart: string | null;
+  longestEnd: string | null;
+  state: StreakState;
+  todayDone: boolean;
+  /** When the live streak breaks if nothing more happens (RFC 3339, customer's zone); null unless active/pending. */
+  atRiskAt: string | null;
+  /** First days of the periods bridged by freezes, oldest first. */
+  frozenDates: string[];
+  freezesUsed: number;
+  freezesLeft: number;
+  /** How many periods up to `now` are done (reached `minCount`), in or out of streaks. */
+  activePeriods: number;
+  /** The last `window` periods up to and including the current one, oldest first. */
+  periods: StreakPeriod[];
+}
+
+/** Talon.One's `periodEndOverride`: when a window ends, inside the unit start + period falls in. */
+export interface TimePoint {
+  /** 1–12, `Y` periods. */
+  month?: number;
+  /** 1–31 (clamped to the month), `M` and `Y` periods. */
+  dayOfMonth?: number;
+  /** 1 = Monday … 7 = Sunday, `W` periods. */
+  dayOfWeek?: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface AchievementWindowInput extends DisplayOptions {
+  /** The customer's first action (user_action) or the schedule's anchor (fixed_schedule). */
+  start: Instant;
+  /** Talon.One syntax: `7D`, `1W`, `1M`, `3M_U`, `1Y`, `12h`, `30D_D`. Required unless `end` is given. */
+  period?: string;
+  periodEndOverride?: TimePoint;
+  /** A fixed last moment: a single window [start, end), or a cap on recurring windows. */
+  end?: Instant;
+  now: Instant;
+  timezone?: TimeZoneName;
+  /** `user_action` (default): windows start with the customer's action; `fixed_schedule`: back to back from `start`. */
+  activationPolicy?: "user_action" | "fixed_schedule";
+  /** `on_expiration` (default): a new window follows the previous one; `no_recurrence`: only the first. */
+  recurrencePolicy?: "on_expiration" | "no_recurrence";
+  target?: number;
+  /** Summed for progress (`value` defaults to 1). */
+  events?: { at: Instant; value?: number }[];
+}
+
+export type AchievementStatus = "not_started" | "inprogress" | "completed" | "expired";
+
+export interface AchievementWindow {
+  start: string;
+  /** The reset instant; `_U` ends show the unit's last second (23:59:59). */
+  end: string;
+  status: AchievementStatus;
+  /** Present with `events` or `target`. */
+  current?: number;
+  target?: number;
+  remaining?: number;
+  percentage?: number;
+  completedAt?: string;
+  endsInSeconds: number;
 /** An order, as badge rules see it. */
 export interface BadgeOrder {
   /** Unique in a history; a repeated id keeps its first occurrence. */

@@ -18,6 +18,8 @@ macro_rules! for_each_function {
             ("campaignProgress", campaign_progress, "CampaignInput", "CampaignProgress"),
             ("readImpactProfile", read_impact_profile, "GraphqlResponse", "ImpactProfile"),
             ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
+            ("streak", streak, "StreakInput", "StreakResult"),
+            ("achievementWindow", achievement_window, "AchievementWindowInput", "AchievementWindow"),
             ("badgePreview", badge_preview, "BadgePreviewInput", "BadgePreview"),
             ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge", "BadgeMeta"),
         }
@@ -63,6 +65,19 @@ pub fn read_gameball(
     crate::adapters::gameball::read_gameball(input, zones)
 }
 
+/// `streak`: see [`crate::streaks::streak`].
+pub fn streak(input: &Json, zones: &dyn ZoneDb) -> Result<crate::streaks::Streak> {
+    crate::streaks::streak(input, zones)
+}
+
+/// `achievementWindow`: see [`crate::achievements::achievement_window`].
+pub fn achievement_window(
+    input: &Json,
+    zones: &dyn ZoneDb,
+) -> Result<crate::achievements::AchievementWindow> {
+    crate::achievements::achievement_window(input, zones)
+}
+
 /// `badgePreview`: see [`crate::badges::preview::badge_preview`].
 pub fn badge_preview(
     input: &Json,
@@ -94,7 +109,7 @@ macro_rules! native_dispatch {
             let root = Json::root(input);
             match name {
                 $($js => Ok(serde_json::to_value($rust(&root, zones)?).unwrap_or(Value::Null)),)*
-                _ => Err(Error::new(ErrorCode::InvalidValue, "$", format!("no function named {name:?}"))),
+                _ => Err(Error::new(ErrorCode::InvalidValue, "$", format!("no function named \"{name}\""))),
             }
         }
     };

@@ -9,6 +9,9 @@ use crate::error::Result;
 use crate::json::Json;
 use crate::limits::{MAX_INPUT_DECIMALS, MAX_OUTPUT_DECIMALS};
 
+/// 2^53: every integer below it is exact in an `f64`.
+const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
+
 /// How a percentage is rounded to its display decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Rounding {
@@ -38,32 +41,43 @@ impl Decimal {
         if !x.is_finite() {
             return Decimal::ZERO;
         }
-        // Rust's Display for f64 is the shortest round-trip form and never uses exponents.
-        let text = format!("{x}");
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text.as_str()),
-        };
-        let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
-        let mut units: i128 = 0;
-        let mut scale = 0u32;
-        for c in int_part.chars() {
-            units = units.saturating_mul(10).saturating_add(digit(c));
-        }
-        let mut frac = frac_part.chars();
-        for c in frac.by_ref() {
-            if scale == MAX_INPUT_DECIMALS {
-                // Round half away from zero on the first dropped digit.
-                if digit(c) >= 5 {
-                    units = units.saturating_add(1);
+        // Find the fewest decimals d such that some integer u has u / 10^d == x
+        // exactly (IEEE division is correctly rounded, so this is the same test as
+        // parsing the text "u·10^-d" back). No float formatting tables needed.
+        let mut scale = 0;
+        let mut power = 1.0;
+        loop {
+            let scaled = x * power;
+            if scaled.abs() >= EXACT_INTEGER_LIMIT {
+                // More significant digits than a float test can tell apart: take the
+                // float's exact binary value, rounded at the decimal limit.
+                return Decimal {
+                    units: exact_units(x, MAX_INPUT_DECIMALS),
+                    scale: MAX_INPUT_DECIMALS,
                 }
-                break;
+                .normalized();
             }
-            units = units.saturating_mul(10).saturating_add(digit(c));
+            let nearest = scaled.round();
+            for candidate in [nearest, nearest - 1.0, nearest + 1.0] {
+                if candidate / power == x {
+                    return Decimal::from_scaled(candidate, scale);
+                }
+            }
+            if scale == MAX_INPUT_DECIMALS {
+                return Decimal {
+                    units: exact_units(x, scale),
+                    scale,
+                }
+                .normalized();
+            }
             scale += 1;
+            power *= 10.0;
         }
+    }
+
+    fn from_scaled(units: f64, scale: u32) -> Decimal {
         Decimal {
-            units: if negative { -units } else { units },
+            units: units as i128,
             scale,
         }
         .normalized()
@@ -92,7 +106,15 @@ impl Decimal {
 
     /// The nearest `f64` (exact for values that came from `f64`).
     pub fn to_f64(self) -> f64 {
-        format_units(self.units, self.scale).parse().unwrap_or(0.0)
+        // Both operands are exact below 2^53 and 10^22, and IEEE division rounds
+        // correctly, so this is the double nearest to the decimal.
+        let power = 10f64.powi(self.scale as i32);
+        if (self.units.unsigned_abs() as f64) < EXACT_INTEGER_LIMIT {
+            return self.units as f64 / power;
+        }
+        // Too many digits for one exact integer: whole part and fraction separately.
+        let divisor = pow10(self.scale);
+        (self.units / divisor) as f64 + (self.units % divisor) as f64 / power
     }
 }
 
@@ -116,8 +138,37 @@ impl std::ops::Sub for Decimal {
     }
 }
 
-fn digit(c: char) -> i128 {
-    c.to_digit(10).map_or(0, i128::from)
+/// `x · 10^scale`, rounded half away from zero, computed exactly from the
+/// float's bits (`x = m · 2^e`). Saturates for magnitudes beyond i128.
+fn exact_units(x: f64, scale: u32) -> i128 {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = (bits & ((1u64 << 52) - 1)) as i128;
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1i128 << 52), biased - 1075)
+    };
+    let scaled = mantissa.saturating_mul(pow10(scale));
+    let magnitude = if exponent >= 0 {
+        if exponent > 30 {
+            i128::MAX
+        } else {
+            scaled.saturating_mul(1i128 << exponent)
+        }
+    } else {
+        let shift = -exponent;
+        if shift >= 126 {
+            0
+        } else {
+            (scaled + (1i128 << (shift - 1))) >> shift
+        }
+    };
+    if bits >> 63 == 1 {
+        -magnitude
+    } else {
+        magnitude
+    }
 }
 
 fn pow10(exp: u32) -> i128 {
@@ -176,7 +227,37 @@ pub fn percentage(part: f64, whole: f64, decimals: u32, rounding: Rounding) -> f
     if q >= full {
         q = full - 1;
     }
-    format_units(q, decimals).parse().unwrap_or(0.0)
+    Decimal {
+        units: q,
+        scale: decimals,
+    }
+    .to_f64()
+}
+
+/// Shows a number the way the JSON wrote it (for messages), without float
+/// formatting machinery: `-500`, `248.5`, `0.000001`.
+///
+/// ```
+/// assert_eq!(impactkit::decimal::show(-500.0), "-500");
+/// assert_eq!(impactkit::decimal::show(248.5), "248.5");
+/// assert_eq!(impactkit::decimal::show(f64::NAN), "NaN");
+/// ```
+pub fn show(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_owned()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else if x.abs() >= 1e21 {
+        if x > 0.0 {
+            "a number over 1e21"
+        } else {
+            "a number under -1e21"
+        }
+        .to_owned()
+    } else {
+        let d = Decimal::from_f64(x);
+        format_units(d.units, d.scale)
+    }
 }
 
 /// Display options shared by every percentage impactkit computes.
@@ -278,5 +359,22 @@ mod tests {
             (Decimal::from_f64(1e15) - Decimal::from_f64(0.5)).to_f64(),
             999_999_999_999_999.5
         );
+    }
+
+    #[test]
+    fn shortest_decimal_agrees_with_rusts_own_formatting() {
+        // Deterministic LCG over values with 0–6 decimals and magnitudes up to 1e9.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let decimals = (seed >> 60) as i32 % 7;
+            let units = (seed >> 20) % 1_000_000_000_000;
+            let x = units as f64 / 10f64.powi(decimals);
+            let d = Decimal::from_f64(x);
+            assert_eq!(format_units(d.units, d.scale), format!("{x}"), "{x}");
+            assert_eq!(d.to_f64(), x);
+        }
     }
 }

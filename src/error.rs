@@ -16,6 +16,8 @@ use std::fmt;
 pub enum ErrorCode {
     /// The input is not a JSON object/array/value of the expected shape.
     InvalidType,
+    /// Input given as JSON text does not parse (the message says where).
+    InvalidJson,
     /// A required field is absent or `null`.
     MissingField,
     /// A number is NaN, infinite, or not representable.
@@ -47,6 +49,7 @@ impl ErrorCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::MissingField => "missing_field",
             ErrorCode::InvalidNumber => "invalid_number",
             ErrorCode::OutOfRange => "out_of_range",

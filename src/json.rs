@@ -252,8 +252,8 @@ impl<'a> Json<'a> {
                         Err(self.error(
                             ErrorCode::OutOfRange,
                             format!(
-                                "{x} is beyond the supported magnitude {:e}",
-                                limits::MAX_ABS_NUMBER
+                                "{} is beyond the supported magnitude 1e15",
+                                crate::decimal::show(x)
                             ),
                         ))
                     } else {
@@ -265,7 +265,7 @@ impl<'a> Json<'a> {
             Value::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
                 format!(
-                    "expected a number, found the string {:?}; send numbers unquoted",
+                    "expected a number, found the string \"{}\"; send numbers unquoted",
                     truncate(s)
                 ),
             )),
@@ -277,7 +277,10 @@ impl<'a> Json<'a> {
     pub fn non_negative(&self) -> Result<f64> {
         let x = self.number()?;
         if x < 0.0 {
-            return Err(self.error(ErrorCode::OutOfRange, format!("must be ≥ 0, got {x}")));
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+            ));
         }
         Ok(x)
     }
@@ -286,7 +289,10 @@ impl<'a> Json<'a> {
     pub fn positive(&self) -> Result<f64> {
         let x = self.number()?;
         if x <= 0.0 {
-            return Err(self.error(ErrorCode::OutOfRange, format!("must be > 0, got {x}")));
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!("must be > 0, got {}", crate::decimal::show(x)),
+            ));
         }
         Ok(x)
     }
@@ -297,13 +303,16 @@ impl<'a> Json<'a> {
         if x.fract() != 0.0 {
             return Err(self.error(
                 ErrorCode::InvalidNumber,
-                format!("expected a whole number, got {x}"),
+                format!("expected a whole number, got {}", crate::decimal::show(x)),
             ));
         }
         if x < min as f64 || x > max as f64 {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!("must be between {min} and {max}, got {x}"),
+                format!(
+                    "must be between {min} and {max}, got {}",
+                    crate::decimal::show(x)
+                ),
             ));
         }
         Ok(x as i64)
@@ -337,6 +346,31 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// An optional string field (`None` when absent or `null`).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"currency": "USD"});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.opt_text("currency").unwrap().as_deref(), Some("USD"));
+    /// assert_eq!(j.opt_text("pointsName").unwrap(), None);
+    /// ```
+    pub fn opt_text(&self, key: &str) -> Result<Option<String>> {
+        self.opt(key)?
+            .map(|v| v.str().map(str::to_owned))
+            .transpose()
+    }
+
+    /// An optional finite number field (`None` when absent or `null`).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"pendingPoints": 300});
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.opt_number("pendingPoints").unwrap(), Some(300.0));
+    /// ```
+    pub fn opt_number(&self, key: &str) -> Result<Option<f64>> {
+        self.opt(key)?.map(|v| v.number()).transpose()
+    }
+
     /// A boolean.
     pub fn bool(&self) -> Result<bool> {
         self.value
@@ -356,7 +390,7 @@ impl<'a> Json<'a> {
         allowed.iter().position(|a| *a == s).ok_or_else(|| {
             self.error(
                 ErrorCode::InvalidValue,
-                format!("{:?} is not one of: {}", truncate(s), allowed.join(", ")),
+                format!("\"{}\" is not one of: {}", truncate(s), allowed.join(", ")),
             )
         })
     }
@@ -372,6 +406,31 @@ pub(crate) fn truncate(s: &str) -> String {
         t.push('…');
         t
     }
+}
+
+/// Parses JSON text with the same checks as [`value_from`]; syntax errors are
+/// `invalid_json` with line and column in the message.
+///
+/// ```
+/// let v = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
+/// assert_eq!(v["target"], 500);
+/// let e = impactkit::json::value_from_text("{\"current\": }").unwrap_err();
+/// assert_eq!(e.code.as_str(), "invalid_json");
+/// ```
+pub fn value_from_text(text: &str) -> Result<Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = value_from(&mut de).map_err(|e| match e.code {
+        ErrorCode::InvalidType => Error::new(ErrorCode::InvalidJson, e.path, e.message),
+        _ => e,
+    })?;
+    de.end().map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidJson,
+            "$",
+            format!("unexpected text after the JSON value: {e}"),
+        )
+    })?;
+    Ok(value)
 }
 
 /// Deepest nesting accepted by [`value_from`].

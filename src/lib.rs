@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod achievements;
 pub mod adapters;
 pub mod api;
 pub mod badges;
@@ -22,6 +23,7 @@ pub mod error;
 pub mod json;
 pub mod limits;
 pub mod milestones;
+pub mod streaks;
 pub mod tiers;
 pub mod time;
 

@@ -66,7 +66,7 @@ impl Milestone {
                 if levels.contains(&level) {
                     return Err(item.error(
                         ErrorCode::Duplicate,
-                        format!("level {level} is listed twice"),
+                        format!("level {} is listed twice", crate::decimal::show(level)),
                     ));
                 }
                 levels.push(level);

@@ -143,7 +143,10 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
         if tiers.iter().any(|t| t.min_progress == tier.min_progress) {
             return Err(item.error(
                 ErrorCode::Duplicate,
-                format!("two tiers start at minProgress {}", tier.min_progress),
+                format!(
+                    "two tiers start at minProgress {}",
+                    crate::decimal::show(tier.min_progress)
+                ),
             ));
         }
         tiers.push(tier);

@@ -20,6 +20,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/capillary.json"),
     ),
     (
+        "vectors/achievements.json",
+        include_str!("vectors/achievements.json"),
+    ),
+    (
         "vectors/campaigns.json",
         include_str!("vectors/campaigns.json"),
     ),
@@ -32,6 +36,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/milestones.json",
         include_str!("vectors/milestones.json"),
     ),
+    ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
 ];
 
@@ -42,9 +47,7 @@ fn get(object: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn call(function: &str, input: &Value) -> Outcome {
-    let text = serde_json::to_string(input).unwrap_or_default();
-    let js_input = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
+fn call_with(function: &str, js_input: JsValue) -> Outcome {
     match call_by_name(function, js_input) {
         None => Err(("no_such_function".into(), function.into())),
         Some(Ok(out)) => {
@@ -63,13 +66,29 @@ fn call(function: &str, input: &Value) -> Outcome {
     }
 }
 
+fn call(function: &str, input: &Value) -> Outcome {
+    let text = serde_json::to_string(input).unwrap_or_default();
+    call_with(
+        function,
+        js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL),
+    )
+}
+
+/// The same input handed over as JSON text (parsed inside wasm).
+fn call_text(function: &str, input: &Value) -> Outcome {
+    let text = serde_json::to_string(input).unwrap_or_default();
+    call_with(function, JsValue::from_str(&text))
+}
+
 #[wasm_bindgen_test]
 fn golden_vectors_in_the_browser() {
     let (mut passed, mut failures) = (0, Vec::new());
     for (name, text) in FILES {
-        let (p, f) = run_file(name, text, &call);
-        passed += p;
-        failures.extend(f);
+        for caller in [call as fn(&str, &Value) -> Outcome, call_text] {
+            let (p, f) = run_file(name, text, &caller);
+            passed += p;
+            failures.extend(f);
+        }
     }
     for failure in &failures {
         console_log!("FAIL {failure}");
@@ -91,6 +110,14 @@ fn non_finite_numbers_from_js_are_errors_with_a_path() {
     assert_eq!(get(&error, "code"), "invalid_number");
     assert_eq!(get(&error, "path"), "$.current");
     assert!(get(&error, "message").contains("finite"));
+}
+
+#[wasm_bindgen_test]
+fn malformed_json_text_is_an_invalid_json_error() {
+    let error =
+        impactkit::wasm::milestone_progress(JsValue::from_str("{\"current\": 1,")).unwrap_err();
+    assert_eq!(get(&error, "code"), "invalid_json");
+    assert!(get(&error, "message").contains("line 1"));
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs golden vectors against the Node build (pkg/node).
 // Usage: node tests/run-vectors.mjs [FILES...]   (default: every tests/vectors/*.json)
+// Each vector runs twice: input as a JS object, and as JSON text.
 // Prints one line per failure and a closing "N passed, N failed"; exits 1 on any failure.
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,13 +29,14 @@ export function subsetMatches(expected, actual) {
   return expected === actual;
 }
 
-function runVector(file, index, vector) {
-  const label = `${file}[${index}] ${vector.name ?? "(unnamed)"}`;
+function runVector(file, index, vector, asText) {
+  const label = `${file}[${index}] ${vector.name ?? "(unnamed)"}${asText ? " (as JSON text)" : ""}`;
   const fn = impactkit[vector.fn];
   if (typeof fn !== "function") return `${label}: no exported function ${vector.fn}`;
   let output;
   try {
-    output = fn(vector.input);
+    // Every function also takes the input as JSON text (parsed inside wasm).
+    output = fn(asText ? JSON.stringify(vector.input) : vector.input);
   } catch (error) {
     if (!(error instanceof Error)) return `${label}: threw a non-Error ${String(error)}`;
     if (!vector.expectedError) return `${label}: unexpected error ${error.code} at ${error.path}: ${error.message}`;
@@ -62,12 +64,16 @@ let failed = 0;
 for (const file of files) {
   const vectors = JSON.parse(readFileSync(file, "utf8"));
   vectors.forEach((vector, i) => {
-    const failure = runVector(basename(file), i, vector);
-    if (failure) {
-      failed += 1;
-      console.log(`FAIL ${failure}`);
-    } else {
-      passed += 1;
+    // A string input would be read as JSON text, so string-valued inputs run once.
+    const modes = typeof vector.input === "string" ? [false] : [false, true];
+    for (const asText of modes) {
+      const failure = runVector(basename(file), i, vector, asText);
+      if (failure) {
+        failed += 1;
+        console.log(`FAIL ${failure}`);
+      } else {
+        passed += 1;
+      }
     }
   });
 }

@@ -33,7 +33,8 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
                         ErrorCode::OutOfRange,
                         format!(
                             "the next tier must start above the current one ({} ≤ {})",
-                            tier.min_progress, c.min_progress
+                            crate::decimal::show(tier.min_progress),
+                            crate::decimal::show(c.min_progress)
                         ),
                     ));
                 }
@@ -68,7 +69,10 @@ pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
     if let (Some(p), true) = (&pct_field, raw > 100.0) {
         return Err(p.error(
             ErrorCode::OutOfRange,
-            format!("a percentage of at most 100 is expected, got {raw}"),
+            format!(
+                "a percentage of at most 100 is expected, got {}",
+                crate::decimal::show(raw)
+            ),
         ));
     }
     let percentage = display.percent(raw, 100.0);
@@ -147,17 +151,6 @@ pub struct Balance {
     pub total_earned_points: Option<f64>,
 }
 
-fn opt_number(input: &Json, key: &str) -> Result<Option<f64>> {
-    input.opt(key)?.map(|v| v.number()).transpose()
-}
-
-fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
-    input
-        .opt(key)?
-        .map(|v| v.str().map(str::to_owned))
-        .transpose()
-}
-
 /// Reads the balance response; its naive `nextExpiringPointsDate` is read in `zone`.
 ///
 /// ```
@@ -169,20 +162,20 @@ fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
 pub fn balance(input: &Json, zone: &Zone) -> Result<Balance> {
     Ok(Balance {
         total_points_balance: input.field("totalPointsBalance")?.number()?,
-        total_points_value: opt_number(input, "totalPointsValue")?,
+        total_points_value: input.opt_number("totalPointsValue")?,
         available_points_balance: input.field("availablePointsBalance")?.number()?,
-        available_points_value: opt_number(input, "availablePointsValue")?,
-        pending_points: opt_number(input, "pendingPoints")?.unwrap_or(0.0),
-        pending_points_value: opt_number(input, "pendingPointsValue")?,
-        currency: opt_text(input, "currency")?,
-        points_name: opt_text(input, "pointsName")?,
-        next_expiring_points_amount: opt_number(input, "nextExpiringPointsAmount")?,
-        next_expiring_points_value: opt_number(input, "nextExpiringPointsValue")?,
+        available_points_value: input.opt_number("availablePointsValue")?,
+        pending_points: input.opt_number("pendingPoints")?.unwrap_or(0.0),
+        pending_points_value: input.opt_number("pendingPointsValue")?,
+        currency: input.opt_text("currency")?,
+        points_name: input.opt_text("pointsName")?,
+        next_expiring_points_amount: input.opt_number("nextExpiringPointsAmount")?,
+        next_expiring_points_value: input.opt_number("nextExpiringPointsValue")?,
         next_expiring_points_date: input
             .opt("nextExpiringPointsDate")?
             .map(|d| instant(&d, zone).map(|t| zone.format(t)))
             .transpose()?,
-        total_earned_points: opt_number(input, "totalEarnedPoints")?,
+        total_earned_points: input.opt_number("totalEarnedPoints")?,
     })
 }
 

@@ -94,13 +94,6 @@ pub struct ImpactProfile {
     pub ranking: Option<Ranking>,
 }
 
-fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
-    input
-        .opt(key)?
-        .map(|v| v.str().map(str::to_owned))
-        .transpose()
-}
-
 fn opt_instant(input: &Json, key: &str, zone: &Zone) -> Result<Option<String>> {
     input
         .opt(key)?
@@ -112,10 +105,10 @@ fn badge(item: &Json, zone: &Zone) -> Result<ProfileBadge> {
     Ok(ProfileBadge {
         id: item.field("id")?.id()?,
         name: item.field("name")?.str()?.to_owned(),
-        description: opt_text(item, "description")?,
-        icon: opt_text(item, "icon")?,
+        description: item.opt_text("description")?,
+        icon: item.opt_text("icon")?,
         earned_at: opt_instant(item, "earnedAt", zone)?,
-        tier: opt_text(item, "tier")?,
+        tier: item.opt_text("tier")?,
     })
 }
 
@@ -135,7 +128,7 @@ fn milestone(item: &Json, display: Display) -> Result<ProfileMilestone> {
         name: item.field("name")?.str()?.to_owned(),
         target,
         current,
-        unit: opt_text(item, "unit")?,
+        unit: item.opt_text("unit")?,
         percentage,
         remaining: remaining(target, current),
         is_completed,
@@ -157,13 +150,16 @@ fn ranking(input: &Json) -> Result<Ranking> {
                 if value > 100.0 {
                     return Err(p.error(
                         ErrorCode::OutOfRange,
-                        format!("percentile must be at most 100, got {value}"),
+                        format!(
+                            "percentile must be at most 100, got {}",
+                            crate::decimal::show(value)
+                        ),
                     ));
                 }
                 Ok(value)
             })
             .transpose()?,
-        description: opt_text(input, "description")?,
+        description: input.opt_text("description")?,
     })
 }
 

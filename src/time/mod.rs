@@ -7,6 +7,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::TzDatabase;
 
@@ -14,6 +15,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use text::{date_text, datetime_text, parse_date_text, parse_instant_text, InstantText};
 
 /// UTC offsets of one IANA zone.
 pub trait ZoneRules {
@@ -94,7 +96,7 @@ impl Zone {
                     field.error(
                         ErrorCode::UnknownTimezone,
                         format!(
-                            "unknown timezone {:?}: use an IANA name like \"America/New_York\", \"UTC\" or an offset like \"+05:30\"",
+                            "unknown timezone \"{}\": use an IANA name like \"America/New_York\", \"UTC\" or an offset like \"+05:30\"",
                             crate::json::truncate(name)
                         ),
                     )
@@ -176,8 +178,7 @@ impl Zone {
     /// assert_eq!(impactkit::time::Zone::utc().format(t), "2025-03-15T10:30:00Z");
     /// ```
     pub fn format(&self, instant: DateTime<Utc>) -> String {
-        let local = self.local(instant);
-        let stamp = local.format("%Y-%m-%dT%H:%M:%S");
+        let stamp = datetime_text(self.local(instant));
         if self.is_utc() {
             return format!("{stamp}Z");
         }
@@ -190,7 +191,7 @@ impl Zone {
         } else {
             // Local mean time offsets (before ~1900) carry seconds; RFC 3339 does not,
             // so such instants are given in UTC.
-            format!("{}Z", instant.format("%Y-%m-%dT%H:%M:%S"))
+            format!("{}Z", datetime_text(instant.naive_utc()))
         }
     }
 }
@@ -236,28 +237,14 @@ fn range_error() -> String {
 /// assert!(parse_instant_str("yesterday", &Zone::utc()).is_none());
 /// ```
 pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    let instant = if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        t.with_timezone(&Utc)
-    } else if let Some(local) = parse_naive_datetime(text) {
-        zone.resolve_local(local)
-    } else {
-        let date = parse_date_str(text)?;
-        zone.start_of_day(date)
+    let instant = match parse_instant_text(text.trim())? {
+        InstantText::Offset(wall, offset) => {
+            (wall - Duration::seconds(i64::from(offset))).and_utc()
+        }
+        InstantText::Naive(wall) => zone.resolve_local(wall),
+        InstantText::Date(date) => zone.start_of_day(date),
     };
     in_supported_range(instant.year()).then_some(instant)
-}
-
-fn parse_naive_datetime(text: &str) -> Option<NaiveDateTime> {
-    const FORMATS: [&str; 4] = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ];
-    FORMATS
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
 }
 
 /// Parses a strict `YYYY-MM-DD` date within the supported years.
@@ -268,12 +255,7 @@ fn parse_naive_datetime(text: &str) -> Option<NaiveDateTime> {
 /// assert!(impactkit::time::parse_date_str("2024-2-9").is_none());
 /// ```
 pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
-        return None;
-    }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    in_supported_range(date.year()).then_some(date)
+    parse_date_text(text).filter(|d| in_supported_range(d.year()))
 }
 
 /// Reads an instant field: an RFC 3339 / naive / date string, or epoch milliseconds.
@@ -292,7 +274,11 @@ pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
             .ok_or_else(|| {
                 field.error(
                     ErrorCode::InvalidDate,
-                    format!("epoch milliseconds {ms}: {}", range_error()),
+                    format!(
+                        "epoch milliseconds {}: {}",
+                        crate::decimal::show(ms),
+                        range_error()
+                    ),
                 )
             });
     }
@@ -309,7 +295,7 @@ fn invalid_instant(field: &Json, text: &str) -> Error {
     field.error(
         ErrorCode::InvalidDate,
         format!(
-            "{:?} is not an instant: use RFC 3339 like \"2025-03-15T10:30:00Z\" or epoch milliseconds ({})",
+            "\"{}\" is not an instant: use RFC 3339 like \"2025-03-15T10:30:00Z\" or epoch milliseconds ({})",
             crate::json::truncate(text),
             range_error()
         ),
@@ -331,7 +317,7 @@ pub fn date(field: &Json) -> Result<NaiveDate> {
         field.error(
             ErrorCode::InvalidDate,
             format!(
-                "{:?} is not a date in YYYY-MM-DD form ({})",
+                "\"{}\" is not a date in YYYY-MM-DD form ({})",
                 crate::json::truncate(text),
                 range_error()
             ),
@@ -346,7 +332,7 @@ pub fn date(field: &Json) -> Result<NaiveDate> {
 /// assert_eq!(impactkit::time::format_date(d), "1969-12-31");
 /// ```
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date_text(date)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

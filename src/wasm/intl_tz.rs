@@ -16,6 +16,37 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = formatToParts)]
     fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> Array;
+
+    /// `format` (one call, one string; ~10× cheaper across the boundary than `formatToParts`).
+    #[wasm_bindgen(method, js_name = format)]
+    fn format_text(this: &DateTimeFormat, epoch_ms: f64) -> String;
+}
+
+/// `[year, month, day, hour, minute, second]` from en-US text like "12/31/2024, 23:30:05".
+fn parse_en_us(text: &str) -> Option<[i64; 6]> {
+    let mut numbers = [0i64; 6];
+    let mut count = 0;
+    let mut current: Option<i64> = None;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        match c.to_digit(10) {
+            Some(d) => {
+                current = Some(
+                    current
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(i64::from(d)),
+                )
+            }
+            None => {
+                if let Some(n) = current.take() {
+                    *numbers.get_mut(count)? = n;
+                    count += 1;
+                }
+            }
+        }
+    }
+    let [mo, d, y, h, mi, s] = numbers;
+    (count == 6).then_some([y, mo, d, h, mi, s])
 }
 
 /// Zone lookup through `Intl`.
@@ -37,6 +68,7 @@ impl ZoneDb for IntlZones {
         Some(Box::new(IntlRules {
             format,
             days: RefCell::new(HashMap::new()),
+            midnights: RefCell::new(HashMap::new()),
         }))
     }
 }
@@ -51,6 +83,8 @@ struct DayOffsets {
 struct IntlRules {
     format: DateTimeFormat,
     days: RefCell<HashMap<i64, DayOffsets>>,
+    /// Offset at the start of each UTC day asked so far (shared by neighbouring days).
+    midnights: RefCell<HashMap<i64, i32>>,
 }
 
 const DAY: i64 = 86_400;
@@ -60,6 +94,17 @@ const STEP: i64 = 900;
 impl IntlRules {
     /// Offset at `t` asked of Intl: local wall-clock fields minus UTC.
     fn ask(&self, t: i64) -> i32 {
+        let fields = parse_en_us(&self.format.format_text(t as f64 * 1000.0))
+            .unwrap_or_else(|| self.ask_parts(t));
+        let [y, mo, d, h, mi, s] = fields;
+        let local = chrono::NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32)
+            .and_then(|date| date.and_hms_opt((h % 24) as u32, mi as u32, s as u32))
+            .map(|dt| dt.and_utc().timestamp() + if h == 24 { DAY } else { 0 });
+        local.map_or(0, |l| (l - t) as i32)
+    }
+
+    /// Wall-clock fields through `formatToParts` (fallback when `format` text is unexpected).
+    fn ask_parts(&self, t: i64) -> [i64; 6] {
         let parts = self.format.format_to_parts(t as f64 * 1000.0);
         let mut fields = [0i64; 6];
         for part in parts.iter() {
@@ -83,11 +128,16 @@ impl IntlRules {
                 *f = v;
             }
         }
-        let [y, mo, d, h, mi, s] = fields;
-        let local = chrono::NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32)
-            .and_then(|date| date.and_hms_opt((h % 24) as u32, mi as u32, s as u32))
-            .map(|dt| dt.and_utc().timestamp() + if h == 24 { DAY } else { 0 });
-        local.map_or(0, |l| (l - t) as i32)
+        fields
+    }
+
+    fn midnight(&self, day: i64) -> i32 {
+        if let Some(known) = self.midnights.borrow().get(&day) {
+            return *known;
+        }
+        let offset = self.ask(day * DAY);
+        self.midnights.borrow_mut().insert(day, offset);
+        offset
     }
 
     fn day(&self, day: i64) -> DayOffsets {
@@ -95,8 +145,8 @@ impl IntlRules {
             return *known;
         }
         let (lo, hi) = (day * DAY, (day + 1) * DAY);
-        let start = self.ask(lo);
-        let end = self.ask(hi);
+        let start = self.midnight(day);
+        let end = self.midnight(day + 1);
         let transition = (start != end).then(|| {
             // Binary search for the first quarter hour with the new offset.
             let (mut a, mut b) = (lo, hi);

@@ -1,0 +1,198 @@
+//! Reading and writing date/time text by hand: RFC 3339 instants, naive local
+//! date-times and `YYYY-MM-DD` dates. (chrono's strftime machinery would add
+//! ~25 KB to the wasm module for these few fixed formats.)
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+/// What an instant text denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstantText {
+    /// A wall-clock time with its UTC offset in seconds (`…Z`, `…+02:00`).
+    Offset(NaiveDateTime, i32),
+    /// A wall-clock time without offset (read in the caller's timezone).
+    Naive(NaiveDateTime),
+    /// A bare calendar date.
+    Date(NaiveDate),
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, expected: u8) -> Option<()> {
+        (self.peek()? == expected).then(|| self.pos += 1)
+    }
+
+    fn eat_any(&mut self, options: &[u8]) -> Option<u8> {
+        let b = self.peek().filter(|b| options.contains(b))?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn digits(&mut self, count: usize) -> Option<u32> {
+        let mut value = 0u32;
+        for _ in 0..count {
+            let b = self.peek().filter(u8::is_ascii_digit)?;
+            value = value * 10 + u32::from(b - b'0');
+            self.pos += 1;
+        }
+        Some(value)
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+}
+
+fn date(c: &mut Cursor) -> Option<NaiveDate> {
+    let year = c.digits(4)?;
+    c.eat(b'-')?;
+    let month = c.digits(2)?;
+    c.eat(b'-')?;
+    let day = c.digits(2)?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+fn time(c: &mut Cursor) -> Option<NaiveTime> {
+    let hour = c.digits(2)?;
+    c.eat(b':')?;
+    let minute = c.digits(2)?;
+    let (mut second, mut nanos) = (0, 0);
+    if c.eat(b':').is_some() {
+        second = c.digits(2)?;
+        if c.eat_any(b".,").is_some() {
+            let start = c.pos;
+            let mut scale = 100_000_000;
+            while let Some(d) = c.peek().filter(u8::is_ascii_digit) {
+                nanos += u32::from(d - b'0') * scale;
+                scale /= 10;
+                c.pos += 1;
+            }
+            if c.pos == start {
+                return None;
+            }
+        }
+    }
+    if second == 60 {
+        // A leap second is shown as the last instant of its minute.
+        second = 59;
+        nanos = 999_999_999;
+    }
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
+}
+
+fn offset(c: &mut Cursor) -> Option<i32> {
+    if c.eat_any(b"Zz").is_some() {
+        return Some(0);
+    }
+    let sign = match c.eat_any(b"+-")? {
+        b'-' => -1,
+        _ => 1,
+    };
+    let hours = c.digits(2)?;
+    let _ = c.eat(b':');
+    let minutes = c.digits(2)?;
+    (hours <= 23 && minutes <= 59).then(|| sign * (hours * 3600 + minutes * 60) as i32)
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` (`T`, `t` or a space) with
+/// an optional `Z` / `±HH:MM` offset. Anything else is `None`.
+///
+/// ```
+/// use impactkit::time::text::{parse_instant_text, InstantText};
+/// assert!(matches!(parse_instant_text("2025-03-15T10:30:00Z"), Some(InstantText::Offset(_, 0))));
+/// assert!(matches!(parse_instant_text("2024-12-01T00:00:00"), Some(InstantText::Naive(_))));
+/// assert!(matches!(parse_instant_text("2024-12-01"), Some(InstantText::Date(_))));
+/// assert!(parse_instant_text("2024-13-01").is_none());
+/// ```
+pub fn parse_instant_text(text: &str) -> Option<InstantText> {
+    let mut c = Cursor {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let day = date(&mut c)?;
+    if c.at_end() {
+        return Some(InstantText::Date(day));
+    }
+    c.eat_any(b"Tt ")?;
+    let wall = day.and_time(time(&mut c)?);
+    if c.at_end() {
+        return Some(InstantText::Naive(wall));
+    }
+    let seconds = offset(&mut c)?;
+    c.at_end().then_some(InstantText::Offset(wall, seconds))
+}
+
+/// Parses exactly `YYYY-MM-DD`.
+///
+/// ```
+/// assert!(impactkit::time::text::parse_date_text("2024-02-29").is_some());
+/// assert!(impactkit::time::text::parse_date_text("2024-2-29").is_none());
+/// ```
+pub fn parse_date_text(text: &str) -> Option<NaiveDate> {
+    let mut c = Cursor {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let day = date(&mut c)?;
+    c.at_end().then_some(day)
+}
+
+/// `YYYY-MM-DD`.
+///
+/// ```
+/// let d = chrono::NaiveDate::from_ymd_opt(2024, 2, 9).unwrap();
+/// assert_eq!(impactkit::time::text::date_text(d), "2024-02-09");
+/// ```
+pub fn date_text(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` (seconds precision, no offset).
+///
+/// ```
+/// let t = chrono::NaiveDate::from_ymd_opt(2023, 10, 10).unwrap().and_hms_opt(9, 30, 45).unwrap();
+/// assert_eq!(impactkit::time::text::datetime_text(t), "2023-10-10T09:30:45");
+/// ```
+pub fn datetime_text(t: NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        date_text(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_offsets_and_rejections() {
+        let Some(InstantText::Offset(t, off)) = parse_instant_text("2025-03-15T10:30:00.250+05:30")
+        else {
+            panic!("should parse");
+        };
+        assert_eq!((t.and_utc().timestamp_subsec_millis(), off), (250, 19800));
+        assert!(parse_instant_text("2025-03-15 10:30").is_some());
+        for bad in [
+            "",
+            "2025",
+            "2025-03-15T",
+            "2025-03-15T25:00",
+            "2025-03-15T10:30:00+24:00",
+            "2025-03-15T10:30:00.",
+            "2025-03-15T10:30:00Zjunk",
+            "２０２５-03-15",
+        ] {
+            assert!(parse_instant_text(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -74,7 +74,7 @@ pub fn epoch_or_iso(field: &Json) -> Result<DateTime<Utc>> {
                 && digits.len() <= 16
                 && digits.bytes().all(|b| b.is_ascii_digit())
             {
-                s.parse::<f64>().ok()
+                s.parse::<i64>().ok().map(|n| n as f64)
             } else {
                 None
             }
@@ -95,7 +95,8 @@ pub fn epoch_or_iso(field: &Json) -> Result<DateTime<Utc>> {
             field.error(
                 ErrorCode::InvalidDate,
                 format!(
-                    "epoch {x} is outside the years {MIN_YEAR}–{MAX_YEAR} (below 1e11 it is read as seconds, else milliseconds)"
+                    "epoch {} is outside the years {MIN_YEAR}–{MAX_YEAR} (below 1e11 it is read as seconds, else milliseconds)",
+                    crate::decimal::show(x)
                 ),
             )
         })

@@ -63,7 +63,7 @@ impl Definition {
             if tiers.iter().any(|t| t.tier == tier) {
                 return Err(name_json.error(
                     ErrorCode::Duplicate,
-                    format!("tier {:?} is listed twice", crate::json::truncate(&tier)),
+                    format!("tier \"{}\" is listed twice", crate::json::truncate(&tier)),
                 ));
             }
             tiers.push(TierRule {
@@ -110,7 +110,7 @@ pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
             return Err(item.field("id")?.error(
                 ErrorCode::Duplicate,
                 format!(
-                    "badge {:?} is defined twice",
+                    "badge \"{}\" is defined twice",
                     crate::json::truncate(&definition.id)
                 ),
             ));

@@ -82,7 +82,10 @@ impl Order {
         if recycled_share > 1.0 {
             return Err(share.error(
                 ErrorCode::OutOfRange,
-                format!("recycledShare is a share between 0 and 1, got {recycled_share}"),
+                format!(
+                    "recycledShare is a share between 0 and 1, got {}",
+                    crate::decimal::show(recycled_share)
+                ),
             ));
         }
         let mut supply_chains = Vec::new();

@@ -134,7 +134,7 @@ fn read_backend(list: &Json, definitions: &[Definition], zone: &Zone) -> Result<
                 at.error(
                     ErrorCode::InvalidValue,
                     format!(
-                        "{:?} is not a tier of {}: {}",
+                        "\"{}\" is not a tier of {}: {}",
                         crate::json::truncate(name),
                         d.id,
                         names.join(", ")

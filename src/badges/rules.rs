@@ -75,7 +75,7 @@ impl Field {
                 at.error(
                     ErrorCode::InvalidValue,
                     format!(
-                        "unknown order field {:?}; fields are: {}",
+                        "unknown order field \"{}\"; fields are: {}",
                         crate::json::truncate(name),
                         names.join(", ")
                     ),
@@ -271,7 +271,7 @@ impl Filter {
                         value.error(
                             ErrorCode::InvalidValue,
                             format!(
-                                "unknown operator {:?}; operators are: gt, gte, lt, lte, eq",
+                                "unknown operator \"{}\"; operators are: gt, gte, lt, lte, eq",
                                 crate::json::truncate(op_name)
                             ),
                         )
@@ -457,7 +457,7 @@ impl Rule {
                 return Err(input.field(key)?.error(
                     ErrorCode::InvalidValue,
                     format!(
-                        "unknown rule field {:?} for kind {:?}; allowed: {}",
+                        "unknown rule field \"{}\" for kind \"{}\"; allowed: {}",
                         crate::json::truncate(key),
                         KINDS.get(kind).copied().unwrap_or_default(),
                         allowed.join(", ")
@@ -525,8 +525,10 @@ impl Rule {
                         ))
                     }
                     Operand::Number(x) if x < 0.0 => {
-                        return Err(at_least_json
-                            .error(ErrorCode::OutOfRange, format!("must be ≥ 0, got {x}")))
+                        return Err(at_least_json.error(
+                            ErrorCode::OutOfRange,
+                            format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+                        ))
                     }
                     _ => {}
                 }
@@ -818,15 +820,14 @@ fn plural(count: f64, one: &'static str, many: &'static str) -> &'static str {
 
 /// A number for a sentence: whole numbers as is, others to at most 6 decimals.
 fn number(x: f64) -> String {
-    let rounded = (x * 1e6).round() / 1e6;
-    format!("{rounded}")
+    crate::decimal::show((x * 1e6).round() / 1e6)
 }
 
 /// A still-needed amount for a sentence: rounded up to one decimal, so it never reads 0.
 fn number_up(x: f64) -> String {
     if x.fract() == 0.0 {
-        format!("{x}")
+        crate::decimal::show(x)
     } else {
-        format!("{}", (x * 10.0).ceil() / 10.0)
+        crate::decimal::show((x * 10.0).ceil() / 10.0)
     }
 }

@@ -96,12 +96,26 @@ impl Definition {
     }
 
     /// The index of tier `name`, if the badge has it.
+    ///
+    /// ```
+    /// let tree_saver = &impactkit::badges::catalogue::builtin()[1];
+    /// assert_eq!(tree_saver.tier_index("SILVER"), Some(1));
+    /// assert_eq!(tree_saver.tier_index("PLATINUM"), None);
+    /// ```
     pub fn tier_index(&self, name: &str) -> Option<usize> {
         self.tiers.iter().position(|t| t.tier == name)
     }
 }
 
 /// Reads a definition list; two with one id are a `duplicate` error.
+///
+/// ```
+/// use impactkit::{badges::definition::read_definitions, json::Json, time::Zone};
+/// let badge = serde_json::json!({"id": "b", "name": "B", "tiers": [{"tier": "GOLD", "rule": {"kind": "count", "target": 2}}]});
+/// let v = serde_json::json!([badge.clone(), badge]);
+/// let e = read_definitions(&Json::root(&v), &Zone::utc()).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.path.as_str()), ("duplicate", "$[1].id"));
+/// ```
 pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
     let mut definitions: Vec<Definition> = Vec::new();
     for item in list.items()? {

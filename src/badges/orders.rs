@@ -58,6 +58,14 @@ impl Order {
 
     /// Reads a hypothetical cart order: like [`Order::from_json`], but `id`
     /// defaults to `"cart"` and `placedAt` to `now`.
+    ///
+    /// ```
+    /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
+    /// let v = serde_json::json!({"co2Kg": 1, "baselineCo2Kg": 2, "recycledShare": 0.7, "supplyChains": []});
+    /// let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    /// let cart = Order::cart(&Json::root(&v), &Zone::utc(), now).unwrap();
+    /// assert_eq!((cart.id.as_str(), cart.placed_at), ("cart", now));
+    /// ```
     pub fn cart(item: &Json, zone: &Zone, now: DateTime<Utc>) -> Result<Order> {
         let id = match item.opt("id")? {
             Some(id) => id.id()?,
@@ -113,6 +121,13 @@ impl Order {
     }
 
     /// A "green" order emitted less than its baseline (`co2Kg < baselineCo2Kg`).
+    ///
+    /// ```
+    /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
+    /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 4, "baselineCo2Kg": 4,
+    ///     "recycledShare": 0, "supplyChains": []});
+    /// assert!(!Order::from_json(&Json::root(&v), &Zone::utc()).unwrap().is_green());
+    /// ```
     pub fn is_green(&self) -> bool {
         self.co2_kg < self.baseline_co2_kg
     }

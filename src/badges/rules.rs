@@ -92,6 +92,16 @@ impl Field {
     }
 
     /// The field's value on one order (set fields: how many chains).
+    ///
+    /// ```
+    /// use impactkit::{badges::{orders::Order, rules::{Context, Field}}, json::Json, time::Zone};
+    /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 1, "baselineCo2Kg": 22.77,
+    ///     "recycledShare": 0, "supplyChains": [{"id": "a", "verified": true}, {"id": "b", "verified": false}]});
+    /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
+    /// assert_eq!(Field::TreesSaved.value(&o, &ctx), 1.0);
+    /// assert_eq!(Field::VerifiedSupplyChains.value(&o, &ctx), 1.0);
+    /// ```
     pub fn value(self, order: &Order, ctx: &Context) -> f64 {
         match self {
             Field::Co2Kg => order.co2_kg,
@@ -287,6 +297,19 @@ impl Filter {
     }
 
     /// Whether `order` satisfies every clause.
+    ///
+    /// ```
+    /// use impactkit::{badges::{orders::Order, rules::{Context, Filter}}, json::Json, time::Zone};
+    /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 4, "baselineCo2Kg": 4,
+    ///     "recycledShare": 0.5, "supplyChains": []});
+    /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
+    /// let over_half = serde_json::json!({"recycledShare": {"gt": 0.5}});
+    /// let green = serde_json::json!({"co2Kg": {"lt": "baselineCo2Kg"}});
+    /// assert!(!Filter::from_json(&Json::root(&over_half)).unwrap().matches(&o, &ctx));
+    /// assert!(!Filter::from_json(&Json::root(&green)).unwrap().matches(&o, &ctx));
+    /// assert!(Filter::default().matches(&o, &ctx));
+    /// ```
     pub fn matches(&self, order: &Order, ctx: &Context) -> bool {
         self.0.iter().all(|c| {
             let rhs = match c.operand {
@@ -611,6 +634,13 @@ impl Rule {
 
     /// A short English sentence on what is still needed, e.g.
     /// "2 more orders with over 50 % recycled content".
+    ///
+    /// ```
+    /// use impactkit::badges::{catalogue::builtin, rules::Progress};
+    /// let streak = &builtin()[5].tiers[0].rule;
+    /// let p = Progress { reached_at: None, current: 2.0, target: 3.0 };
+    /// assert_eq!(streak.hint(&p), "1 more consecutive month with a green order");
+    /// ```
     pub fn hint(&self, progress: &Progress) -> String {
         let left = crate::decimal::remaining(progress.target, progress.current);
         let n = number_up(left);

@@ -113,12 +113,23 @@ impl Validity {
         })
     }
 
-    /// Whether `t` lies inside the window (ignores `active`).
+    /// Whether `t` lies inside the window (ignores `active`): `startOn ≤ t < expiresOn`.
+    ///
+    /// ```
+    /// let v = impactkit::badges::validity::Validity::default();
+    /// assert!(v.contains(chrono::DateTime::UNIX_EPOCH));
+    /// ```
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
         self.start_on.map_or(true, |s| t >= s) && self.expires_on.map_or(true, |e| t < e)
     }
 
-    /// Why the badge cannot be earned at `now`, if it cannot.
+    /// Why the badge cannot be earned at `now`, if it cannot (see [`Validity::from_json`]).
+    ///
+    /// ```
+    /// use impactkit::badges::validity::{Reason, Validity};
+    /// let off = Validity { active: false, ..Validity::default() };
+    /// assert_eq!(off.check(chrono::DateTime::UNIX_EPOCH), Some(Reason::Inactive));
+    /// ```
     pub fn check(&self, now: DateTime<Utc>) -> Option<Reason> {
         if !self.active {
             Some(Reason::Inactive)
@@ -146,6 +157,12 @@ pub enum Unit {
 
 impl Unit {
     /// Reads `"days"`, `"weeks"` or `"months"`.
+    ///
+    /// ```
+    /// use impactkit::{badges::validity::Unit, json::Json};
+    /// let v = serde_json::json!("weeks");
+    /// assert_eq!(Unit::from_json(&Json::root(&v)).unwrap(), Unit::Weeks);
+    /// ```
     pub fn from_json(value: &Json) -> Result<Unit> {
         Ok(match value.one_of(&["days", "weeks", "months"])? {
             0 => Unit::Days,
@@ -238,6 +255,13 @@ pub struct Limits {
 
 impl Limits {
     /// Reads `{customer?: [{max, window?}], badge?: [{max, window?}]}`.
+    ///
+    /// ```
+    /// use impactkit::{badges::validity::{Limits, Unit}, json::Json};
+    /// let v = serde_json::json!({"customer": [{"max": 2, "window": {"count": 30, "unit": "days"}}]});
+    /// let l = Limits::from_json(&Json::root(&v)).unwrap();
+    /// assert_eq!((l.customer[0].max, l.customer[0].window.unwrap().unit), (2, Unit::Days));
+    /// ```
     pub fn from_json(input: &Json) -> Result<Limits> {
         let list = |key: &str| -> Result<Vec<Limit>> {
             match input.opt(key)? {
@@ -339,6 +363,14 @@ impl Expiry {
     }
 
     /// When a badge earned at `earned_at` expires (`None`: never, or unknown).
+    ///
+    /// ```
+    /// use impactkit::{badges::validity::{Expiry, Validity}, time::Zone};
+    /// let end = chrono::DateTime::from_timestamp(1_800_000_000, 0);
+    /// let validity = Validity { expires_on: end, ..Validity::default() };
+    /// assert_eq!(Expiry::WithBadge.expires_at(None, &validity, &Zone::utc()), end);
+    /// assert_eq!(Expiry::Never.expires_at(end, &validity, &Zone::utc()), None);
+    /// ```
     pub fn expires_at(
         &self,
         earned_at: Option<DateTime<Utc>>,

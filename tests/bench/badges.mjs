@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: badgePreview over 100k deterministic generated orders (pkg/node).
 // Usage: make pkg && node tests/bench/badges.mjs [ORDERS] [RUNS]
-// Prints the median wall time of several runs; it asserts nothing about timing.
+// Prints the median wall time of several runs, for a JS object and for JSON text input;
+// it asserts nothing about timing.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,15 +45,24 @@ const input = {
   cart: { co2Kg: 1, baselineCo2Kg: 4, recycledShare: 0.7, supplyChains: [{ id: "c_new", verified: true }], offsetKg: 2 },
 };
 
-const times = [];
-let result;
-for (let r = 0; r < runs; r++) {
-  const t0 = process.hrtime.bigint();
-  result = badgePreview(input);
-  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/** Median, min and max wall time of `runs` calls of `f`. */
+function time(f) {
+  const times = [];
+  let result;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    result = f();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  return { result, text: `median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms` };
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`badgePreview, ${count} orders (Europe/Berlin, with cart), ${runs} runs:`);
-console.log(`  median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
-console.log(`  earned ${result.earned.length}, locked ${result.locked.length}, unlockedByCart ${result.unlockedByCart.length}`);
+
+console.log(`badgePreview, ${count} orders (Europe/Berlin, seed catalogue, with cart), ${runs} runs each:`);
+const asObject = time(() => badgePreview(input));
+console.log(`  JS object input:          ${asObject.text}`);
+const asText = time(() => badgePreview(JSON.stringify(input)));
+console.log(`  JSON text (stringify too): ${asText.text}`);
+const r = asObject.result;
+console.log(`  earned ${r.earned.length}, locked ${r.locked.length}, unlockedByCart ${r.unlockedByCart.length}`);

@@ -307,10 +307,7 @@ pub fn read_capillary_badge(input: &Json) -> Result<BadgeMeta> {
     Ok(BadgeMeta {
         id,
         name: input.field("name")?.str()?.to_owned(),
-        description: input
-            .opt("description")?
-            .map(|d| d.str().map(str::to_owned))
-            .transpose()?,
+        description: input.opt_text("description")?,
         icon: icon(input)?,
         validity,
         limits,

@@ -37,13 +37,6 @@ pub struct Definition {
     pub expiry: Expiry,
 }
 
-fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
-    input
-        .opt(key)?
-        .map(|v| v.str().map(str::to_owned))
-        .transpose()
-}
-
 impl Definition {
     /// Reads `{id, name, description?, icon?, tiers: [{tier, rule}], validity?, limits?, expiry?}`.
     ///
@@ -77,8 +70,8 @@ impl Definition {
         Ok(Definition {
             id: input.field("id")?.id()?,
             name: input.field("name")?.str()?.to_owned(),
-            description: opt_text(input, "description")?,
-            icon: opt_text(input, "icon")?,
+            description: input.opt_text("description")?,
+            icon: input.opt_text("icon")?,
             tiers,
             validity: match input.opt("validity")? {
                 Some(v) => Validity::from_json(&v, zone)?,

@@ -153,10 +153,9 @@ fn read_backend(list: &Json, definitions: &[Definition], zone: &Zone) -> Result<
                     .and_then(|d| d.tiers.first())
                     .map(|t| t.tier.clone())
             }),
-            name: match item.opt("name")? {
-                Some(n) => Some(n.str()?.to_owned()),
-                None => definition.map(|d| d.name.clone()),
-            },
+            name: item
+                .opt_text("name")?
+                .or_else(|| definition.map(|d| d.name.clone())),
             id,
             rank,
             earned_at: at("earnedAt")?,
@@ -409,4 +408,53 @@ fn backend_badge(b: &BackendEarn, zone: &Zone) -> EarnedBadge {
 fn expiry_of(d: &Definition, b: &BackendEarn, zone: &Zone) -> Option<DateTime<Utc>> {
     b.expires_at
         .or_else(|| d.expiry.expires_at(b.earned_at, &d.validity, zone))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::time::TzDatabase;
+    use serde_json::{json, Value};
+
+    fn orders() -> Vec<Value> {
+        (0..40)
+            .map(|i| {
+                json!({"id": format!("o{}", i % 37), "placedAt": 1_700_000_000_000i64 + i * 86_400_000 * 9,
+                       "co2Kg": (i % 5) as f64, "baselineCo2Kg": 3.5, "recycledShare": (i % 10) as f64 / 10.0,
+                       "offsetKg": (i % 7) as f64,
+                       "supplyChains": [{"id": format!("c{}", i % 6), "verified": i % 3 != 0}]})
+            })
+            .collect()
+    }
+
+    fn preview(orders: Vec<Value>, cart: Option<Value>) -> Value {
+        let mut input =
+            json!({"orders": orders, "now": "2024-09-01T00:00:00Z", "timezone": "Asia/Tokyo"});
+        if let Some(c) = cart {
+            input["cart"] = c;
+        }
+        let out = badge_preview(&Json::root(&input), &TzDatabase).unwrap();
+        serde_json::to_value(out).unwrap()
+    }
+
+    #[test]
+    fn input_order_does_not_matter() {
+        // Duplicated ids keep their first occurrence, so only shuffle unique ids.
+        let unique: Vec<Value> = orders().into_iter().take(37).collect();
+        let mut rotated = unique.clone();
+        rotated.rotate_left(11);
+        assert_eq!(preview(unique, None), preview(rotated, None));
+    }
+
+    #[test]
+    fn the_cart_only_adds_unlocked_by_cart() {
+        let cart = json!({"co2Kg": 0, "baselineCo2Kg": 900, "recycledShare": 0.9, "offsetKg": 50,
+                          "supplyChains": [{"id": "new", "verified": true}]});
+        let mut without = preview(orders(), None);
+        let mut with = preview(orders(), Some(cart));
+        assert!(!with["unlockedByCart"].as_array().unwrap().is_empty());
+        with["unlockedByCart"] = Value::Null;
+        without["unlockedByCart"] = Value::Null;
+        assert_eq!(with, without);
+    }
 }

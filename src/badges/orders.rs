@@ -145,15 +145,15 @@ impl Order {
 /// assert_eq!(orders.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
 /// ```
 pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
-    let items = list.items()?;
-    let mut orders = Vec::with_capacity(items.len());
-    let mut seen = HashSet::with_capacity(items.len());
-    for item in items {
-        let order = Order::from_json(&item, zone)?;
-        if seen.insert(order.id.clone()) {
-            orders.push(order);
-        }
-    }
+    let mut orders = list
+        .items()?
+        .map(|item| Order::from_json(&item, zone))
+        .collect::<Result<Vec<Order>>>()?;
+    let mut seen: HashSet<&str> = HashSet::with_capacity(orders.len());
+    let keep: Vec<bool> = orders.iter().map(|o| seen.insert(o.id.as_str())).collect();
+    drop(seen);
+    let mut keep = keep.into_iter();
+    orders.retain(|_| keep.next().unwrap_or(false));
     orders.sort_by(|a, b| a.placed_at.cmp(&b.placed_at).then_with(|| a.id.cmp(&b.id)));
     Ok(orders)
 }

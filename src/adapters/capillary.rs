@@ -6,10 +6,11 @@
 //! epoch milliseconds (`"expiresOn": 1796215795000`) or ISO 8601 strings
 //! (`startOnISO`, which wins over `startOn`). A number (or a string of digits)
 //! whose magnitude is below 10¹¹ is read as **seconds**, anything else as
-//! **milliseconds**: 10¹¹ s is the year 5138 and 10¹¹ ms is 1973-03-03, so every
-//! instant from 1973-03-03 to 2200 (the supported range ends there) is read
-//! right either way. Only millisecond values from 1966-10 to 1973-03 would be
-//! misread (as seconds, then rejected as after 2200 or taken as 1900s dates).
+//! **milliseconds**: 10¹¹ s is the year 5138 and 10¹¹ ms is 1973-03-03, so
+//! seconds are always read right in the supported years (1900–2200), and so
+//! are milliseconds except for instants between 1966-10-31 and 1973-03-03:
+//! those read as seconds (mostly outside 1900–2200, hence `invalid_date`;
+//! within ±7.3·10⁹ ms of 1970 as a wrong date).
 
 use crate::badges::validity::{Expiry, Limit, Limits, Reason, Unit, Validity, Window};
 use crate::error::{ErrorCode, Result};

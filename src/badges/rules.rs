@@ -654,13 +654,7 @@ impl Rule {
                 )
             }
             Measure::Distinct(field, filter) => {
-                let what = match field {
-                    Field::VerifiedSupplyChains => {
-                        plural(left, "verified supply chain", "verified supply chains")
-                    }
-                    _ => plural(left, "supply chain", "supply chains"),
-                };
-                format!("{n} more {what}{}", from_orders(filter, "in"))
+                format!("{n} more {}{}", field.unit(left), from_orders(filter, "in"))
             }
             Measure::Streak(period, filter) => {
                 let periods = match period {

@@ -296,6 +296,209 @@ export interface AchievementWindow {
   percentage?: number;
   completedAt?: string;
   endsInSeconds: number;
+/** An order, as badge rules see it. */
+export interface BadgeOrder {
+  /** Unique in a history; a repeated id keeps its first occurrence. */
+  id: string | number;
+  placedAt: Instant;
+  co2Kg: number;
+  baselineCo2Kg: number;
+  /** Default: max(0, baselineCo2Kg − co2Kg). */
+  co2SavedKg?: number | null;
+  /** 0..1 */
+  recycledShare: number;
+  supplyChains: { id: string | number; verified: boolean }[];
+  offsetKg?: number | null;
+}
+
+/** A hypothetical order: `id` defaults to "cart", `placedAt` to `now`. */
+export type CartOrder = Omit<BadgeOrder, "id" | "placedAt"> & { id?: string | number; placedAt?: Instant };
+
+/** Order fields rules can read (`treesSaved` = co2SavedKg / options.kgCo2PerTree). */
+export type OrderField =
+  | "co2Kg" | "baselineCo2Kg" | "co2SavedKg" | "recycledShare" | "offsetKg" | "treesSaved"
+  | "supplyChains" | "verifiedSupplyChains";
+export type NumericOrderField = Exclude<OrderField, "supplyChains" | "verifiedSupplyChains">;
+/** `{gt: 0.5}`, `{lt: "baselineCo2Kg"}`: a number or another field of the same order. */
+export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number | OrderField };
+/** All clauses must hold. In filters, `supplyChains` / `verifiedSupplyChains` are counts. */
+export type OrderFilter = { [field in OrderField]?: Comparison };
+export type CalendarPeriod = "month" | "week";
+
+/** The rule language (see the README). */
+export type BadgeRule =
+  | { kind: "first"; where?: OrderFilter }
+  | { kind: "count"; where?: OrderFilter; target: number }
+  | { kind: "sum"; field: NumericOrderField; where?: OrderFilter; target: number }
+  | { kind: "distinct"; field: "supplyChains" | "verifiedSupplyChains"; where?: OrderFilter; target: number }
+  | { kind: "streak"; period: CalendarPeriod; where?: OrderFilter; target: number }
+  | { kind: "period"; period: CalendarPeriod; sum: NumericOrderField; atLeast: number | NumericOrderField; where?: OrderFilter };
+
+export type CalendarUnit = "days" | "weeks" | "months";
+
+export interface BadgeValidity {
+  startOn?: Instant | null;
+  expiresOn?: Instant | null;
+  /** Default true. */
+  active?: boolean;
+}
+
+export interface EarnLimit {
+  max: number;
+  /** A rolling window; absent or null: a lifetime limit. */
+  window?: { count: number; unit: CalendarUnit } | null;
+}
+
+export interface EarnLimits {
+  /** Counted from the customer's `earned` entries of the badge. */
+  customer?: EarnLimit[];
+  /** Compared with `issued[badgeId]`. */
+  badge?: EarnLimit[];
+}
+
+export type BadgeExpiry =
+  | { kind: "never" }
+  | { kind: "fixed"; at: Instant }
+  | { kind: "withBadge" }
+  | { kind: "relative"; count: number; unit: CalendarUnit };
+
+export interface BadgeDefinition {
+  id: string | number;
+  name: string;
+  description?: string | null;
+  icon?: string | null;
+  /** Lowest first. */
+  tiers: { tier: string; rule: BadgeRule }[];
+  validity?: BadgeValidity;
+  limits?: EarnLimits;
+  expiry?: BadgeExpiry;
+}
+
+/** A badge the backend reports (seed 000 `badges` entry). */
+export interface ReportedBadge {
+  id: string | number;
+  name?: string | null;
+  description?: string | null;
+  icon?: string | null;
+  earnedAt?: Instant | null;
+  /** Default: the definition's first tier. */
+  tier?: string | null;
+  expiresAt?: Instant | null;
+}
+
+export interface BadgePreviewInput extends DisplayOptions {
+  orders: BadgeOrder[];
+  /** Default: the six built-in seed badges. */
+  definitions?: BadgeDefinition[];
+  earned?: ReportedBadge[];
+  /** Issued counts per badge id, for badge-wide limits. */
+  issued?: Record<string, number>;
+  now: Instant;
+  timezone?: TimeZoneName;
+  cart?: CartOrder;
+  options?: {
+    /** Default 21.77 (Arbor Day Foundation: 48 lb CO₂ per mature tree and year). */
+    kgCo2PerTree?: number;
+    /** Default 30. */
+    expiringSoonDays?: number;
+  };
+}
+
+export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
+
+export interface EarnedBadge {
+  id: string;
+  name: string | null;
+  tier: string | null;
+  earnedAt: string | null;
+  expiresAt?: string;
+  /** `computed`: newly earned per the history, not yet reported by the backend. */
+  source: "backend" | "computed";
+}
+
+export interface LockedBadge {
+  id: string;
+  name: string;
+  nextTier: string;
+  current: number;
+  target: number;
+  percentage: number;
+  remaining: number;
+  /** "2 more orders with over 50 % recycled content". */
+  hint: string;
+  earnable: boolean;
+  reason: NotEarnableReason | null;
+}
+
+export interface BadgePreview {
+  earned: EarnedBadge[];
+  locked: LockedBadge[];
+  unlockedByCart: { id: string; name: string; tier: string }[];
+  expiringSoon: { id: string; tier: string | null; expiresAt: string; daysLeft: number }[];
+  expired: EarnedBadge[];
+}
+
+export type CapillaryInstant = number | string;
+export interface CapillaryExpiry {
+  expiryType: "ABSOLUTE" | "RELATIVE" | "NEVER";
+  type?: "FIXED_DATE" | "WITH_BADGE_META";
+  expiresOn?: CapillaryInstant;
+  expireWithBadgeMeta?: boolean;
+  relativeExpiryType?: "DAYS" | "WEEKS" | "MONTHS";
+  /** The spelling of the API's own example. */
+  relativeExpirytype?: "DAYS" | "WEEKS" | "MONTHS";
+  value?: number;
+}
+export interface CapillaryCustomerConstraint {
+  constraintType: "CUSTOMER_BADGE_FIXED_VALUE" | "CUSTOMER_BADGE_ROLLING_WINDOW";
+  maxEarnLimit?: number;
+  maxEarnForDays?: number;
+  rollForDays?: number;
+  maxEarnForWeeks?: number;
+  rollForWeeks?: number;
+  maxEarnForMonths?: number;
+  rollForMonths?: number;
+}
+export interface CapillaryBadgeConstraint {
+  constraintType: "BADGE_FIXED_VALUE" | "BADGE_ROLLING_WINDOW";
+  maxEarnLimit: number;
+  rollType?: "DAYS" | "WEEKS" | "MONTHS";
+  rollValue?: number;
+}
+
+/** Capillary badge metadata (seed 001). Epochs below 1e11 are seconds, others milliseconds. */
+export interface CapillaryBadge {
+  id?: string;
+  badgeMetaId?: string;
+  name: string;
+  description?: string | null;
+  startOn?: CapillaryInstant;
+  startOnISO?: string;
+  expiresOn?: CapillaryInstant;
+  expiresOnISO?: string;
+  active?: boolean;
+  isActive?: boolean;
+  earnedBadgeExpiry: CapillaryExpiry;
+  issuedBadgeExpiry?: CapillaryExpiry | null;
+  customerConstraints?: CapillaryCustomerConstraint[] | CapillaryCustomerConstraint | null;
+  badgeConstraints?: CapillaryBadgeConstraint[] | CapillaryBadgeConstraint | null;
+  images?: { name?: string; fileSvcHandle?: string; url?: string; tag?: string }[] | null;
+  /** Not a Capillary field: report `earnable` / `reason` at this instant. */
+  now?: Instant;
+}
+
+/** impactkit's model of a Capillary badge: spread it into a `BadgeDefinition` and add `tiers`. */
+export interface BadgeMeta {
+  id: string;
+  name: string;
+  description: string | null;
+  icon: string | null;
+  validity: { startOn: string | null; expiresOn: string | null; active: boolean };
+  limits: { customer: EarnLimit[]; badge: EarnLimit[] };
+  expiry: BadgeExpiry;
+  issuedExpiry: BadgeExpiry | null;
+  earnable?: boolean;
+  reason?: NotEarnableReason | null;
 }
 
 /** Card sizes: `og` 1200×630 (default), `square` 1080×1080, `story` 1080×1920, `badge` 400×400. */

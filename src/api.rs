@@ -21,6 +21,8 @@ macro_rules! for_each_function {
             ("streak", streak, "StreakInput", "StreakResult"),
             ("achievementWindow", achievement_window, "AchievementWindowInput", "AchievementWindow"),
             ("impactCard", impact_card, "ImpactCardInput", "string"),
+            ("badgePreview", badge_preview, "BadgePreviewInput", "BadgePreview"),
+            ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge", "BadgeMeta"),
         }
     };
 }
@@ -80,6 +82,22 @@ pub fn achievement_window(
 /// `impactCard`: see [`crate::card::impact_card`].
 pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
     crate::card::impact_card(input, zones)
+}
+
+/// `badgePreview`: see [`crate::badges::preview::badge_preview`].
+pub fn badge_preview(
+    input: &Json,
+    zones: &dyn ZoneDb,
+) -> Result<crate::badges::preview::BadgePreview> {
+    crate::badges::preview::badge_preview(input, zones)
+}
+
+/// `readCapillaryBadge`: see [`crate::adapters::capillary::read_capillary_badge`].
+pub fn read_capillary_badge(
+    input: &Json,
+    _zones: &dyn ZoneDb,
+) -> Result<crate::adapters::capillary::BadgeMeta> {
+    crate::adapters::capillary::read_capillary_badge(input)
 }
 
 macro_rules! native_dispatch {

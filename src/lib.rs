@@ -16,6 +16,7 @@
 pub mod achievements;
 pub mod adapters;
 pub mod api;
+pub mod badges;
 pub mod campaigns;
 pub mod card;
 pub mod decimal;

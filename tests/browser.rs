@@ -14,6 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Every vector file; `tests/vectors_native.rs` checks none is missing.
 const FILES: &[(&str, &str)] = &[
+    ("vectors/badges.json", include_str!("vectors/badges.json")),
+    (
+        "vectors/capillary.json",
+        include_str!("vectors/capillary.json"),
+    ),
     ("vectors/card.json", include_str!("vectors/card.json")),
     (
         "vectors/achievements.json",

@@ -25,6 +25,10 @@ const KEYS: &[&str] = &[
     "activity", "date", "at", "period", "weekStart", "restDays", "freezes", "minCount", "start",
     "end", "periodEndOverride", "events", "value", "profile", "displayName", "size", "theme",
     "locale", "base", "accent", "background", "text", "startOn", "expiresOn", "maxEarnLimit",
+    "where", "sum", "atLeast", "validity", "limits", "expiry", "window", "max", "issued",
+    "expiringSoonDays", "customer", "badge", "earnedBadgeExpiry", "issuedBadgeExpiry", "expiryType",
+    "type", "relativeExpiryType", "customerConstraints", "badgeConstraints", "constraintType",
+    "isActive", "startOnISO", "maxEarnForDays", "rollForDays", "rollType", "rollValue", "gt", "lt",
 ];
 
 const STRINGS: &[&str] = &[
@@ -33,6 +37,9 @@ const STRINGS: &[&str] = &[
     "month", "monday", "sunday", "sat", "sun", "1D", "1W", "1M", "3M_U", "1Y", "down", "nearest",
     "BRONZE", "GOLD", "og", "story", "dark", "auto", "#fff", "red;background:url(x)",
     "<script>alert(1)</script>", "\"><svg onload=alert(1)>", "ar", "ja", "🌱🌱🌱", "مرحبا",
+    "first", "count", "sum", "distinct", "streak", "period", "treesSaved", "recycledShare",
+    "verifiedSupplyChains", "co2Kg", "RELATIVE", "ABSOLUTE", "NEVER", "DAYS", "MONTHS",
+    "CUSTOMER_BADGE_ROLLING_WINDOW", "BADGE_FIXED_VALUE", "relative", "withBadge", "days",
 ];
 
 fn value(u: &mut Unstructured, depth: u32) -> Result<Value> {

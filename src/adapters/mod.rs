@@ -1,5 +1,6 @@
 //! Adapters: the only code that knows a backend's field names. Each turns one
 //! backend's JSON shape into impactkit's model.
 
+pub mod capillary;
 pub mod gameball;
 pub mod graphql;

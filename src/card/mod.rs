@@ -203,7 +203,10 @@ fn milestone(item: &Json) -> Result<(Milestone, bool)> {
             if value > 100.0 {
                 return Err(p.error(
                     ErrorCode::OutOfRange,
-                    format!("percentage must be at most 100, got {value}"),
+                    format!(
+                        "percentage must be at most 100, got {}",
+                        crate::decimal::show(value)
+                    ),
                 ));
             }
             value

@@ -1,0 +1,16 @@
+//! The badge engine: which badges a customer has, how far they are from each
+//! locked one, what a cart would unlock, and validity, limits and expiry.
+//!
+//! - [`orders`]: the order history (dedupe, sort, local dates);
+//! - [`rules`]: the rule language and its evaluation and hints;
+//! - [`definition`]: badge definitions as data;
+//! - [`catalogue`]: the six built-in seed badges;
+//! - [`validity`]: validity windows, earn limits, expiry;
+//! - [`preview`]: the `badgePreview` function.
+
+pub mod catalogue;
+pub mod definition;
+pub mod orders;
+pub mod preview;
+pub mod rules;
+pub mod validity;

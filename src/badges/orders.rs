@@ -1,0 +1,159 @@
+//! The order history badge rules are evaluated over: reading, de-duplication
+//! and chronological sorting.
+
+use crate::decimal::remaining;
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+use crate::time::{instant, Zone};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashSet;
+
+/// A supply chain an order was sourced from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplyChain {
+    /// The chain's id.
+    pub id: String,
+    /// Whether the chain is verified.
+    pub verified: bool,
+}
+
+/// One order, as the rules see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    /// Order id (unique in a history).
+    pub id: String,
+    /// When the order was placed.
+    pub placed_at: DateTime<Utc>,
+    /// `placed_at`'s calendar date in the preview's timezone.
+    pub local_date: NaiveDate,
+    /// Emissions of the order, kg CO₂.
+    pub co2_kg: f64,
+    /// Emissions of an average equivalent order, kg CO₂.
+    pub baseline_co2_kg: f64,
+    /// CO₂ saved, kg: as sent, or `max(0, baselineCo2Kg − co2Kg)`.
+    pub co2_saved_kg: f64,
+    /// Share of recycled content, 0..=1.
+    pub recycled_share: f64,
+    /// Supply chains the order came from.
+    pub supply_chains: Vec<SupplyChain>,
+    /// Emissions offset with this order, kg CO₂ (0 when absent).
+    pub offset_kg: f64,
+}
+
+impl Order {
+    /// Reads `{id, placedAt, co2Kg, baselineCo2Kg, co2SavedKg?, recycledShare,
+    /// supplyChains: [{id, verified}], offsetKg?}`.
+    ///
+    /// ```
+    /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
+    /// let v = serde_json::json!({"id": "o1", "placedAt": "2025-03-15T10:30:00Z", "co2Kg": 4,
+    ///   "baselineCo2Kg": 6.5, "recycledShare": 0.6, "supplyChains": [{"id": "c1", "verified": true}]});
+    /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
+    /// assert_eq!((o.co2_saved_kg, o.is_green()), (2.5, true));
+    /// ```
+    pub fn from_json(item: &Json, zone: &Zone) -> Result<Order> {
+        let placed_at = instant(&item.field("placedAt")?, zone)?;
+        Self::read(item, item.field("id")?.id()?, placed_at, zone)
+    }
+
+    /// Reads a hypothetical cart order: like [`Order::from_json`], but `id`
+    /// defaults to `"cart"` and `placedAt` to `now`.
+    ///
+    /// ```
+    /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
+    /// let v = serde_json::json!({"co2Kg": 1, "baselineCo2Kg": 2, "recycledShare": 0.7, "supplyChains": []});
+    /// let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    /// let cart = Order::cart(&Json::root(&v), &Zone::utc(), now).unwrap();
+    /// assert_eq!((cart.id.as_str(), cart.placed_at), ("cart", now));
+    /// ```
+    pub fn cart(item: &Json, zone: &Zone, now: DateTime<Utc>) -> Result<Order> {
+        let id = match item.opt("id")? {
+            Some(id) => id.id()?,
+            None => "cart".to_owned(),
+        };
+        let placed_at = match item.opt("placedAt")? {
+            Some(t) => instant(&t, zone)?,
+            None => now,
+        };
+        Self::read(item, id, placed_at, zone)
+    }
+
+    fn read(item: &Json, id: String, placed_at: DateTime<Utc>, zone: &Zone) -> Result<Order> {
+        let co2_kg = item.field("co2Kg")?.non_negative()?;
+        let baseline_co2_kg = item.field("baselineCo2Kg")?.non_negative()?;
+        let co2_saved_kg = match item.opt("co2SavedKg")? {
+            Some(s) => s.non_negative()?,
+            None => remaining(baseline_co2_kg, co2_kg),
+        };
+        let share = item.field("recycledShare")?;
+        let recycled_share = share.non_negative()?;
+        if recycled_share > 1.0 {
+            return Err(share.error(
+                ErrorCode::OutOfRange,
+                format!(
+                    "recycledShare is a share between 0 and 1, got {}",
+                    crate::decimal::show(recycled_share)
+                ),
+            ));
+        }
+        let mut supply_chains = Vec::new();
+        for chain in item.field("supplyChains")?.items()? {
+            supply_chains.push(SupplyChain {
+                id: chain.field("id")?.id()?,
+                verified: chain.field("verified")?.bool()?,
+            });
+        }
+        let offset_kg = match item.opt("offsetKg")? {
+            Some(o) => o.non_negative()?,
+            None => 0.0,
+        };
+        Ok(Order {
+            id,
+            placed_at,
+            local_date: zone.date_of(placed_at),
+            co2_kg,
+            baseline_co2_kg,
+            co2_saved_kg,
+            recycled_share,
+            supply_chains,
+            offset_kg,
+        })
+    }
+
+    /// A "green" order emitted less than its baseline (`co2Kg < baselineCo2Kg`).
+    ///
+    /// ```
+    /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
+    /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 4, "baselineCo2Kg": 4,
+    ///     "recycledShare": 0, "supplyChains": []});
+    /// assert!(!Order::from_json(&Json::root(&v), &Zone::utc()).unwrap().is_green());
+    /// ```
+    pub fn is_green(&self) -> bool {
+        self.co2_kg < self.baseline_co2_kg
+    }
+}
+
+/// Reads an order list: duplicates (same `id`) keep their first occurrence,
+/// the rest is sorted by `placedAt` (ties by id), whatever order it came in.
+///
+/// ```
+/// use impactkit::{badges::orders::read_orders, json::Json, time::Zone};
+/// let o = |id: &str, at: &str| serde_json::json!({"id": id, "placedAt": at, "co2Kg": 1,
+///     "baselineCo2Kg": 2, "recycledShare": 0, "supplyChains": []});
+/// let v = serde_json::json!([o("b", "2025-02-01"), o("a", "2025-01-01"), o("b", "2025-03-01")]);
+/// let orders = read_orders(&Json::root(&v), &Zone::utc()).unwrap();
+/// assert_eq!(orders.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+/// ```
+pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
+    let mut orders = list
+        .items()?
+        .map(|item| Order::from_json(&item, zone))
+        .collect::<Result<Vec<Order>>>()?;
+    let mut seen: HashSet<&str> = HashSet::with_capacity(orders.len());
+    let keep: Vec<bool> = orders.iter().map(|o| seen.insert(o.id.as_str())).collect();
+    drop(seen);
+    let mut keep = keep.into_iter();
+    orders.retain(|_| keep.next().unwrap_or(false));
+    orders.sort_by(|a, b| a.placed_at.cmp(&b.placed_at).then_with(|| a.id.cmp(&b.id)));
+    Ok(orders)
+}

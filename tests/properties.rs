@@ -134,3 +134,134 @@ proptest! {
         }
     }
 }
+
+/// A daily activity history within the 120 days before 2025-03-31, with counts 0–3.
+fn daily_activity() -> impl Strategy<Value = Vec<(u32, u32)>> {
+    prop::collection::vec((0u32..120, 0u32..4), 0..80)
+}
+
+fn date_of(day: u32) -> String {
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day))))
+        .expect("in range");
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Orders as backends send them, with ids unique per position.
+fn orders() -> impl Strategy<Value = Vec<Value>> {
+    prop::collection::vec(
+        (
+            0u32..400,
+            1u32..300,
+            1u32..300,
+            0u32..=100,
+            0u32..8,
+            any::<bool>(),
+            0u32..4,
+        ),
+        0..40,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(
+                |(i, (day, co2, baseline, recycled, chain, verified, offset))| {
+                    json!({
+                        "id": format!("o{i}"),
+                        "placedAt": format!("{}T{:02}:30:00Z", date_of(day), (i * 7) % 24),
+                        "co2Kg": f64::from(co2) / 10.0,
+                        "baselineCo2Kg": f64::from(baseline) / 10.0,
+                        "recycledShare": f64::from(recycled) / 100.0,
+                        "supplyChains": [{"id": format!("sc{chain}"), "verified": verified}],
+                        "offsetKg": f64::from(offset * co2) / 10.0,
+                    })
+                },
+            )
+            .collect()
+    })
+}
+
+/// Text a customer or backend might send: markup, quotes, controls, bidi, emoji, CJK.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,40}",
+        prop::sample::select(vec![
+            "<script>alert(1)</script>".to_owned(),
+            "\"><svg onload=alert(1)>".to_owned(),
+            "</text><script>x</script>".to_owned(),
+            "<![CDATA[ ]]> &amp; &#x3c;".to_owned(),
+            "\u{202e}evil\u{0}\u{7}\u{fffe}".to_owned(),
+            "🌱🌳🔥".repeat(20),
+            "محمد علي".to_owned(),
+            "山田太郎".to_owned(),
+            "javascript:alert(1)".to_owned(),
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn streak_current_never_exceeds_longest_nor_the_periods(activity in daily_activity(), period in prop::sample::select(vec!["day", "week", "month"]), zone in prop::sample::select(vec!["UTC", "America/New_York", "Asia/Kolkata"])) {
+        let records: Vec<Value> = activity.iter().map(|(d, c)| json!({"date": date_of(*d), "count": c})).collect();
+        let input = json!({"activity": records, "period": period, "now": "2025-03-31T12:00:00Z", "timezone": zone});
+        let out = api::call("streak", &input, &TzDatabase).expect("valid input");
+        let current = out["current"].as_f64().unwrap_or(f64::MAX);
+        let longest = out["longest"].as_f64().unwrap_or(0.0);
+        // 2024-12-01 .. 2025-03-31: 121 days, 19 Monday weeks, 4 months.
+        let periods = match period { "day" => 121.0, "week" => 19.0, _ => 4.0 };
+        prop_assert!(current <= longest && longest <= periods, "{} {} {}", current, longest, periods);
+        let state = out["state"].as_str().unwrap_or("");
+        if state == "broken" || state == "none" {
+            prop_assert_eq!(current, 0.0);
+        }
+        let total: u32 = activity.iter().map(|(_, c)| c).sum();
+        prop_assert_eq!(out["total"].as_f64(), Some(f64::from(total)));
+    }
+
+    #[test]
+    fn shuffling_or_duplicating_orders_never_changes_badges(orders in orders(), seed in any::<u64>(), zone in prop::sample::select(vec!["UTC", "Europe/Berlin", "America/New_York"])) {
+        let base = json!({"orders": orders, "now": "2026-03-01T00:00:00Z", "timezone": zone});
+        let expected = api::call("badgePreview", &base, &TzDatabase).expect("valid input");
+        // A deterministic shuffle with every third order repeated.
+        let mut shuffled = orders.clone();
+        let n = shuffled.len();
+        for i in (1..n).rev() {
+            let j = (seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
+            shuffled.swap(i, j);
+        }
+        let duplicates: Vec<Value> = orders.iter().step_by(3).cloned().collect();
+        shuffled.extend(duplicates);
+        let again = api::call("badgePreview", &json!({"orders": shuffled, "now": "2026-03-01T00:00:00Z", "timezone": zone}), &TzDatabase).expect("valid input");
+        prop_assert_eq!(expected, again);
+    }
+
+    #[test]
+    fn cards_are_strict_xml_without_active_content(name in hostile_text(), badge in hostile_text(), description in hostile_text(), size in prop::sample::select(vec!["og", "square", "story", "badge"]), theme in prop::sample::select(vec!["light", "dark", "auto"]), locale in prop::sample::select(vec!["en", "de", "ar", "ja"])) {
+        let input = json!({
+            "profile": {
+                "displayName": name, "totalCo2Saved": 248.5, "totalOrders": 15, "co2Unit": "kg",
+                "badges": [{"id": "b1", "name": badge, "icon": "javascript:alert(1)", "tier": "GOLD", "earnedAt": "2025-06-22T14:15:00Z"}],
+                "milestones": [{"name": description, "current": 248.5, "target": 500}],
+                "ranking": {"percentile": 15, "description": description},
+            },
+            "size": size, "theme": theme, "locale": locale, "options": {"brandName": name},
+        });
+        let svg = api::call("impactCard", &input, &TzDatabase).expect("valid input");
+        let svg = svg.as_str().unwrap_or("");
+        let doc = roxmltree::Document::parse(svg);
+        prop_assert!(doc.is_ok(), "not well-formed: {:?}", doc.err());
+        if let Ok(doc) = doc {
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                let tag = node.tag_name().name();
+                prop_assert!(!["script", "foreignObject", "image", "a", "use", "iframe"].contains(&tag), "element {}", tag);
+                for attribute in node.attributes() {
+                    let key = attribute.name();
+                    prop_assert!(!key.starts_with("on") && key != "href" && key != "style", "attribute {}", key);
+                    prop_assert!(!attribute.value().contains("url(") && !attribute.value().contains("javascript:"), "value {}", attribute.value());
+                }
+            }
+        }
+    }
+}

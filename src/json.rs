@@ -304,6 +304,30 @@ impl<'a> Json<'a> {
         Ok(x)
     }
 
+    /// A finite number within `min..=max` (a share 0–1, a percentage 0–100, …).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"percentile": 115});
+    /// let j = impactkit::json::Json::root(&v);
+    /// let e = j.field("percentile").unwrap().number_in(0.0, 100.0).unwrap_err();
+    /// assert_eq!((e.code.as_str(), e.path.as_str()), ("out_of_range", "$.percentile"));
+    /// ```
+    pub fn number_in(&self, min: f64, max: f64) -> Result<f64> {
+        let x = self.number()?;
+        if x < min || x > max {
+            return Err(self.error(
+                ErrorCode::OutOfRange,
+                format!(
+                    "must be between {} and {}, got {}",
+                    crate::decimal::show(min),
+                    crate::decimal::show(max),
+                    crate::decimal::show(x)
+                ),
+            ));
+        }
+        Ok(x)
+    }
+
     /// A whole number within `min..=max`.
     pub fn integer_in(&self, min: i64, max: i64) -> Result<i64> {
         let x = self.number()?;

@@ -61,20 +61,10 @@ fn optional_count(item: &Json, key: &str) -> Result<Option<u64>> {
 /// assert_eq!((c.id.as_str(), c.status), ("5860", impactkit::campaigns::CampaignStatus::Achieved));
 /// ```
 pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
-    let pct_field = item.opt("completionPercentage")?;
-    let raw = match &pct_field {
-        Some(p) => p.non_negative()?,
+    let raw = match item.opt("completionPercentage")? {
+        Some(p) => p.number_in(0.0, 100.0)?,
         None => 0.0,
     };
-    if let (Some(p), true) = (&pct_field, raw > 100.0) {
-        return Err(p.error(
-            ErrorCode::OutOfRange,
-            format!(
-                "a percentage of at most 100 is expected, got {}",
-                crate::decimal::show(raw)
-            ),
-        ));
-    }
     let percentage = display.percent(raw, 100.0);
     let achieved_count = optional_count(item, "achievedCount")?.unwrap_or(0);
     let is_unlocked = item.field("isUnlocked")?.bool()?;

@@ -145,19 +145,7 @@ fn ranking(input: &Json) -> Result<Ranking> {
             .transpose()?,
         percentile: input
             .opt("percentile")?
-            .map(|p| {
-                let value = p.non_negative()?;
-                if value > 100.0 {
-                    return Err(p.error(
-                        ErrorCode::OutOfRange,
-                        format!(
-                            "percentile must be at most 100, got {}",
-                            crate::decimal::show(value)
-                        ),
-                    ));
-                }
-                Ok(value)
-            })
+            .map(|p| p.number_in(0.0, 100.0))
             .transpose()?,
         description: input.opt_text("description")?,
     })

@@ -2,7 +2,7 @@
 //! and chronological sorting.
 
 use crate::decimal::remaining;
-use crate::error::{ErrorCode, Result};
+use crate::error::Result;
 use crate::json::Json;
 use crate::time::{instant, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -85,17 +85,7 @@ impl Order {
             Some(s) => s.non_negative()?,
             None => remaining(baseline_co2_kg, co2_kg),
         };
-        let share = item.field("recycledShare")?;
-        let recycled_share = share.non_negative()?;
-        if recycled_share > 1.0 {
-            return Err(share.error(
-                ErrorCode::OutOfRange,
-                format!(
-                    "recycledShare is a share between 0 and 1, got {}",
-                    crate::decimal::show(recycled_share)
-                ),
-            ));
-        }
+        let recycled_share = item.field("recycledShare")?.number_in(0.0, 1.0)?;
         let mut supply_chains = Vec::new();
         for chain in item.field("supplyChains")?.items()? {
             supply_chains.push(SupplyChain {

@@ -198,19 +198,7 @@ fn milestone(item: &Json) -> Result<(Milestone, bool)> {
     let current = item.opt("current")?.map(|c| c.non_negative()).transpose()?;
     let target = item.opt("target")?.map(|t| t.positive()).transpose()?;
     let pct = match (item.opt("percentage")?, current, target) {
-        (Some(p), _, _) => {
-            let value = p.non_negative()?;
-            if value > 100.0 {
-                return Err(p.error(
-                    ErrorCode::OutOfRange,
-                    format!(
-                        "percentage must be at most 100, got {}",
-                        crate::decimal::show(value)
-                    ),
-                ));
-            }
-            value
-        }
+        (Some(p), _, _) => p.number_in(0.0, 100.0)?,
         (None, Some(c), Some(t)) => percentage(c, t, 1, Rounding::Down),
         (None, _, _) => {
             return Err(item.error(

@@ -1,21 +1,11 @@
 // Deterministic benchmark data in the seed shapes, as JSON text (what a page fetches).
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from "../../www/backend/fixtures.mjs";
 
 const DAY = 86_400_000;
 const START = Date.parse("2022-01-01T00:00:00Z");
 
-/** `n` orders (badge engine input shape) spread over ~3 years, some duplicated ids. */
+/** `n` orders (badge engine input shape) spread over ~3 years. */
 export function orders(n, seed = 1) {
   const r = rng(seed);
   const span = 3 * 365 * DAY;

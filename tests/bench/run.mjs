@@ -88,7 +88,57 @@ if (typeof ik.badgePreview === "function") {
     ["orders", "JSON.parse floor", "impactkit text", "÷ floor", "impactkit object"], rows);
 }
 
-// --- 4. Boundary: text vs object ---------------------------------------------------------------
+// --- 4. Impact cards: impactkit vs satori (+ resvg for PNG) ------------------------------------
+{
+  const { existsSync } = await import("node:fs");
+  let satori = null;
+  let Resvg = null;
+  try { satori = (await import("satori")).default; } catch { /* optional peer */ }
+  try { ({ Resvg } = await import("@resvg/resvg-js")); } catch { /* optional peer */ }
+  const seed = JSON.parse(readFileSync(join(root, "tests", "vectors", "graphql.json"), "utf8"))[0].input;
+  const profile = { ...ik.readImpactProfile(seed), displayName: "Alex Green", streak: { current: 3, period: "month" } };
+  const cardInput = { profile, size: "og", theme: "light", locale: "en" };
+  const tasks = { impactkit: () => ik.impactCard(cardInput) };
+  const fontPath = join(root, "node_modules", "@fontsource", "inter", "files", "inter-latin-400-normal.woff");
+  if (satori && existsSync(fontPath)) {
+    const fonts = [{ name: "Inter", data: readFileSync(fontPath), weight: 400, style: "normal" }];
+    const m = profile.milestones[0];
+    const text = (children, style) => ({ type: "div", props: { style: { display: "flex", ...style }, children } });
+    // The same content and layout as impactkit's og card, as a satori element tree.
+    const tree = text([
+      text("Alex Green — my sustainable shopping impact", { fontSize: 28, color: "#166534" }),
+      text("248.5 kg CO2 saved", { fontSize: 96, color: "#14532d", marginTop: 24 }),
+      text("15 orders · ≈ 11 trees for a year · ≈ 1,000 km not driven", { fontSize: 30, color: "#1f2937" }),
+      text(`${m.name}: ${m.percentage}%`, { fontSize: 28, marginTop: 32 }),
+      text(text("", { width: `${m.percentage}%`, height: 24, background: "#15803d", borderRadius: 12 }),
+        { width: 1000, height: 24, background: "#dcfce7", borderRadius: 12 }),
+      text([text("Top 15% of sustainable shoppers", { fontSize: 28 }), text("🔥 3-month streak", { fontSize: 28, marginLeft: 40 })], { marginTop: 32 }),
+      text(profile.badges.map((b) => text(b.name, { fontSize: 22, padding: 12, marginRight: 16, borderRadius: 40, background: b.tier === "SILVER" ? "#e5e7eb" : "#fde68a" })), { marginTop: 24 }),
+    ], { flexDirection: "column", width: 1200, height: 630, padding: 60, background: "#f0fdf4", fontFamily: "Inter" });
+    tasks.satori = () => satori(tree, { width: 1200, height: 630, fonts });
+  }
+  const r = await measure(tasks, timing);
+  const rows = [["og card → SVG", fmt(r.impactkit), r.satori ? fmt(r.satori) : "not installed",
+    r.satori ? `${ratio(r.satori, r.impactkit)}×` : "–", `${Math.round(1000 / r.impactkit.median).toLocaleString("en")} cards/s`]];
+  if (Resvg) {
+    const liberation = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf";
+    const font = existsSync(liberation)
+      ? { loadSystemFonts: false, fontFiles: [liberation], defaultFontFamily: "Liberation Sans" }
+      : { loadSystemFonts: true };
+    const ours = ik.impactCard(cardInput);
+    const png = { impactkit: () => new Resvg(ik.impactCard(cardInput), { font }).render().asPng() };
+    if (tasks.satori) png.satori = async () => new Resvg(await tasks.satori(), { font }).render().asPng();
+    const p = await measure(png, { ...timing, time: Math.min(timing.time, 1000) });
+    rows.push(["og card → PNG (resvg-js)", fmt(p.impactkit), p.satori ? fmt(p.satori) : "not installed",
+      p.satori ? `${ratio(p.satori, p.impactkit)}×` : "–", `${Math.round(1000 / p.impactkit.median).toLocaleString("en")} PNGs/s (${ours.length.toLocaleString("en")} B SVG)`]);
+  }
+  section("Impact card (Node)",
+    "The seed 000 profile as a 1200×630 card. satori (with the Inter font from @fontsource) renders the same content as an element tree; for PNG each pipeline makes its SVG and rasterises it with @resvg/resvg-js and the same font (satori's SVG has its text as paths already).",
+    ["workload", "impactkit", "satori", "satori ÷ impactkit", "throughput"], rows);
+  log("cards done");
+}
+
+// --- 5. Boundary: text vs object ---------------------------------------------------------------
 {
   const input = { activity: activity(sizes[sizes.length - 1]), period: "day", now: NOW, timezone: "UTC" };
   const text = JSON.stringify(input);
@@ -99,7 +149,7 @@ if (typeof ik.badgePreview === "function") {
     [[`streak, ${sizes[sizes.length - 1].toLocaleString("en")} records`, fmt(r.text), fmt(r.object), ratio(r.object, r.text)]]);
 }
 
-// --- 5. Size -----------------------------------------------------------------------------------
+// --- 6. Size -----------------------------------------------------------------------------------
 {
   const rows = [];
   for (const dir of ["web", "node", "bundler"]) {
@@ -116,7 +166,7 @@ if (typeof ik.badgePreview === "function") {
   }
 }
 
-// --- 6. Start-up in Chromium -------------------------------------------------------------------
+// --- 7. Start-up in Chromium -------------------------------------------------------------------
 try {
   const { startup } = await import("./startup.mjs");
   const r = await startup(quick ? 5 : 15);
@@ -129,7 +179,7 @@ try {
   log(`startup skipped: ${e.message.split("\n")[0]}`);
 }
 
-// --- 7. Memory ---------------------------------------------------------------------------------
+// --- 8. Memory ---------------------------------------------------------------------------------
 try {
   const out = execFileSync(process.execPath, [join(root, "tests", "memory.mjs")], { encoding: "utf8", env: { ...process.env, MEMORY_CALLS: quick ? "10000" : "100000" } });
   section("Memory (Node)", "Each function called 100,000 times with the golden inputs (errors included): wasm linear memory before and after, after a warm-up.", ["result"],

@@ -58,6 +58,9 @@ test: setup pkg
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
 	node tests/run-vectors.mjs
+	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 \
+	  tests/types/usage.ts pkg/web/impactkit.d.ts pkg/bundler/impactkit.d.ts
+	@echo "typescript: pkg/*/impactkit.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/memory.mjs
 	node tests/size-budget.mjs
 	cargo test --target wasm32-unknown-unknown --test browser

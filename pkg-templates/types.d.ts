@@ -296,6 +296,8 @@ export interface AchievementWindow {
   percentage?: number;
   completedAt?: string;
   endsInSeconds: number;
+}
+
 /** An order, as badge rules see it. */
 export interface BadgeOrder {
   /** Unique in a history; a repeated id keeps its first occurrence. */

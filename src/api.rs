@@ -9,20 +9,21 @@ use crate::json::Json;
 use crate::time::ZoneDb;
 use serde_json::Value;
 
-/// Calls `$apply!` with the table `(jsName, rust_name, InputType, OutputType)`.
+/// Calls `$apply!` with the table `(jsName, rust_name, InputType, OutputType)`; the types are
+/// the TypeScript ones (every input may also be given as JSON text).
 macro_rules! for_each_function {
     ($apply:ident) => {
         $apply! {
-            ("milestoneProgress", milestone_progress, "MilestoneInput", "MilestoneProgress"),
-            ("tierProgress", tier_progress, "TierInput", "TierProgress"),
-            ("campaignProgress", campaign_progress, "CampaignInput", "CampaignProgress"),
-            ("readImpactProfile", read_impact_profile, "GraphqlResponse", "ImpactProfile"),
-            ("readGameball", read_gameball, "GameballInput", "GameballProgress"),
-            ("streak", streak, "StreakInput", "StreakResult"),
-            ("achievementWindow", achievement_window, "AchievementWindowInput", "AchievementWindow"),
-            ("impactCard", impact_card, "ImpactCardInput", "string"),
-            ("badgePreview", badge_preview, "BadgePreviewInput", "BadgePreview"),
-            ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge", "BadgeMeta"),
+            ("milestoneProgress", milestone_progress, "MilestoneInput | string", "MilestoneProgress"),
+            ("tierProgress", tier_progress, "TierInput | string", "TierProgress"),
+            ("campaignProgress", campaign_progress, "CampaignInput | string", "CampaignProgress"),
+            ("readImpactProfile", read_impact_profile, "GraphqlResponse | string", "ImpactProfile"),
+            ("readGameball", read_gameball, "GameballInput | string", "GameballProgress"),
+            ("streak", streak, "StreakInput | string", "StreakResult"),
+            ("achievementWindow", achievement_window, "AchievementWindowInput | string", "AchievementWindow"),
+            ("impactCard", impact_card, "ImpactCardInput | string", "string"),
+            ("badgePreview", badge_preview, "BadgePreviewInput | string", "BadgePreview"),
+            ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge | string", "BadgeMeta"),
         }
     };
 }

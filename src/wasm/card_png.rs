@@ -70,7 +70,7 @@ async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<
     unchecked_return_type = "Promise<Uint8Array>"
 )]
 pub fn impact_card_png(
-    #[wasm_bindgen(unchecked_param_type = "ImpactCardPngInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ImpactCardPngInput | string")] input: JsValue,
 ) -> js_sys::Promise {
     let prepared = super::input_text(&input)
         .and_then(|text| value_from_text(&text))

@@ -1,0 +1,37 @@
+// Type-checked by `make test` (tsc --noEmit --strict): the seed examples compile against the
+// generated pkg/node/impactkit.d.ts, and misuse does not (each @ts-expect-error must be an error).
+import {
+  achievementWindow, badgePreview, campaignProgress, impactCard, milestoneProgress, readCapillaryBadge,
+  readGameball, readImpactProfile, streak, tierProgress,
+} from "../../pkg/node/impactkit.js";
+import type { ImpactkitError, ImpactProfile, StreakResult } from "../../pkg/node/impactkit.js";
+
+const pct: number = milestoneProgress({ current: 248.5, target: 500 }).percentage;
+const fromText: boolean = milestoneProgress('{"current": 248.5, "target": 500}').isCompleted;
+const tier: string | undefined = tierProgress({
+  current: { order: 1, name: "Basic", minProgress: 0 }, next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50,
+}).next?.name;
+const nudge = campaignProgress({ campaigns: [{ rewardsCampaignName: "Third Order Campaign 🛍️", rewardsCampaignId: 5859, isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp;
+const profile: ImpactProfile = readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } });
+const gameball = readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } }).balance?.pendingPoints;
+const s: StreakResult = streak({ activity: [{ date: "2025-03-06" }, { at: "2025-03-07T10:00:00Z", count: 2 }], period: "day", now: "2025-03-07T12:00:00Z", timezone: "America/New_York" });
+const state: "active" | "pending" | "broken" | "none" = s.state;
+const window = achievementWindow({ start: "2023-10-10T09:30:45", period: "3M_U", now: "2023-12-01T12:00:00" }).status;
+const preview = badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.map((l) => l.hint);
+const svg: string = impactCard({ profile: { ...profile, displayName: "Alex" }, size: "og", theme: "auto" });
+const meta = readCapillaryBadge;
+
+try {
+  // @ts-expect-error target must be a number
+  milestoneProgress({ current: 1, target: "500" });
+  // @ts-expect-error period is day | week | month
+  streak({ activity: [], period: "year", now: 0 });
+  // @ts-expect-error sizes are og | square | story | badge
+  impactCard({ profile, size: "huge" });
+} catch (e) {
+  const error = e as ImpactkitError;
+  const where: string = `${error.code} at ${error.path}`;
+  void where;
+}
+
+void [pct, fromText, tier, nudge, gameball, state, window, preview, svg, meta];

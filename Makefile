@@ -57,13 +57,14 @@ test: setup pkg
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
+	cargo test -q --test vectors_native golden_vectors -- --nocapture | grep 'golden vectors'
 	node tests/run-vectors.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 \
 	  tests/types/usage.ts pkg/web/impactkit.d.ts pkg/bundler/impactkit.d.ts
 	@echo "typescript: pkg/*/impactkit.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/memory.mjs
 	node tests/size-budget.mjs
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
 	$(MAKE) --no-print-directory e2e
 
 ## e2e: the demo page against the local dev server in headless Debian Chromium (needs `make pkg`)

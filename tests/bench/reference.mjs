@@ -95,3 +95,93 @@ export function dailyStreak({ activity, now, timezone = "UTC" }) {
     longestEnd: longest.end === null ? null : isoOf(longest.end),
   };
 }
+
+const TREE_KG = 21.77;
+const monthFormatters = new Map();
+
+/** "YYYY-MM" of an instant in an IANA zone or fixed offset, via Intl. */
+function localMonth(ms, timeZone) {
+  let f = monthFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" });
+    monthFormatters.set(timeZone, f);
+  }
+  return f.format(ms);
+}
+
+const monthIndex = (ym) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+
+/** Highest tier whose threshold `value` reaches, and the next one. */
+function tierFor(value, tiers) {
+  let earned = null;
+  let next = tiers[0]?.[0] ?? null;
+  for (let i = 0; i < tiers.length; i++) {
+    if (value >= tiers[i][1]) {
+      earned = tiers[i][0];
+      next = tiers[i + 1]?.[0] ?? null;
+    }
+  }
+  return { earned, next };
+}
+
+/**
+ * The six seed badges (built-in catalogue) from an order history: which tier each has reached and
+ * the next tier of the others. No validity, limits, expiry, cart or backend merge.
+ */
+export function badgePreview({ orders, now, timezone = "UTC" }) {
+  const nowMs = Date.parse(now);
+  const seen = new Set();
+  const history = [];
+  for (const o of orders) {
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    const at = Date.parse(o.placedAt);
+    if (at <= nowMs) history.push({ ...o, at });
+  }
+  history.sort((a, b) => a.at - b.at);
+
+  let green = 0;
+  let savedKg = 0;
+  const chains = new Set();
+  let recycled = 0;
+  const months = new Map();
+  for (const o of history) {
+    const saved = o.co2SavedKg ?? Math.max(0, o.baselineCo2Kg - o.co2Kg);
+    savedKg += saved;
+    const isGreen = o.co2Kg < o.baselineCo2Kg;
+    if (isGreen) green += 1;
+    for (const c of o.supplyChains) if (c.verified) chains.add(c.id);
+    if (o.recycledShare > 0.5) recycled += 1;
+    const key = localMonth(o.at, timezone);
+    const m = months.get(key) ?? { co2: 0, offset: 0, green: false };
+    m.co2 += o.co2Kg;
+    m.offset += o.offsetKg ?? 0;
+    m.green ||= isGreen;
+    months.set(key, m);
+  }
+  const neutral = [...months.values()].some((m) => m.offset > 0 && m.offset + 1e-9 >= m.co2);
+  const greenMonths = [...months.entries()].filter(([, m]) => m.green).map(([k]) => monthIndex(k)).sort((a, b) => a - b);
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < greenMonths.length; i++) {
+    run = i > 0 && greenMonths[i] === greenMonths[i - 1] + 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  }
+
+  const badges = [
+    ["badge_first_green", green, [["BRONZE", 1]]],
+    ["badge_tree_saver", Math.round((savedKg / TREE_KG) * 1e9) / 1e9, [["BRONZE", 10], ["SILVER", 50], ["GOLD", 100]]],
+    ["badge_chain_champion", chains.size, [["SILVER", 5]]],
+    ["badge_circular_hero", recycled, [["GOLD", 10]]],
+    ["badge_carbon_neutral", neutral ? 1 : 0, [["PLATINUM", 1]]],
+    ["badge_streak_keeper", longest, [["BRONZE", 3], ["SILVER", 6], ["GOLD", 12]]],
+  ];
+  const earned = [];
+  const locked = [];
+  for (const [id, value, tiers] of badges) {
+    const { earned: tier, next } = tierFor(value, tiers);
+    if (tier) earned.push({ id, tier });
+    if (next) locked.push({ id, nextTier: next });
+  }
+  return { earned, locked };
+}

@@ -207,71 +207,62 @@ fn to_js(value: &Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// (golden name, input, golden SVG, PNG snapshot in docs/cards at half scale).
+/// One snapshot: (golden name, input, golden SVG, PNG snapshot in docs/cards at half scale).
+macro_rules! snapshot {
+    ($name:literal, $input:expr) => {
+        (
+            $name,
+            $input,
+            include_str!(concat!("cards/", $name, ".svg")),
+            include_bytes!(concat!("../docs/cards/", $name, ".png")) as &'static [u8],
+        )
+    };
+}
+
 fn snapshots() -> Vec<(&'static str, Value, &'static str, &'static [u8])> {
     let p = seed_profile();
     let custom = serde_json::json!({"base": "#1e3a8a", "accent": "rgb(37, 99, 235)", "background": "aliceblue", "text": "hsl(222, 47%, 11%)"});
     let brand = serde_json::json!({"brandName": "GreenShop", "brandColor": "#2563eb"});
     vec![
-        (
+        snapshot!(
             "og-light",
-            serde_json::json!({"profile": p, "size": "og", "theme": "light"}),
-            include_str!("cards/og-light.svg"),
-            include_bytes!("../docs/cards/og-light.png"),
+            serde_json::json!({"profile": p, "size": "og", "theme": "light"})
         ),
-        (
+        snapshot!(
             "og-dark",
-            serde_json::json!({"profile": p, "size": "og", "theme": "dark"}),
-            include_str!("cards/og-dark.svg"),
-            include_bytes!("../docs/cards/og-dark.png"),
+            serde_json::json!({"profile": p, "size": "og", "theme": "dark"})
         ),
-        (
+        snapshot!(
             "og-custom",
-            serde_json::json!({"profile": p, "size": "og", "theme": custom, "options": brand}),
-            include_str!("cards/og-custom.svg"),
-            include_bytes!("../docs/cards/og-custom.png"),
+            serde_json::json!({"profile": p, "size": "og", "theme": custom, "options": brand})
         ),
-        (
+        snapshot!(
             "og-light-ar",
-            serde_json::json!({"profile": p, "locale": "ar"}),
-            include_str!("cards/og-light-ar.svg"),
-            include_bytes!("../docs/cards/og-light-ar.png"),
+            serde_json::json!({"profile": p, "locale": "ar"})
         ),
-        (
+        snapshot!(
             "square-light",
-            serde_json::json!({"profile": p, "size": "square", "theme": "light"}),
-            include_str!("cards/square-light.svg"),
-            include_bytes!("../docs/cards/square-light.png"),
+            serde_json::json!({"profile": p, "size": "square", "theme": "light"})
         ),
-        (
+        snapshot!(
             "square-dark",
-            serde_json::json!({"profile": p, "size": "square", "theme": "dark"}),
-            include_str!("cards/square-dark.svg"),
-            include_bytes!("../docs/cards/square-dark.png"),
+            serde_json::json!({"profile": p, "size": "square", "theme": "dark"})
         ),
-        (
+        snapshot!(
             "story-light",
-            serde_json::json!({"profile": p, "size": "story", "theme": "light"}),
-            include_str!("cards/story-light.svg"),
-            include_bytes!("../docs/cards/story-light.png"),
+            serde_json::json!({"profile": p, "size": "story", "theme": "light"})
         ),
-        (
+        snapshot!(
             "story-dark",
-            serde_json::json!({"profile": p, "size": "story", "theme": "dark"}),
-            include_str!("cards/story-dark.svg"),
-            include_bytes!("../docs/cards/story-dark.png"),
+            serde_json::json!({"profile": p, "size": "story", "theme": "dark"})
         ),
-        (
+        snapshot!(
             "badge-light",
-            serde_json::json!({"profile": p, "size": "badge", "theme": "light"}),
-            include_str!("cards/badge-light.svg"),
-            include_bytes!("../docs/cards/badge-light.png"),
+            serde_json::json!({"profile": p, "size": "badge", "theme": "light"})
         ),
-        (
+        snapshot!(
             "badge-dark",
-            serde_json::json!({"profile": p, "size": "badge", "theme": "dark"}),
-            include_str!("cards/badge-dark.svg"),
-            include_bytes!("../docs/cards/badge-dark.png"),
+            serde_json::json!({"profile": p, "size": "badge", "theme": "dark"})
         ),
     ]
 }

@@ -94,13 +94,13 @@ fn clusters(s: &str) -> Vec<&str> {
     let mut join_next = false;
     for (i, c) in s.char_indices() {
         if i > start && !zero_width(c) && !join_next {
-            out.push(&s[start..i]);
+            out.push(s.get(start..i).unwrap_or_default());
             start = i;
         }
         join_next = c == '\u{200D}';
     }
     if start < s.len() {
-        out.push(&s[start..]);
+        out.push(s.get(start..).unwrap_or_default());
     }
     out
 }
@@ -163,7 +163,7 @@ pub fn wrap(s: &str, max: f64, size: f64, bold: bool, lines: usize) -> Vec<Strin
         let mut start = 0;
         for cluster in clusters(rest) {
             let end = start + cluster.len();
-            if width(&rest[..end], size, bold) > max {
+            if width(rest.get(..end).unwrap_or(rest), size, bold) > max {
                 break;
             }
             fits_at = end;
@@ -177,8 +177,8 @@ pub fn wrap(s: &str, max: f64, size: f64, bold: bool, lines: usize) -> Vec<Strin
             _ if fits_at > 0 => fits_at,
             _ => break,
         };
-        out.push(rest[..cut].trim_end().to_owned());
-        rest = rest[cut..].trim_start();
+        out.push(rest.get(..cut).unwrap_or(rest).trim_end().to_owned());
+        rest = rest.get(cut..).unwrap_or_default().trim_start();
     }
     if !rest.is_empty() {
         out.push(fit(rest, max, size, bold).0);

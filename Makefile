@@ -30,11 +30,12 @@ setup:
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	else echo "chromium + chromedriver present"; fi
-	@if [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then \
-	  echo "installing Debian fonts-noto-color-emoji (emoji in the demo, its screenshots and card PNGs)"; \
+	@if [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || \
+	    [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then \
+	  echo "installing Debian fonts-noto-color-emoji + fonts-liberation (card PNG snapshots, demo screenshots)"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji; \
-	else echo "fonts-noto-color-emoji present"; fi
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji fonts-liberation; \
+	else echo "fonts-noto-color-emoji + fonts-liberation present"; fi
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	  npm ci --no-audit --no-fund; \
 	else echo "node_modules up to date"; fi

@@ -449,6 +449,17 @@ pub(crate) fn truncate(s: &str) -> String {
 /// assert_eq!(e.code.as_str(), "invalid_json");
 /// ```
 pub fn value_from_text(text: &str) -> Result<Value> {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "$",
+            format!(
+                "input is {} bytes of JSON; the limit is {} (128 MiB)",
+                text.len(),
+                limits::MAX_INPUT_BYTES
+            ),
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = value_from(&mut de).map_err(|e| match e.code {
         ErrorCode::InvalidType => Error::new(ErrorCode::InvalidJson, e.path, e.message),

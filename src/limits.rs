@@ -1,6 +1,13 @@
 //! Documented input limits. Beyond them impactkit returns an error instead of
 //! slowing down (see the README's "Limits" section).
 
+/// Largest accepted input as JSON text (a JS object is measured after `JSON.stringify`), in bytes.
+///
+/// ```
+/// assert_eq!(impactkit::limits::MAX_INPUT_BYTES, 128 * 1024 * 1024);
+/// ```
+pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
+
 /// Largest accepted array length (orders, activity records, tiers, …).
 ///
 /// ```

@@ -67,3 +67,13 @@ fn fuzz_corpus_replays_without_panics() {
     }
     println!("fuzz corpus: {replayed} inputs replayed");
 }
+
+#[test]
+fn oversized_json_text_is_refused_before_parsing() {
+    let text = format!("[{}0]", "0,".repeat(impactkit::limits::MAX_INPUT_BYTES / 2));
+    let error = json::value_from_text(&text).expect_err("too large");
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("too_large", "$")
+    );
+}

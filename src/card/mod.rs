@@ -147,9 +147,8 @@ pub struct Card {
 
 fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
     Ok(input
-        .opt(key)?
-        .map(|v| v.str().map(escape::clean))
-        .transpose()?
+        .opt_text(key)?
+        .map(|s| escape::clean(&s))
         .filter(|s| !s.is_empty()))
 }
 

@@ -12,17 +12,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let name = common::function(usize::from(*first));
-    let mut de = serde_json::Deserializer::from_slice(data);
-    let body = match json::value_from(&mut de) {
-        Ok(value) => value,
-        // Not JSON as a whole: try it without the selector byte.
-        Err(_) => match data.get(1..).map(serde_json::Deserializer::from_slice) {
-            Some(mut de) => match json::value_from(&mut de) {
-                Ok(value) => value,
-                Err(_) => return,
-            },
-            None => return,
-        },
+    let parse = |bytes: &[u8]| std::str::from_utf8(bytes).ok().and_then(|t| json::value_from_text(t).ok());
+    // Not JSON as a whole: try it without the selector byte.
+    let Some(body) = parse(data).or_else(|| data.get(1..).and_then(parse)) else {
+        return;
     };
     let _ = api::call(name, &body, &TzDatabase);
 });

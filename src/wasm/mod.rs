@@ -34,12 +34,17 @@ function markNonFinite(key, value) {
 export function toJsonText(value) {
   return JSON.stringify(value, markNonFinite);
 }
+export function fromJsonText(text) {
+  return JSON.parse(text);
+}
 "#)]
 extern "C" {
     /// `JSON.stringify`, with NaN/±Infinity marked as `NON_FINITE_MARK` strings
     /// (plain JSON would turn them into `null`). Throws on cycles and BigInt.
     #[wasm_bindgen(catch, js_name = toJsonText)]
     fn to_json_text(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fromJsonText)]
+    fn from_json_text(text: &str) -> JsValue;
 }
 
 /// The input as JSON text: a string is taken as JSON text as is (a fetched response
@@ -70,9 +75,9 @@ fn run<T: Serialize>(
         .and_then(|text| value_from_text(&text))
         .map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
-    output
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    let text = serde_json::to_string(&output)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    Ok(from_json_text(&text))
 }
 
 macro_rules! exports {

@@ -9,6 +9,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::limits;
 use serde_json::{Map, Value};
 
+mod parse;
+
 #[derive(Clone, Copy)]
 enum Segment<'a> {
     Root,
@@ -439,8 +441,10 @@ pub(crate) fn truncate(s: &str) -> String {
     }
 }
 
-/// Parses JSON text with the same checks as [`value_from`]; syntax errors are
-/// `invalid_json` with line and column in the message.
+/// Parses JSON text (RFC 8259) into a [`Value`]; syntax errors are `invalid_json`
+/// with line and column in the message, nesting deeper than [`MAX_DEPTH`], arrays
+/// longer than [`limits::MAX_ARRAY_LEN`] and texts over [`limits::MAX_INPUT_BYTES`]
+/// are `too_large`, each error with the path where it happened.
 ///
 /// ```
 /// let v = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
@@ -460,19 +464,7 @@ pub fn value_from_text(text: &str) -> Result<Value> {
             ),
         ));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = value_from(&mut de).map_err(|e| match e.code {
-        ErrorCode::InvalidType => Error::new(ErrorCode::InvalidJson, e.path, e.message),
-        _ => e,
-    })?;
-    de.end().map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidJson,
-            "$",
-            format!("unexpected text after the JSON value: {e}"),
-        )
-    })?;
-    Ok(value)
+    parse::parse(text)
 }
 
 /// How the JS bindings hand over NaN and ±Infinity, which JSON text cannot hold:
@@ -486,162 +478,9 @@ pub fn value_from_text(text: &str) -> Result<Value> {
 /// ```
 pub const NON_FINITE_MARK: &str = "\u{0}nonfinite:";
 
-/// Deepest nesting accepted by [`value_from`].
+/// Deepest nesting accepted by [`value_from_text`].
 ///
 /// ```
 /// assert_eq!(impactkit::json::MAX_DEPTH, 64);
 /// ```
 pub const MAX_DEPTH: usize = 64;
-
-/// Reads any serde input (a JS value through serde-wasm-bindgen, JSON text
-/// through serde_json) into a [`Value`], rejecting what JSON cannot hold:
-/// NaN and ±Infinity become `invalid_number` errors (instead of a silent
-/// `null`) and nesting deeper than [`MAX_DEPTH`] is `too_large`, each with its path.
-///
-/// ```
-/// let mut de = serde_json::Deserializer::from_str(r#"{"a": [1, {"b": 2}]}"#);
-/// let v = impactkit::json::value_from(&mut de).unwrap();
-/// assert_eq!(v["a"][1]["b"], 2);
-/// ```
-pub fn value_from<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value> {
-    let state = std::cell::RefCell::new(ReadState::default());
-    let result = serde::de::DeserializeSeed::deserialize(StrictSeed(&state), deserializer);
-    let state = state.into_inner();
-    match (result, state.error) {
-        (Ok(v), _) => Ok(v),
-        (Err(_), Some(e)) => Err(e),
-        (Err(e), None) => Err(Error::new(
-            ErrorCode::InvalidType,
-            render_owned(&state.path),
-            format!("input is not plain JSON: {e}"),
-        )),
-    }
-}
-
-#[derive(Default)]
-struct ReadState {
-    path: Vec<OwnedSegment>,
-    error: Option<Error>,
-}
-
-enum OwnedSegment {
-    Key(String),
-    Index(usize),
-}
-
-fn render_owned(path: &[OwnedSegment]) -> String {
-    let mut out = String::from("$");
-    for segment in path {
-        match segment {
-            OwnedSegment::Key(k) => push_segment(&mut out, &Segment::Key(k)),
-            OwnedSegment::Index(i) => push_segment(&mut out, &Segment::Index(*i)),
-        }
-    }
-    out
-}
-
-struct StrictSeed<'s>(&'s std::cell::RefCell<ReadState>);
-
-impl StrictSeed<'_> {
-    fn fail<E: serde::de::Error>(&self, code: ErrorCode, message: &str) -> E {
-        let mut state = self.0.borrow_mut();
-        let path = render_owned(&state.path);
-        state.error = Some(Error::new(code, path, message));
-        E::custom(message)
-    }
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for StrictSeed<'_> {
-    type Value = Value;
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        d: D,
-    ) -> std::result::Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for StrictSeed<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Value, E> {
-        serde_json::Number::from_f64(v)
-            .map(Value::Number)
-            .ok_or_else(|| {
-                self.fail(
-                    ErrorCode::InvalidNumber,
-                    "number is not finite (NaN or Infinity)",
-                )
-            })
-    }
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Value, A::Error> {
-        if self.0.borrow().path.len() >= MAX_DEPTH {
-            return Err(self.fail(ErrorCode::TooLarge, "nesting is deeper than 64 levels"));
-        }
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        loop {
-            let index = items.len();
-            if index >= limits::MAX_ARRAY_LEN {
-                return Err(self.fail(
-                    ErrorCode::TooLarge,
-                    "array is longer than the 1,000,000-item limit",
-                ));
-            }
-            self.0.borrow_mut().path.push(OwnedSegment::Index(index));
-            let item = seq.next_element_seed(StrictSeed(self.0))?;
-            self.0.borrow_mut().path.pop();
-            match item {
-                Some(v) => items.push(v),
-                None => break,
-            }
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Value, A::Error> {
-        if self.0.borrow().path.len() >= MAX_DEPTH {
-            return Err(self.fail(ErrorCode::TooLarge, "nesting is deeper than 64 levels"));
-        }
-        let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            self.0.borrow_mut().path.push(OwnedSegment::Key(key));
-            let value = map.next_value_seed(StrictSeed(self.0))?;
-            if let Some(OwnedSegment::Key(key)) = self.0.borrow_mut().path.pop() {
-                object.insert(key, value);
-            }
-        }
-        Ok(Value::Object(object))
-    }
-}

@@ -1,0 +1,353 @@
+//! JSON text (RFC 8259) → `serde_json::Value`, written for this crate's limits.
+//!
+//! One pass over the bytes, no serde visitor in between: strings without
+//! escapes are copied straight from the input, numbers go through the
+//! standard library's correctly rounded `f64` parser, and the path of the
+//! value being read is a chain of stack frames ([`Path`]), so an error says
+//! where it happened (`$.activity[41].date`) without any bookkeeping on the
+//! happy path. Nesting deeper than [`MAX_DEPTH`] and arrays longer than
+//! [`limits::MAX_ARRAY_LEN`] are `too_large`; syntax errors are
+//! `invalid_json` with line and column.
+
+use super::{Path, Segment, MAX_DEPTH};
+use crate::error::{Error, ErrorCode, Result};
+use crate::limits;
+use serde_json::{Map, Number, Value};
+
+/// Parses one JSON document; text after it (other than whitespace) is an error.
+pub(super) fn parse(text: &str) -> Result<Value> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let root = Path::root();
+    parser.skip_whitespace();
+    let value = parser.value(&root, 0)?;
+    parser.skip_whitespace();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.syntax(&root, "unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+}
+
+impl<'t> Parser<'t> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// An `invalid_json` error at the current position.
+    fn syntax(&self, path: &Path<'_>, what: &str) -> Error {
+        let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = 1 + self
+            .text
+            .get(line_start..self.pos)
+            .map_or(0, |s| s.chars().count());
+        Error::new(
+            ErrorCode::InvalidJson,
+            path.render(),
+            format!("{what} at line {line} column {column}"),
+        )
+    }
+
+    fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+        match self.peek() {
+            Some(b'{') => self.object(path, depth),
+            Some(b'[') => self.array(path, depth),
+            Some(b'"') => self.string(path).map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(path),
+            Some(b't') => self.literal(path, "true", Value::Bool(true)),
+            Some(b'f') => self.literal(path, "false", Value::Bool(false)),
+            Some(b'n') => self.literal(path, "null", Value::Null),
+            Some(_) => Err(self.syntax(path, "expected a JSON value")),
+            None => Err(self.syntax(path, "EOF while parsing a value")),
+        }
+    }
+
+    fn literal(&mut self, path: &Path<'_>, word: &str, value: Value) -> Result<Value> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.syntax(path, "expected a JSON value"))
+        }
+    }
+
+    fn nest(&self, path: &Path<'_>, depth: usize) -> Result<()> {
+        if depth >= MAX_DEPTH {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                path.render(),
+                "nesting is deeper than 64 levels",
+            ));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+        self.nest(path, depth)?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            if items.len() >= limits::MAX_ARRAY_LEN {
+                return Err(Error::new(
+                    ErrorCode::TooLarge,
+                    path.render(),
+                    "array is longer than the 1,000,000-item limit",
+                ));
+            }
+            let item_path = Path {
+                parent: Some(path),
+                segment: Segment::Index(items.len()),
+            };
+            items.push(self.value(&item_path, depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                Some(_) => return Err(self.syntax(path, "expected `,` or `]`")),
+                None => return Err(self.syntax(path, "EOF while parsing a list")),
+            }
+        }
+    }
+
+    fn object(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+        self.nest(path, depth)?;
+        self.pos += 1; // '{'
+        let mut object = Map::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(object));
+        }
+        loop {
+            match self.peek() {
+                Some(b'"') => {}
+                Some(_) => return Err(self.syntax(path, "expected a string key")),
+                None => return Err(self.syntax(path, "EOF while parsing an object")),
+            }
+            let key = self.string(path)?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.syntax(path, "expected `:`"));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let value = {
+                let value_path = Path {
+                    parent: Some(path),
+                    segment: Segment::Key(&key),
+                };
+                self.value(&value_path, depth + 1)?
+            };
+            // A repeated key keeps its last value, as JSON.parse does.
+            object.insert(key, value);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(object));
+                }
+                Some(_) => return Err(self.syntax(path, "expected `,` or `}`")),
+                None => return Err(self.syntax(path, "EOF while parsing an object")),
+            }
+        }
+    }
+
+    /// A string starting at the opening quote.
+    fn string(&mut self, path: &Path<'_>) -> Result<String> {
+        self.pos += 1; // '"'
+        let start = self.pos;
+        // Fast path: no escapes, copied as one slice.
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    let s = self.text.get(start..self.pos).unwrap_or_default();
+                    self.pos += 1;
+                    return Ok(s.to_owned());
+                }
+                b'\\' => break,
+                0..=0x1f => return Err(self.syntax(path, "control character in a string")),
+                _ => self.pos += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(path, &mut out)?;
+                }
+                Some(_) => return Err(self.syntax(path, "control character in a string")),
+                None => return Err(self.syntax(path, "EOF while parsing a string")),
+            }
+        }
+    }
+
+    /// One escape after its backslash.
+    fn escape(&mut self, path: &Path<'_>, out: &mut String) -> Result<()> {
+        let Some(b) = self.peek() else {
+            return Err(self.syntax(path, "EOF while parsing a string"));
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4(path)?;
+                let code = match first {
+                    0xD800..=0xDBFF => {
+                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                            return Err(self.syntax(path, "lone leading surrogate in hex escape"));
+                        }
+                        self.pos += 2;
+                        let second = self.hex4(path)?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return Err(self.syntax(path, "lone leading surrogate in hex escape"));
+                        }
+                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => {
+                        return Err(self.syntax(path, "lone trailing surrogate in hex escape"))
+                    }
+                    _ => first,
+                };
+                char::from_u32(code).ok_or_else(|| self.syntax(path, "invalid unicode escape"))?
+            }
+            _ => return Err(self.syntax(path, "invalid escape")),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self, path: &Path<'_>) -> Result<u32> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| (b as char).to_digit(16))
+                .ok_or_else(|| self.syntax(path, "invalid \\u escape"))?;
+            code = code * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Whole numbers that
+    /// fit stay integers (`u64`, or `i64` when negative), like serde_json's own parser.
+    fn number(&mut self, path: &Path<'_>) -> Result<Value> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.syntax(path, "invalid number: leading zero"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.syntax(path, "invalid number")),
+        }
+        let mut whole = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            whole = false;
+            if self.digits() == 0 {
+                return Err(self.syntax(path, "invalid number: digits expected after `.`"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            whole = false;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.syntax(path, "invalid number: digits expected in the exponent"));
+            }
+        }
+        let text = self.text.get(start..self.pos).unwrap_or_default();
+        if whole {
+            // `-0` stays a float (-0.0), as in serde_json.
+            let integer = if negative {
+                text.parse::<i64>()
+                    .ok()
+                    .filter(|&n| n != 0)
+                    .map(Number::from)
+            } else {
+                text.parse::<u64>().ok().map(Number::from)
+            };
+            if let Some(n) = integer {
+                return Ok(Value::Number(n));
+            }
+        }
+        text.parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| self.syntax(path, "number out of range"))
+    }
+}

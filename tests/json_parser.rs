@@ -1,0 +1,175 @@
+//! impactkit's JSON parser against serde_json's on the same texts: the same
+//! value where both accept, an error where serde_json refuses, and only the
+//! documented limits (depth 64, 10⁶ items) refused beyond that.
+#![cfg(not(target_arch = "wasm32"))]
+
+use impactkit::json::value_from_text;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Checks one text; returns whether it was valid JSON.
+fn agree(text: &str) -> bool {
+    let ours = value_from_text(text);
+    match (serde_json::from_str::<Value>(text), ours) {
+        (Ok(expected), Ok(got)) => {
+            assert_eq!(got, expected, "{text:?}");
+            true
+        }
+        (Ok(_), Err(e)) => {
+            assert_eq!(e.code.as_str(), "too_large", "{text:?}: {}", e.message);
+            true
+        }
+        (Err(_), Ok(got)) => panic!("accepted invalid JSON {text:?} as {got}"),
+        (Err(_), Err(e)) => {
+            assert!(
+                matches!(e.code.as_str(), "invalid_json" | "too_large"),
+                "{text:?}: {}",
+                e.code.as_str()
+            );
+            false
+        }
+    }
+}
+
+#[test]
+fn seed_and_edge_cases_agree_with_serde_json() {
+    let valid = [
+        r#"{"current": 248.5, "target": 500}"#,
+        " [1, -0, 0.5, -12.25e-3, 1E+2, 18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809] ",
+        r#"{"a": {"b": [true, false, null, "x"]}, "a": 2}"#,
+        r#""esc \" \\ \/ \b \f \n \r \t \u00e9 \ud83c\udf33 \u0000""#,
+        "\"Bäume 🌳 plain UTF-8\"",
+        "1.7976931348623157e308",
+        "5e-324",
+        "0.1000000000000000055511151231257827",
+        "[]",
+        "{}",
+        "\t\r\n 7 \n",
+    ];
+    for text in valid {
+        assert!(agree(text), "{text:?} should be valid");
+    }
+    let invalid = [
+        "",
+        " ",
+        "{\"current\": 1,",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "1e",
+        "+1",
+        "1e400",
+        "NaN",
+        "Infinity",
+        "tru",
+        "nul",
+        "\"unterminated",
+        "\"bad \\x escape\"",
+        "\"lone \\ud800 surrogate\"",
+        "\"lone \\udc00 trailing\"",
+        "\"raw \u{1} control\"",
+        "{1: 2}",
+        "{\"a\" 1}",
+        "[1 2]",
+        "1 2",
+        "[1] x",
+    ];
+    for text in invalid {
+        assert!(!agree(text), "{text:?} should be invalid");
+    }
+}
+
+#[test]
+fn syntax_errors_have_line_column_and_path() {
+    let e = value_from_text("{\"activity\": [\n  {\"date\": \"2025-03-14\"},\n  {\"date\": }\n]}")
+        .unwrap_err();
+    assert_eq!(e.code.as_str(), "invalid_json");
+    assert_eq!(e.path, "$.activity[1].date");
+    assert!(e.message.contains("line 3 column 12"), "{}", e.message);
+}
+
+#[test]
+fn limits_are_too_large_with_the_path() {
+    let deep = format!("{}{}", "[".repeat(64), "]".repeat(64));
+    assert!(value_from_text(&deep).is_ok());
+    let deeper = format!("{{\"a\":{}{}}}", "[".repeat(64), "]".repeat(64));
+    let e = value_from_text(&deeper).unwrap_err();
+    assert_eq!(e.code.as_str(), "too_large");
+    assert_eq!(e.path, format!("$.a{}", "[0]".repeat(63)));
+    let long = format!("[{}0]", "0,".repeat(impactkit::limits::MAX_ARRAY_LEN));
+    let e = value_from_text(&long).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", "$"));
+}
+
+/// Every committed fuzz input and every golden vector file, as text.
+#[test]
+fn fuzz_corpus_and_vectors_agree_with_serde_json() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests/vectors", "fuzz/regressions"] {
+        files.extend(
+            std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten(),
+        );
+    }
+    if let Ok(corpora) = std::fs::read_dir(root.join("fuzz/corpus")) {
+        for corpus in corpora.flatten() {
+            files.extend(
+                std::fs::read_dir(corpus.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten(),
+            );
+        }
+    }
+    let (mut valid, mut checked) = (0, 0);
+    for file in files {
+        let Ok(bytes) = std::fs::read(file.path()) else {
+            continue;
+        };
+        // Fuzz inputs start with a selector byte; check both readings.
+        for body in [&bytes[..], bytes.get(1..).unwrap_or_default()] {
+            if let Ok(text) = std::str::from_utf8(body) {
+                checked += 1;
+                valid += usize::from(agree(text));
+            }
+        }
+    }
+    println!("json parser: {checked} texts agree with serde_json ({valid} valid)");
+    assert!(valid > 100, "too few valid texts: {valid}");
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Whatever serde_json writes, compact or pretty, reads back as the same value.
+    #[test]
+    fn serde_json_output_reads_back(value in any_json()) {
+        let compact = serde_json::to_string(&value).unwrap();
+        prop_assert_eq!(&value_from_text(&compact).unwrap(), &value);
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        prop_assert_eq!(&value_from_text(&pretty).unwrap(), &value);
+    }
+}

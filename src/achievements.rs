@@ -336,6 +336,7 @@ type Event = (DateTime<Utc>, f64);
 ///
 /// ```
 /// let v = serde_json::json!({"start": "2023-10-10T09:30:45", "period": "3M_U", "now": "2023-12-01T00:00:00Z"});
+/// let v = impactkit::json::Node::from(&v);
 /// let w = impactkit::achievements::achievement_window(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
 /// assert_eq!(w.end, "2024-01-31T23:59:59Z");
 /// ```
@@ -556,7 +557,9 @@ mod tests {
                 "start": anchor * 1000, "now": now * 1000, "period": period,
                 "timezone": zone_name, "activationPolicy": "fixed_schedule"
             });
-            let got = achievement_window(&Json::root(&input), &TzDatabase).unwrap();
+            let got =
+                achievement_window(&Json::root(&crate::json::Node::from(&input)), &TzDatabase)
+                    .unwrap();
 
             let zone = Zone::parse(zone_name, &TzDatabase).unwrap();
             let schedule = Schedule {

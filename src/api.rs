@@ -5,7 +5,7 @@
 //! tests) are both generated from it, so they cannot drift apart.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Json;
+use crate::json::{Json, Node};
 use crate::time::ZoneDb;
 use serde_json::Value;
 
@@ -106,13 +106,24 @@ macro_rules! native_dispatch {
         /// Every exported function's JS name.
         pub const FUNCTION_NAMES: &[&str] = &[$($js),*];
 
-        /// Runs an exported function by its JS name on a JSON value.
+        /// Runs an exported function by its JS name on a `serde_json` value.
         ///
         /// ```
         /// let out = impactkit::api::call("milestoneProgress", &serde_json::json!({"current": 248.5, "target": 500}), &impactkit::time::TzDatabase).unwrap();
         /// assert_eq!(out["percentage"], 49.7);
         /// ```
         pub fn call(name: &str, input: &Value, zones: &dyn ZoneDb) -> Result<Value> {
+            call_node(name, &Node::from(input), zones)
+        }
+
+        /// Runs an exported function by its JS name on a parsed document.
+        ///
+        /// ```
+        /// let doc = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
+        /// let out = impactkit::api::call_node("milestoneProgress", &doc, &impactkit::time::TzDatabase).unwrap();
+        /// assert_eq!(out["remaining"], 251.5);
+        /// ```
+        pub fn call_node(name: &str, input: &Node, zones: &dyn ZoneDb) -> Result<Value> {
             let root = Json::root(input);
             match name {
                 $($js => Ok(serde_json::to_value($rust(&root, zones)?).unwrap_or(Value::Null)),)*

@@ -283,6 +283,7 @@ impl Display {
     ///
     /// ```
     /// let v = serde_json::json!({"decimals": 2, "rounding": "nearest"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let d = impactkit::decimal::Display::from_json(&impactkit::json::Json::root(&v)).unwrap();
     /// assert_eq!(d.decimals, 2);
     /// ```

@@ -54,6 +54,7 @@ impl Milestone {
     ///
     /// ```
     /// let v = serde_json::json!({"current": 248.5, "target": 500});
+    /// let v = impactkit::json::Node::from(&v);
     /// let m = impactkit::milestones::Milestone::from_json(&impactkit::json::Json::root(&v)).unwrap();
     /// assert_eq!(m.progress().percentage, 49.7);
     /// ```
@@ -142,6 +143,7 @@ impl Milestone {
 ///
 /// ```
 /// let v = serde_json::json!({"current": 99.96, "target": 100});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::milestones::milestone_progress(&impactkit::json::Json::root(&v)).unwrap();
 /// assert_eq!((p.percentage, p.is_completed), (99.9, false));
 /// ```

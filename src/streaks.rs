@@ -233,6 +233,7 @@ impl StreakRequest {
     ///
     /// ```
     /// let v = serde_json::json!({"activity": [{"date": "2025-03-14"}], "period": "day", "now": "2025-03-15T08:00:00Z"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let r = impactkit::streaks::StreakRequest::from_json(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
     /// assert_eq!((r.activity.len(), r.min_count), (1, 1));
     /// ```
@@ -368,6 +369,7 @@ impl StreakRequest {
     /// ```
     /// let v = serde_json::json!({"activity": [{"date": "2025-03-13"}, {"date": "2025-03-14"}],
     ///     "period": "day", "now": "2025-03-15T00:30:00Z"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let r = impactkit::streaks::StreakRequest::from_json(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
     /// let s = r.compute();
     /// assert_eq!((s.current, s.state), (2, impactkit::streaks::StreakState::Pending));
@@ -537,6 +539,7 @@ impl Run {
 /// ```
 /// let v = serde_json::json!({"activity": [{"date": "2024-12-31", "count": 2}, {"date": "2025-01-01"}],
 ///     "period": "day", "now": "2025-01-01T12:00:00", "timezone": "America/New_York"});
+/// let v = impactkit::json::Node::from(&v);
 /// let s = impactkit::streaks::streak(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
 /// assert_eq!((s.current, s.total, s.at_risk_at.as_deref()), (2, 3.0, Some("2025-01-03T00:00:00-05:00")));
 /// ```

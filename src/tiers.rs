@@ -26,6 +26,7 @@ impl Tier {
     ///
     /// ```
     /// let v = serde_json::json!({"name": "Gold", "minProgress": 190, "order": 2});
+    /// let v = impactkit::json::Node::from(&v);
     /// let t = impactkit::tiers::Tier::from_json(&impactkit::json::Json::root(&v)).unwrap();
     /// assert_eq!((t.name.as_str(), t.min_progress), ("Gold", 190.0));
     /// ```
@@ -129,6 +130,7 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
 ///
 /// ```
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::tiers::tier_progress(&impactkit::json::Json::root(&v)).unwrap();
 /// assert_eq!(p.percentage, 26.3);
 /// ```

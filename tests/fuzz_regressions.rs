@@ -17,7 +17,7 @@ fn regression_inputs_never_panic() {
             continue;
         };
         for name in api::FUNCTION_NAMES {
-            let _ = api::call(name, &value, &TzDatabase);
+            let _ = api::call_node(name, &value, &TzDatabase);
             checked += 1;
         }
     }
@@ -55,7 +55,7 @@ fn fuzz_corpus_replays_without_panics() {
             // As the fuzz target reads them: the whole input, else without its first byte.
             for body in [&bytes[..], bytes.get(1..).unwrap_or_default()] {
                 if let Some(Ok(value)) = std::str::from_utf8(body).ok().map(json::value_from_text) {
-                    let _ = api::call(function, &value, &TzDatabase);
+                    let _ = api::call_node(function, &value, &TzDatabase);
                     break;
                 }
             }

@@ -12,10 +12,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let name = common::function(usize::from(*first));
-    let parse = |bytes: &[u8]| std::str::from_utf8(bytes).ok().and_then(|t| json::value_from_text(t).ok());
+    fn parse(bytes: &[u8]) -> Option<json::Node<'_>> {
+        std::str::from_utf8(bytes).ok().and_then(|t| json::value_from_text(t).ok())
+    }
     // Not JSON as a whole: try it without the selector byte.
     let Some(body) = parse(data).or_else(|| data.get(1..).and_then(parse)) else {
         return;
     };
-    let _ = api::call(name, &body, &TzDatabase);
+    let _ = api::call_node(name, &body, &TzDatabase);
 });

@@ -14,7 +14,7 @@
 
 use crate::badges::validity::{Expiry, Limit, Limits, Reason, Unit, Validity, Window};
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
+use crate::json::{Json, Node};
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::time::{epoch_millis, instant, Zone};
 use chrono::{DateTime, Datelike, Utc};
@@ -62,14 +62,14 @@ pub struct BadgeMeta {
 /// ```
 /// use impactkit::{adapters::capillary::epoch_or_iso, json::Json, time::Zone};
 /// let v = serde_json::json!([1764679795, 1764679795000i64, "1764679795", "2025-12-02T12:49:55Z"]);
-/// for item in Json::root(&v).items().unwrap() {
+/// for item in Json::root(&impactkit::json::Node::from(&v)).items().unwrap() {
 ///     assert_eq!(Zone::utc().format(epoch_or_iso(&item).unwrap()), "2025-12-02T12:49:55Z");
 /// }
 /// ```
 pub fn epoch_or_iso(field: &Json) -> Result<DateTime<Utc>> {
     let number = match field.value() {
-        serde_json::Value::Number(_) => Some(field.number()?),
-        serde_json::Value::String(s) => {
+        Node::Number(_) => Some(field.number()?),
+        Node::String(s) => {
             let digits = s.strip_prefix('-').unwrap_or(s);
             if !digits.is_empty()
                 && digits.len() <= 16
@@ -259,6 +259,7 @@ fn icon(input: &Json) -> Result<Option<String>> {
 ///   "expiresOn": 1796215795000i64, "isActive": true,
 ///   "earnedBadgeExpiry": {"relativeExpirytype": "WEEKS", "value": 2, "expiryType": "RELATIVE"},
 ///   "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit": 1}]});
+/// let v = impactkit::json::Node::from(&v);
 /// let m = impactkit::adapters::capillary::read_capillary_badge(&impactkit::json::Json::root(&v)).unwrap();
 /// let out = serde_json::to_value(&m).unwrap();
 /// assert_eq!(out["validity"]["startOn"], "2025-12-02T12:49:55Z");

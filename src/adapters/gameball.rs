@@ -14,6 +14,7 @@ use serde::Serialize;
 /// ```
 /// let v = serde_json::json!({"current": {"order": 1, "name": "Basic", "minProgress": 0},
 ///                            "next": {"order": 2, "name": "Gold", "minProgress": 190}, "progress": 50});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::adapters::gameball::tier_progress(&impactkit::json::Json::root(&v)).unwrap();
 /// assert_eq!((p.percentage, p.remaining), (26.3, 140.0));
 /// ```
@@ -57,6 +58,7 @@ fn optional_count(item: &Json, key: &str) -> Result<Option<u64>> {
 /// ```
 /// let v = serde_json::json!({"rewardsCampaignName": "Birthday Reward 🎉", "rewardsCampaignId": 5860,
 ///     "isUnlocked": true, "completionPercentage": 100.0, "achievedCount": 1});
+/// let v = impactkit::json::Node::from(&v);
 /// let c = impactkit::adapters::gameball::campaign(&impactkit::json::Json::root(&v), impactkit::decimal::Display::default()).unwrap();
 /// assert_eq!((c.id.as_str(), c.status), ("5860", impactkit::campaigns::CampaignStatus::Achieved));
 /// ```
@@ -88,6 +90,7 @@ pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
 /// ```
 /// let v = serde_json::json!({"campaigns": [
 ///   {"rewardsCampaignName": "Third Order Campaign 🛍️", "rewardsCampaignId": 5859, "isUnlocked": true, "completionPercentage": 33.0, "achievedCount": 0}]});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::adapters::gameball::campaign_progress(&impactkit::json::Json::root(&v)).unwrap();
 /// assert_eq!(p.next_up.unwrap().percentage, 33.0);
 /// ```
@@ -146,6 +149,7 @@ pub struct Balance {
 /// ```
 /// let v = serde_json::json!({"totalPointsBalance": 1500, "availablePointsBalance": 1200, "pendingPoints": 300,
 ///                            "nextExpiringPointsDate": "2024-12-01T00:00:00"});
+/// let v = impactkit::json::Node::from(&v);
 /// let b = impactkit::adapters::gameball::balance(&impactkit::json::Json::root(&v), &impactkit::time::Zone::utc()).unwrap();
 /// assert_eq!(b.next_expiring_points_date.as_deref(), Some("2024-12-01T00:00:00Z"));
 /// ```
@@ -188,6 +192,7 @@ pub struct GameballProgress {
 ///
 /// ```
 /// let v = serde_json::json!({"tierProgress": {"current": {"name": "Basic", "minProgress": 0}, "next": null, "progress": 50}});
+/// let v = impactkit::json::Node::from(&v);
 /// let g = impactkit::adapters::gameball::read_gameball(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
 /// assert_eq!(g.tier.unwrap().percentage, 100.0);
 /// ```

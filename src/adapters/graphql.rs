@@ -179,6 +179,7 @@ fn graphql_errors(input: &Json) -> Result<()> {
 /// ```
 /// let v = serde_json::json!({"data": {"customerImpactProfile": {"totalCo2Saved": 248.5, "totalOrders": 15,
 ///   "milestones": [{"id": "milestone_500kg", "name": "500 kg CO2 Saved", "target": 500, "current": 248.5, "percentage": 49.7, "isCompleted": false}]}}});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::adapters::graphql::read_impact_profile(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
 /// assert_eq!(p.milestones[0].percentage, 49.7);
 /// assert!(!p.milestones[0].percentage_mismatch);

@@ -174,7 +174,8 @@ mod tests {
     #[test]
     fn the_documented_json_is_the_built_in_catalogue() {
         let value: serde_json::Value = serde_json::from_str(CATALOGUE_JSON).unwrap();
-        let parsed = read_definitions(&Json::root(&value), &Zone::utc()).unwrap();
+        let parsed =
+            read_definitions(&Json::root(&crate::json::Node::from(&value)), &Zone::utc()).unwrap();
         assert_eq!(parsed, builtin());
     }
 

@@ -44,6 +44,7 @@ impl Definition {
     /// use impactkit::{badges::definition::Definition, json::Json, time::Zone};
     /// let v = serde_json::json!({"id": "badge_circular_hero", "name": "Circular Hero", "tiers": [
     ///   {"tier": "GOLD", "rule": {"kind": "count", "where": {"recycledShare": {"gt": 0.5}}, "target": 10}}]});
+    /// let v = impactkit::json::Node::from(&v);
     /// let d = Definition::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// assert_eq!(d.tiers[0].tier, "GOLD");
     /// ```
@@ -106,6 +107,7 @@ impl Definition {
 /// use impactkit::{badges::definition::read_definitions, json::Json, time::Zone};
 /// let badge = serde_json::json!({"id": "b", "name": "B", "tiers": [{"tier": "GOLD", "rule": {"kind": "count", "target": 2}}]});
 /// let v = serde_json::json!([badge.clone(), badge]);
+/// let v = impactkit::json::Node::from(&v);
 /// let e = read_definitions(&Json::root(&v), &Zone::utc()).unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("duplicate", "$[1].id"));
 /// ```

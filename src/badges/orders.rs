@@ -48,6 +48,7 @@ impl Order {
     /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
     /// let v = serde_json::json!({"id": "o1", "placedAt": "2025-03-15T10:30:00Z", "co2Kg": 4,
     ///   "baselineCo2Kg": 6.5, "recycledShare": 0.6, "supplyChains": [{"id": "c1", "verified": true}]});
+    /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// assert_eq!((o.co2_saved_kg, o.is_green()), (2.5, true));
     /// ```
@@ -63,6 +64,7 @@ impl Order {
     /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
     /// let v = serde_json::json!({"co2Kg": 1, "baselineCo2Kg": 2, "recycledShare": 0.7, "supplyChains": []});
     /// let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    /// let v = impactkit::json::Node::from(&v);
     /// let cart = Order::cart(&Json::root(&v), &Zone::utc(), now).unwrap();
     /// assert_eq!((cart.id.as_str(), cart.placed_at), ("cart", now));
     /// ```
@@ -116,7 +118,7 @@ impl Order {
     /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
     /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 4, "baselineCo2Kg": 4,
     ///     "recycledShare": 0, "supplyChains": []});
-    /// assert!(!Order::from_json(&Json::root(&v), &Zone::utc()).unwrap().is_green());
+    /// assert!(!Order::from_json(&Json::root(&impactkit::json::Node::from(&v)), &Zone::utc()).unwrap().is_green());
     /// ```
     pub fn is_green(&self) -> bool {
         self.co2_kg < self.baseline_co2_kg
@@ -131,6 +133,7 @@ impl Order {
 /// let o = |id: &str, at: &str| serde_json::json!({"id": id, "placedAt": at, "co2Kg": 1,
 ///     "baselineCo2Kg": 2, "recycledShare": 0, "supplyChains": []});
 /// let v = serde_json::json!([o("b", "2025-02-01"), o("a", "2025-01-01"), o("b", "2025-03-01")]);
+/// let v = impactkit::json::Node::from(&v);
 /// let orders = read_orders(&Json::root(&v), &Zone::utc()).unwrap();
 /// assert_eq!(orders.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
 /// ```

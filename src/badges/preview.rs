@@ -242,6 +242,7 @@ impl Collector<'_> {
 /// let v = serde_json::json!({"now": "2025-06-30T12:00:00Z",
 ///     "orders": (0..8).map(|i| o(&format!("o{i}"), &format!("2025-06-0{}T10:00:00Z", i + 1), 0.6)).collect::<Vec<_>>(),
 ///     "cart": {"co2Kg": 5, "baselineCo2Kg": 4, "recycledShare": 0.5, "supplyChains": []}});
+/// let v = impactkit::json::Node::from(&v);
 /// let p = impactkit::badges::preview::badge_preview(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
 /// let hero = p.locked.iter().find(|l| l.id == "badge_circular_hero").unwrap();
 /// assert_eq!((hero.current, hero.percentage), (8.0, 80.0));
@@ -433,7 +434,8 @@ mod tests {
         if let Some(c) = cart {
             input["cart"] = c;
         }
-        let out = badge_preview(&Json::root(&input), &TzDatabase).unwrap();
+        let out =
+            badge_preview(&Json::root(&crate::json::Node::from(&input)), &TzDatabase).unwrap();
         serde_json::to_value(out).unwrap()
     }
 

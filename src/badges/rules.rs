@@ -62,8 +62,8 @@ impl Field {
     /// ```
     /// use impactkit::{badges::rules::Field, json::Json};
     /// let v = serde_json::json!("recycledShare");
-    /// assert_eq!(Field::parse("recycledShare", &Json::root(&v)).unwrap(), Field::RecycledShare);
-    /// assert_eq!(Field::parse("recycled", &Json::root(&v)).unwrap_err().code.as_str(), "invalid_value");
+    /// assert_eq!(Field::parse("recycledShare", &Json::root(&impactkit::json::Node::from(&v))).unwrap(), Field::RecycledShare);
+    /// assert_eq!(Field::parse("recycled", &Json::root(&impactkit::json::Node::from(&v))).unwrap_err().code.as_str(), "invalid_value");
     /// ```
     pub fn parse(name: &str, at: &Json) -> Result<Field> {
         FIELDS
@@ -97,6 +97,7 @@ impl Field {
     /// use impactkit::{badges::{orders::Order, rules::{Context, Field}}, json::Json, time::Zone};
     /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 1, "baselineCo2Kg": 22.77,
     ///     "recycledShare": 0, "supplyChains": [{"id": "a", "verified": true}, {"id": "b", "verified": false}]});
+    /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
     /// assert_eq!(Field::TreesSaved.value(&o, &ctx), 1.0);
@@ -262,20 +263,20 @@ impl Filter {
     /// ```
     /// use impactkit::{badges::rules::Filter, json::Json};
     /// let v = serde_json::json!({"recycledShare": {"gt": 0.5}});
-    /// assert_eq!(Filter::from_json(&Json::root(&v)).unwrap().0.len(), 1);
+    /// assert_eq!(Filter::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap().0.len(), 1);
     /// let bad = serde_json::json!({"recycledShare": {"above": 0.5}});
-    /// assert_eq!(Filter::from_json(&Json::root(&bad)).unwrap_err().path, "$.recycledShare.above");
+    /// assert_eq!(Filter::from_json(&Json::root(&impactkit::json::Node::from(&bad))).unwrap_err().path, "$.recycledShare.above");
     /// ```
     pub fn from_json(input: &Json) -> Result<Filter> {
         let mut clauses = Vec::new();
-        for name in input.object()?.keys() {
+        for name in input.keys()? {
             let conditions = input.field(name)?;
             let field = Field::parse(name, &conditions)?;
-            for op_name in conditions.object()?.keys() {
+            for op_name in conditions.keys()? {
                 let value = conditions.field(op_name)?;
                 let op = OPS
                     .iter()
-                    .find(|(n, _)| n == op_name)
+                    .find(|(n, _)| *n == op_name)
                     .map(|(_, op)| *op)
                     .ok_or_else(|| {
                         value.error(
@@ -302,12 +303,13 @@ impl Filter {
     /// use impactkit::{badges::{orders::Order, rules::{Context, Filter}}, json::Json, time::Zone};
     /// let v = serde_json::json!({"id": 1, "placedAt": "2025-01-01", "co2Kg": 4, "baselineCo2Kg": 4,
     ///     "recycledShare": 0.5, "supplyChains": []});
+    /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
     /// let over_half = serde_json::json!({"recycledShare": {"gt": 0.5}});
     /// let green = serde_json::json!({"co2Kg": {"lt": "baselineCo2Kg"}});
-    /// assert!(!Filter::from_json(&Json::root(&over_half)).unwrap().matches(&o, &ctx));
-    /// assert!(!Filter::from_json(&Json::root(&green)).unwrap().matches(&o, &ctx));
+    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&over_half))).unwrap().matches(&o, &ctx));
+    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&green))).unwrap().matches(&o, &ctx));
     /// assert!(Filter::default().matches(&o, &ctx));
     /// ```
     pub fn matches(&self, order: &Order, ctx: &Context) -> bool {
@@ -462,9 +464,9 @@ impl Rule {
     /// ```
     /// use impactkit::{badges::rules::Rule, json::Json};
     /// let v = serde_json::json!({"kind": "count", "where": {"recycledShare": {"gt": 0.5}}, "target": 10});
-    /// assert_eq!(Rule::from_json(&Json::root(&v)).unwrap().target, 10.0);
+    /// assert_eq!(Rule::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap().target, 10.0);
     /// let bad = serde_json::json!({"kind": "average", "field": "co2Kg"});
-    /// assert_eq!(Rule::from_json(&Json::root(&bad)).unwrap_err().path, "$.kind");
+    /// assert_eq!(Rule::from_json(&Json::root(&impactkit::json::Node::from(&bad))).unwrap_err().path, "$.kind");
     /// ```
     pub fn from_json(input: &Json) -> Result<Rule> {
         let kind = input.field("kind")?.one_of(&KINDS)?;
@@ -475,8 +477,8 @@ impl Rule {
             4 => &["kind", "period", "where", "target"],
             _ => &["kind", "period", "sum", "atLeast", "where"],
         };
-        for key in input.object()?.keys() {
-            if !allowed.contains(&key.as_str()) {
+        for key in input.keys()? {
+            if !allowed.contains(&key) {
                 return Err(input.field(key)?.error(
                     ErrorCode::InvalidValue,
                     format!(
@@ -575,8 +577,10 @@ impl Rule {
     /// let o = |id: &str, share: f64| serde_json::json!({"id": id, "placedAt": format!("2025-01-0{id}"),
     ///     "co2Kg": 1, "baselineCo2Kg": 2, "recycledShare": share, "supplyChains": []});
     /// let orders = serde_json::json!([o("1", 0.5), o("2", 0.51), o("3", 0.9)]);
+    /// let orders = impactkit::json::Node::from(&orders);
     /// let orders = read_orders(&Json::root(&orders), &Zone::utc()).unwrap();
     /// let rule = serde_json::json!({"kind": "count", "where": {"recycledShare": {"gt": 0.5}}, "target": 2});
+    /// let rule = impactkit::json::Node::from(&rule);
     /// let rule = Rule::from_json(&Json::root(&rule)).unwrap();
     /// let now = orders[2].placed_at;
     /// let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive() };

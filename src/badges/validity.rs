@@ -80,6 +80,7 @@ impl Validity {
     /// ```
     /// use impactkit::{badges::validity::{Validity, Reason}, json::Json, time::Zone};
     /// let v = serde_json::json!({"startOn": "2025-01-01T00:00:00Z", "expiresOn": "2026-01-01T00:00:00Z"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let validity = Validity::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let at = |s| impactkit::time::parse_instant_str(s, &Zone::utc()).unwrap();
     /// assert_eq!(validity.check(at("2024-12-31T23:59:59Z")), Some(Reason::NotStarted));
@@ -161,7 +162,7 @@ impl Unit {
     /// ```
     /// use impactkit::{badges::validity::Unit, json::Json};
     /// let v = serde_json::json!("weeks");
-    /// assert_eq!(Unit::from_json(&Json::root(&v)).unwrap(), Unit::Weeks);
+    /// assert_eq!(Unit::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap(), Unit::Weeks);
     /// ```
     pub fn from_json(value: &Json) -> Result<Unit> {
         Ok(match value.one_of(&["days", "weeks", "months"])? {
@@ -259,6 +260,7 @@ impl Limits {
     /// ```
     /// use impactkit::{badges::validity::{Limits, Unit}, json::Json};
     /// let v = serde_json::json!({"customer": [{"max": 2, "window": {"count": 30, "unit": "days"}}]});
+    /// let v = impactkit::json::Node::from(&v);
     /// let l = Limits::from_json(&Json::root(&v)).unwrap();
     /// assert_eq!((l.customer[0].max, l.customer[0].window.unwrap().unit), (2, Unit::Days));
     /// ```
@@ -338,6 +340,7 @@ impl Expiry {
     /// ```
     /// use impactkit::{badges::validity::{Expiry, Validity}, json::Json, time::{Zone, parse_instant_str}};
     /// let v = serde_json::json!({"kind": "relative", "count": 2, "unit": "weeks"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let e = Expiry::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let t = parse_instant_str("2025-03-15T10:30:00Z", &Zone::utc()).unwrap();
     /// let at = e.expires_at(Some(t), &Validity::default(), &Zone::utc()).unwrap();

@@ -255,6 +255,7 @@ impl Color {
     ///
     /// ```
     /// let v = serde_json::json!({"accent": "red;background:url(x)"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// let e = impactkit::card::color::Color::from_json(&j.field("accent").unwrap()).unwrap_err();
     /// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_color", "$.accent"));

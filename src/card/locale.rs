@@ -251,7 +251,7 @@ impl Locale {
     /// ```
     /// use impactkit::card::locale::{Lang, Locale};
     /// let v = serde_json::json!({"locale": "ja-JP"});
-    /// assert_eq!(Locale::from_json(&impactkit::json::Json::root(&v)).unwrap().lang, Lang::Ja);
+    /// assert_eq!(Locale::from_json(&impactkit::json::Json::root(&impactkit::json::Node::from(&v))).unwrap().lang, Lang::Ja);
     /// ```
     pub fn from_json(input: &Json) -> Result<Locale> {
         let Some(field) = input.opt("locale")? else {

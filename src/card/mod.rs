@@ -9,7 +9,7 @@
 //!
 //! ```
 //! let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5, "totalOrders": 15, "displayName": "<script>"}});
-//! let svg = impactkit::card::impact_card(&impactkit::json::Json::root(&input), &impactkit::time::TzDatabase).unwrap();
+//! let svg = impactkit::card::impact_card(&impactkit::json::Json::root(&impactkit::json::Node::from(&input)), &impactkit::time::TzDatabase).unwrap();
 //! assert!(svg.starts_with("<svg") && svg.contains("&lt;script&gt;") && !svg.contains("<script"));
 //! ```
 
@@ -263,6 +263,7 @@ fn streak(input: &Json) -> Result<Option<Streak>> {
 ///
 /// ```
 /// let v = serde_json::json!({"profile": {"totalCo2Saved": 1}, "size": "poster"});
+/// let v = impactkit::json::Node::from(&v);
 /// let e = impactkit::card::read_card(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "$.size"));
 /// ```
@@ -391,6 +392,7 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
 ///
 /// ```
 /// let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5}, "size": "square", "theme": "dark"});
+/// let input = impactkit::json::Node::from(&input);
 /// let svg = impactkit::card::impact_card(&impactkit::json::Json::root(&input), &impactkit::time::TzDatabase).unwrap();
 /// assert!(svg.contains("viewBox=\"0 0 1080 1080\""));
 /// ```
@@ -404,7 +406,8 @@ impl Card {
     /// ```
     /// let v = serde_json::json!({"profile": {"totalCo2Saved": 3}, "size": "badge", "options": {}});
     /// let v2 = serde_json::json!({"profile": {"totalCo2Saved": 3, "badges": [{"id": "b", "name": "Tree Saver", "icon": "tree"}]}, "size": "badge"});
-    /// assert!(impactkit::card::read_card(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).is_err());
+    /// assert!(impactkit::card::read_card(&impactkit::json::Json::root(&impactkit::json::Node::from(&v)), &impactkit::time::TzDatabase).is_err());
+    /// let v2 = impactkit::json::Node::from(&v2);
     /// let card = impactkit::card::read_card(&impactkit::json::Json::root(&v2), &impactkit::time::TzDatabase).unwrap();
     /// assert!(card.render().contains(">Tree Saver<"));
     /// ```

@@ -183,6 +183,7 @@ impl Theme {
     ///
     /// ```
     /// let v = serde_json::json!({"theme": {"accent": "url(#x)"}});
+    /// let v = impactkit::json::Node::from(&v);
     /// let e = impactkit::card::theme::Theme::from_json(&impactkit::json::Json::root(&v)).unwrap_err();
     /// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_color", "$.theme.accent"));
     /// ```
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn auto_uses_light_attributes_and_dark_css() {
         let v = serde_json::json!({"theme": "auto"});
-        let t = Theme::from_json(&Json::root(&v)).unwrap_or(Theme {
+        let t = Theme::from_json(&Json::root(&crate::json::Node::from(&v))).unwrap_or(Theme {
             main: Palette::DARK,
             dark: None,
         });

@@ -1,4 +1,5 @@
-//! A small reader over `serde_json::Value` that remembers where it is.
+//! JSON text in: a parser ([`value_from_text`]) into a borrowed document
+//! ([`Node`]), and a small reader over it ([`Json`]) that remembers where it is.
 //!
 //! Every accessor returns an [`Error`] whose `path` is the JSONPath of the
 //! field it was reading, so callers get `$.milestones[0].target` for free.
@@ -7,9 +8,12 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
+mod node;
 mod parse;
+
+pub use node::{Node, Number};
 
 #[derive(Clone, Copy)]
 enum Segment<'a> {
@@ -45,6 +49,7 @@ impl<'a> Path<'a> {
     /// ```
     /// use impactkit::json::Json;
     /// let v = serde_json::json!({"a": [{"b c": 1}]});
+    /// let v = impactkit::json::Node::from(&v);
     /// let root = Json::root(&v);
     /// let a = root.field("a").unwrap();
     /// let first = a.items().unwrap().next().unwrap();
@@ -96,22 +101,10 @@ fn is_identifier(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// Describes a JSON value's type for error messages.
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// A JSON value together with its path.
 #[derive(Clone, Copy)]
 pub struct Json<'a> {
-    value: &'a Value,
+    value: &'a Node<'a>,
     path: Path<'a>,
 }
 
@@ -120,10 +113,11 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"target": 500});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert_eq!(j.field("target").unwrap().number().unwrap(), 500.0);
     /// ```
-    pub fn root(value: &'a Value) -> Self {
+    pub fn root(value: &'a Node<'a>) -> Self {
         Json {
             value,
             path: Path::root(),
@@ -131,7 +125,7 @@ impl<'a> Json<'a> {
     }
 
     /// The raw value.
-    pub fn value(&self) -> &'a Value {
+    pub fn value(&self) -> &'a Node<'a> {
         self.value
     }
 
@@ -144,6 +138,7 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"x": 1});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// let e = j.field("x").unwrap().error(impactkit::ErrorCode::OutOfRange, "too small");
     /// assert_eq!(e.path, "$.x");
@@ -155,15 +150,27 @@ impl<'a> Json<'a> {
     fn expected(&self, what: &str) -> Error {
         self.error(
             ErrorCode::InvalidType,
-            format!("expected {what}, found {}", type_name(self.value)),
+            format!("expected {what}, found {}", self.value.type_name()),
         )
     }
 
-    /// The object behind this value, or an `invalid_type` error.
-    pub fn object(&self) -> Result<&'a Map<String, Value>> {
-        self.value
-            .as_object()
-            .ok_or_else(|| self.expected("an object"))
+    /// The object's entries (each key once, in document order), or an `invalid_type` error.
+    pub fn object(&self) -> Result<&'a [(Cow<'a, str>, Node<'a>)]> {
+        match self.value {
+            Node::Object(entries) => Ok(entries),
+            _ => Err(self.expected("an object")),
+        }
+    }
+
+    /// The object's keys in document order, or an `invalid_type` error.
+    ///
+    /// ```
+    /// let doc = impactkit::json::value_from_text(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
+    /// let keys: Vec<&str> = impactkit::json::Json::root(&doc).keys().unwrap().collect();
+    /// assert_eq!(keys, ["a", "b"]);
+    /// ```
+    pub fn keys(&self) -> Result<impl Iterator<Item = &'a str>> {
+        Ok(self.object()?.iter().map(|(k, _)| k.as_ref()))
     }
 
     /// Whether this value is JSON `null`.
@@ -175,13 +182,15 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"a": null});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert!(j.opt("a").unwrap().is_none());
     /// assert!(j.opt("b").unwrap().is_none());
     /// ```
     pub fn opt<'b>(&'b self, key: &'b str) -> Result<Option<Json<'b>>> {
         let object = self.object()?;
-        Ok(object.get(key).filter(|v| !v.is_null()).map(|value| Json {
+        let found = object.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        Ok(found.filter(|v| !v.is_null()).map(|value| Json {
             value,
             path: Path {
                 parent: Some(&self.path),
@@ -194,6 +203,7 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"data": {}});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// let e = j.field("data").unwrap().field("customer").err().unwrap();
     /// assert_eq!((e.code.as_str(), e.path.as_str()), ("missing_field", "$.data.customer"));
@@ -215,10 +225,9 @@ impl<'a> Json<'a> {
 
     /// Iterates an array's items, each with its own path. Enforces [`limits::MAX_ARRAY_LEN`].
     pub fn items<'b>(&'b self) -> Result<impl ExactSizeIterator<Item = Json<'b>> + 'b> {
-        let array = self
-            .value
-            .as_array()
-            .ok_or_else(|| self.expected("an array"))?;
+        let Node::Array(array) = self.value else {
+            return Err(self.expected("an array"));
+        };
         if array.len() > limits::MAX_ARRAY_LEN {
             return Err(self.error(
                 ErrorCode::TooLarge,
@@ -243,13 +252,14 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"n": "5"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert_eq!(j.field("n").unwrap().number().unwrap_err().code.as_str(), "invalid_type");
     /// ```
     pub fn number(&self) -> Result<f64> {
         match self.value {
-            Value::Number(n) => match n.as_f64() {
-                Some(x) if x.is_finite() => {
+            Node::Number(n) => match n.as_f64() {
+                x if x.is_finite() => {
                     if x.abs() > limits::MAX_ABS_NUMBER {
                         Err(self.error(
                             ErrorCode::OutOfRange,
@@ -264,14 +274,14 @@ impl<'a> Json<'a> {
                 }
                 _ => Err(self.error(ErrorCode::InvalidNumber, "number is not finite")),
             },
-            Value::String(s) if s.starts_with(NON_FINITE_MARK) => Err(self.error(
+            Node::String(s) if s.starts_with(NON_FINITE_MARK) => Err(self.error(
                 ErrorCode::InvalidNumber,
                 format!(
                     "number is not finite ({})",
                     s.get(NON_FINITE_MARK.len()..).unwrap_or("")
                 ),
             )),
-            Value::String(s) => Err(self.error(
+            Node::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
                 format!(
                     "expected a number, found the string \"{}\"; send numbers unquoted",
@@ -310,6 +320,7 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"percentile": 115});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// let e = j.field("percentile").unwrap().number_in(0.0, 100.0).unwrap_err();
     /// assert_eq!((e.code.as_str(), e.path.as_str()), ("out_of_range", "$.percentile"));
@@ -373,8 +384,9 @@ impl<'a> Json<'a> {
     /// An identifier: a string, or a whole number (rendered as its decimal text).
     pub fn id(&self) -> Result<String> {
         match self.value {
-            Value::Number(n) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
-            Value::String(_) => self.str().map(str::to_owned),
+            Node::Number(Number::Unsigned(n)) => Ok(n.to_string()),
+            Node::Number(Number::Negative(n)) => Ok(n.to_string()),
+            Node::String(_) => self.str().map(str::to_owned),
             _ => Err(self.expected("a string or integer id")),
         }
     }
@@ -383,6 +395,7 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"currency": "USD"});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert_eq!(j.opt_text("currency").unwrap().as_deref(), Some("USD"));
     /// assert_eq!(j.opt_text("pointsName").unwrap(), None);
@@ -397,6 +410,7 @@ impl<'a> Json<'a> {
     ///
     /// ```
     /// let v = serde_json::json!({"pendingPoints": 300});
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert_eq!(j.opt_number("pendingPoints").unwrap(), Some(300.0));
     /// ```
@@ -406,15 +420,17 @@ impl<'a> Json<'a> {
 
     /// A boolean.
     pub fn bool(&self) -> Result<bool> {
-        self.value
-            .as_bool()
-            .ok_or_else(|| self.expected("a boolean"))
+        match self.value {
+            Node::Bool(b) => Ok(*b),
+            _ => Err(self.expected("a boolean")),
+        }
     }
 
     /// One of the given string values, as its index in `allowed`.
     ///
     /// ```
     /// let v = serde_json::json!("week");
+    /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
     /// assert_eq!(j.one_of(&["day", "week", "month"]).unwrap(), 1);
     /// ```
@@ -441,18 +457,18 @@ pub(crate) fn truncate(s: &str) -> String {
     }
 }
 
-/// Parses JSON text (RFC 8259) into a [`Value`]; syntax errors are `invalid_json`
+/// Parses JSON text (RFC 8259) into a [`Node`] that borrows from `text`; syntax errors are `invalid_json`
 /// with line and column in the message, nesting deeper than [`MAX_DEPTH`], arrays
 /// longer than [`limits::MAX_ARRAY_LEN`] and texts over [`limits::MAX_INPUT_BYTES`]
 /// are `too_large`, each error with the path where it happened.
 ///
 /// ```
 /// let v = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
-/// assert_eq!(v["target"], 500);
+/// assert_eq!(v.get("target").and_then(|t| t.as_f64()), Some(500.0));
 /// let e = impactkit::json::value_from_text("{\"current\": }").unwrap_err();
 /// assert_eq!(e.code.as_str(), "invalid_json");
 /// ```
-pub fn value_from_text(text: &str) -> Result<Value> {
+pub fn value_from_text(text: &str) -> Result<Node<'_>> {
     if text.len() > limits::MAX_INPUT_BYTES {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -473,6 +489,7 @@ pub fn value_from_text(text: &str) -> Result<Value> {
 ///
 /// ```
 /// let v = serde_json::json!({"current": format!("{}NaN", impactkit::json::NON_FINITE_MARK)});
+/// let v = impactkit::json::Node::from(&v);
 /// let e = impactkit::json::Json::root(&v).field("current").unwrap().number().unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_number", "$.current"));
 /// ```

@@ -1,7 +1,7 @@
-//! JSON text (RFC 8259) → `serde_json::Value`, written for this crate's limits.
+//! JSON text (RFC 8259) → [`Node`], written for this crate's limits.
 //!
-//! One pass over the bytes, no serde visitor in between: strings without
-//! escapes are copied straight from the input, numbers go through the
+//! One pass over the bytes, no serde visitor in between: keys and strings
+//! without escapes are borrowed from the input, numbers go through the
 //! standard library's correctly rounded `f64` parser, and the path of the
 //! value being read is a chain of stack frames ([`Path`]), so an error says
 //! where it happened (`$.activity[41].date`) without any bookkeeping on the
@@ -9,13 +9,14 @@
 //! [`limits::MAX_ARRAY_LEN`] are `too_large`; syntax errors are
 //! `invalid_json` with line and column.
 
+use super::node::{dedupe_keys, Node, Number};
 use super::{Path, Segment, MAX_DEPTH};
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits;
-use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 
 /// Parses one JSON document; text after it (other than whitespace) is an error.
-pub(super) fn parse(text: &str) -> Result<Value> {
+pub(super) fn parse(text: &str) -> Result<Node<'_>> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -67,21 +68,21 @@ impl<'t> Parser<'t> {
         )
     }
 
-    fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+    fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         match self.peek() {
             Some(b'{') => self.object(path, depth),
             Some(b'[') => self.array(path, depth),
-            Some(b'"') => self.string(path).map(Value::String),
+            Some(b'"') => self.string(path).map(Node::String),
             Some(b'-' | b'0'..=b'9') => self.number(path),
-            Some(b't') => self.literal(path, "true", Value::Bool(true)),
-            Some(b'f') => self.literal(path, "false", Value::Bool(false)),
-            Some(b'n') => self.literal(path, "null", Value::Null),
+            Some(b't') => self.literal(path, "true", Node::Bool(true)),
+            Some(b'f') => self.literal(path, "false", Node::Bool(false)),
+            Some(b'n') => self.literal(path, "null", Node::Null),
             Some(_) => Err(self.syntax(path, "expected a JSON value")),
             None => Err(self.syntax(path, "EOF while parsing a value")),
         }
     }
 
-    fn literal(&mut self, path: &Path<'_>, word: &str, value: Value) -> Result<Value> {
+    fn literal(&mut self, path: &Path<'_>, word: &str, value: Node<'t>) -> Result<Node<'t>> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -101,14 +102,14 @@ impl<'t> Parser<'t> {
         Ok(())
     }
 
-    fn array(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+    fn array(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '['
         let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Node::Array(items));
         }
         loop {
             if items.len() >= limits::MAX_ARRAY_LEN {
@@ -131,7 +132,7 @@ impl<'t> Parser<'t> {
                 }
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Node::Array(items));
                 }
                 Some(_) => return Err(self.syntax(path, "expected `,` or `]`")),
                 None => return Err(self.syntax(path, "EOF while parsing a list")),
@@ -139,14 +140,14 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn object(&mut self, path: &Path<'_>, depth: usize) -> Result<Value> {
+    fn object(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '{'
-        let mut object = Map::new();
+        let mut object = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(object));
+            return Ok(Node::Object(object));
         }
         loop {
             match self.peek() {
@@ -168,8 +169,7 @@ impl<'t> Parser<'t> {
                 };
                 self.value(&value_path, depth + 1)?
             };
-            // A repeated key keeps its last value, as JSON.parse does.
-            object.insert(key, value);
+            object.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -178,7 +178,9 @@ impl<'t> Parser<'t> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(object));
+                    // A repeated key keeps its last value, as JSON.parse does.
+                    dedupe_keys(&mut object);
+                    return Ok(Node::Object(object));
                 }
                 Some(_) => return Err(self.syntax(path, "expected `,` or `}`")),
                 None => return Err(self.syntax(path, "EOF while parsing an object")),
@@ -187,7 +189,7 @@ impl<'t> Parser<'t> {
     }
 
     /// A string starting at the opening quote.
-    fn string(&mut self, path: &Path<'_>) -> Result<String> {
+    fn string(&mut self, path: &Path<'_>) -> Result<Cow<'t, str>> {
         self.pos += 1; // '"'
         let start = self.pos;
         // Fast path: no escapes, copied as one slice.
@@ -196,7 +198,7 @@ impl<'t> Parser<'t> {
                 b'"' => {
                     let s = self.text.get(start..self.pos).unwrap_or_default();
                     self.pos += 1;
-                    return Ok(s.to_owned());
+                    return Ok(Cow::Borrowed(s));
                 }
                 b'\\' => break,
                 0..=0x1f => return Err(self.syntax(path, "control character in a string")),
@@ -216,7 +218,7 @@ impl<'t> Parser<'t> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -293,7 +295,7 @@ impl<'t> Parser<'t> {
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Whole numbers that
     /// fit stay integers (`u64`, or `i64` when negative), like serde_json's own parser.
-    fn number(&mut self, path: &Path<'_>) -> Result<Value> {
+    fn number(&mut self, path: &Path<'_>) -> Result<Node<'t>> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -336,18 +338,18 @@ impl<'t> Parser<'t> {
                 text.parse::<i64>()
                     .ok()
                     .filter(|&n| n != 0)
-                    .map(Number::from)
+                    .map(Number::Negative)
             } else {
-                text.parse::<u64>().ok().map(Number::from)
+                text.parse::<u64>().ok().map(Number::Unsigned)
             };
             if let Some(n) = integer {
-                return Ok(Value::Number(n));
+                return Ok(Node::Number(n));
             }
         }
         text.parse::<f64>()
             .ok()
-            .and_then(Number::from_f64)
-            .map(Value::Number)
+            .filter(|x| x.is_finite())
+            .map(|x| Node::Number(Number::Float(x)))
             .ok_or_else(|| self.syntax(path, "number out of range"))
     }
 }

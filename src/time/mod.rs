@@ -263,6 +263,7 @@ pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
 /// ```
 /// use impactkit::{json::Json, time::{instant, Zone}};
 /// let v = serde_json::json!({"at": 1742034600000i64});
+/// let v = impactkit::json::Node::from(&v);
 /// let t = instant(&Json::root(&v).field("at").unwrap(), &Zone::utc()).unwrap();
 /// assert_eq!(Zone::utc().format(t), "2025-03-15T10:30:00Z");
 /// ```

@@ -72,9 +72,10 @@ async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<
 pub fn impact_card_png(
     #[wasm_bindgen(unchecked_param_type = "ImpactCardPngInput | string")] input: JsValue,
 ) -> js_sys::Promise {
-    let prepared = super::input_text(&input)
-        .and_then(|text| value_from_text(&text))
-        .and_then(|value| prepare(&Json::root(&value)));
+    let prepared = super::input_text(&input).and_then(|text| {
+        let value = value_from_text(&text)?;
+        prepare(&Json::root(&value))
+    });
     match prepared {
         Err(error) => js_sys::Promise::reject(&to_js_error(error)),
         Ok((svg, width, height)) => {

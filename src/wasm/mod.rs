@@ -71,9 +71,8 @@ fn run<T: Serialize>(
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
-    let value = input_text(&input)
-        .and_then(|text| value_from_text(&text))
-        .map_err(to_js_error)?;
+    let text = input_text(&input).map_err(to_js_error)?;
+    let value = value_from_text(&text).map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
     let text = serde_json::to_string(&output)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;

@@ -1,0 +1,186 @@
+//! The parsed document: a JSON value that borrows from the text it came from.
+//!
+//! Strings without escapes and every object key are slices of the input, objects
+//! are small vectors of entries (a widget payload's objects have a handful of
+//! keys, where a linear scan beats a tree), so reading 100k orders allocates one
+//! vector per object and array and nothing per field.
+
+use std::borrow::Cow;
+
+/// A JSON number as written: whole numbers stay exact integers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// A whole number ≥ 0 that fits in `u64`.
+    Unsigned(u64),
+    /// A negative whole number that fits in `i64`.
+    Negative(i64),
+    /// Anything else (fractions, exponents, `-0`, integers beyond 64 bits), always finite.
+    Float(f64),
+}
+
+impl Number {
+    /// The number as an `f64` (integers beyond 2⁵³ are rounded).
+    ///
+    /// ```
+    /// use impactkit::json::Number;
+    /// assert_eq!(Number::Unsigned(500).as_f64(), 500.0);
+    /// assert_eq!(Number::Float(248.5).as_f64(), 248.5);
+    /// ```
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Unsigned(n) => n as f64,
+            Number::Negative(n) => n as f64,
+            Number::Float(x) => x,
+        }
+    }
+}
+
+/// One JSON value; `'t` is the lifetime of the text it was parsed from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node<'t> {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A finite number.
+    Number(Number),
+    /// A string, borrowed from the text unless it had escapes.
+    String(Cow<'t, str>),
+    /// An array.
+    Array(Vec<Node<'t>>),
+    /// An object's entries in document order, each key once (a repeated key keeps
+    /// its last value, as `JSON.parse` does).
+    Object(Vec<(Cow<'t, str>, Node<'t>)>),
+}
+
+impl<'t> Node<'t> {
+    /// The value under `key` when this is an object.
+    ///
+    /// ```
+    /// let doc = impactkit::json::value_from_text(r#"{"target": 500}"#).unwrap();
+    /// assert_eq!(doc.get("target").and_then(|n| n.as_f64()), Some(500.0));
+    /// assert!(doc.get("current").is_none());
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&Node<'t>> {
+        match self {
+            Node::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number as `f64`, when this is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Node::Number(n) => Some(n.as_f64()),
+            _ => None,
+        }
+    }
+
+    /// Whether this is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Node::Null)
+    }
+
+    /// Whether this is a string.
+    pub fn is_string(&self) -> bool {
+        matches!(self, Node::String(_))
+    }
+
+    /// Whether this is a number.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Node::Number(_))
+    }
+
+    /// Whether this is an array.
+    pub fn is_array(&self) -> bool {
+        matches!(self, Node::Array(_))
+    }
+
+    /// Whether this is an object.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Node::Object(_))
+    }
+
+    /// Describes the value's type for error messages ("a string", "an object", …).
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Number(_) => "a number",
+            Node::String(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Object(_) => "an object",
+        }
+    }
+}
+
+/// Borrows a `serde_json::Value` (native callers, tests and examples build
+/// inputs with `serde_json::json!`).
+///
+/// ```
+/// use impactkit::json::{Json, Node};
+/// let v = serde_json::json!({"current": 248.5, "target": 500});
+/// let node = Node::from(&v);
+/// assert_eq!(Json::root(&node).field("current").unwrap().number().unwrap(), 248.5);
+/// ```
+impl<'t> From<&'t serde_json::Value> for Node<'t> {
+    fn from(value: &'t serde_json::Value) -> Self {
+        use serde_json::Value;
+        match value {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(if let Some(u) = n.as_u64() {
+                Number::Unsigned(u)
+            } else if let Some(i) = n.as_i64() {
+                Number::Negative(i)
+            } else {
+                Number::Float(n.as_f64().unwrap_or(f64::NAN))
+            }),
+            Value::String(s) => Node::String(Cow::Borrowed(s)),
+            Value::Array(items) => Node::Array(items.iter().map(Node::from).collect()),
+            Value::Object(map) => Node::Object(
+                map.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Drops earlier entries of repeated keys, keeping the order of the last ones.
+/// Linear for the usual handful of keys, `n log n` for big objects.
+pub(crate) fn dedupe_keys(entries: &mut Vec<(Cow<'_, str>, Node<'_>)>) {
+    const SMALL: usize = 16;
+    let n = entries.len();
+    if n < 2 {
+        return;
+    }
+    let mut keep = vec![true; n];
+    if n <= SMALL {
+        for (i, (key, _)) in entries.iter().enumerate() {
+            keep[i] = !entries[i + 1..].iter().any(|(k, _)| k == key);
+        }
+    } else {
+        let mut order: Vec<usize> = (0..n).collect();
+        // Stable: equal keys stay in document order, so the last of a run is kept.
+        order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+        for pair in order.windows(2) {
+            if entries[pair[0]].0 == entries[pair[1]].0 {
+                keep[pair[0]] = false;
+            }
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut flags = keep.into_iter();
+    entries.retain(|_| flags.next().unwrap_or(true));
+}

@@ -162,7 +162,8 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// The object's keys in document order, or an `invalid_type` error.
+    /// The object's keys in sorted order (so rules read from JSON text and from
+    /// `serde_json` values, whose maps are sorted, behave alike), or an `invalid_type` error.
     ///
     /// ```
     /// let doc = impactkit::json::value_from_text(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
@@ -170,7 +171,9 @@ impl<'a> Json<'a> {
     /// assert_eq!(keys, ["a", "b"]);
     /// ```
     pub fn keys(&self) -> Result<impl Iterator<Item = &'a str>> {
-        Ok(self.object()?.iter().map(|(k, _)| k.as_ref()))
+        let mut keys: Vec<&'a str> = self.object()?.iter().map(|(k, _)| k.as_ref()).collect();
+        keys.sort_unstable();
+        Ok(keys.into_iter())
     }
 
     /// Whether this value is JSON `null`.

@@ -266,8 +266,8 @@ impl Color {
             field.error(
                 ErrorCode::InvalidColor,
                 format!(
-                    "{:?} is not a CSS colour (use #rrggbb, rgb(), hsl() or a colour name)",
-                    crate::json::truncate(text)
+                    "{} is not a CSS colour (use #rrggbb, rgb(), hsl() or a colour name)",
+                    crate::json::quoted(text)
                 ),
             )
         })

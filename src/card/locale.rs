@@ -262,8 +262,8 @@ impl Locale {
             field.error(
                 ErrorCode::InvalidValue,
                 format!(
-                    "{:?} is not a BCP 47 language tag",
-                    crate::json::truncate(tag)
+                    "{} is not a BCP 47 language tag",
+                    crate::json::quoted(tag)
                 ),
             )
         })

@@ -369,8 +369,8 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
                     id.error(
                         ErrorCode::InvalidValue,
                         format!(
-                            "no badge with id {:?} in profile.badges",
-                            crate::json::truncate(&wanted)
+                            "no badge with id {} in profile.badges",
+                            crate::json::quoted(&wanted)
                         ),
                     )
                 })?;

@@ -171,9 +171,10 @@ impl<'a> Json<'a> {
     /// assert_eq!(keys, ["a", "b"]);
     /// ```
     pub fn keys(&self) -> Result<impl Iterator<Item = &'a str>> {
-        let mut keys: Vec<&'a str> = self.object()?.iter().map(|(k, _)| k.as_ref()).collect();
-        keys.sort_unstable();
-        Ok(keys.into_iter())
+        let entries = self.object()?;
+        Ok(node::key_order(entries)
+            .into_iter()
+            .filter_map(|i| entries.get(i).map(|(k, _)| k.as_ref())))
     }
 
     /// Whether this value is JSON `null`.
@@ -446,6 +447,11 @@ impl<'a> Json<'a> {
             )
         })
     }
+}
+
+/// User text for error messages: shortened and JSON-quoted (`"red;x"`).
+pub(crate) fn quoted(s: &str) -> String {
+    serde_json::to_string(&truncate(s)).unwrap_or_default()
 }
 
 /// Shortens user text for error messages.

@@ -155,6 +155,16 @@ impl<'t> From<&'t serde_json::Value> for Node<'t> {
     }
 }
 
+/// The entries' indices sorted by key (stable: equal keys in document order).
+pub(crate) fn key_order(entries: &[(Cow<'_, str>, Node<'_>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| entries.get(i).map(|(k, _)| k.as_ref());
+        key(a).cmp(&key(b))
+    });
+    order
+}
+
 /// Drops earlier entries of repeated keys, keeping the order of the last ones.
 /// Linear for the usual handful of keys, `n log n` for big objects.
 pub(crate) fn dedupe_keys(entries: &mut Vec<(Cow<'_, str>, Node<'_>)>) {
@@ -169,9 +179,8 @@ pub(crate) fn dedupe_keys(entries: &mut Vec<(Cow<'_, str>, Node<'_>)>) {
             keep[i] = !entries[i + 1..].iter().any(|(k, _)| k == key);
         }
     } else {
-        let mut order: Vec<usize> = (0..n).collect();
         // Stable: equal keys stay in document order, so the last of a run is kept.
-        order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+        let order = key_order(entries);
         for pair in order.windows(2) {
             if entries[pair[0]].0 == entries[pair[1]].0 {
                 keep[pair[0]] = false;

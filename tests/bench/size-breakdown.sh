@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v twiggy >/dev/null || { echo "twiggy not installed (cargo install twiggy)" >&2; exit 1; }
 tmp=$(mktemp -d)
-wasm-bindgen target/wasm32-unknown-unknown/release/impactkit.wasm --target web --out-dir "$tmp" --keep-debug
+wasm-bindgen target/size/wasm32-unknown-unknown/release/impactkit.wasm --target web --out-dir "$tmp" --keep-debug
 node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue "$tmp/impactkit_bg.wasm" -o "$tmp/named.wasm"
 twiggy top -n 100000 "$tmp/named.wasm" | python3 -c '

@@ -261,10 +261,7 @@ impl Locale {
         Locale::from_tag(tag).ok_or_else(|| {
             field.error(
                 ErrorCode::InvalidValue,
-                format!(
-                    "{} is not a BCP 47 language tag",
-                    crate::json::quoted(tag)
-                ),
+                format!("{} is not a BCP 47 language tag", crate::json::quoted(tag)),
             )
         })
     }

@@ -150,7 +150,7 @@ if (typeof ik.badgePreview === "function") {
   const text = JSON.stringify(input);
   const r = await measure({ text: () => ik.streak(text), object: () => ik.streak(input) }, timing);
   section("Boundary: JSON text vs JS object (Node)",
-    "The same already-parsed input handed over as a JS object (stringified natively, parsed in wasm) or as the original text. Both paths end in serde_json inside wasm; the object path pays one `JSON.stringify`. (An earlier build walked objects with serde-wasm-bindgen: about 2× slower than the text path and 14 KiB gzip larger.)",
+    "The same already-parsed input handed over as a JS object (stringified natively, parsed in wasm) or as the original text. Both paths end in impactkit's JSON parser inside wasm (a one-pass parser into a document that borrows from the text); the object path pays one `JSON.stringify`. Results come back as JSON text for `JSON.parse`. (Earlier builds walked input objects with serde-wasm-bindgen, about 2× slower than the text path and 14 KiB gzip larger, and built result objects with it, 4.5 KiB gzip larger at the same per-call cost.)",
     ["input", "as text", "as object", "object ÷ text"],
     [[`streak, ${sizes[sizes.length - 1].toLocaleString("en")} records`, fmt(r.text), fmt(r.object), ratio(r.object, r.text)]]);
 }
@@ -162,7 +162,7 @@ if (typeof ik.badgePreview === "function") {
     const wasm = readFileSync(join(root, "pkg", dir, "impactkit_bg.wasm"));
     rows.push([`pkg/${dir}`, wasm.length.toLocaleString("en"), gzipSync(wasm, { level: 9 }).length.toLocaleString("en"), brotliCompressSync(wasm).length.toLocaleString("en")]);
   }
-  section("Size of the .wasm (bytes)", "After `wasm-opt -Oz`. Budget checked by `make test`: see tests/size-budget.mjs.", ["build", "raw", "gzip -9", "brotli"], rows);
+  section("Size of the .wasm (bytes)", "The shipped build (`make pkg`: pinned nightly, `-Zbuild-std` with `optimize_for_size`, panics as bare traps, then `wasm-opt -Oz`). Budget checked by `make test`: see tests/size-budget.mjs.", ["build", "raw", "gzip -9", "brotli"], rows);
   try {
     const top = execFileSync(join(here, "size-breakdown.sh"), { encoding: "utf8" });
     section("What each part adds (bytes, before gzip)", "From `twiggy top` on a name-keeping build of the same code, summed by crate / module.", ["part", "bytes"],

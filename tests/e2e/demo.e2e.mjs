@@ -371,7 +371,13 @@ try {
   await check("offline: service worker serves the module and the last JSON; page says cached and from when", async () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await page.waitForFunction(async () => (await caches.keys()).includes("impactkit-shell-v1"));
-    await page.waitForTimeout(300); // let the last cache writes land
+    // Wait until the last JSON of every widget has landed in the data cache (not a fixed delay:
+    // under CPU load the writes can take longer).
+    await page.waitForFunction(async () => {
+      const urls = (await (await caches.open("impactkit-data-v1")).keys()).map((r) => r.url);
+      return ["/balance", "/tier-progress", "/reward-campaigns-progress", "impactLeaderboard"]
+        .every((part) => urls.some((u) => u.includes(part)));
+    }, null, { timeout: WAIT });
     await page.setViewportSize({ width: 390, height: 844 });
     await context.setOffline(true);
     try {

@@ -165,7 +165,7 @@ if (typeof ik.badgePreview === "function") {
   section("Size of the .wasm (bytes)", "The shipped build (`make pkg`: pinned nightly, `-Zbuild-std` with `optimize_for_size`, panics as bare traps, then `wasm-opt -Oz`). Budget checked by `make test`: see tests/size-budget.mjs.", ["build", "raw", "gzip -9", "brotli"], rows);
   try {
     const top = execFileSync(join(here, "size-breakdown.sh"), { encoding: "utf8" });
-    section("What each part adds (bytes, before gzip)", "From `twiggy top` on a name-keeping build of the same code, summed by crate / module.", ["part", "bytes"],
+    section("What each part adds (bytes, before gzip)", "From `twiggy top` on a name-keeping stable build of the same code (~17 KB gzip larger than the shipped one, mostly std panic/formatting code), summed by crate / module.", ["part", "bytes"],
       top.trim().split("\n").map((l) => l.split("\t")));
   } catch (e) {
     log(`size breakdown skipped: ${e.message.split("\n")[0]}`);

@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NIGHTLY := nightly-2026-05-20
 SIZE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none
 SIZE_TARGET_DIR := target/size
-# Our code is built for size (opt-level z); the rebuilt std keeps opt-level 3 for its hot
+# Our code is built for size (opt-level s, Cargo.toml); the rebuilt std keeps opt-level 3 for its hot
 # paths (allocator, memcpy, sorts): at z the 100k-record benchmarks ran 12-20 % slower.
 STD_OPT := $(foreach p,core alloc std dlmalloc compiler_builtins,--config 'profile.release.package.$(p).opt-level=3')
 WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm

@@ -2,7 +2,7 @@
 
 use crate::time::{ZoneDb, ZoneRules};
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -86,6 +86,7 @@ impl IntlZones {
         let format = DateTimeFormat::new("en-US", &options).ok()?;
         Some(IntlRules {
             format,
+            last_day: Cell::new(None),
             days: RefCell::new(HashMap::new()),
             midnights: RefCell::new(HashMap::new()),
         })
@@ -118,6 +119,8 @@ struct DayOffsets {
 
 struct IntlRules {
     format: DateTimeFormat,
+    /// The day asked last: activity lists are mostly in time order, so most lookups hit it.
+    last_day: Cell<Option<(i64, DayOffsets)>>,
     days: RefCell<HashMap<i64, DayOffsets>>,
     /// Offset at the start of each UTC day asked so far (shared by neighbouring days).
     midnights: RefCell<HashMap<i64, i32>>,
@@ -177,6 +180,17 @@ impl IntlRules {
     }
 
     fn day(&self, day: i64) -> DayOffsets {
+        if let Some((last, offsets)) = self.last_day.get() {
+            if last == day {
+                return offsets;
+            }
+        }
+        let offsets = self.day_uncached(day);
+        self.last_day.set(Some((day, offsets)));
+        offsets
+    }
+
+    fn day_uncached(&self, day: i64) -> DayOffsets {
         if let Some(known) = self.days.borrow().get(&day) {
             return *known;
         }

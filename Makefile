@@ -71,6 +71,7 @@ test: setup pkg
 	cargo test
 	cargo test -q --test vectors_native golden_vectors -- --nocapture | grep 'golden vectors'
 	node tests/run-vectors.mjs
+	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 \
 	  tests/types/usage.ts pkg/web/impactkit.d.ts pkg/bundler/impactkit.d.ts
 	@echo "typescript: pkg/*/impactkit.d.ts and tests/types/usage.ts type-check (strict)"

@@ -478,18 +478,30 @@ pub(crate) fn truncate(s: &str) -> String {
 /// assert_eq!(e.code.as_str(), "invalid_json");
 /// ```
 pub fn value_from_text(text: &str) -> Result<Node<'_>> {
-    if text.len() > limits::MAX_INPUT_BYTES {
+    check_input_size(text.len())?;
+    parse::parse(text)
+}
+
+/// `too_large` when `bytes` of JSON text exceed [`limits::MAX_INPUT_BYTES`].
+///
+/// ```
+/// assert!(impactkit::json::check_input_size(1024).is_ok());
+/// let e = impactkit::json::check_input_size(impactkit::limits::MAX_INPUT_BYTES + 1).unwrap_err();
+/// assert_eq!(e.code.as_str(), "too_large");
+/// ```
+pub fn check_input_size(bytes: usize) -> Result<()> {
+    if bytes > limits::MAX_INPUT_BYTES {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "$",
             format!(
                 "input is {} bytes of JSON; the limit is {} (128 MiB)",
-                text.len(),
+                bytes,
                 limits::MAX_INPUT_BYTES
             ),
         ));
     }
-    parse::parse(text)
+    Ok(())
 }
 
 /// How the JS bindings hand over NaN and ±Infinity, which JSON text cannot hold:

@@ -43,10 +43,24 @@ impl<'t> Parser<'t> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// The unread bytes.
+    fn rest(&self) -> &'t [u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
+    /// Advances past the bytes matching `keep` (a slice scan the compiler turns into a tight loop).
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let n = self
+            .rest()
+            .iter()
+            .position(|&b| !keep(b))
+            .unwrap_or(self.rest().len());
+        self.pos += n;
+        n
+    }
+
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }
 
     /// An `invalid_json` error at the current position.
@@ -192,28 +206,18 @@ impl<'t> Parser<'t> {
     fn string(&mut self, path: &Path<'_>) -> Result<Cow<'t, str>> {
         self.pos += 1; // '"'
         let start = self.pos;
-        // Fast path: no escapes, copied as one slice.
-        while let Some(b) = self.peek() {
-            match b {
-                b'"' => {
-                    let s = self.text.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                0..=0x1f => return Err(self.syntax(path, "control character in a string")),
-                _ => self.pos += 1,
-            }
+        let plain = |b: u8| b != b'"' && b != b'\\' && b >= 0x20;
+        // Fast path: no escapes, borrowed as one slice.
+        self.skip_while(plain);
+        if self.peek() == Some(b'"') {
+            let s = self.text.get(start..self.pos).unwrap_or_default();
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_while(plain);
             out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
@@ -247,21 +251,25 @@ impl<'t> Parser<'t> {
             b't' => '\t',
             b'u' => {
                 let first = self.hex4(path)?;
+                // A lone surrogate (JSON.stringify writes one for a broken JS string) becomes
+                // U+FFFD, as TextEncoder does, instead of failing the whole input.
                 let code = match first {
                     0xD800..=0xDBFF => {
-                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                            return Err(self.syntax(path, "lone leading surrogate in hex escape"));
+                        let next = self.bytes.get(self.pos..self.pos + 6);
+                        let second = next
+                            .filter(|n| n.starts_with(b"\\u"))
+                            .and_then(|n| std::str::from_utf8(n.get(2..)?).ok())
+                            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                            .filter(|c| (0xDC00..=0xDFFF).contains(c));
+                        match second {
+                            Some(low) => {
+                                self.pos += 6;
+                                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+                            }
+                            None => 0xFFFD,
                         }
-                        self.pos += 2;
-                        let second = self.hex4(path)?;
-                        if !(0xDC00..=0xDFFF).contains(&second) {
-                            return Err(self.syntax(path, "lone leading surrogate in hex escape"));
-                        }
-                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => {
-                        return Err(self.syntax(path, "lone trailing surrogate in hex escape"))
-                    }
+                    0xDC00..=0xDFFF => 0xFFFD,
                     _ => first,
                 };
                 char::from_u32(code).ok_or_else(|| self.syntax(path, "invalid unicode escape"))?
@@ -286,11 +294,7 @@ impl<'t> Parser<'t> {
     }
 
     fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-        self.pos - start
+        self.skip_while(|b| b.is_ascii_digit())
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Whole numbers that

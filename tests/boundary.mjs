@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// JS strings into wasm (TextEncoder.encodeInto straight into wasm memory, src/wasm/mod.rs):
+// big texts, non-ASCII at every position (the buffer grows mid-way), surrogate pairs and lone
+// surrogates, and the same input as object and as text. Run by `make test` after `make pkg`.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const ik = require(join(dirname(fileURLToPath(import.meta.url)), "..", "pkg", "node", "impactkit.js"));
+
+let passed = 0;
+let failed = 0;
+function check(name, fn) {
+  try {
+    fn();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL ${name}: ${error.message}`);
+  }
+}
+function assertEqual(got, want, what) {
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+}
+
+const seed = { current: 248.5, target: 500 };
+const want = { percentage: 49.7, remaining: 251.5, isCompleted: false };
+const pads = {
+  "5 MB of ASCII": "x".repeat(5_000_000),
+  "1 MB ASCII then 1 MB of ü (2-byte UTF-8)": "x".repeat(1_000_000) + "ü".repeat(1_000_000),
+  "ü first, then 2 MB ASCII": "ü" + "x".repeat(2_000_000),
+  "emoji (surrogate pairs) throughout": "🌳€a".repeat(300_000),
+  "lone surrogates": "a\ud800b\udc00c".repeat(10_000),
+  "3-byte characters at the end": "x".repeat(500_000) + "漢字".repeat(100_000),
+};
+for (const [name, pad] of Object.entries(pads)) {
+  check(`milestoneProgress through ${name} (as text)`, () => {
+    assertEqual(ik.milestoneProgress(JSON.stringify({ pad, ...seed })), want, "result");
+    assertEqual(ik.milestoneProgress(JSON.stringify({ ...seed, pad })), want, "pad after");
+  });
+  check(`milestoneProgress through ${name} (as object)`, () => {
+    assertEqual(ik.milestoneProgress({ pad, ...seed }), want, "result");
+  });
+}
+
+check("non-ASCII text survives the round trip (card title)", () => {
+  const name = "Zoë 🌳 Ærø 漢字";
+  const svg = ik.impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15, displayName: name }, size: "og" });
+  if (!svg.includes(name)) throw new Error(`${name} not in the card`);
+});
+
+check("a malformed big text is invalid_json with the right column", () => {
+  const text = `{"pad": "${"ü".repeat(100_000)}", "current": }`;
+  try {
+    ik.milestoneProgress(text);
+    throw new Error("no error");
+  } catch (error) {
+    assertEqual(error.code, "invalid_json", "code");
+    if (!/line 1 column 100\d\d/.test(error.message)) throw new Error(error.message);
+  }
+});
+
+check("activity as text and as object give the same streak", () => {
+  const activity = [];
+  for (let i = 0; i < 50_000; i++) activity.push({ date: new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10), note: "ünïcödé 🌳" });
+  const input = { activity, period: "day", now: "2024-02-09T12:00:00Z", timezone: "Europe/Berlin" };
+  assertEqual(ik.streak(JSON.stringify(input)), ik.streak(input), "streak");
+});
+
+console.log(`boundary (node): ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

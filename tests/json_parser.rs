@@ -83,6 +83,14 @@ fn seed_and_edge_cases_agree_with_serde_json() {
     for text in valid {
         assert!(agree(text), "{text:?} should be valid");
     }
+    // Repeated keys in a big object (the sorting path of the de-duplication).
+    let mut big: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 25)).collect();
+    big.push("\"k3\": \"last\"".into());
+    let big = format!("{{{}}}", big.join(", "));
+    assert!(agree(&big));
+    let doc = value_from_text(&big).unwrap();
+    assert_eq!(doc.get("k3").and_then(Node::as_str), Some("last"));
+    assert_eq!(doc.get("k20").and_then(Node::as_f64), Some(20.0));
     let invalid = [
         "",
         " ",

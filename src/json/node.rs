@@ -173,10 +173,19 @@ pub(crate) fn dedupe_keys(entries: &mut Vec<(Cow<'_, str>, Node<'_>)>) {
     if n < 2 {
         return;
     }
+    let repeated = |i: usize, key: &str| entries.iter().skip(i + 1).any(|(k, _)| k == key);
+    if n <= SMALL
+        && !entries
+            .iter()
+            .enumerate()
+            .any(|(i, (key, _))| repeated(i, key))
+    {
+        return; // the usual case: no allocation
+    }
     let mut keep = vec![true; n];
     if n <= SMALL {
         for (i, (key, _)) in entries.iter().enumerate() {
-            keep[i] = !entries[i + 1..].iter().any(|(k, _)| k == key);
+            keep[i] = !repeated(i, key);
         }
     } else {
         // Stable: equal keys stay in document order, so the last of a run is kept.

@@ -64,6 +64,35 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The sort-based reference for `period_sums`.
+fn sums_by_sorting(mut records: Vec<(i64, u64)>) -> Vec<(i64, u128)> {
+    records.sort_by_key(|r| r.0);
+    let mut sums: Vec<(i64, u128)> = Vec::new();
+    for (p, c) in records {
+        match sums.last_mut() {
+            Some(last) if last.0 == p => last.1 += u128::from(c),
+            _ => sums.push((p, u128::from(c))),
+        }
+    }
+    sums
+}
+
+proptest! {
+    /// Counting per period (dense spans) and sorting (sparse spans) give the same sums.
+    #[test]
+    fn period_sums_match_sorting(
+        records in prop::collection::vec((-40_000i64..80_000, 0u64..1_000_000_000_000_000), 0..300),
+        dense in any::<bool>(),
+    ) {
+        let records: Vec<(i64, u64)> = if dense {
+            records.into_iter().map(|(p, c)| (p % 500, c)).collect()
+        } else {
+            records
+        };
+        prop_assert_eq!(impactkit::streaks::period_sums(records.clone()), sums_by_sorting(records));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 

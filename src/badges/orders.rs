@@ -147,6 +147,7 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
     drop(seen);
     let mut keep = keep.into_iter();
     orders.retain(|_| keep.next().unwrap_or(false));
-    orders.sort_by(|a, b| a.placed_at.cmp(&b.placed_at).then_with(|| a.id.cmp(&b.id)));
+    // Ids are unique now, so (placedAt, id) orders completely and an unstable sort is exact.
+    orders.sort_unstable_by(|a, b| a.placed_at.cmp(&b.placed_at).then_with(|| a.id.cmp(&b.id)));
     Ok(orders)
 }

@@ -64,17 +64,13 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// The sort-based reference for `period_sums`.
-fn sums_by_sorting(mut records: Vec<(i64, u64)>) -> Vec<(i64, u128)> {
-    records.sort_by_key(|r| r.0);
-    let mut sums: Vec<(i64, u128)> = Vec::new();
-    for (p, c) in records {
-        match sums.last_mut() {
-            Some(last) if last.0 == p => last.1 += u128::from(c),
-            _ => sums.push((p, u128::from(c))),
-        }
+/// An independent reference for `period_sums`: a sorted map from period to sum.
+fn sums_by_map(records: &[(i64, u64)]) -> Vec<(i64, u128)> {
+    let mut sums = std::collections::BTreeMap::new();
+    for &(period, count) in records {
+        *sums.entry(period).or_insert(0u128) += u128::from(count);
     }
-    sums
+    sums.into_iter().collect()
 }
 
 proptest! {
@@ -89,7 +85,8 @@ proptest! {
         } else {
             records
         };
-        prop_assert_eq!(impactkit::streaks::period_sums(records.clone()), sums_by_sorting(records));
+        let expected = sums_by_map(&records);
+        prop_assert_eq!(impactkit::streaks::period_sums(records), expected);
     }
 }
 

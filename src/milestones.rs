@@ -75,7 +75,7 @@ impl Milestone {
             if levels.is_empty() {
                 return Err(list.error(ErrorCode::OutOfRange, "levels must not be empty"));
             }
-            levels.sort_by(f64::total_cmp);
+            levels.sort_unstable_by(f64::total_cmp);
         }
         let target = match (input.opt("target")?, levels.last()) {
             (Some(t), _) => t.positive()?,

@@ -112,7 +112,8 @@ pub fn between(
 /// assert_eq!((p.current.unwrap().name.as_str(), p.next.is_none(), p.percentage), ("Gold", true, 100.0));
 /// ```
 pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress {
-    tiers.sort_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
+    // `tier_progress` refuses two tiers with one `minProgress`, so the order is total.
+    tiers.sort_unstable_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
     let reached = tiers
         .iter()
         .take_while(|t| t.min_progress <= progress)

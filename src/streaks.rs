@@ -548,6 +548,7 @@ pub fn streak(input: &Json, zones: &dyn ZoneDb) -> Result<Streak> {
 /// ```
 /// use impactkit::streaks::period_sums;
 /// assert_eq!(period_sums(vec![(5, 1), (3, 2), (5, 4), (9, 0)]), [(3, 2), (5, 5), (9, 0)]);
+/// assert_eq!(period_sums(vec![(i64::MAX, 1), (i64::MIN, 1)]), [(i64::MIN, 1), (i64::MAX, 1)]);
 /// ```
 pub fn period_sums(mut records: Vec<(i64, u64)>) -> Vec<(i64, u128)> {
     let first = records.iter().map(|r| r.0).min();
@@ -555,7 +556,10 @@ pub fn period_sums(mut records: Vec<(i64, u64)>) -> Vec<(i64, u128)> {
     let (Some(first), Some(last)) = (first, last) else {
         return Vec::new();
     };
-    let span = usize::try_from(last - first).ok().map(|s| s + 1);
+    let span = last
+        .checked_sub(first)
+        .and_then(|s| usize::try_from(s).ok())
+        .and_then(|s| s.checked_add(1));
     match span {
         Some(span) if span <= records.len().saturating_mul(4).max(4096) => {
             let mut totals: Vec<Option<u128>> = vec![None; span];

@@ -69,5 +69,40 @@ check("activity as text and as object give the same streak", () => {
   assertEqual(ik.streak(JSON.stringify(input)), ik.streak(input), "streak");
 });
 
+function assertCode(fn, code, what) {
+  try {
+    fn();
+  } catch (error) {
+    if (error.code !== code) throw new Error(`${what}: ${error.code} ${error.message}`);
+    return error;
+  }
+  throw new Error(`${what}: no error`);
+}
+
+check("a one-character non-ASCII text (the first buffer has no room for it)", () => {
+  assertCode(() => ik.milestoneProgress('"€"'), "invalid_type", "€");
+  assertEqual(ik.milestoneProgress('{"current":248.5,"target":500,"€":"🌳"}'), want, "result");
+});
+
+check("texts over 128 MiB are too_large before (ASCII) or while (non-ASCII) converting, memory stays bounded", () => {
+  const before = ik.wasmMemoryBytes();
+  assertCode(() => ik.milestoneProgress("x".repeat(134_217_729)), "too_large", "ASCII");
+  assertCode(() => ik.milestoneProgress("€".repeat(50_000_000)), "too_large", "non-ASCII");
+  const grown = ik.wasmMemoryBytes() - before;
+  if (grown > 300 * 1024 * 1024) throw new Error(`wasm memory grew by ${grown} bytes`);
+});
+
+check("an object too deep for JSON.stringify is too_large, not a crash", () => {
+  let deep = [];
+  for (let i = 0; i < 200_000; i++) deep = [deep];
+  assertCode(() => ik.milestoneProgress({ current: 1, target: 2, deep }), "too_large", "deep");
+});
+
+check("a number beyond a double is invalid_number at its path, as text and as object", () => {
+  const e = assertCode(() => ik.milestoneProgress('{"current": 1e400, "target": 5}'), "invalid_number", "text");
+  assertEqual(e.path, "$.current", "path");
+  assertEqual(assertCode(() => ik.milestoneProgress({ current: Infinity, target: 5 }), "invalid_number", "object").path, "$.current", "path");
+});
+
 console.log(`boundary (node): ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -52,7 +52,10 @@ fn agree(text: &str) -> bool {
         (Err(_), Ok(got)) => panic!("accepted invalid JSON {text:?} as {got:?}"),
         (Err(_), Err(e)) => {
             assert!(
-                matches!(e.code.as_str(), "invalid_json" | "too_large"),
+                matches!(
+                    e.code.as_str(),
+                    "invalid_json" | "too_large" | "invalid_number"
+                ),
                 "{text:?}: {}",
                 e.code.as_str()
             );
@@ -130,6 +133,15 @@ fn lone_surrogate_escapes_read_as_replacement_characters() {
     };
     let texts: Vec<&str> = items.iter().filter_map(|n| n.as_str()).collect();
     assert_eq!(texts, ["a\u{fffd}b", "\u{fffd}", "🌳", "\u{fffd}A"]);
+}
+
+#[test]
+fn overflowing_numbers_are_invalid_number_at_their_path() {
+    let e = value_from_text(r#"{"current": 1e400, "target": 5}"#).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_number", "$.current")
+    );
 }
 
 #[test]

@@ -354,6 +354,16 @@ impl<'t> Parser<'t> {
             .ok()
             .filter(|x| x.is_finite())
             .map(|x| Node::Number(Number::Float(x)))
-            .ok_or_else(|| self.syntax(path, "number out of range"))
+            .ok_or_else(|| {
+                // Like ±Infinity handed over from JS: not a finite number.
+                Error::new(
+                    ErrorCode::InvalidNumber,
+                    path.render(),
+                    format!(
+                        "number is not finite ({} overflows a double)",
+                        crate::json::truncate(text)
+                    ),
+                )
+            })
     }
 }

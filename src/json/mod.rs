@@ -491,17 +491,22 @@ pub fn value_from_text(text: &str) -> Result<Node<'_>> {
 /// ```
 pub fn check_input_size(bytes: usize) -> Result<()> {
     if bytes > limits::MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "$",
-            format!(
-                "input is {} bytes of JSON; the limit is {} (128 MiB)",
-                bytes,
-                limits::MAX_INPUT_BYTES
-            ),
-        ));
+        return Err(input_too_large("", bytes));
     }
     Ok(())
+}
+
+/// The `too_large` error for JSON text of `bytes` bytes; `qualifier` is `"at least "`
+/// when only a lower bound is known (text still being converted).
+pub(crate) fn input_too_large(qualifier: &str, bytes: usize) -> Error {
+    Error::new(
+        ErrorCode::TooLarge,
+        "$",
+        format!(
+            "input is {qualifier}{bytes} bytes of JSON; the limit is {} (128 MiB)",
+            limits::MAX_INPUT_BYTES
+        ),
+    )
 }
 
 /// How the JS bindings hand over NaN and ±Infinity, which JSON text cannot hold:

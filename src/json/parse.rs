@@ -255,18 +255,19 @@ impl<'t> Parser<'t> {
                 // U+FFFD, as TextEncoder does, instead of failing the whole input.
                 let code = match first {
                     0xD800..=0xDBFF => {
-                        let next = self.bytes.get(self.pos..self.pos + 6);
-                        let second = next
-                            .filter(|n| n.starts_with(b"\\u"))
-                            .and_then(|n| std::str::from_utf8(n.get(2..)?).ok())
-                            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                            .filter(|c| (0xDC00..=0xDFFF).contains(c));
-                        match second {
-                            Some(low) => {
-                                self.pos += 6;
-                                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+                        let mark = self.pos;
+                        let low = if self.bytes.get(mark..mark + 2) == Some(b"\\u") {
+                            self.pos += 2;
+                            Some(self.hex4(path)?).filter(|c| (0xDC00..=0xDFFF).contains(c))
+                        } else {
+                            None
+                        };
+                        match low {
+                            Some(low) => 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00),
+                            None => {
+                                self.pos = mark; // the next escape is read on its own
+                                0xFFFD
                             }
-                            None => 0xFFFD,
                         }
                     }
                     0xDC00..=0xDFFF => 0xFFFD,

@@ -51,16 +51,15 @@ setup:
 	else echo "node_modules up to date"; fi
 	@wasm-opt --version
 
-## pkg: release wasm + wasm-bindgen for web / node / bundler, wasm-opt -Oz, npm metadata
+## pkg: the one npm package at pkg/ (release wasm from the pinned nightly, wasm-bindgen --target web,
+## wasm-opt -Oz, then pkg-templates/generate.mjs bundles the entries); `npm pack pkg` is what we publish
 pkg:
 	RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
 	  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
-	rm -rf pkg
-	@for target in web nodejs bundler; do \
-	  dir=$${target/nodejs/node}; \
-	  wasm-bindgen $(WASM) --target $$target --out-dir pkg/$$dir --out-name impactkit; \
-	  wasm-opt $(WASM_OPT_FLAGS) pkg/$$dir/impactkit_bg.wasm -o pkg/$$dir/impactkit_bg.wasm; \
-	done
+	rm -rf pkg target/bindgen
+	wasm-bindgen $(WASM) --target web --out-dir target/bindgen/web --out-name impactkit
+	mkdir -p pkg
+	wasm-opt $(WASM_OPT_FLAGS) target/bindgen/web/impactkit_bg.wasm -o pkg/impactkit_bg.wasm
 	node pkg-templates/generate.mjs
 
 ## test: everything CI checks
@@ -72,9 +71,9 @@ test: setup pkg
 	cargo test -q --test vectors_native golden_vectors -- --nocapture | grep 'golden vectors'
 	node tests/run-vectors.mjs
 	node tests/boundary.mjs
-	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 \
-	  tests/types/usage.ts pkg/web/impactkit.d.ts pkg/bundler/impactkit.d.ts
-	@echo "typescript: pkg/*/impactkit.d.ts and tests/types/usage.ts type-check (strict)"
+	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
+	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts
+	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/memory.mjs
 	node tests/size-budget.mjs
 	cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
@@ -85,7 +84,7 @@ e2e:
 	node tests/e2e/demo.e2e.mjs
 	node tests/e2e/injection.e2e.mjs
 
-## demo: serve the demo page, pkg/web and the local GraphQL + Gameball-shaped backend on http://127.0.0.1:$(DEMO_PORT)/
+## demo: serve the demo page, the package pkg/ and the local GraphQL + Gameball-shaped backend on http://127.0.0.1:$(DEMO_PORT)/
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
 

@@ -9,11 +9,9 @@
 // flags fill in what an entry leaves out. An entry's `id` (or its index) names the file.
 // PNG needs the optional peer dependency @resvg/resvg-js (`npm i @resvg/resvg-js`); SVG needs nothing.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 
-const require = createRequire(import.meta.url);
-const { impactCard } = require("./impactkit.js");
+import { impactCard } from "./node.mjs";
 
 function parseArgs(argv) {
   const args = { out: "cards", format: "png", scale: 1, files: [] };

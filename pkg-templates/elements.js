@@ -2,7 +2,7 @@
 // One script tag on a storefront:
 //   <script type="module" src="/impactkit/elements.js"></script>
 //   <impact-milestones endpoint="/graphql" customer="cust_123" locale="en" theme="auto"></impact-milestones>
-// Plain ES module next to impactkit.js (pkg/web); no bundler, no dependencies. User data is only ever
+// Plain ES module next to impactkit.js (the package's browser entry); no bundler, no dependencies. User data is only ever
 // rendered with textContent / attributes, never parsed as HTML. Functions that a build of impactkit
 // may lack (badgePreview, streak, achievementWindow, impactCard) are feature-detected: the widget
 // shows a "not available in this build" note instead of failing.

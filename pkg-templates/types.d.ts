@@ -12,10 +12,26 @@ export interface DisplayOptions {
   rounding?: Rounding;
 }
 
+/** Every error code impactkit throws (README "Errors"; kept equal to Rust's `ErrorCode::ALL` by a test). */
+export type ErrorCode =
+  | "invalid_type"
+  | "invalid_json"
+  | "missing_field"
+  | "invalid_number"
+  | "out_of_range"
+  | "invalid_value"
+  | "invalid_date"
+  | "unknown_timezone"
+  | "too_large"
+  | "duplicate"
+  | "graphql_error"
+  | "invalid_color"
+  | "unsupported";
+
 /** The error thrown by every impactkit function. */
 export interface ImpactkitError extends Error {
   /** Stable snake_case code, e.g. `missing_field`, `out_of_range`, `unknown_timezone`. */
-  code: string;
+  code: ErrorCode;
   /** JSONPath of the offending field, e.g. `$.data.customerImpactProfile.milestones[0].target`. */
   path: string;
 }

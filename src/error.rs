@@ -38,6 +38,8 @@ pub enum ErrorCode {
     GraphqlError,
     /// A colour option is not valid CSS colour syntax.
     InvalidColor,
+    /// The host lacks what the call needs (e.g. `impactCardPng` without a canvas or a rasteriser).
+    Unsupported,
 }
 
 impl ErrorCode {
@@ -60,8 +62,26 @@ impl ErrorCode {
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::GraphqlError => "graphql_error",
             ErrorCode::InvalidColor => "invalid_color",
+            ErrorCode::Unsupported => "unsupported",
         }
     }
+
+    /// Every code, in declaration order (the TypeScript `ErrorCode` union is checked against it).
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidJson,
+        ErrorCode::MissingField,
+        ErrorCode::InvalidNumber,
+        ErrorCode::OutOfRange,
+        ErrorCode::InvalidValue,
+        ErrorCode::InvalidDate,
+        ErrorCode::UnknownTimezone,
+        ErrorCode::TooLarge,
+        ErrorCode::Duplicate,
+        ErrorCode::GraphqlError,
+        ErrorCode::InvalidColor,
+        ErrorCode::Unsupported,
+    ];
 }
 
 impl fmt::Display for ErrorCode {

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const ik = require(join(dirname(fileURLToPath(import.meta.url)), "..", "pkg", "node", "impactkit.js"));
+const ik = require(join(dirname(fileURLToPath(import.meta.url)), "..", "pkg", "node.cjs"));
 
 let passed = 0;
 let failed = 0;

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const impactkit = createRequire(import.meta.url)(join(here, "..", "pkg", "node", "impactkit.js"));
+const impactkit = createRequire(import.meta.url)(join(here, "..", "pkg", "node.cjs"));
 const CALLS = Number(process.env.MEMORY_CALLS ?? 100_000);
 /** Allowed growth after warm-up: one 64 KiB page per 10k calls would already be a leak. */
 const SLACK_BYTES = 1 << 20;

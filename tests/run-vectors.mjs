@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs golden vectors against the Node build (pkg/node).
+// Runs golden vectors against the Node build (pkg/node.cjs, the package's CommonJS entry).
 // Usage: node tests/run-vectors.mjs [FILES...]   (default: every tests/vectors/*.json)
 // Each vector runs twice: input as a JS object, and as JSON text.
 // Prints one line per failure and a closing "N passed, N failed"; exits 1 on any failure.
@@ -11,7 +11,7 @@ import { subsetMatches } from "./subset.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const impactkit = require(join(here, "..", "pkg", "node", "impactkit.js"));
+const impactkit = require(join(here, "..", "pkg", "node.cjs"));
 
 function runVector(file, index, vector, asText) {
   const label = `${file}[${index}] ${vector.name ?? "(unnamed)"}${asText ? " (as JSON text)" : ""}`;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Dev server for the demo (127.0.0.1 only): serves www/ at /, the wasm build pkg/web at /pkg/, and the
+// Dev server for the demo (127.0.0.1 only): serves www/ at /, the npm package pkg/ at /pkg/, and the
 // demo backend (www/backend/): GraphQL at /graphql (seed 000 schema), Gameball v4-shaped REST at
 // /api/v4/integrations/customers/{id}/… (+ the storefront proxy /storefront/gameball/…), and the
 // demo's /api/demo/customers[/{id}/orders|activity].
@@ -14,8 +14,8 @@ import { handleApi } from "./backend/api.mjs";
 
 const gzipAsync = promisify(gzip);
 const here = dirname(fileURLToPath(import.meta.url));
-// IMPACTKIT_PKG_DIR serves another wasm-bindgen --target web build at /pkg/ (default: pkg/web).
-const roots = { "/pkg/": process.env.IMPACTKIT_PKG_DIR || join(here, "..", "pkg", "web"), "/": here };
+// IMPACTKIT_PKG_DIR serves another build of the package at /pkg/ (default: pkg/, what `make pkg` writes).
+const roots = { "/pkg/": process.env.IMPACTKIT_PKG_DIR || join(here, "..", "pkg"), "/": here };
 const hidden = [join(here, "backend") + sep, join(here, "serve.mjs")]; // server code is not served
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",

@@ -2,7 +2,7 @@
 // API call, so the page still renders offline (recomputed for the current time) and can say the data
 // is cached and from when. Network first for everything; the cache is the fallback.
 const SHELL = "impactkit-shell-v1";
-const DATA = "impactkit-data-v1"; // also written by pkg/web/elements.js before this worker controls the page
+const DATA = "impactkit-data-v1"; // also written by pkg/elements.js before this worker controls the page
 const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg",
   "/pkg/impactkit.js", "/pkg/impactkit_bg.wasm", "/pkg/elements.js"];
 

@@ -4,7 +4,7 @@
 
 use super::intl_tz::IntlZones;
 use super::to_js_error;
-use crate::error::{ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::{value_from_text, Json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,6 +31,14 @@ fn prepare(input: &Json) -> Result<(String, f64, f64)> {
     let card = crate::card::read_card(input, &IntlZones)?;
     let (w, h) = card.size.dimensions();
     Ok((card.render(), (w * scale).round(), (h * scale).round()))
+}
+
+/// Whether the host can rasterise in-process (a browser or a browser worker).
+fn host_can_rasterise() -> bool {
+    let global = js_sys::global();
+    ["OffscreenCanvas", "Image"]
+        .iter()
+        .all(|name| js_sys::Reflect::has(&global, &JsValue::from_str(name)).unwrap_or(false))
 }
 
 fn js_error(message: &str) -> JsValue {
@@ -78,8 +86,29 @@ pub fn impact_card_png(
     });
     match prepared {
         Err(error) => js_sys::Promise::reject(&to_js_error(error)),
+        Ok(_) if !host_can_rasterise() => js_sys::Promise::reject(&to_js_error(Error::new(
+            ErrorCode::Unsupported,
+            "$",
+            "impactCardPng needs OffscreenCanvas and Image (a browser); in Node install \
+             @resvg/resvg-js, elsewhere rasterise impactCard's SVG (e.g. with @resvg/resvg-wasm)",
+        ))),
         Ok((svg, width, height)) => {
             wasm_bindgen_futures::future_to_promise(rasterise(svg, width, height))
         }
     }
+}
+
+/// `[svg, width, height]` of the card `impactCardPng` would draw (the same validation, `scale`
+/// included): the Node entry rasterises it with `@resvg/resvg-js`. Not part of the typed API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__cardForPng", skip_typescript)]
+pub fn card_for_png(input: JsValue) -> std::result::Result<js_sys::Array, JsValue> {
+    let text = super::input_text(&input).map_err(to_js_error)?;
+    let value = value_from_text(&text).map_err(to_js_error)?;
+    let (svg, width, height) = prepare(&Json::root(&value)).map_err(to_js_error)?;
+    Ok(js_sys::Array::of3(
+        &JsValue::from_str(&svg),
+        &JsValue::from_f64(width),
+        &JsValue::from_f64(height),
+    ))
 }

@@ -149,9 +149,9 @@ fn run<T: Serialize>(
 }
 
 macro_rules! exports {
-    ($(($js:literal, $rust:ident, $in_ty:literal, $out_ty:literal)),* $(,)?) => {
+    ($(($js:literal, $rust:ident, $in_ty:literal, $out_ty:literal, [$($doc:literal),* $(,)?])),* $(,)?) => {
         $(
-            #[doc = concat!("`", $js, "`: see the README.")]
+            $(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $out_ty)]
             pub fn $rust(#[wasm_bindgen(unchecked_param_type = $in_ty)] input: JsValue) -> Result<JsValue, JsValue> {
                 run(input, crate::api::$rust)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark: badgePreview over 100k deterministic generated orders (pkg/node).
+// Benchmark: badgePreview over 100k deterministic generated orders (pkg/node.cjs, the package's CommonJS entry).
 // Usage: make pkg && node tests/bench/badges.mjs [ORDERS] [RUNS]
 // Prints the median wall time of several runs, for a JS object and for JSON text input;
 // it asserts nothing about timing.
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { badgePreview } = require(join(here, "..", "..", "pkg", "node", "impactkit.js"));
+const { badgePreview } = require(join(here, "..", "..", "pkg", "node.cjs"));
 
 const count = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 7);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Cards per second in Node (pkg/node), per size, for the seed 000 profile; with
+// Cards per second in Node (pkg/node.cjs, the package's CommonJS entry), per size, for the seed 000 profile; with
 // @resvg/resvg-js installed, PNG cards per second too. No assertions.
 //   make pkg && node tests/bench/card.mjs [SECONDS_PER_CASE]
 import { readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { impactCard, readImpactProfile } = require(join(here, "..", "..", "pkg", "node", "impactkit.js"));
+const { impactCard, readImpactProfile } = require(join(here, "..", "..", "pkg", "node.cjs"));
 const seconds = Number(process.argv[2] ?? 1);
 
 const response = JSON.parse(readFileSync(join(here, "..", "cards", "seed000-response.json"), "utf8"));

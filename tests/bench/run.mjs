@@ -16,7 +16,7 @@ import * as reference from "./reference.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const require = createRequire(import.meta.url);
-const ik = require(join(root, "pkg", "node", "impactkit.js"));
+const ik = require(join(root, "pkg", "node.cjs"));
 const quick = process.argv.includes("--quick");
 const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const timing = quick ? { time: 300, warmupTime: 100, iterations: 5 } : { time: 1500, warmupTime: 300, iterations: 10 };
@@ -158,9 +158,9 @@ if (typeof ik.badgePreview === "function") {
 // --- 6. Size -----------------------------------------------------------------------------------
 {
   const rows = [];
-  for (const dir of ["web", "node", "bundler"]) {
-    const wasm = readFileSync(join(root, "pkg", dir, "impactkit_bg.wasm"));
-    rows.push([`pkg/${dir}`, wasm.length.toLocaleString("en"), gzipSync(wasm, { level: 9 }).length.toLocaleString("en"), brotliCompressSync(wasm).length.toLocaleString("en")]);
+  for (const file of ["impactkit_bg.wasm"]) {
+    const wasm = readFileSync(join(root, "pkg", file));
+    rows.push([`pkg/${file}`, wasm.length.toLocaleString("en"), gzipSync(wasm, { level: 9 }).length.toLocaleString("en"), brotliCompressSync(wasm).length.toLocaleString("en")]);
   }
   section("Size of the .wasm (bytes)", "The shipped build (`make pkg`: pinned nightly, `-Zbuild-std` with `optimize_for_size`, panics as bare traps, then `wasm-opt -Oz`). Budget checked by `make test`: see tests/size-budget.mjs.", ["build", "raw", "gzip -9", "brotli"], rows);
   try {

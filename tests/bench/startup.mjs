@@ -7,7 +7,7 @@ import { dirname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const pkg = join(root, "pkg", "web");
+const pkg = join(root, "pkg");
 
 const page = `<!doctype html><meta charset="utf-8"><script type="module">
 const t0 = performance.now();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Times `streak` over 100k activity records against the Node build (pkg/node).
+// Times `streak` over 100k activity records against the Node build (pkg/node.cjs, the package's CommonJS entry).
 // Usage: make pkg && node tests/bench/streaks.mjs [RECORDS] [RUNS]
 // Prints the median wall time per call (JS object in → result out, conversion included).
 // No assertions: numbers depend on the machine.
@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { streak } = require(join(here, "..", "..", "pkg", "node", "impactkit.js"));
+const { streak } = require(join(here, "..", "..", "pkg", "node.cjs"));
 
 const records = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 7);

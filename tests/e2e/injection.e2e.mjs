@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { impactCard } = createRequire(import.meta.url)(join(root, "pkg", "node", "impactkit.js"));
+const { impactCard } = createRequire(import.meta.url)(join(root, "pkg", "node.cjs"));
 const PWN = "window.__pwned=1;if(window.parent)window.parent.__pwned=1";
 
 /** Text payloads: markup breaks, event handlers, script, CDATA, comments, entities, javascript: URLs, CSS. */

@@ -1,10 +1,10 @@
 // Type-checked by `make test` (tsc --noEmit --strict): the seed examples compile against the
-// generated pkg/node/impactkit.d.ts, and misuse does not (each @ts-expect-error must be an error).
+// generated pkg/impactkit.d.ts, and misuse does not (each @ts-expect-error must be an error).
 import {
   achievementWindow, badgePreview, campaignProgress, impactCard, milestoneProgress, readCapillaryBadge,
   readGameball, readImpactProfile, streak, tierProgress,
-} from "../../pkg/node/impactkit.js";
-import type { ImpactkitError, ImpactProfile, StreakResult } from "../../pkg/node/impactkit.js";
+} from "../../pkg/impactkit.js";
+import type { ImpactkitError, ImpactProfile, StreakResult } from "../../pkg/impactkit.js";
 
 const pct: number = milestoneProgress({ current: 248.5, target: 500 }).percentage;
 const fromText: boolean = milestoneProgress('{"current": 248.5, "target": 500}').isCompleted;

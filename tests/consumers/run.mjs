@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// The package as users get it: `npm pack pkg`, then fresh consumer projects under a temporary
+// folder, each made of the README's "Install and use" snippets (tests/consumers/snippets.mjs), with
+// the tarball installed by `npm i`. Node projects must print the seed numbers (49.7 and 26.3), also
+// on the oldest Node that package.json's `engines.node` admits; TypeScript projects must compile
+// (and misuse must not); pages (Vite, webpack, esbuild, import map, custom elements) are served on
+// 127.0.0.1 and must show the numbers in headless Chromium with no console error.
+// Prints `consumers: N passed, N failed`. Bundlers come from the repo's node_modules (lockfile-pinned).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { projectFiles, readSnippets } from "./snippets.mjs";
+import { nodeBinary } from "./old-node.mjs";
+import { checkPages } from "./pages.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SEED = ["49.7", "26.3"];
+const counts = { passed: 0, failed: 0 };
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    counts.passed += 1;
+    console.log(`ok: ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    counts.failed += 1;
+    console.log(`FAILED: ${name}: ${String(error?.message ?? error).split("\n").slice(0, 12).join("\n  ")}`);
+  }
+}
+function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/** Runs one shell line in `cwd` with the repo's tools on PATH; returns stdout, throws with output on failure. */
+function sh(line, cwd, env = {}) {
+  const r = spawnSync("bash", ["-c", line], {
+    cwd, encoding: "utf8", timeout: 240_000,
+    env: { ...process.env, PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH}`, npm_config_update_notifier: "false", ...env },
+  });
+  if (r.status !== 0) throw new Error(`\`${line}\` exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+/** Writes a project's README files, installs the tarball and runs its README commands (`npm i …` lines install the tarball). */
+async function makeProject(work, snippets, project, tarball) {
+  const dir = join(work, project);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "package.json"), JSON.stringify({ name: `consumer-${project}`, private: true, type: "module" }, null, 2));
+  const files = projectFiles(snippets, project);
+  assert(files.length > 0, `the README has no snippet for ${project}`);
+  for (const [path, text] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  sh(`npm i --no-audit --no-fund --no-package-lock ${JSON.stringify(tarball)}`, dir);
+  let out = "";
+  for (const line of snippets.runs.get(project) ?? []) if (!/^npm (i|install)\b/.test(line)) out += sh(line, dir);
+  return { dir, out };
+}
+
+const MISUSE = `import { milestoneProgress, streak, tierProgress, type ImpactkitError } from "impactkit";
+milestoneProgress({ current: "248.5", target: 500 });
+milestoneProgress({ current: 1, target: 2 }).percent;
+const code: ImpactkitError["code"] = "not_a_code";
+streak({ activity: [], period: "fortnight", now: "2025-01-01T00:00:00Z" });
+tierProgress();
+export { code };
+`;
+/** Misuse must not type-check: tsc fails with an error on each of lines 2–6 of misuse.ts. */
+function checkMisuse(dir) {
+  const r = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], { cwd: dir, encoding: "utf8" });
+  assert(r.status !== 0, "misuse.ts type-checked");
+  for (const line of [2, 3, 4, 5, 6]) assert(new RegExp(`misuse\\.ts\\(${line},`).test(r.stdout), `no error on misuse.ts line ${line}:\n${r.stdout}`);
+}
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), "impactkit-consumers-"));
+  const snippets = readSnippets(await readFile(join(root, "README.md"), "utf8"));
+  const manifest = JSON.parse(await readFile(join(root, "pkg", "package.json"), "utf8"));
+  const tarball = join(work, sh(`npm pack ${JSON.stringify(join(root, "pkg"))} --pack-destination ${JSON.stringify(work)} --silent`, root).trim().split("\n").pop());
+  console.log(`consumers: ${tarball} in ${work}`);
+  const made = {};
+  const project = async (name, fn) => check(name, async () => { made[name] = await makeProject(work, snippets, name, tarball); await fn?.(made[name]); });
+  const printsSeed = ({ out }) => assert(SEED.every((n) => out.includes(n)), `output lacks ${SEED}:\n${out}`);
+
+  await project("node-esm", printsSeed);
+  await project("node-esm-init", printsSeed);
+  await project("node-cjs", printsSeed);
+  await project("ts-nodenext", async (p) => { printsSeed(p); await writeFile(join(p.dir, "misuse.ts"), MISUSE); checkMisuse(p.dir); });
+  await project("ts-bundler", async (p) => { await writeFile(join(p.dir, "misuse.ts"), MISUSE); checkMisuse(p.dir); });
+  const png = `import { impactCardPng } from "impactkit";
+impactCardPng({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og", scale: 0.5 })
+  .then((b) => console.log("png", b.constructor.name, b.length, new DataView(b.buffer, b.byteOffset).getUint32(16)),
+    (e) => console.log(e.code, e.path, e.message));`;
+  await check("impactCardPng in Node without @resvg/resvg-js rejects with code unsupported", async () => {
+    await writeFile(join(made["node-esm"].dir, "png.mjs"), png);
+    const out = sh("node png.mjs", made["node-esm"].dir);
+    assert(/^unsupported \$ .*npm i @resvg\/resvg-js/.test(out), out);
+  });
+  await check("impactCardPng in Node with @resvg/resvg-js gives PNG bytes at the scaled width", async () => {
+    const dir = made["node-esm"].dir;
+    await mkdir(join(dir, "node_modules", "@resvg"), { recursive: true });
+    sh(`ln -s ${JSON.stringify(join(root, "node_modules", "@resvg", "resvg-js"))} node_modules/@resvg/resvg-js`, dir);
+    for (const pkg of ["resvg-js-linux-x64-gnu", "resvg-js-linux-x64-musl"]) {
+      const from = join(root, "node_modules", "@resvg", pkg);
+      if (existsSync(from)) sh(`ln -s ${JSON.stringify(from)} node_modules/@resvg/${pkg}`, dir);
+    }
+    const out = sh("node png.mjs", dir);
+    assert(/^png Uint8Array \d{4,} 600$/m.test(out), out);
+  });
+  const oldNode = await nodeBinary(manifest.engines.node.replace(/^>=/, ""), join(root, "target", "node-versions"));
+  for (const name of ["node-esm", "node-cjs"]) {
+    await check(`${name} on Node ${oldNode.version} (engines.node ${manifest.engines.node})`, () => {
+      let out = "";
+      for (const line of snippets.runs.get(name)) if (/^node /.test(line)) out += sh(line.replace(/^node /, `${JSON.stringify(oldNode.path)} `), made[name].dir);
+      printsSeed({ out });
+    });
+  }
+  for (const name of ["vite", "webpack", "esbuild", "importmap", "elements"]) await project(name);
+  await checkPages(check, assert, [
+    { name: "vite", dir: made.vite && join(made.vite.dir, "dist"), expect: SEED },
+    { name: "webpack", dir: made.webpack && join(made.webpack.dir, "dist"), expect: SEED },
+    { name: "esbuild", dir: made.esbuild && join(made.esbuild.dir, "dist"), expect: SEED },
+    { name: "importmap", dir: made.importmap?.dir, expect: SEED },
+    { name: "elements", dir: made.elements?.dir, expect: ["49.7"] },
+  ]);
+  if (!counts.failed && !process.env.KEEP) await rm(work, { recursive: true, force: true });
+}
+
+try {
+  await main();
+} catch (error) {
+  counts.failed += 1;
+  console.log(`FAILED: consumers setup: ${error?.stack ?? error}`);
+}
+console.log(`consumers: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);

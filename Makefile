@@ -22,6 +22,8 @@ WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 DEMO_PORT ?= 8080
+# For contributors who build with wasm-pack (tests/wasm-pack.sh); the package itself comes from `make pkg`.
+WASM_PACK_VERSION := 0.15.0
 
 .PHONY: setup pkg test e2e demo fuzz bench clean
 
@@ -49,6 +51,10 @@ setup:
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	  npm ci --no-audit --no-fund; \
 	else echo "node_modules up to date"; fi
+	@if [ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]; then \
+	  echo "installing wasm-pack $(WASM_PACK_VERSION)"; \
+	  cargo install wasm-pack --version $(WASM_PACK_VERSION) --force; \
+	else echo "wasm-pack $(WASM_PACK_VERSION) present"; fi
 	@wasm-opt --version
 
 ## pkg: the one npm package at pkg/ (release wasm from the pinned nightly, wasm-bindgen --target web,
@@ -76,6 +82,8 @@ test: setup pkg
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/memory.mjs
 	node tests/size-budget.mjs
+	node tests/consumers/run.mjs
+	bash tests/wasm-pack.sh
 	cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
 	$(MAKE) --no-print-directory e2e
 

@@ -48,7 +48,7 @@ macro_rules! for_each_function {
                 " Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.",
                 " @example",
                 " readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })",
-                "   .balance?.pendingPoints; // → 300",
+                "   .balance?.availablePointsBalance; // → 1200",
             ]),
             ("streak", streak, "StreakInput | string", "StreakResult", [
                 " A daily, weekly or monthly streak over activity records, in the customer's timezone.",
@@ -71,6 +71,7 @@ macro_rules! for_each_function {
                 " Earned and locked badges with hints from an order history, and what a cart would unlock.",
                 " @example",
                 " badgePreview({ orders: [], now: \"2025-06-15T12:00:00Z\" }).locked[0]?.hint;",
+                " // → \"1 more green order\"",
             ]),
             ("readCapillaryBadge", read_capillary_badge, "CapillaryBadge | string", "BadgeMeta", [
                 " Reads a Capillary badge definition (seed 001): validity, earn limits, tiers.",

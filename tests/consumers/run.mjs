@@ -120,6 +120,12 @@ impactCardPng({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og", 
       printsSeed({ out });
     });
   }
+  // The floor is real: the last Node 16 cannot compile the module (externref needs V8 ≥ 9.6).
+  await check("below engines.node: Node 16.20.2 refuses the module (externref)", async () => {
+    const node16 = await nodeBinary("16.20.2", join(root, "target", "node-versions"));
+    const r = spawnSync(node16.path, ["index.mjs"], { cwd: made["node-esm"].dir, encoding: "utf8" });
+    assert(r.status !== 0 && /externref/.test(r.stderr), `Node 16 exited ${r.status}: ${r.stdout}${r.stderr}`);
+  });
   for (const name of ["vite", "webpack", "esbuild", "importmap", "elements"]) await project(name);
   await checkPages(check, assert, [
     { name: "vite", dir: made.vite && join(made.vite.dir, "dist"), expect: SEED },

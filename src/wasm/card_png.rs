@@ -71,8 +71,11 @@ async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<
     Ok(js_sys::Uint8Array::new(&bytes).into())
 }
 
-/// `impactCardPng({...impactCard input, scale?})` → `Promise<Uint8Array>` of PNG
-/// bytes (browser only). Input errors reject with the usual `code`/`path`.
+/// The card as PNG bytes (`{...impactCard input, scale?}`, scale 0.25–4): drawn by the browser
+/// (`OffscreenCanvas`); in Node by `@resvg/resvg-js` when installed; elsewhere, or without it, the
+/// promise rejects with code `unsupported`. Input errors reject with the usual `code` / `path`.
+/// @example
+/// const png = await impactCardPng({ profile, size: "og", scale: 2 }); // Uint8Array, 2400×1260
 #[wasm_bindgen(
     js_name = "impactCardPng",
     unchecked_return_type = "Promise<Uint8Array>"

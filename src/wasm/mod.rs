@@ -170,13 +170,17 @@ macro_rules! exports {
 }
 crate::api::for_each_function!(exports);
 
-/// The crate version, e.g. `"0.1.0"`.
+/// The version of impactkit, e.g. `"0.1.0"`.
+/// @example
+/// version(); // → "0.1.0"
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
 /// Bytes of linear memory the module holds now (for memory-bound tests and diagnostics).
+/// @example
+/// wasmMemoryBytes(); // → 1179648 (grows with the largest input seen, never shrinks)
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size::<0>() * 65_536) as f64

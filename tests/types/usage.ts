@@ -35,3 +35,14 @@ try {
 }
 
 void [pct, fromText, tier, nudge, gameball, state, window, preview, svg, meta];
+
+// The custom elements' module (impactkit/elements.js) is typed too.
+import { fmtPercent, ready } from "../../pkg/elements.js";
+const badges = document.querySelector("impact-badges");
+const unlocked: Promise<string[] | undefined> | undefined = badges
+  ?.preview({ co2Kg: 1, baselineCo2Kg: 13, recycledShare: 0.6, supplyChains: [] })
+  .then((p) => p?.locked.map((l) => l.id));
+const shown: string = fmtPercent("de", 49.7);
+// @ts-expect-error the codes are a closed union
+const code: ImpactkitError["code"] = "no_such_code";
+void [ready, unlocked, shown, code];

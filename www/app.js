@@ -3,7 +3,7 @@
 // Every number shown is computed by impactkit in this browser from the backend's JSON.
 import {
   ready, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
-  fmtNumber, fmtPercent, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon,
+  fmtNumber, fmtPercent, fmtPercentWords, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon, isRtl,
 } from "/pkg/elements.js";
 
 const $ = (id) => document.getElementById(id);
@@ -11,6 +11,7 @@ const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
 const OPTIONAL = ["badgePreview", "streak", "achievementWindow", "impactCard", "impactCardPng"];
 const state = { customer: null, customers: [], locale: "en", theme: "auto", cachedAt: null, loadedAt: null, gen: 0 };
 const tz = browserTimeZone();
+const LOCALES = ["en", "de", "fr", "es", "ar", "ja"];
 
 // ---- offline support ------------------------------------------------------------------------
 if ("serviceWorker" in navigator) {
@@ -29,16 +30,21 @@ addEventListener("online", () => {
   selectCustomer(state.customer);
 });
 
+/** Sets a live region's text only when it changes, so screen readers hear each message once. */
+function say(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function updateStatus() {
   const el = $("status");
   const at = new Intl.DateTimeFormat(state.locale, { timeStyle: "short" }).format(state.loadedAt ?? new Date());
   if (state.cachedAt) {
     const from = state.cachedAt === "unknown" ? "an earlier visit" : fmtDate(state.locale, state.cachedAt, tz, true);
-    el.textContent = `Offline — showing cached data from ${from}, recomputed for now (${at}, ${tz}).`;
+    say(el, `Offline — showing cached data from ${from}, recomputed for now (${at}, ${tz}).`);
     el.className = "status cached";
     el.dataset.cached = "true";
   } else {
-    el.textContent = `${navigator.onLine ? "Live data from the local backend" : "Offline"} · computed at ${at} in ${tz}.`;
+    say(el, `${navigator.onLine ? "Live data from the local backend" : "Offline"} · computed at ${at} in ${tz}.`);
     el.className = "status";
     el.dataset.cached = "false";
   }
@@ -48,6 +54,7 @@ function updateStatus() {
 function applySettings() {
   document.documentElement.dataset.theme = state.theme;
   document.documentElement.lang = state.locale;
+  document.documentElement.dir = isRtl(state.locale) ? "rtl" : "ltr";
   for (const w of document.querySelectorAll(WIDGETS)) {
     w.setAttribute("theme", state.theme);
     w.setAttribute("locale", state.locale);
@@ -206,11 +213,17 @@ function leaderboard(id) {
 // ---- what-if cart ---------------------------------------------------------------------------
 const CART_SAVING = 14;
 let whatIfTimer = null;
-$("recycled").addEventListener("input", () => { $("recycled-out").value = `${$("recycled").value}%`; scheduleWhatIf(); });
+$("recycled").addEventListener("input", () => {
+  const v = Number($("recycled").value);
+  $("recycled-out").value = fmtPercent(state.locale, v);
+  $("recycled").setAttribute("aria-valuetext", fmtPercentWords(state.locale, v));
+  scheduleWhatIf();
+});
 $("newchain").addEventListener("change", scheduleWhatIf);
 function scheduleWhatIf() {
   clearTimeout(whatIfTimer);
-  whatIfTimer = setTimeout(() => ready.then(whatIf), 120);
+  // results of the shopper's own changes are announced (politely, once each) in #whatif-live
+  whatIfTimer = setTimeout(() => ready.then((ik) => whatIf(ik, { announce: true })), 120);
 }
 
 function cart() {
@@ -221,7 +234,7 @@ function cart() {
   };
 }
 
-async function whatIf(ik) {
+async function whatIf(ik, { announce = false } = {}) {
   const gen = state.gen, customer = state.customer;
   const out = $("whatif-result");
   const badges = $("w-badges");
@@ -253,13 +266,14 @@ async function whatIf(ik) {
     }
     return nodes;
   });
+  if (announce && gen === state.gen) say($("whatif-live"), out.textContent.replace(/\s+/g, " ").trim());
 }
 
 // ---- start ----------------------------------------------------------------------------------
 async function main() {
   state.theme = localStorage.getItem("impactkit-theme") ?? "auto";
   $("theme").value = state.theme;
-  state.locale = ["en", "de", "fr", "ja"].includes(navigator.language?.slice(0, 2)) ? navigator.language.slice(0, 2) : "en";
+  state.locale = LOCALES.includes(navigator.language?.slice(0, 2)) ? navigator.language.slice(0, 2) : "en";
   $("locale").value = state.locale;
   applySettings();
   try {

@@ -5,7 +5,7 @@
 use super::icons::Icon;
 use super::svg::{Align, Font, Paint, Svg};
 use super::text_width::{fit, width, wrap};
-use super::theme::{Role, TIER_COLORS};
+use super::theme::{Role, MEDAL_HIGHLIGHT, TIER_COLORS};
 use super::{Badge, Card, Size, Tier};
 use crate::card::color::Color;
 
@@ -183,7 +183,7 @@ fn medallion(
         _ => (role(Role::Accent), role(Role::OnAccent)),
     };
     svg.circle(cx, cy, r, fill, 1.0);
-    svg.circle(cx, cy, r * 0.8, Paint::Fixed(WHITE), 0.16);
+    svg.circle(cx, cy, r * 0.8, Paint::Fixed(WHITE), MEDAL_HIGHLIGHT);
     svg.icon(badge.icon, cx, cy, r * 1.05, ink);
     let mut y = cy + r + font * 1.5;
     for line in wrap(&badge.name, max, font, true, 2) {
@@ -660,7 +660,7 @@ fn one_badge(svg: &mut Svg, card: &Card) {
         _ => (role(Role::Accent), role(Role::OnAccent)),
     };
     svg.circle(200.0, 172.0, 92.0, fill, 1.0);
-    svg.circle(200.0, 172.0, 76.0, Paint::Fixed(WHITE), 0.16);
+    svg.circle(200.0, 172.0, 76.0, Paint::Fixed(WHITE), MEDAL_HIGHLIGHT);
     svg.icon(badge.icon, 200.0, 172.0, 96.0, ink);
     svg.text(
         200.0,

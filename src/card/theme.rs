@@ -240,9 +240,12 @@ impl Theme {
 pub const TIER_COLORS: [Color; 4] = [
     Color::rgb(0xa0, 0x5a, 0x2c),
     Color::rgb(0x6b, 0x77, 0x85),
-    Color::rgb(0xb3, 0x83, 0x0b),
+    Color::rgb(0x9a, 0x6f, 0x09),
     Color::rgb(0x3d, 0x6a, 0x7d),
 ];
+
+/// Opacity of the white highlight disc drawn over a badge medallion, under its icon.
+pub const MEDAL_HIGHLIGHT: f64 = 0.16;
 
 #[cfg(test)]
 mod tests {
@@ -275,6 +278,49 @@ mod tests {
         }
         for p in [Palette::LIGHT, Palette::DARK] {
             assert!(p.get(Role::Flame).contrast(p.get(Role::Surface)) >= 3.0);
+        }
+    }
+
+    /// The badge icon sits on the medallion under its white highlight disc: the icon needs 3:1
+    /// against that blend, for tier medallions (white icon) and untiered ones (on-accent icon).
+    #[test]
+    fn medal_icons_have_graphics_contrast_of_at_least_3_under_the_highlight() {
+        let white = Color::rgb(255, 255, 255);
+        let mut medals: Vec<(Color, Color)> = TIER_COLORS.iter().map(|t| (*t, white)).collect();
+        for p in [Palette::LIGHT, Palette::DARK] {
+            medals.push((p.get(Role::Accent), p.get(Role::OnAccent)));
+        }
+        for (fill, ink) in medals {
+            let lit = fill.mix(white, MEDAL_HIGHLIGHT);
+            let ratio = ink.contrast(lit).min(ink.contrast(fill));
+            assert!(
+                ratio >= 3.0,
+                "{} icon on {}: {ratio:.2}:1",
+                ink.hex(),
+                fill.hex()
+            );
+        }
+    }
+
+    /// Progress bars: the filled part against the empty track, and the accent marks (icons,
+    /// bar, flame) against every ground they are drawn on, ≥ 3:1 (WCAG 1.4.11).
+    #[test]
+    fn built_in_themes_have_bar_and_icon_contrast_of_at_least_3() {
+        for (name, p) in [("light", Palette::LIGHT), ("dark", Palette::DARK)] {
+            let pairs = [
+                (Role::Accent, Role::Track),
+                (Role::Accent, Role::Background),
+                (Role::Accent, Role::Surface),
+                (Role::Flame, Role::Background),
+                (Role::Flame, Role::Surface),
+            ];
+            for (mark, ground) in pairs {
+                let ratio = p.get(mark).contrast(p.get(ground));
+                assert!(
+                    ratio >= 3.0,
+                    "{name}: {mark:?} on {ground:?} is {ratio:.2}:1"
+                );
+            }
         }
     }
 

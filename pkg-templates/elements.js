@@ -519,7 +519,8 @@ class ImpactStreak extends ImpactElement {
 .big { font-size:1.6rem; font-weight:700; font-variant-numeric:tabular-nums; }
 .summary { margin:0 0 .2rem; }
 table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-spacing:3px; margin:.7rem 0 .1rem; }
-.heat th { font-size:.7rem; font-weight:500; color:var(--ik-muted); text-align:start; padding:0 .2rem 0 0; width:2.4rem; overflow:hidden; white-space:nowrap; }
+.heat th { font-size:.7rem; font-weight:500; color:var(--ik-muted); text-align:start; padding:0; overflow:hidden; white-space:nowrap; }
+.heat thead td { width:2.4rem; }
 .heat td { padding:0; border-radius:3px; }
 .heat .d { display:block; width:100%; min-width:8px; aspect-ratio:1; border-radius:3px; background:var(--ik-track); }
 .heat .l1 .d { background:color-mix(in srgb, var(--ik-accent) 45%, var(--ik-track)); }

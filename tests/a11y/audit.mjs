@@ -23,12 +23,12 @@ const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
 
 /** theme: the page/widget theme; os: the emulated prefers-color-scheme (what "auto" follows). */
 const MATRIX = [
-  { locale: "en", theme: "light", os: "light", width: 1280 },
+  { locale: "en", theme: "light", os: "light", width: 1280, whatIf: true },
   { locale: "de", theme: "dark", os: "light", width: 390 },
   { locale: "fr", theme: "auto", os: "dark", width: 1280 },
   { locale: "es", theme: "auto", os: "light", width: 390 },
   { locale: "ar", theme: "dark", os: "dark", width: 390 },
-  { locale: "ar", theme: "light", os: "light", width: 1280 },
+  { locale: "ar", theme: "light", os: "light", width: 1280, whatIf: true },
   { locale: "ja", theme: "auto", os: "dark", width: 390 },
 ];
 
@@ -53,13 +53,22 @@ async function audit(page, label) {
   }
 }
 
+/** Widgets in error or warning about their built-in theme's contrast count as violations too. */
+async function widgetProblems(page, label) {
+  const problems = await page.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((w) => [
+    w.dataset.state === "error" ? `${w.localName} in error: ${w.shadowRoot.textContent.trim().slice(0, 200)}` : null,
+    w.dataset.contrastWarning ? `${w.localName} contrast warning: ${w.dataset.contrastWarning}` : null].filter(Boolean)), WIDGETS);
+  total += problems.length;
+  for (const p of problems) console.log(`FAILED: ${label}: ${p}`);
+}
+
 /** Waits until every widget and page card has rendered, then for transitions to end. */
 async function settled(page, demo) {
   await page.waitForFunction(({ sel, demo }) => [...document.querySelectorAll(sel)]
     .every((w) => ["ready", "unavailable", "error"].includes(w.dataset.state)) &&
     (!demo || (["summary", "tier-body", "lb-body", "whatif-result"].every((id) => document.getElementById(id).dataset.state === "ready") &&
       document.body.dataset.customer)), { sel: WIDGETS, demo }, { timeout: WAIT });
-  await page.waitForTimeout(600);
+  await page.waitForTimeout(300);
 }
 
 async function demoPage(context, base, c) {
@@ -74,7 +83,8 @@ async function demoPage(context, base, c) {
   }
   const label = `demo ${c.locale} ${c.theme}${c.theme === "auto" ? `(${c.os})` : ""} ${c.width}px`;
   await audit(page, label);
-  if (c === MATRIX[0] || c.locale === "ar") {
+  await widgetProblems(page, label);
+  if (c.whatIf) {
     // after a what-if: the slider moved by keyboard, a badge unlocked and highlighted
     await page.focus("#recycled");
     await page.keyboard.press("End");
@@ -94,7 +104,24 @@ async function embedPage(context, base, c) {
     for (const w of document.querySelectorAll(sel)) { w.setAttribute("theme", theme); w.setAttribute("locale", locale); }
   }, { sel: WIDGETS, theme: c.theme, locale: c.locale });
   await settled(page, false);
-  await audit(page, `embed ${c.locale} ${c.theme}${c.theme === "auto" ? `(${c.os})` : ""} ${c.width}px`);
+  const label = `embed ${c.locale} ${c.theme}${c.theme === "auto" ? `(${c.os})` : ""} ${c.width}px`;
+  await audit(page, label);
+  await widgetProblems(page, label);
+  if (c === MATRIX[0]) {
+    // a storefront theme whose colours fail: the widget says so (attribute, event, console), not silence
+    const warned = await page.evaluate(async () => {
+      const w = document.querySelector("impact-milestones");
+      const event = new Promise((ok) => w.addEventListener("impactkit:contrast-warning", (e) => ok(e.detail.warnings), { once: true }));
+      w.style.setProperty("--impact-muted", "#b8c2ba");
+      w.style.setProperty("--impact-track", "#2e7d32");
+      await w.refresh();
+      const warnings = await Promise.race([event, new Promise((ok) => setTimeout(() => ok(null), 2000))]);
+      return { attr: w.dataset.contrastWarning ?? "", warnings };
+    });
+    const ok = /muted on bg/.test(warned.attr) && /accent on track/.test(warned.attr) && warned.warnings?.length >= 2;
+    if (!ok) total++;
+    console.log(`${ok ? "ok" : "FAILED"}: ${label}: a failing custom theme is reported: ${warned.attr || "no warning"}`);
+  }
   await page.close();
 }
 

@@ -234,6 +234,94 @@ try {
         .catch(async () => { throw new Error(`trophy case highlight: ${await page.evaluate(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".badge")].map((b) => `${b.dataset.badge}.${b.className}`).join(" "))}`); });
       await setSlider(30);
     });
+    await check("keyboard only: Tab to the what-if controls (focus visible on every stop), operate them, hear and see the result", async () => {
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      // the focused element, inside shadow roots too, and whether it shows a focus indicator
+      const focused = () => page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const cs = el ? getComputedStyle(el) : null;
+        return { id: el?.id ?? "", tag: el?.localName ?? "", host: el?.getRootNode()?.host?.localName ?? "",
+          date: el?.dataset?.date ?? "", visible: !!cs && cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2 };
+      });
+      const stops = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const f = await focused();
+        stops.push(f.id || `${f.host} ${f.tag}`);
+        assert(f.visible, `no visible focus indicator on ${f.id || `${f.host} ${f.tag}`}`);
+        if (f.host === "impact-streak" && f.tag === "td") {
+          // the streak calendar is one tab stop; arrow keys move by day and week, the day is written out
+          const t = await text("impact-streak");
+          await page.keyboard.press("ArrowLeft");
+          const prev = await focused();
+          assert(prev.tag === "td" && prev.date < f.date, `ArrowLeft from ${f.date} went to ${prev.date}`);
+          const detail = await page.locator("impact-streak .cell").innerText();
+          assert(/: (\d+ visits?|1 visit)$/.test(detail), `calendar cell detail: ${detail} (${t.slice(0, 80)})`);
+        }
+        if (f.id === "recycled") break;
+      }
+      console.log(`  tab stops: ${stops.join(" → ")}`);
+      assert(stops.at(-1) === "recycled", `Tab never reached the what-if slider: ${stops.join(" → ")}`);
+      assert(stops.includes("impact-streak td"), `the streak calendar is not in the tab order: ${stops.join(" → ")}`);
+      await page.keyboard.press("Home");
+      await page.waitForFunction(() => document.getElementById("recycled").value === "0" && !(document.getElementById("whatif-unlocks")?.textContent ?? "").includes("Circular Hero"));
+      await page.keyboard.press("End");
+      await page.waitForFunction(() => (document.getElementById("whatif-unlocks")?.textContent ?? "").includes("Circular Hero"), null, { timeout: WAIT });
+      assert(await page.locator("#recycled").getAttribute("aria-valuetext") === "100 percent", "slider value text");
+      await page.waitForFunction(() => document.getElementById("whatif-live").textContent.includes("unlocks Circular Hero"), null, { timeout: WAIT });
+      await page.keyboard.press("Tab");
+      assert((await focused()).id === "newchain", "Tab after the slider should reach the supply-chain checkbox");
+      await page.keyboard.press("Space");
+      await page.waitForFunction(() => document.getElementById("newchain").checked && (document.getElementById("whatif-unlocks")?.textContent ?? "").includes("Chain Champion"), null, { timeout: WAIT })
+        .catch(async () => { throw new Error(`after Space: ${await text("#whatif-result")}`); });
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Shift+Tab");
+      for (let i = 0; i < 14; i++) await page.keyboard.press("ArrowLeft"); // 100 → 30
+      await page.waitForFunction(() => document.getElementById("recycled").value === "30" && !document.getElementById("newchain").checked);
+      await page.waitForFunction(() => !(document.getElementById("whatif-unlocks")?.textContent ?? "").includes("Circular Hero"), null, { timeout: WAIT });
+    });
+    await check("a newly earned badge is announced once, politely, by the trophy case", async () => {
+      // the backend reports one more order (90 % recycled) than before: Circular Hero is earned
+      // (fetch wrapped in the page: the service worker would hide these requests from page.route)
+      await page.evaluate(() => {
+        window.__realFetch = window.fetch;
+        window.fetch = async (url, init) => {
+          const res = await window.__realFetch(url, init);
+          if (!String(url).includes("/api/demo/customers/cust_123/orders")) return res;
+          const body = await res.json();
+          const list = Array.isArray(body) ? body : body.orders;
+          list.push({ id: "ord_123_new", placedAt: new Date(Date.now() - 3_600_000).toISOString(), co2Kg: 6, baselineCo2Kg: 20, co2SavedKg: 14,
+            recycledShare: 0.9, supplyChains: [{ id: "sc_recycled_pet", verified: true }] });
+          return new Response(JSON.stringify(Array.isArray(body) ? list : { ...body, orders: list }), { headers: { "content-type": "application/json" } });
+        };
+      });
+      try {
+        const live = page.locator("impact-badges [part=live]");
+        assert(await live.getAttribute("role") === "status", "trophy case live region");
+        const announced = () => page.evaluate(async () => {
+          const w = document.querySelector("impact-badges");
+          const region = w.shadowRoot.querySelector("[part=live]");
+          let changes = 0;
+          const mo = new MutationObserver((m) => { changes += m.length; });
+          mo.observe(region, { childList: true, characterData: true, subtree: true });
+          const { clearMemo } = await import("/pkg/elements.js");
+          clearMemo();
+          await w.refresh();
+          await new Promise((ok) => setTimeout(ok, 50));
+          mo.disconnect();
+          return { changes, text: region.textContent };
+        });
+        const first = await announced();
+        assert(first.changes >= 1 && first.text === "New badge earned: Circular Hero", `first render: ${JSON.stringify(first)}`);
+        const again = await announced();
+        assert(again.changes === 0, `announced again: ${JSON.stringify(again)}`);
+      } finally {
+        await page.evaluate(async () => {
+          window.fetch = window.__realFetch;
+          (await import("/pkg/elements.js")).clearMemo(); await document.querySelector("impact-badges").refresh(); });
+      }
+    });
   } else {
     await check("badges: placeholder says badgePreview is not in this build; backend badges still shown", async () => {
       assert(await page.locator('impact-badges [data-missing="badgePreview"]').count() === 1, "no placeholder");

@@ -244,7 +244,7 @@ h3 { margin:0 0 .6rem; font-size:1.05rem; display:flex; gap:.5rem; align-items:c
 .sr { position:absolute; width:1px; height:1px; margin:-1px; padding:0; overflow:hidden; clip-path:inset(50%); white-space:nowrap; border:0; }
 .bar { height:.7rem; border-radius:.35rem; background:var(--ik-track); overflow:hidden; margin:.3rem 0 .2rem; }
 .bar .fill { height:100%; background:linear-gradient(90deg, var(--ik-accent), var(--ik-accent2)); border-radius:inherit; transition:width .4s ease; }
-:host(:dir(rtl)) .bar .fill { background:linear-gradient(270deg, var(--ik-accent), var(--ik-accent2)); margin-inline-start:auto; }
+:host(:dir(rtl)) .bar .fill { background:linear-gradient(270deg, var(--ik-accent), var(--ik-accent2)); }
 .row { display:flex; justify-content:space-between; gap:.5rem; align-items:baseline; flex-wrap:wrap; }
 .pct { font-variant-numeric:tabular-nums; font-weight:650; }
 .chip { display:inline-block; font-size:.72rem; letter-spacing:.03em; text-transform:uppercase; padding:.1rem .45rem; border-radius:99px; background:var(--ik-chip); border:1px solid var(--ik-border); }

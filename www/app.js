@@ -3,7 +3,7 @@
 // Every number shown is computed by impactkit in this browser from the backend's JSON.
 import {
   ready, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
-  fmtNumber, fmtPercent, fmtPercentWords, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon, isRtl,
+  fmtNumber, fmtPercent, fmtPercentWords, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon, isRtl, phrases,
 } from "/pkg/elements.js";
 
 const $ = (id) => document.getElementById(id);
@@ -55,6 +55,7 @@ function applySettings() {
   document.documentElement.dataset.theme = state.theme;
   document.documentElement.lang = state.locale;
   document.documentElement.dir = isRtl(state.locale) ? "rtl" : "ltr";
+  showRecycled();
   for (const w of document.querySelectorAll(WIDGETS)) {
     w.setAttribute("theme", state.theme);
     w.setAttribute("locale", state.locale);
@@ -148,7 +149,8 @@ function tier(ik, id) {
     const pct = fmtPercent(L, t.percentage);
     const nodes = [
       h("div", { class: "tiers" }, h("span", { text: t.current?.name ?? "—" }), h("span", { text: t.next?.name ?? "Top tier" })),
-      progressBar(t.next ? `Progress to ${t.next.name}` : "Tier progress", t.percentage, pct),
+      progressBar(t.next ? `Progress to ${t.next.name}` : "Tier progress", t.percentage,
+        `${fmtPercentWords(L, t.percentage)}${t.next ? `, ${phrases(L).toGo(fmtNumber(L, t.remaining))}` : ""}`),
       h("div", { class: "row" },
         h("span", { class: "muted", text: t.next
           ? `${fmtNumber(L, t.progress)} of ${fmtNumber(L, t.next.minProgress)} · ${fmtNumber(L, t.remaining)} to ${t.next.name}`
@@ -169,7 +171,7 @@ function tier(ik, id) {
         h("div", { class: "row" }, h("span", { text: c.name }),
           h("span", {}, h("span", { class: `chip ${c.status}`, text: { achieved: "achieved", inProgress: "in progress", locked: "locked" }[c.status] ?? c.status }),
             " ", h("span", { class: "pct", text: fmtPercent(L, c.percentage) }))),
-        progressBar(c.name, c.percentage, fmtPercent(L, c.percentage))))));
+        progressBar(c.name, c.percentage, fmtPercentWords(L, c.percentage))))));
       if (g.campaigns.nextUp) nodes.push(h("p", { class: "muted small", text: `Next up: ${g.campaigns.nextUp.name} (${fmtPercent(L, g.campaigns.nextUp.percentage)})` }));
     }
     return nodes;
@@ -213,12 +215,13 @@ function leaderboard(id) {
 // ---- what-if cart ---------------------------------------------------------------------------
 const CART_SAVING = 14;
 let whatIfTimer = null;
-$("recycled").addEventListener("input", () => {
+/** The slider's visible and spoken value, in the page's locale. */
+function showRecycled() {
   const v = Number($("recycled").value);
   $("recycled-out").value = fmtPercent(state.locale, v);
   $("recycled").setAttribute("aria-valuetext", fmtPercentWords(state.locale, v));
-  scheduleWhatIf();
-});
+}
+$("recycled").addEventListener("input", () => { showRecycled(); scheduleWhatIf(); });
 $("newchain").addEventListener("change", scheduleWhatIf);
 function scheduleWhatIf() {
   clearTimeout(whatIfTimer);

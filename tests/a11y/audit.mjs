@@ -21,15 +21,18 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WAIT = 30_000;
 const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
 
-/** theme: the page/widget theme; os: the emulated prefers-color-scheme (what "auto" follows). */
+/**
+ * theme: the page/widget theme; os: the emulated prefers-color-scheme (what "auto" follows);
+ * reduce: prefers-reduced-motion (then nothing may animate); whatIf: audit again after a what-if.
+ */
 const MATRIX = [
   { locale: "en", theme: "light", os: "light", width: 1280, whatIf: true },
   { locale: "de", theme: "dark", os: "light", width: 390 },
   { locale: "fr", theme: "auto", os: "dark", width: 1280 },
-  { locale: "es", theme: "auto", os: "light", width: 390 },
+  { locale: "es", theme: "auto", os: "light", width: 390, reduce: true },
   { locale: "ar", theme: "dark", os: "dark", width: 390 },
   { locale: "ar", theme: "light", os: "light", width: 1280, whatIf: true },
-  { locale: "ja", theme: "auto", os: "dark", width: 390 },
+  { locale: "ja", theme: "auto", os: "dark", width: 390, reduce: true },
 ];
 
 let total = 0;
@@ -84,6 +87,12 @@ async function demoPage(context, base, c) {
   const label = `demo ${c.locale} ${c.theme}${c.theme === "auto" ? `(${c.os})` : ""} ${c.width}px`;
   await audit(page, label);
   await widgetProblems(page, label);
+  if (c.reduce) {
+    const moving = await page.evaluate(() => [document, ...[...document.querySelectorAll("impact-milestones, impact-badges, impact-streak")].map((w) => w.shadowRoot)]
+      .flatMap((root) => [...root.querySelectorAll(".bar .fill")]).filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0).length);
+    total += moving;
+    console.log(`${moving ? "FAILED" : "ok"}: ${label}: prefers-reduced-motion: ${moving} progress bars still animate`);
+  }
   if (c.whatIf) {
     // after a what-if: the slider moved by keyboard, a badge unlocked and highlighted
     await page.focus("#recycled");
@@ -135,7 +144,7 @@ try {
   for (const c of MATRIX) {
     // bypassCSP: axe is injected as a script the page's CSP (script-src 'self') would refuse
     const context = await browser.newContext({ viewport: { width: c.width, height: c.width < 600 ? 844 : 900 },
-      colorScheme: c.os, locale: c.locale, timezoneId: "UTC", bypassCSP: true, serviceWorkers: "block" });
+      colorScheme: c.os, reducedMotion: c.reduce ? "reduce" : "no-preference", locale: c.locale, timezoneId: "UTC", bypassCSP: true, serviceWorkers: "block" });
     context.setDefaultTimeout(WAIT);
     try {
       for (const run of [demoPage, embedPage]) {

@@ -378,6 +378,16 @@ try {
       assert(w === 1080 && hgt === 1080, `square card is ${w}×${hgt}`);
     });
     await page.locator('impact-card select[name="card-theme"]').selectOption("auto").catch(() => {});
+    await check("keyboard: changing the card's size re-renders it and keeps focus on the size switch", async () => {
+      await page.waitForFunction(() => document.querySelector("impact-card").getAttribute("data-state") === "ready");
+      await page.locator("impact-card select[name=size]").focus();
+      const before = await page.locator("impact-card select[name=size]").inputValue();
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction((b) => { const w = document.querySelector("impact-card"); return w.getAttribute("size") !== b && w.dataset.state === "ready"; }, before);
+      const focus = await page.evaluate(() => { const a = document.querySelector("impact-card").shadowRoot.activeElement; return a ? `${a.localName}[name=${a.getAttribute("name")}]` : String(document.activeElement?.localName); });
+      assert(focus === "select[name=size]", `focus after re-render: ${focus}`);
+      await page.locator("impact-card select[name=size]").selectOption("og");
+    });
   } else {
     await check("card: placeholder says impactCard is not in this build", async () => {
       assert(await page.locator('impact-card [data-missing="impactCard"]').count() === 1, "no placeholder");

@@ -185,6 +185,9 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/** A decorative emoji before a heading: hidden from assistive technology. */
+const icon = (emoji) => h("span", { "aria-hidden": "true", text: `${emoji} ` });
+
 /** An ARIA progressbar with a visible fill; `percentage` from impactkit. */
 export function progressBar(label, percentage, valueText, { state } = {}) {
   return h("div", {
@@ -391,7 +394,7 @@ class ImpactMilestones extends ImpactElement {
     const done = profile.completedMilestones.map((c) => h("li", { class: "muted" }, h("span", { class: "done", text: "✓ " }),
       `${c.name}${c.completedAt ? ` · ${fmtDate(L, c.completedAt, this.timezone)}` : ""}`));
     return [
-      h("h3", {}, "🎯 ", this.getAttribute("heading") || "Milestones"),
+      h("h3", {}, icon("🎯"), this.getAttribute("heading") || "Milestones"),
       profile.totalCo2Saved === null ? null : h("p", { class: "totals" },
         h("strong", { text: `${fmtNumber(L, profile.totalCo2Saved)} kg CO₂` }), ` saved in ${fmtNumber(L, profile.totalOrders ?? 0, 0)} orders`),
       items.length ? h("ul", {}, items) : h("p", { class: "muted", text: "No milestones yet." }),
@@ -467,7 +470,7 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
   async draw(ik) {
     this.unavailable = false;
     const L = this.locale;
-    const heading = h("h3", {}, "🏆 ", this.getAttribute("heading") || "Trophy case");
+    const heading = h("h3", {}, icon("🏆"), this.getAttribute("heading") || "Trophy case");
     const { earned: backendEarned } = await this.inputs();
     const names = new Map(backendEarned.map((b) => [b.id, b]));
     const earnedCard = (b) => {
@@ -540,7 +543,7 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
 
   async draw(ik) {
     this.unavailable = false;
-    const heading = h("h3", {}, "🔥 ", this.getAttribute("heading") || "Streak");
+    const heading = h("h3", {}, icon("🔥"), this.getAttribute("heading") || "Streak");
     if (!has("streak")) return [heading, this.missing("streak", "The streak calendar")];
     const L = this.locale, tz = this.timezone;
     const res = await fetchJson(fillUrl(this.activityEndpoint, this.customer));
@@ -723,7 +726,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
 
   async draw(ik) {
     this.unavailable = false;
-    const heading = h("h3", {}, "🪪 ", this.getAttribute("heading") || "Impact card");
+    const heading = h("h3", {}, icon("🪪"), this.getAttribute("heading") || "Impact card");
     if (!has("impactCard")) return [heading, this.missing("impactCard", "The shareable impact card")];
     const input = await this.cardInput(ik);
     const svg = ik.impactCard(input);

@@ -111,7 +111,7 @@ function summary(ik, id) {
     const kpi = (v, k) => h("div", { class: "kpi" }, h("span", { class: "v", text: v }), h("span", { class: "k", text: k }));
     const rank = p.ranking;
     return [
-      h("h2", { id: "summary-h", text: "🌍 Impact" }),
+      h("h2", { id: "summary-h" }, h("span", { "aria-hidden": "true", text: "🌍 " }), "Impact"),
       h("div", { class: "kpis" },
         kpi(`${fmtNumber(L, p.totalCo2Saved ?? 0)} kg`, "CO₂ saved"),
         kpi(fmtNumber(L, p.totalOrders ?? 0, 0), "orders"),
@@ -250,7 +250,7 @@ async function whatIf(ik, { announce = false } = {}) {
     if (m) {
       const after = ik.milestoneProgress({ current: m.current + CART_SAVING, target: m.target });
       nodes.push(h("p", {}, `${m.name}: ${fmtPercent(L, m.percentage)} → `, h("strong", { text: fmtPercent(L, after.percentage) }),
-        after.isCompleted ? " 🎉 completed!" : ""));
+        after.isCompleted ? " completed! " : "", after.isCompleted ? h("span", { "aria-hidden": "true", text: "🎉" }) : ""));
     }
     if (!has("badgePreview")) {
       nodes.push(h("p", { class: "note", "data-missing": "badgePreview", text: "Badge what-if previews are not available in this build of impactkit (it needs badgePreview())." }));
@@ -262,14 +262,21 @@ async function whatIf(ik, { announce = false } = {}) {
     badges.highlight(unlocked.map((u) => u.id));
     if (unlocked.length) {
       nodes.push(h("ul", { class: "plain", id: "whatif-unlocks" }, unlocked.map((u) => h("li", { class: "unlock", "data-badge": u.id },
-        `${badgeIcon(u.id)} This order unlocks `, h("strong", { text: badgeName(u.id, u.name) }), u.tier ? ` (${u.tier.charAt(0)}${u.tier.slice(1).toLowerCase()})` : ""))));
+        h("span", { "aria-hidden": "true", text: `${badgeIcon(u.id)} ` }), "This order unlocks ", h("strong", { text: badgeName(u.id, u.name) }), u.tier ? ` (${u.tier.charAt(0)}${u.tier.slice(1).toLowerCase()})` : ""))));
     } else {
       const next = [...(preview.locked ?? [])].sort((a, b) => (b.percentage ?? 0) - (a.percentage ?? 0))[0];
       nodes.push(h("p", { class: "muted", id: "whatif-unlocks", text: next ? `No new badge with this cart. Closest: ${badgeName(next.id, next.name)} — ${next.hint ?? fmtPercent(L, next.percentage)}` : "No new badge with this cart." }));
     }
     return nodes;
   });
-  if (announce && gen === state.gen) say($("whatif-live"), out.textContent.replace(/\s+/g, " ").trim());
+  if (announce && gen === state.gen) say($("whatif-live"), spoken(out));
+}
+
+/** The text of `el` as a screen reader says it: without aria-hidden parts (decorative emoji). */
+function spoken(el) {
+  const copy = el.cloneNode(true);
+  for (const hidden of copy.querySelectorAll("[aria-hidden=true]")) hidden.remove();
+  return copy.textContent.replace(/\s+/g, " ").trim();
 }
 
 // ---- start ----------------------------------------------------------------------------------

@@ -608,7 +608,8 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
       })));
     const table = h("table", { class: "heat", role: "grid", "aria-readonly": "true", "aria-label": `Activity over the last ${weeks} weeks`, "aria-describedby": sid },
       h("thead", {}, head), h("tbody", {}, rows));
-    const show = (td) => { detail.textContent = td?.dataset.label ?? ""; };
+    const show = (td) => { if (td) detail.textContent = td.dataset.label; };
+    show(rows.flatMap((r) => [...r.querySelectorAll("td[aria-current]")])[0]); // today, until another day is focused
     table.addEventListener("focusin", (e) => show(e.target.closest("td[data-date]")));
     table.addEventListener("pointerover", (e) => show(e.target.closest("td[data-date]")));
     table.addEventListener("keydown", (e) => this.#move(e, table));

@@ -90,6 +90,7 @@ test: setup pkg
 ## e2e: the demo page against the local dev server in headless Debian Chromium (needs `make pkg`)
 e2e:
 	node tests/e2e/demo.e2e.mjs
+	node tests/a11y/audit.mjs
 	node tests/e2e/injection.e2e.mjs
 
 ## demo: serve the demo page, the package pkg/ and the local GraphQL + Gameball-shaped backend on http://127.0.0.1:$(DEMO_PORT)/

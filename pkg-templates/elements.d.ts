@@ -40,6 +40,19 @@ export function browserTimeZone(): string;
 export function fmtNumber(locale: string, n: number, max?: number): string;
 /** An impactkit percentage (0–100) in `locale`, truncated, never rounded up. */
 export function fmtPercent(locale: string, percentage: number): string;
+/** A percentage in words for screen readers ("49.7 percent", "49,7 Prozent"), truncated like fmtPercent. */
+export function fmtPercentWords(locale: string, percentage: number): string;
+/** The phrases the widgets give assistive technology, for `locale` (en, de, fr, es, ar, ja; else English). */
+export interface Phrases {
+  toGo(amount: string): string;
+  done: string;
+  visits(count: number, formatted: string): string;
+  upcoming: string;
+  of(a: string, b: string): string;
+}
+export function phrases(locale: string): Phrases;
+/** Whether `locale` is written right to left. */
+export function isRtl(locale: string): boolean;
 /** A date ("YYYY-MM-DD") or instant in `locale` and `timeZone`. */
 export function fmtDate(locale: string, iso: string | null | undefined, timeZone: string, withTime?: boolean): string;
 /** A duration in seconds as "2d 3h", "3h 5m" or "5m" in `locale`. */
@@ -53,6 +66,18 @@ export const BADGES: Record<string, { name: string; icon: string }>;
 export function badgeName(id: string, fallback?: string | null): string;
 /** A badge's icon (emoji). */
 export function badgeIcon(id: string, icon?: string | null): string;
+
+/** [r, g, b, alpha] of a computed CSS colour ("rgb(…)", "rgba(…)", "color(srgb …)"), or null. */
+export function parseColor(text: string): [number, number, number, number] | null;
+/** The WCAG contrast ratio of two opaque [r, g, b] colours. */
+export function contrastRatio(a: readonly number[], b: readonly number[]): number;
+/** A colour pair of a widget theme that misses WCAG AA (text 4.5:1, bars 3:1). */
+export interface ContrastWarning {
+  foreground: string;
+  background: string;
+  ratio: number;
+  required: number;
+}
 
 /** An element from a tag, properties (`text` is set as textContent, `on…` as listeners) and children. */
 export function h(tag: string, props?: Record<string, unknown>, ...children: unknown[]): HTMLElement;
@@ -71,6 +96,12 @@ export interface ImpactElement extends HTMLElement {
   refresh(): Promise<void>;
   /** Resolves when the current render is done. */
   rendered?: Promise<void>;
+  /** Colour pairs of the theme in use that miss WCAG AA (also in `data-contrast-warning`). */
+  contrastWarnings?: ContrastWarning[];
+  /** Checks the theme's colours; fires `impactkit:contrast-warning` when a pair fails. */
+  checkContrast(): void;
+  /** Announces `text` once in the widget's polite live region. */
+  announce(text: string): void;
 }
 /** `<impact-milestones>`: milestone progress bars (seed 000). */
 export interface ImpactMilestonesElement extends ImpactElement {}

@@ -4,6 +4,7 @@ use crate::decimal::{remaining, Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// A milestone to measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +63,11 @@ impl Milestone {
         let current = input.field("current")?.non_negative()?;
         let mut levels = Vec::new();
         if let Some(list) = input.opt("levels")? {
+            // Bit patterns: levels are positive, so equal bits ⇔ equal numbers.
+            let mut seen = HashSet::with_capacity(list.items()?.len());
             for item in list.items()? {
                 let level = item.positive()?;
-                if levels.contains(&level) {
+                if !seen.insert(level.to_bits()) {
                     return Err(item.error(
                         ErrorCode::Duplicate,
                         format!("level {} is listed twice", crate::decimal::show(level)),

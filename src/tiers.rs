@@ -4,6 +4,7 @@ use crate::decimal::{remaining, Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// One tier of a loyalty programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,9 +142,11 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
     }
     let list = input.field("tiers")?;
     let mut tiers: Vec<Tier> = Vec::new();
+    // Bit patterns of `minProgress + 0.0` (−0 becomes +0): equal bits ⇔ equal numbers.
+    let mut starts = HashSet::with_capacity(list.items()?.len());
     for item in list.items()? {
         let tier = Tier::from_json(&item)?;
-        if tiers.iter().any(|t| t.min_progress == tier.min_progress) {
+        if !starts.insert((tier.min_progress + 0.0).to_bits()) {
             return Err(item.error(
                 ErrorCode::Duplicate,
                 format!(

@@ -8,6 +8,7 @@ use crate::json::Json;
 use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Reads the tier-progress response `{current, next, progress}` (`next: null` at the top tier).
 ///
@@ -101,9 +102,10 @@ pub fn campaign_progress(input: &Json) -> Result<CampaignProgress> {
 
 fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
     let mut campaigns: Vec<Campaign> = Vec::new();
+    let mut ids = HashSet::with_capacity(list.items()?.len());
     for item in list.items()? {
         let campaign = campaign(&item, display)?;
-        if campaigns.iter().any(|c| c.id == campaign.id) {
+        if !ids.insert(campaign.id.clone()) {
             return Err(item.error(
                 ErrorCode::Duplicate,
                 format!("campaign {} is listed twice", campaign.id),

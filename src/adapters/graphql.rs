@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// An earned badge as the backend reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,6 +172,27 @@ fn graphql_errors(input: &Json) -> Result<()> {
     Ok(())
 }
 
+/// Appends `customerMilestones.active` entries whose name and id are not listed yet.
+fn add_active(listed: &mut Vec<ProfileMilestone>, active: &Json, display: Display) -> Result<()> {
+    let mut names: HashSet<String> = HashSet::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for known in listed.iter() {
+        names.insert(known.name.clone());
+        ids.extend(known.id.clone());
+    }
+    for item in active.items()? {
+        let parsed = milestone(&item, display)?;
+        let known =
+            names.contains(&parsed.name) || parsed.id.as_ref().is_some_and(|id| ids.contains(id));
+        if !known {
+            names.insert(parsed.name.clone());
+            ids.extend(parsed.id.clone());
+            listed.push(parsed);
+        }
+    }
+    Ok(())
+}
+
 /// The `readImpactProfile` function: a seed 000 GraphQL response (`{data: {...}}`)
 /// with `customerImpactProfile`, `customerMilestones` or both. Optional
 /// top-level `timezone` (default UTC) formats instants, `decimals`/`rounding`
@@ -224,15 +246,7 @@ pub fn read_impact_profile(input: &Json, zones: &dyn ZoneDb) -> Result<ImpactPro
     }
     if let Some(m) = milestones_query {
         if let Some(active) = m.opt("active")? {
-            for item in active.items()? {
-                let parsed = milestone(&item, display)?;
-                let listed = result.milestones.iter().any(|known| {
-                    known.name == parsed.name || (known.id.is_some() && known.id == parsed.id)
-                });
-                if !listed {
-                    result.milestones.push(parsed);
-                }
-            }
+            add_active(&mut result.milestones, &active, display)?;
         }
         if let Some(completed) = m.opt("completed")? {
             for item in completed.items()? {

@@ -6,6 +6,7 @@ use super::validity::{Expiry, Limits, Validity};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::Zone;
+use std::collections::HashSet;
 
 /// One tier of a badge and the rule that earns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,10 +52,11 @@ impl Definition {
     pub fn from_json(input: &Json, zone: &Zone) -> Result<Definition> {
         let tiers_json = input.field("tiers")?;
         let mut tiers: Vec<TierRule> = Vec::new();
+        let mut names = HashSet::new();
         for item in tiers_json.items()? {
             let name_json = item.field("tier")?;
             let tier = name_json.str()?.to_owned();
-            if tiers.iter().any(|t| t.tier == tier) {
+            if !names.insert(tier.clone()) {
                 return Err(name_json.error(
                     ErrorCode::Duplicate,
                     format!("tier \"{}\" is listed twice", crate::json::truncate(&tier)),
@@ -113,9 +115,10 @@ impl Definition {
 /// ```
 pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
     let mut definitions: Vec<Definition> = Vec::new();
+    let mut ids = HashSet::with_capacity(list.items()?.len());
     for item in list.items()? {
         let definition = Definition::from_json(&item, zone)?;
-        if definitions.iter().any(|d| d.id == definition.id) {
+        if !ids.insert(definition.id.clone()) {
             return Err(item.field("id")?.error(
                 ErrorCode::Duplicate,
                 format!(

@@ -13,6 +13,7 @@ use crate::time::{instant, Zone, ZoneDb};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Where an earned badge comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,26 +122,50 @@ struct BackendEarn {
     expires_at: Option<DateTime<Utc>>,
 }
 
+/// Definitions by id and tier indices by (badge id, tier name): one look-up per earn.
+fn definition_index(definitions: &[Definition]) -> IdIndex<'_> {
+    let mut by_id = HashMap::with_capacity(definitions.len());
+    let mut tiers = HashMap::new();
+    for d in definitions {
+        by_id.entry(d.id.as_str()).or_insert(d);
+        for (i, t) in d.tiers.iter().enumerate() {
+            tiers.entry((d.id.as_str(), t.tier.as_str())).or_insert(i);
+        }
+    }
+    (by_id, tiers)
+}
+
+type IdIndex<'d> = (
+    HashMap<&'d str, &'d Definition>,
+    HashMap<(&'d str, &'d str), usize>,
+);
+
 fn read_backend(list: &Json, definitions: &[Definition], zone: &Zone) -> Result<Vec<BackendEarn>> {
     let mut earns = Vec::new();
+    let (by_id, tier_of) = definition_index(definitions);
     for item in list.items()? {
         let id = item.field("id")?.id()?;
-        let definition = definitions.iter().find(|d| d.id == id);
+        let definition = by_id.get(id.as_str()).copied();
         let tier_json = item.opt("tier")?;
         let tier = tier_json.map(|t| t.str().map(str::to_owned)).transpose()?;
         let rank = match (definition, &tier, &tier_json) {
-            (Some(d), Some(name), Some(at)) => Some(d.tier_index(name).ok_or_else(|| {
-                let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
-                at.error(
-                    ErrorCode::InvalidValue,
-                    format!(
-                        "\"{}\" is not a tier of {}: {}",
-                        crate::json::truncate(name),
-                        d.id,
-                        names.join(", ")
-                    ),
-                )
-            })?),
+            (Some(d), Some(name), Some(at)) => Some(
+                tier_of
+                    .get(&(d.id.as_str(), name.as_str()))
+                    .copied()
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
+                        at.error(
+                            ErrorCode::InvalidValue,
+                            format!(
+                                "\"{}\" is not a tier of {}: {}",
+                                crate::json::truncate(name),
+                                d.id,
+                                names.join(", ")
+                            ),
+                        )
+                    })?,
+            ),
             (Some(_), _, _) => Some(0),
             (None, _, _) => None,
         };
@@ -296,6 +321,12 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         },
     };
 
+    // Each definition's backend earns, in backend order (definition ids are unique).
+    let mut backend_by_id: HashMap<&str, Vec<&BackendEarn>> = HashMap::new();
+    for b in &backend {
+        backend_by_id.entry(b.id.as_str()).or_default().push(b);
+    }
+    let mut issued_by_id = None;
     for d in &definitions {
         let orders = in_window(&history, &d.validity);
         let progress: Vec<Progress> = d
@@ -315,7 +346,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
                     .find_map(|(i, p)| p.reached_at.map(|t| (i, t)))
             })
             .flatten();
-        let mine: Vec<&BackendEarn> = backend.iter().filter(|b| b.id == d.id).collect();
+        let mine: Vec<&BackendEarn> = backend_by_id.remove(d.id.as_str()).unwrap_or_default();
         let reported = mine
             .iter()
             .copied()
@@ -349,10 +380,16 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
             continue;
         };
         let issued = match &issued_json {
-            Some(map) => map
-                .opt(&d.id)?
-                .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
-                .transpose()?,
+            Some(map) => {
+                if issued_by_id.is_none() {
+                    issued_by_id = Some(map.fields()?);
+                }
+                issued_by_id
+                    .as_ref()
+                    .and_then(|m| m.get(d.id.as_str()))
+                    .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
+                    .transpose()?
+            }
             None => None,
         };
         let earns: Vec<Option<DateTime<Utc>>> = mine.iter().map(|b| b.earned_at).collect();

@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("vectors/card.json", include_str!("vectors/card.json")),
     (
+        "vectors/defects-cards.json",
+        include_str!("vectors/defects-cards.json"),
+    ),
+    (
         "vectors/achievements.json",
         include_str!("vectors/achievements.json"),
     ),

@@ -3,6 +3,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::icons::Icon;
+use super::plural::Forms;
 use super::svg::{Align, Font, Paint, Svg};
 use super::text_width::{fit, width, wrap};
 use super::theme::{Role, MEDAL_HIGHLIGHT, TIER_COLORS};
@@ -36,18 +37,30 @@ fn kilograms(card: &Card) -> Option<f64> {
     }
 }
 
-/// Formats an equivalent: one decimal below 10, whole numbers above.
-fn approx(card: &Card, x: f64) -> String {
-    card.locale.number(x, if x < 10.0 { 1 } else { 0 })
+/// An equivalent as shown, "≈ 2.5" (one decimal below 10, whole numbers above) or
+/// "< 0.1" when it would round to 0, and its label in the plural form for that figure.
+fn approx(card: &Card, x: f64, forms: &Forms) -> (String, &'static str) {
+    let decimals = if x < 10.0 { 1 } else { 0 };
+    let rounds_to_zero = super::fixed::split(x, decimals) == (false, "0".into(), String::new());
+    let (prefix, shown) = if rounds_to_zero {
+        ("<", 0.1)
+    } else {
+        ("≈", x)
+    };
+    (
+        format!("{prefix} {}", card.locale.number(shown, decimals)),
+        card.locale.form(forms, shown, decimals),
+    )
 }
 
-/// (trees, km) equivalents, when there is something to compare.
-fn equivalents(card: &Card) -> Option<(String, String)> {
+/// [trees, km] equivalents (figure, label), when there is something to compare.
+fn equivalents(card: &Card) -> Option<[(String, &'static str); 2]> {
     let kg = kilograms(card).filter(|kg| *kg > 0.0)?;
-    Some((
-        approx(card, kg / KG_PER_TREE_YEAR),
-        approx(card, kg / KG_PER_KM),
-    ))
+    let words = card.locale.words();
+    Some([
+        approx(card, kg / KG_PER_TREE_YEAR, &words.trees),
+        approx(card, kg / KG_PER_KM, &[words.km; 6]),
+    ])
 }
 
 fn headline(card: &Card) -> String {
@@ -66,13 +79,7 @@ fn unit_label(card: &Card) -> String {
 
 fn orders_label(card: &Card) -> Option<String> {
     let n = card.orders?;
-    let words = card.locale.words();
-    let form = words
-        .orders
-        .get(card.locale.plural(n))
-        .copied()
-        .unwrap_or("{n}");
-    Some(super::locale::fill(form, &card.locale.number(n, 0)))
+    Some(card.locale.counted(&card.locale.words().orders, n, 0))
 }
 
 fn streak_label(card: &Card) -> Option<(String, String)> {
@@ -80,10 +87,7 @@ fn streak_label(card: &Card) -> Option<(String, String)> {
     let words = card.locale.words();
     let n = streak.current as f64;
     let label = match streak.period.and_then(|p| words.streak_periods.get(p)) {
-        Some(forms) => forms
-            .get(card.locale.plural(n))
-            .copied()
-            .unwrap_or(words.streak),
+        Some(forms) => card.locale.form(forms, n, 0),
         None => words.streak,
     };
     Some((card.locale.number(n, 0), label.to_owned()))
@@ -110,13 +114,29 @@ fn title(card: &Card) -> String {
     }
 }
 
+/// "Tree Saver (Gold) · Earned on 3/15/2025": what the 400×400 card shows.
+fn badge_desc(card: &Card, badge: &Badge) -> String {
+    let words = card.locale.words();
+    let mut parts = vec![match tier_label(card, &badge.tier) {
+        Some(t) => format!("{} ({t})", badge.name),
+        None => badge.name.clone(),
+    }];
+    if let Some((y, m, d)) = badge.earned {
+        let date = card.locale.date(y, m, d);
+        parts.push(super::locale::fill(words.earned_on, &date));
+    }
+    parts.join(" · ")
+}
+
 fn desc(card: &Card) -> String {
+    if let (Size::Badge, Some(badge)) = (card.size, shown_badge(card)) {
+        return badge_desc(card, badge);
+    }
     let words = card.locale.words();
     let mut parts = vec![format!("{} {}", headline(card), unit_label(card))];
     parts.extend(orders_label(card));
-    if let Some((trees, km)) = equivalents(card) {
-        parts.push(format!("≈ {trees} {}", words.trees));
-        parts.push(format!("≈ {km} {}", words.km));
+    for (figure, label) in equivalents(card).into_iter().flatten() {
+        parts.push(format!("{figure} {label}"));
     }
     if let Some(m) = &card.milestone {
         parts.push(format!("{}: {}", m.name, card.locale.percent(m.percentage)));
@@ -225,7 +245,7 @@ fn equivalent(
         bold(32.0 * s),
         Align::Start,
         role(Role::Text),
-        &fit(&format!("≈ {value}"), tw, 32.0 * s, true).0,
+        &fit(value, tw, 32.0 * s, true).0,
     );
     for (i, line) in wrap(label, tw, 18.0 * s, false, 2).iter().enumerate() {
         svg.text(
@@ -355,10 +375,10 @@ fn og(svg: &mut Svg, card: &Card) {
         role(Role::Muted),
         &fit(&label, cw, 26.0, false).0,
     );
-    if let Some((trees, km)) = equivalents(card) {
+    if let Some([(trees, trees_label), (km, km_label)]) = equivalents(card) {
         let cy = y + 84.0;
-        equivalent(svg, x, cy, 300.0, 1.0, Icon::Tree, &trees, words.trees);
-        equivalent(svg, x + 324.0, cy, 300.0, 1.0, Icon::Car, &km, words.km);
+        equivalent(svg, x, cy, 300.0, 1.0, Icon::Tree, &trees, trees_label);
+        equivalent(svg, x + 324.0, cy, 300.0, 1.0, Icon::Car, &km, km_label);
     }
     progress(svg, card, x, 530.0, cw, 1.0);
 
@@ -436,7 +456,7 @@ fn badge_grid(
     );
     let hidden = card.badges.len() - shown;
     if hidden > 0 {
-        let more = super::locale::fill(words.more, &card.locale.number(hidden as f64, 0));
+        let more = card.locale.counted(&words.more, hidden as f64, 0);
         svg.text(x + w, y, bold(head), Align::End, role(Role::Accent), &more);
     }
     let cell_w = w / columns as f64;
@@ -511,7 +531,7 @@ fn stacked(svg: &mut Svg, card: &Card, w: f64, h: f64, s: f64) {
         role(Role::Muted),
         &fit(&label, cw, 32.0 * s, false).0,
     );
-    if let Some((trees, km)) = equivalents(card) {
+    if let Some([(trees, trees_label), (km, km_label)]) = equivalents(card) {
         let cy = y + 80.0 * s;
         let half = cw / 2.0;
         equivalent(
@@ -522,7 +542,7 @@ fn stacked(svg: &mut Svg, card: &Card, w: f64, h: f64, s: f64) {
             s * 1.15,
             Icon::Tree,
             &trees,
-            words.trees,
+            trees_label,
         );
         equivalent(
             svg,
@@ -532,7 +552,7 @@ fn stacked(svg: &mut Svg, card: &Card, w: f64, h: f64, s: f64) {
             s * 1.15,
             Icon::Car,
             &km,
-            words.km,
+            km_label,
         );
         y = cy + 50.0 * s;
     }

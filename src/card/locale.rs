@@ -5,6 +5,7 @@
 //! Arabic-Indic digits). A tag such as `de-AT` uses its language; any other
 //! language falls back to English.
 
+use super::plural::{category_of, one_other, pick, Forms};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 
@@ -36,12 +37,12 @@ pub struct Words {
     pub my_impact: &'static str,
     /// Subtitle under a display name.
     pub subtitle: &'static str,
-    /// After the tree equivalent.
-    pub trees: &'static str,
+    /// After the tree equivalent, per plural category.
+    pub trees: Forms,
     /// After the distance equivalent.
     pub km: &'static str,
-    /// Orders, singular and plural.
-    pub orders: [&'static str; 2],
+    /// Orders, per plural category.
+    pub orders: Forms,
     /// Ranking sentence from a percentile.
     pub top: &'static str,
     /// Ranking from a position only.
@@ -54,12 +55,17 @@ pub struct Words {
     pub earned_on: &'static str,
     /// Streak label without a period.
     pub streak: &'static str,
-    /// Streak labels per day / week / month, singular and plural.
-    pub streak_periods: [[&'static str; 2]; 3],
+    /// Streak labels per day / week / month, per plural category.
+    pub streak_periods: [Forms; 3],
     /// Bronze, Silver, Gold, Platinum.
     pub tiers: [&'static str; 4],
-    /// More badges than shown: "+{n} more".
-    pub more: &'static str,
+    /// More badges than shown: "+{n} more", per plural category.
+    pub more: Forms,
+}
+
+/// Forms for French and Spanish: one, other, and whole millions ("1 000 000 de …").
+const fn millions(one: &'static str, other: &'static str, many: &'static str) -> Forms {
+    [other, one, other, other, many, other]
 }
 
 const EN: Words = Words {
@@ -67,9 +73,12 @@ const EN: Words = Words {
     co2_saved: "{u} CO2 saved",
     my_impact: "My sustainability impact",
     subtitle: "Sustainability impact",
-    trees: "trees absorbing CO2 for a year",
+    trees: one_other(
+        "tree absorbing CO2 for a year",
+        "trees absorbing CO2 for a year",
+    ),
     km: "km not driven by car",
-    orders: ["{n} order", "{n} orders"],
+    orders: one_other("{n} order", "{n} orders"),
     top: "Top {p} of sustainable shoppers",
     rank: "Rank #{n}",
     badges: "Badges earned",
@@ -77,21 +86,24 @@ const EN: Words = Words {
     earned_on: "Earned on {n}",
     streak: "streak",
     streak_periods: [
-        ["day in a row", "days in a row"],
-        ["week in a row", "weeks in a row"],
-        ["month in a row", "months in a row"],
+        one_other("day in a row", "days in a row"),
+        one_other("week in a row", "weeks in a row"),
+        one_other("month in a row", "months in a row"),
     ],
     tiers: ["Bronze", "Silver", "Gold", "Platinum"],
-    more: "+{n} more",
+    more: one_other("+{n} more", "+{n} more"),
 };
 const DE: Words = Words {
     tag: "de",
     co2_saved: "{u} CO2 eingespart",
     my_impact: "Meine Nachhaltigkeitsbilanz",
     subtitle: "Nachhaltigkeitsbilanz",
-    trees: "Bäume, die ein Jahr lang CO2 binden",
+    trees: one_other(
+        "Baum, der ein Jahr lang CO2 bindet",
+        "Bäume, die ein Jahr lang CO2 binden",
+    ),
     km: "km nicht mit dem Auto gefahren",
-    orders: ["{n} Bestellung", "{n} Bestellungen"],
+    orders: one_other("{n} Bestellung", "{n} Bestellungen"),
     top: "Top {p} der nachhaltigen Käufer",
     rank: "Platz {n}",
     badges: "Erreichte Abzeichen",
@@ -99,21 +111,25 @@ const DE: Words = Words {
     earned_on: "Erhalten am {n}",
     streak: "Serie",
     streak_periods: [
-        ["Tag in Folge", "Tage in Folge"],
-        ["Woche in Folge", "Wochen in Folge"],
-        ["Monat in Folge", "Monate in Folge"],
+        one_other("Tag in Folge", "Tage in Folge"),
+        one_other("Woche in Folge", "Wochen in Folge"),
+        one_other("Monat in Folge", "Monate in Folge"),
     ],
     tiers: ["Bronze", "Silber", "Gold", "Platin"],
-    more: "+{n} weitere",
+    more: one_other("+{n} weiteres", "+{n} weitere"),
 };
 const FR: Words = Words {
     tag: "fr",
     co2_saved: "{u} de CO2 économisés",
     my_impact: "Mon impact durable",
     subtitle: "Impact durable",
-    trees: "arbres absorbant du CO2 pendant un an",
+    trees: millions(
+        "arbre absorbant du CO2 pendant un an",
+        "arbres absorbant du CO2 pendant un an",
+        "d’arbres absorbant du CO2 pendant un an",
+    ),
     km: "km non parcourus en voiture",
-    orders: ["{n} commande", "{n} commandes"],
+    orders: millions("{n} commande", "{n} commandes", "{n} de commandes"),
     top: "Top {p} des acheteurs responsables",
     rank: "Rang {n}",
     badges: "Badges obtenus",
@@ -121,21 +137,29 @@ const FR: Words = Words {
     earned_on: "Obtenu le {n}",
     streak: "série",
     streak_periods: [
-        ["jour d’affilée", "jours d’affilée"],
-        ["semaine d’affilée", "semaines d’affilée"],
-        ["mois d’affilée", "mois d’affilée"],
+        millions("jour d’affilée", "jours d’affilée", "de jours d’affilée"),
+        millions(
+            "semaine d’affilée",
+            "semaines d’affilée",
+            "de semaines d’affilée",
+        ),
+        millions("mois d’affilée", "mois d’affilée", "de mois d’affilée"),
     ],
     tiers: ["Bronze", "Argent", "Or", "Platine"],
-    more: "+{n} autres",
+    more: one_other("+{n} autre", "+{n} autres"),
 };
 const ES: Words = Words {
     tag: "es",
     co2_saved: "{u} de CO2 ahorrados",
     my_impact: "Mi impacto sostenible",
     subtitle: "Impacto sostenible",
-    trees: "árboles absorbiendo CO2 durante un año",
+    trees: millions(
+        "árbol absorbiendo CO2 durante un año",
+        "árboles absorbiendo CO2 durante un año",
+        "de árboles absorbiendo CO2 durante un año",
+    ),
     km: "km sin conducir",
-    orders: ["{n} pedido", "{n} pedidos"],
+    orders: millions("{n} pedido", "{n} pedidos", "{n} de pedidos"),
     top: "Top {p} de compradores sostenibles",
     rank: "Puesto {n}",
     badges: "Insignias conseguidas",
@@ -143,21 +167,35 @@ const ES: Words = Words {
     earned_on: "Conseguida el {n}",
     streak: "racha",
     streak_periods: [
-        ["día seguido", "días seguidos"],
-        ["semana seguida", "semanas seguidas"],
-        ["mes seguido", "meses seguidos"],
+        millions("día seguido", "días seguidos", "de días seguidos"),
+        millions("semana seguida", "semanas seguidas", "de semanas seguidas"),
+        millions("mes seguido", "meses seguidos", "de meses seguidos"),
     ],
     tiers: ["Bronce", "Plata", "Oro", "Platino"],
-    more: "+{n} más",
+    more: one_other("+{n} más", "+{n} más"),
 };
 const AR: Words = Words {
     tag: "ar",
     co2_saved: "{u} من CO2 تم توفيرها",
     my_impact: "أثري المستدام",
     subtitle: "الأثر المستدام",
-    trees: "أشجار تمتص CO2 لمدة عام",
+    trees: [
+        "شجرة تمتص CO2 لمدة عام",
+        "شجرة تمتص CO2 لمدة عام",
+        "شجرتان تمتصان CO2 لمدة عام",
+        "أشجار تمتص CO2 لمدة عام",
+        "شجرة تمتص CO2 لمدة عام",
+        "شجرة تمتص CO2 لمدة عام",
+    ],
     km: "كم لم تُقطع بالسيارة",
-    orders: ["{n} طلب", "{n} طلبات"],
+    orders: [
+        "{n} طلب",
+        "طلب واحد",
+        "طلبان",
+        "{n} طلبات",
+        "{n} طلبًا",
+        "{n} طلب",
+    ],
     top: "ضمن أفضل {p} من المتسوقين المستدامين",
     rank: "المركز {n}",
     badges: "الشارات المكتسبة",
@@ -165,21 +203,42 @@ const AR: Words = Words {
     earned_on: "حصلت عليها في {n}",
     streak: "سلسلة",
     streak_periods: [
-        ["يوم متتالٍ", "أيام متتالية"],
-        ["أسبوع متتالٍ", "أسابيع متتالية"],
-        ["شهر متتالٍ", "أشهر متتالية"],
+        [
+            "يوم متتالٍ",
+            "يوم متتالٍ",
+            "يومان متتاليان",
+            "أيام متتالية",
+            "يومًا متتاليًا",
+            "يوم متتالٍ",
+        ],
+        [
+            "أسبوع متتالٍ",
+            "أسبوع متتالٍ",
+            "أسبوعان متتاليان",
+            "أسابيع متتالية",
+            "أسبوعًا متتاليًا",
+            "أسبوع متتالٍ",
+        ],
+        [
+            "شهر متتالٍ",
+            "شهر متتالٍ",
+            "شهران متتاليان",
+            "أشهر متتالية",
+            "شهرًا متتاليًا",
+            "شهر متتالٍ",
+        ],
     ],
     tiers: ["برونزي", "فضي", "ذهبي", "بلاتيني"],
-    more: "+{n} أخرى",
+    more: one_other("+{n} أخرى", "+{n} أخرى"),
 };
 const JA: Words = Words {
     tag: "ja",
     co2_saved: "{u}のCO2を削減",
     my_impact: "わたしのサステナビリティ実績",
     subtitle: "サステナビリティ実績",
-    trees: "本の木が1年間に吸収するCO2",
+    trees: one_other("本の木が1年間に吸収するCO2", "本の木が1年間に吸収するCO2"),
     km: "km分の車の走行を回避",
-    orders: ["注文{n}件", "注文{n}件"],
+    orders: one_other("注文{n}件", "注文{n}件"),
     top: "サステナブルな買い物客の上位{p}",
     rank: "{n}位",
     badges: "獲得バッジ",
@@ -187,12 +246,12 @@ const JA: Words = Words {
     earned_on: "{n}に獲得",
     streak: "連続記録",
     streak_periods: [
-        ["日連続", "日連続"],
-        ["週連続", "週連続"],
-        ["か月連続", "か月連続"],
+        one_other("日連続", "日連続"),
+        one_other("週連続", "週連続"),
+        one_other("か月連続", "か月連続"),
     ],
     tiers: ["ブロンズ", "シルバー", "ゴールド", "プラチナ"],
-    more: "ほか{n}個",
+    more: one_other("ほか{n}個", "ほか{n}個"),
 };
 
 // "CO2" rather than "CO₂": common fonts (Liberation Sans, Arial) lack U+2082, and
@@ -373,6 +432,30 @@ impl Locale {
         self.digits(&text)
     }
 
+    /// The form of `forms` for `x` shown with at most `decimals` fraction digits
+    /// (CLDR plural rules, see [`super::plural`]).
+    ///
+    /// ```
+    /// use impactkit::card::locale::Locale;
+    /// let days = &Locale::EN.words().streak_periods[0];
+    /// assert_eq!((Locale::EN.form(days, 1.0, 0), Locale::EN.form(days, 0.0, 0)), ("day in a row", "days in a row"));
+    /// ```
+    pub fn form(self, forms: &Forms, x: f64, decimals: usize) -> &'static str {
+        pick(forms, category_of(self.lang, x, decimals))
+    }
+
+    /// [`Locale::form`] with its `{n}` replaced by `x` as [`Locale::number`] shows it.
+    ///
+    /// ```
+    /// use impactkit::card::locale::Locale;
+    /// let ar = Locale::from_tag("ar").unwrap();
+    /// assert_eq!(ar.counted(&ar.words().orders, 15.0, 0), "١٥ طلبًا");
+    /// assert_eq!(ar.counted(&ar.words().orders, 2.0, 0), "طلبان");
+    /// ```
+    pub fn counted(self, forms: &Forms, x: f64, decimals: usize) -> String {
+        fill(self.form(forms, x, decimals), &self.number(x, decimals))
+    }
+
     /// Replaces ASCII digits with the locale's digits (Arabic-Indic for `ar`).
     fn digits(self, text: &str) -> String {
         if self.lang != Lang::Ar {
@@ -384,22 +467,6 @@ impl Locale {
                 None => c,
             })
             .collect()
-    }
-
-    /// Singular (index 0) or plural (index 1) for `n` (French counts 0 and 1 as singular).
-    ///
-    /// ```
-    /// use impactkit::card::locale::Locale;
-    /// assert_eq!((Locale::EN.plural(1.0), Locale::EN.plural(0.0)), (0, 1));
-    /// assert_eq!(Locale::from_tag("fr").unwrap().plural(0.0), 0);
-    /// ```
-    pub fn plural(self, n: f64) -> usize {
-        let one = match self.lang {
-            Lang::Fr => n < 2.0,
-            Lang::Ja => false,
-            _ => n == 1.0,
-        };
-        usize::from(!one)
     }
 }
 

@@ -19,6 +19,7 @@ pub mod fixed;
 pub mod icons;
 mod layout;
 pub mod locale;
+pub mod plural;
 mod svg;
 pub mod text_width;
 pub mod theme;

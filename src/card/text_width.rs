@@ -86,18 +86,64 @@ pub fn width(s: &str, size: f64, bold: bool) -> f64 {
     (f64::from(units) * size / 1000.0 * 1.04).ceil()
 }
 
-/// Splits `s` into clusters: a base character with the zero-width characters
-/// (and, after a ZWJ, the joined character) that belong to it.
+/// Whether `c` is a mark of a Brahmic script (Indic, Thai, Lao, Myanmar, Khmer):
+/// vowel signs, viramas, nuktas and the like, spacing or not. Indic blocks share one
+/// layout; Sinhala and the others are listed as they are.
+fn brahmic_mark(c: char) -> bool {
+    let code = c as u32;
+    let indic = (0x900..=0xD7F).contains(&code)
+        && matches!(code & 0x7F, 0x00..=0x03 | 0x3A..=0x3C | 0x3E..=0x4D | 0x51..=0x57 | 0x62..=0x63)
+        || matches!(code, 0x94E..=0x94F | 0xA70..=0xA71 | 0xA75 | 0xD81..=0xD83 | 0xDCA..=0xDDF | 0xDF2..=0xDF3);
+    indic
+        || matches!(code,
+            0xE31 | 0xE34..=0xE3A | 0xE47..=0xE4E | 0xEB1 | 0xEB4..=0xEBC | 0xEC8..=0xECE
+            | 0x102B..=0x103E | 0x1056..=0x1059 | 0x17B4..=0x17D3 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+            | 0xFE20..=0xFE2F)
+}
+
+/// A virama that forms conjuncts with the next consonant (Unicode's `InCB=Linker`:
+/// Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam).
+fn linker(c: char) -> bool {
+    matches!(c as u32, 0x94D | 0x9CD | 0xACD | 0xB4D | 0xC4D | 0xD4D)
+}
+
+/// Whether `c` is a consonant of the same Indic block as the virama `linker`.
+fn consonant_after(linker: char, c: char) -> bool {
+    let (l, c) = (linker as u32, c as u32);
+    l & !0x7F == c & !0x7F && matches!(c & 0x7F, 0x15..=0x39 | 0x58..=0x5F)
+}
+
+fn regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1F1E6..=0x1F1FF)
+}
+
+/// Splits `s` into grapheme clusters: a base character with its marks, joiners and
+/// selectors; emoji joined by ZWJ; regional-indicator pairs (flags); Indic conjuncts
+/// (consonant, virama, consonant). A hand rule for the cases cards meet, not all of UAX #29.
 fn clusters(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut join_next = false;
+    let mut after_zwj = false;
+    let mut virama: Option<char> = None;
+    let mut flags = 0usize; // regional indicators just before `c`
     for (i, c) in s.char_indices() {
-        if i > start && !zero_width(c) && !join_next {
+        let flag = regional_indicator(c);
+        let joins = zero_width(c)
+            || brahmic_mark(c)
+            || after_zwj
+            || virama.is_some_and(|v| consonant_after(v, c))
+            || (flag && flags % 2 == 1);
+        if i > start && !joins {
             out.push(s.get(start..i).unwrap_or_default());
             start = i;
         }
-        join_next = c == '\u{200D}';
+        after_zwj = c == '\u{200D}';
+        flags = if flag { flags + 1 } else { 0 };
+        virama = match virama {
+            _ if linker(c) => Some(c),
+            Some(v) if c == '\u{200D}' || brahmic_mark(c) => Some(v),
+            _ => None,
+        };
     }
     if start < s.len() {
         out.push(s.get(start..).unwrap_or_default());
@@ -184,4 +230,54 @@ pub fn wrap(s: &str, max: f64, size: f64, bold: bool, lines: usize) -> Vec<Strin
         out.push(fit(rest, max, size, bold).0);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clusters, fit};
+
+    #[test]
+    fn flags_pair_up_from_the_start_of_a_run() {
+        assert_eq!(clusters("A🇯🇵🇩🇪"), ["A", "🇯🇵", "🇩🇪"]);
+        assert_eq!(clusters("🇯🇵🇩"), ["🇯🇵", "🇩"]);
+        assert_eq!(clusters("🇯x🇵"), ["🇯", "x", "🇵"]);
+    }
+
+    #[test]
+    fn indic_conjuncts_and_vowel_signs_stay_whole() {
+        assert_eq!(clusters("क्षत्रिय"), ["क्ष", "त्रि", "य"]);
+        assert_eq!(clusters("नमस्ते"), ["न", "म", "स्ते"]);
+        assert_eq!(clusters("হিন্দি"), ["হি", "ন্দি"]); // Bengali
+        assert_eq!(clusters("क् x"), ["क्", " ", "x"]); // a final virama joins nothing
+        assert_eq!(clusters("ไทย"), ["ไ", "ท", "ย"]);
+        assert_eq!(clusters("กี่"), ["กี่"]); // Thai vowel and tone mark
+    }
+
+    #[test]
+    fn emoji_sequences_and_combining_marks_stay_whole() {
+        assert_eq!(clusters("👩‍👩‍👧‍👦x"), ["👩‍👩‍👧‍👦", "x"]);
+        assert_eq!(
+            clusters("e\u{301}👍🏽1\u{FE0F}\u{20E3}"),
+            ["e\u{301}", "👍🏽", "1\u{FE0F}\u{20E3}"]
+        );
+    }
+
+    #[test]
+    fn cutting_never_splits_a_cluster() {
+        for (text, unit) in [("A🇯🇵", "🇯🇵"), ("क्ष", "क्ष"), ("स्ते", "स्ते")]
+        {
+            let long = format!("{text}{}", unit.repeat(60));
+            for max in (40..400).step_by(7) {
+                let (short, cut) = fit(&long, f64::from(max), 20.0, true);
+                let kept = short.trim_end_matches('…');
+                assert!(cut && kept.starts_with(text.trim_end_matches(unit)));
+                let rest = &kept[text.len() - unit.len()..];
+                assert!(
+                    rest.is_empty() || rest.len() % unit.len() == 0 && rest.starts_with(unit),
+                    "{short}"
+                );
+                assert_eq!(rest, unit.repeat(rest.len() / unit.len()), "{short}");
+            }
+        }
+    }
 }

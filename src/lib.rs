@@ -27,6 +27,7 @@ pub mod milestones;
 pub mod streaks;
 pub mod tiers;
 pub mod time;
+pub mod unique;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

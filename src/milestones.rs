@@ -4,7 +4,6 @@ use crate::decimal::{remaining, Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// A milestone to measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,17 +62,27 @@ impl Milestone {
         let current = input.field("current")?.non_negative()?;
         let mut levels = Vec::new();
         if let Some(list) = input.opt("levels")? {
-            // Bit patterns: levels are positive, so equal bits ⇔ equal numbers.
-            let mut seen = HashSet::with_capacity(list.items()?.len());
+            // Read up to the first invalid level; a repeat before it is reported first.
+            let mut invalid = None;
             for item in list.items()? {
-                let level = item.positive()?;
-                if !seen.insert(level.to_bits()) {
-                    return Err(item.error(
-                        ErrorCode::Duplicate,
-                        format!("level {} is listed twice", crate::decimal::show(level)),
-                    ));
+                match item.positive() {
+                    Ok(level) => levels.push(level),
+                    Err(e) => {
+                        invalid = Some(e);
+                        break;
+                    }
                 }
-                levels.push(level);
+            }
+            if let Some(i) = crate::unique::first_repeat_number(&levels) {
+                let at = list.items()?.nth(i).unwrap_or(list);
+                let level = levels.get(i).copied().unwrap_or_default();
+                return Err(at.error(
+                    ErrorCode::Duplicate,
+                    format!("level {} is listed twice", crate::decimal::show(level)),
+                ));
+            }
+            if let Some(e) = invalid {
+                return Err(e);
             }
             if levels.is_empty() {
                 return Err(list.error(ErrorCode::OutOfRange, "levels must not be empty"));

@@ -4,7 +4,6 @@ use crate::decimal::{remaining, Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// One tier of a loyalty programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,21 +140,32 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
         return crate::adapters::gameball::tier_progress(input);
     }
     let list = input.field("tiers")?;
+    // Read up to the first invalid tier; a repeated start before it is reported first.
     let mut tiers: Vec<Tier> = Vec::new();
-    // Bit patterns of `minProgress + 0.0` (−0 becomes +0): equal bits ⇔ equal numbers.
-    let mut starts = HashSet::with_capacity(list.items()?.len());
+    let mut invalid = None;
     for item in list.items()? {
-        let tier = Tier::from_json(&item)?;
-        if !starts.insert((tier.min_progress + 0.0).to_bits()) {
-            return Err(item.error(
-                ErrorCode::Duplicate,
-                format!(
-                    "two tiers start at minProgress {}",
-                    crate::decimal::show(tier.min_progress)
-                ),
-            ));
+        match Tier::from_json(&item) {
+            Ok(tier) => tiers.push(tier),
+            Err(e) => {
+                invalid = Some(e);
+                break;
+            }
         }
-        tiers.push(tier);
+    }
+    let starts: Vec<f64> = tiers.iter().map(|t| t.min_progress).collect();
+    if let Some(i) = crate::unique::first_repeat_number(&starts) {
+        let at = list.items()?.nth(i).unwrap_or(list);
+        let start = starts.get(i).copied().unwrap_or_default();
+        return Err(at.error(
+            ErrorCode::Duplicate,
+            format!(
+                "two tiers start at minProgress {}",
+                crate::decimal::show(start)
+            ),
+        ));
+    }
+    if let Some(e) = invalid {
+        return Err(e);
     }
     if tiers.is_empty() {
         return Err(list.error(ErrorCode::OutOfRange, "tiers must not be empty"));

@@ -8,7 +8,6 @@ use crate::json::Json;
 use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// Reads the tier-progress response `{current, next, progress}` (`next: null` at the top tier).
 ///
@@ -101,19 +100,30 @@ pub fn campaign_progress(input: &Json) -> Result<CampaignProgress> {
 }
 
 fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
+    // Read up to the first invalid campaign; a repeated id before it is reported first.
     let mut campaigns: Vec<Campaign> = Vec::new();
-    let mut ids = HashSet::with_capacity(list.items()?.len());
+    let mut invalid = None;
     for item in list.items()? {
-        let campaign = campaign(&item, display)?;
-        if !ids.insert(campaign.id.clone()) {
-            return Err(item.error(
-                ErrorCode::Duplicate,
-                format!("campaign {} is listed twice", campaign.id),
-            ));
+        match campaign(&item, display) {
+            Ok(c) => campaigns.push(c),
+            Err(e) => {
+                invalid = Some(e);
+                break;
+            }
         }
-        campaigns.push(campaign);
     }
-    Ok(summarize(campaigns))
+    if let Some(i) = crate::unique::first_repeat(campaigns.iter().map(|c| c.id.as_str())) {
+        let at = list.items()?.nth(i).unwrap_or(*list);
+        let id = campaigns.get(i).map(|c| c.id.as_str()).unwrap_or_default();
+        return Err(at.error(
+            ErrorCode::Duplicate,
+            format!("campaign {id} is listed twice"),
+        ));
+    }
+    match invalid {
+        Some(e) => Err(e),
+        None => Ok(summarize(campaigns)),
+    }
 }
 
 /// A points balance, normalised.

@@ -174,22 +174,32 @@ fn graphql_errors(input: &Json) -> Result<()> {
 
 /// Appends `customerMilestones.active` entries whose name and id are not listed yet.
 fn add_active(listed: &mut Vec<ProfileMilestone>, active: &Json, display: Display) -> Result<()> {
-    let mut names: HashSet<String> = HashSet::new();
-    let mut ids: HashSet<String> = HashSet::new();
-    for known in listed.iter() {
-        names.insert(known.name.clone());
-        ids.extend(known.id.clone());
-    }
-    for item in active.items()? {
-        let parsed = milestone(&item, display)?;
-        let known =
-            names.contains(&parsed.name) || parsed.id.as_ref().is_some_and(|id| ids.contains(id));
-        if !known {
-            names.insert(parsed.name.clone());
-            ids.extend(parsed.id.clone());
-            listed.push(parsed);
+    let parsed = active
+        .items()?
+        .map(|item| milestone(&item, display))
+        .collect::<Result<Vec<_>>>()?;
+    let keep: Vec<bool> = {
+        let mut names = HashSet::new();
+        let mut ids = HashSet::new();
+        for known in listed.iter() {
+            names.insert(known.name.as_str());
+            ids.extend(known.id.as_deref());
         }
-    }
+        parsed
+            .iter()
+            .map(|p| {
+                let id = p.id.as_deref();
+                let new = !names.contains(p.name.as_str()) && !id.is_some_and(|i| ids.contains(i));
+                if new {
+                    names.insert(p.name.as_str());
+                    ids.extend(id);
+                }
+                new
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    listed.extend(parsed.into_iter().filter(|_| keep.next().unwrap_or(false)));
     Ok(())
 }
 

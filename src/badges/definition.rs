@@ -6,7 +6,6 @@ use super::validity::{Expiry, Limits, Validity};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::Zone;
-use std::collections::HashSet;
 
 /// One tier of a badge and the rule that earns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,22 +50,7 @@ impl Definition {
     /// ```
     pub fn from_json(input: &Json, zone: &Zone) -> Result<Definition> {
         let tiers_json = input.field("tiers")?;
-        let mut tiers: Vec<TierRule> = Vec::new();
-        let mut names = HashSet::new();
-        for item in tiers_json.items()? {
-            let name_json = item.field("tier")?;
-            let tier = name_json.str()?.to_owned();
-            if !names.insert(tier.clone()) {
-                return Err(name_json.error(
-                    ErrorCode::Duplicate,
-                    format!("tier \"{}\" is listed twice", crate::json::truncate(&tier)),
-                ));
-            }
-            tiers.push(TierRule {
-                tier,
-                rule: Rule::from_json(&item.field("rule")?)?,
-            });
-        }
+        let tiers = read_tiers(&tiers_json)?;
         if tiers.is_empty() {
             return Err(tiers_json.error(ErrorCode::OutOfRange, "a badge needs at least one tier"));
         }
@@ -103,6 +87,40 @@ impl Definition {
     }
 }
 
+/// Reads `[{tier, rule}]`. A repeated tier name is reported before anything
+/// invalid that follows it (a tier's name is read before its rule).
+fn read_tiers(list: &Json) -> Result<Vec<TierRule>> {
+    let mut names: Vec<String> = Vec::new();
+    let mut tiers: Vec<TierRule> = Vec::new();
+    let mut invalid = None;
+    for item in list.items()? {
+        let read = item.field("tier").and_then(|n| {
+            names.push(n.str()?.to_owned());
+            Rule::from_json(&item.field("rule")?)
+        });
+        match read {
+            Ok(rule) => tiers.push(TierRule {
+                tier: names.last().cloned().unwrap_or_default(),
+                rule,
+            }),
+            Err(e) => {
+                invalid = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(i) = crate::unique::first_repeat(names.iter().map(String::as_str)) {
+        let name = names.get(i).map(String::as_str).unwrap_or_default();
+        if let Some(item) = list.items()?.nth(i) {
+            return Err(item.field("tier")?.error(
+                ErrorCode::Duplicate,
+                format!("tier \"{}\" is listed twice", crate::json::truncate(name)),
+            ));
+        }
+    }
+    invalid.map_or(Ok(tiers), Err)
+}
+
 /// Reads a definition list; two with one id are a `duplicate` error.
 ///
 /// ```
@@ -114,20 +132,29 @@ impl Definition {
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("duplicate", "$[1].id"));
 /// ```
 pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
+    // Read up to the first invalid definition; a repeated id before it is reported first.
     let mut definitions: Vec<Definition> = Vec::new();
-    let mut ids = HashSet::with_capacity(list.items()?.len());
+    let mut invalid = None;
     for item in list.items()? {
-        let definition = Definition::from_json(&item, zone)?;
-        if !ids.insert(definition.id.clone()) {
+        match Definition::from_json(&item, zone) {
+            Ok(d) => definitions.push(d),
+            Err(e) => {
+                invalid = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(i) = crate::unique::first_repeat(definitions.iter().map(|d| d.id.as_str())) {
+        let id = definitions
+            .get(i)
+            .map(|d| d.id.as_str())
+            .unwrap_or_default();
+        if let Some(item) = list.items()?.nth(i) {
             return Err(item.field("id")?.error(
                 ErrorCode::Duplicate,
-                format!(
-                    "badge \"{}\" is defined twice",
-                    crate::json::truncate(&definition.id)
-                ),
+                format!("badge \"{}\" is defined twice", crate::json::truncate(id)),
             ));
         }
-        definitions.push(definition);
     }
-    Ok(definitions)
+    invalid.map_or(Ok(definitions), Err)
 }

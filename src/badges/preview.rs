@@ -122,49 +122,47 @@ struct BackendEarn {
     expires_at: Option<DateTime<Utc>>,
 }
 
-/// Definitions by id and tier indices by (badge id, tier name): one look-up per earn.
-fn definition_index(definitions: &[Definition]) -> IdIndex<'_> {
-    let mut by_id = HashMap::with_capacity(definitions.len());
-    let mut tiers = HashMap::new();
-    for d in definitions {
-        by_id.entry(d.id.as_str()).or_insert(d);
-        for (i, t) in d.tiers.iter().enumerate() {
-            tiers.entry((d.id.as_str(), t.tier.as_str())).or_insert(i);
-        }
+/// The index of tier `name` of definition `d` (number `i`), via a map built once per definition.
+fn tier_of<'d>(
+    maps: &mut Vec<Option<HashMap<&'d str, usize>>>,
+    i: usize,
+    d: &'d Definition,
+    name: &str,
+) -> Option<usize> {
+    if maps.len() <= i {
+        maps.resize_with(i + 1, || None);
     }
-    (by_id, tiers)
+    let map = maps.get_mut(i)?;
+    let map =
+        map.get_or_insert_with(|| crate::unique::index(d.tiers.iter().map(|t| t.tier.as_str())));
+    map.get(name).copied()
 }
-
-type IdIndex<'d> = (
-    HashMap<&'d str, &'d Definition>,
-    HashMap<(&'d str, &'d str), usize>,
-);
 
 fn read_backend(list: &Json, definitions: &[Definition], zone: &Zone) -> Result<Vec<BackendEarn>> {
     let mut earns = Vec::new();
-    let (by_id, tier_of) = definition_index(definitions);
+    let by_id = crate::unique::index(definitions.iter().map(|d| d.id.as_str()));
+    // Tier indices by name, per definition, built when an earn first needs them.
+    let mut tier_index: Vec<Option<HashMap<&str, usize>>> = Vec::new();
     for item in list.items()? {
         let id = item.field("id")?.id()?;
-        let definition = by_id.get(id.as_str()).copied();
+        let found = by_id.get(id.as_str()).copied();
+        let definition = found.and_then(|i| definitions.get(i));
         let tier_json = item.opt("tier")?;
         let tier = tier_json.map(|t| t.str().map(str::to_owned)).transpose()?;
         let rank = match (definition, &tier, &tier_json) {
             (Some(d), Some(name), Some(at)) => Some(
-                tier_of
-                    .get(&(d.id.as_str(), name.as_str()))
-                    .copied()
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
-                        at.error(
-                            ErrorCode::InvalidValue,
-                            format!(
-                                "\"{}\" is not a tier of {}: {}",
-                                crate::json::truncate(name),
-                                d.id,
-                                names.join(", ")
-                            ),
-                        )
-                    })?,
+                tier_of(&mut tier_index, found.unwrap_or_default(), d, name).ok_or_else(|| {
+                    let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
+                    at.error(
+                        ErrorCode::InvalidValue,
+                        format!(
+                            "\"{}\" is not a tier of {}: {}",
+                            crate::json::truncate(name),
+                            d.id,
+                            names.join(", ")
+                        ),
+                    )
+                })?,
             ),
             (Some(_), _, _) => Some(0),
             (None, _, _) => None,
@@ -322,11 +320,17 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
     };
 
     // Each definition's backend earns, in backend order (definition ids are unique).
-    let mut backend_by_id: HashMap<&str, Vec<&BackendEarn>> = HashMap::new();
+    let by_id = crate::unique::index(definitions.iter().map(|d| d.id.as_str()));
+    let mut backend_of: Vec<Vec<&BackendEarn>> = definitions.iter().map(|_| Vec::new()).collect();
     for b in &backend {
-        backend_by_id.entry(b.id.as_str()).or_default().push(b);
+        if let Some(mine) = by_id
+            .get(b.id.as_str())
+            .and_then(|&i| backend_of.get_mut(i))
+        {
+            mine.push(b);
+        }
     }
-    let mut issued_by_id = None;
+    let mut issued_index = None;
     for d in &definitions {
         let orders = in_window(&history, &d.validity);
         let progress: Vec<Progress> = d
@@ -346,7 +350,11 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
                     .find_map(|(i, p)| p.reached_at.map(|t| (i, t)))
             })
             .flatten();
-        let mine: Vec<&BackendEarn> = backend_by_id.remove(d.id.as_str()).unwrap_or_default();
+        let mine: Vec<&BackendEarn> = by_id
+            .get(d.id.as_str())
+            .and_then(|&i| backend_of.get_mut(i))
+            .map(std::mem::take)
+            .unwrap_or_default();
         let reported = mine
             .iter()
             .copied()
@@ -381,12 +389,14 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         };
         let issued = match &issued_json {
             Some(map) => {
-                if issued_by_id.is_none() {
-                    issued_by_id = Some(map.fields()?);
+                if issued_index.is_none() {
+                    let keys = map.object()?.iter().map(|(k, _)| k.as_ref());
+                    issued_index = Some(crate::unique::index(keys));
                 }
-                issued_by_id
+                issued_index
                     .as_ref()
                     .and_then(|m| m.get(d.id.as_str()))
+                    .and_then(|&i| map.entry(i))
                     .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
                     .transpose()?
             }

@@ -9,7 +9,6 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 mod node;
 mod parse;
@@ -204,30 +203,26 @@ impl<'a> Json<'a> {
         }))
     }
 
-    /// The object's non-null fields by key, each as [`Json::opt`] would give it: for
-    /// many look-ups in one object (`opt` scans the entries).
+    /// The object's `index`-th entry as [`Json::opt`] would give it (`None` when
+    /// `null` or absent): with [`crate::unique::index`] of the keys, for many look-ups
+    /// in one object (`opt` scans the entries).
     ///
     /// ```
     /// let v = serde_json::json!({"a": 1, "b": null});
     /// let v = impactkit::json::Node::from(&v);
     /// let j = impactkit::json::Json::root(&v);
-    /// let fields = j.fields().unwrap();
-    /// assert_eq!((fields.len(), fields["a"].path().render()), (1, "$.a".to_string()));
+    /// assert_eq!(j.entry(0).map(|e| e.path().render()), Some("$.a".to_string()));
+    /// assert!(j.entry(1).is_none() && j.entry(2).is_none());
     /// ```
-    pub fn fields<'b>(&'b self) -> Result<HashMap<&'a str, Json<'b>>> {
-        let object = self.object()?;
-        let mut map = HashMap::with_capacity(object.len());
-        for (key, value) in object.iter().filter(|(_, v)| !v.is_null()) {
-            let key: &'a str = key.as_ref();
-            map.entry(key).or_insert(Json {
-                value,
-                path: Path {
-                    parent: Some(&self.path),
-                    segment: Segment::Key(key),
-                },
-            });
-        }
-        Ok(map)
+    pub fn entry(&self, index: usize) -> Option<Json<'_>> {
+        let (key, value) = self.object().ok()?.get(index)?;
+        (!value.is_null()).then_some(Json {
+            value,
+            path: Path {
+                parent: Some(&self.path),
+                segment: Segment::Key(key),
+            },
+        })
     }
 
     /// A required field: `missing_field` when absent or `null`.

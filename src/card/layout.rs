@@ -3,7 +3,6 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::icons::Icon;
-use super::plural::Forms;
 use super::svg::{Align, Font, Paint, Svg};
 use super::text_width::{fit, width, wrap};
 use super::theme::{Role, MEDAL_HIGHLIGHT, TIER_COLORS};
@@ -39,7 +38,7 @@ fn kilograms(card: &Card) -> Option<f64> {
 
 /// An equivalent as shown, "≈ 2.5" (one decimal below 10, whole numbers above) or
 /// "< 0.1" when it would round to 0, and its label in the plural form for that figure.
-fn approx(card: &Card, x: f64, forms: &Forms) -> (String, &'static str) {
+fn approx(card: &Card, x: f64, forms: &[&'static str]) -> (String, &'static str) {
     let decimals = if x < 10.0 { 1 } else { 0 };
     let rounds_to_zero = super::fixed::split(x, decimals) == (false, "0".into(), String::new());
     let (prefix, shown) = if rounds_to_zero {
@@ -58,8 +57,8 @@ fn equivalents(card: &Card) -> Option<[(String, &'static str); 2]> {
     let kg = kilograms(card).filter(|kg| *kg > 0.0)?;
     let words = card.locale.words();
     Some([
-        approx(card, kg / KG_PER_TREE_YEAR, &words.trees),
-        approx(card, kg / KG_PER_KM, &[words.km; 6]),
+        approx(card, kg / KG_PER_TREE_YEAR, words.trees),
+        approx(card, kg / KG_PER_KM, &[words.km]),
     ])
 }
 
@@ -79,7 +78,7 @@ fn unit_label(card: &Card) -> String {
 
 fn orders_label(card: &Card) -> Option<String> {
     let n = card.orders?;
-    Some(card.locale.counted(&card.locale.words().orders, n, 0))
+    Some(card.locale.counted(card.locale.words().orders, n, 0))
 }
 
 fn streak_label(card: &Card) -> Option<(String, String)> {
@@ -456,7 +455,7 @@ fn badge_grid(
     );
     let hidden = card.badges.len() - shown;
     if hidden > 0 {
-        let more = card.locale.counted(&words.more, hidden as f64, 0);
+        let more = card.locale.counted(words.more, hidden as f64, 0);
         svg.text(x + w, y, bold(head), Align::End, role(Role::Accent), &more);
     }
     let cell_w = w / columns as f64;

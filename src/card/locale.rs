@@ -5,7 +5,7 @@
 //! Arabic-Indic digits). A tag such as `de-AT` uses its language; any other
 //! language falls back to English.
 
-use super::plural::{category_of, one_other, pick, Forms};
+use super::plural::{category_of, pick, Forms};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 
@@ -63,22 +63,17 @@ pub struct Words {
     pub more: Forms,
 }
 
-/// Forms for French and Spanish: one, other, and whole millions ("1 000 000 de …").
-const fn millions(one: &'static str, other: &'static str, many: &'static str) -> Forms {
-    [other, one, other, other, many, other]
-}
-
 const EN: Words = Words {
     tag: "en",
     co2_saved: "{u} CO2 saved",
     my_impact: "My sustainability impact",
     subtitle: "Sustainability impact",
-    trees: one_other(
+    trees: &[
         "tree absorbing CO2 for a year",
         "trees absorbing CO2 for a year",
-    ),
+    ],
     km: "km not driven by car",
-    orders: one_other("{n} order", "{n} orders"),
+    orders: &["{n} order", "{n} orders"],
     top: "Top {p} of sustainable shoppers",
     rank: "Rank #{n}",
     badges: "Badges earned",
@@ -86,24 +81,24 @@ const EN: Words = Words {
     earned_on: "Earned on {n}",
     streak: "streak",
     streak_periods: [
-        one_other("day in a row", "days in a row"),
-        one_other("week in a row", "weeks in a row"),
-        one_other("month in a row", "months in a row"),
+        &["day in a row", "days in a row"],
+        &["week in a row", "weeks in a row"],
+        &["month in a row", "months in a row"],
     ],
     tiers: ["Bronze", "Silver", "Gold", "Platinum"],
-    more: one_other("+{n} more", "+{n} more"),
+    more: &["+{n} more"],
 };
 const DE: Words = Words {
     tag: "de",
     co2_saved: "{u} CO2 eingespart",
     my_impact: "Meine Nachhaltigkeitsbilanz",
     subtitle: "Nachhaltigkeitsbilanz",
-    trees: one_other(
+    trees: &[
         "Baum, der ein Jahr lang CO2 bindet",
         "Bäume, die ein Jahr lang CO2 binden",
-    ),
+    ],
     km: "km nicht mit dem Auto gefahren",
-    orders: one_other("{n} Bestellung", "{n} Bestellungen"),
+    orders: &["{n} Bestellung", "{n} Bestellungen"],
     top: "Top {p} der nachhaltigen Käufer",
     rank: "Platz {n}",
     badges: "Erreichte Abzeichen",
@@ -111,25 +106,25 @@ const DE: Words = Words {
     earned_on: "Erhalten am {n}",
     streak: "Serie",
     streak_periods: [
-        one_other("Tag in Folge", "Tage in Folge"),
-        one_other("Woche in Folge", "Wochen in Folge"),
-        one_other("Monat in Folge", "Monate in Folge"),
+        &["Tag in Folge", "Tage in Folge"],
+        &["Woche in Folge", "Wochen in Folge"],
+        &["Monat in Folge", "Monate in Folge"],
     ],
     tiers: ["Bronze", "Silber", "Gold", "Platin"],
-    more: one_other("+{n} weiteres", "+{n} weitere"),
+    more: &["+{n} weiteres", "+{n} weitere"],
 };
 const FR: Words = Words {
     tag: "fr",
     co2_saved: "{u} de CO2 économisés",
     my_impact: "Mon impact durable",
     subtitle: "Impact durable",
-    trees: millions(
+    trees: &[
         "arbre absorbant du CO2 pendant un an",
         "arbres absorbant du CO2 pendant un an",
         "d’arbres absorbant du CO2 pendant un an",
-    ),
+    ],
     km: "km non parcourus en voiture",
-    orders: millions("{n} commande", "{n} commandes", "{n} de commandes"),
+    orders: &["{n} commande", "{n} commandes", "{n} de commandes"],
     top: "Top {p} des acheteurs responsables",
     rank: "Rang {n}",
     badges: "Badges obtenus",
@@ -137,29 +132,29 @@ const FR: Words = Words {
     earned_on: "Obtenu le {n}",
     streak: "série",
     streak_periods: [
-        millions("jour d’affilée", "jours d’affilée", "de jours d’affilée"),
-        millions(
+        &["jour d’affilée", "jours d’affilée", "de jours d’affilée"],
+        &[
             "semaine d’affilée",
             "semaines d’affilée",
             "de semaines d’affilée",
-        ),
-        millions("mois d’affilée", "mois d’affilée", "de mois d’affilée"),
+        ],
+        &["mois d’affilée", "mois d’affilée", "de mois d’affilée"],
     ],
     tiers: ["Bronze", "Argent", "Or", "Platine"],
-    more: one_other("+{n} autre", "+{n} autres"),
+    more: &["+{n} autre", "+{n} autres"],
 };
 const ES: Words = Words {
     tag: "es",
     co2_saved: "{u} de CO2 ahorrados",
     my_impact: "Mi impacto sostenible",
     subtitle: "Impacto sostenible",
-    trees: millions(
+    trees: &[
         "árbol absorbiendo CO2 durante un año",
         "árboles absorbiendo CO2 durante un año",
         "de árboles absorbiendo CO2 durante un año",
-    ),
+    ],
     km: "km sin conducir",
-    orders: millions("{n} pedido", "{n} pedidos", "{n} de pedidos"),
+    orders: &["{n} pedido", "{n} pedidos", "{n} de pedidos"],
     top: "Top {p} de compradores sostenibles",
     rank: "Puesto {n}",
     badges: "Insignias conseguidas",
@@ -167,34 +162,34 @@ const ES: Words = Words {
     earned_on: "Conseguida el {n}",
     streak: "racha",
     streak_periods: [
-        millions("día seguido", "días seguidos", "de días seguidos"),
-        millions("semana seguida", "semanas seguidas", "de semanas seguidas"),
-        millions("mes seguido", "meses seguidos", "de meses seguidos"),
+        &["día seguido", "días seguidos", "de días seguidos"],
+        &["semana seguida", "semanas seguidas", "de semanas seguidas"],
+        &["mes seguido", "meses seguidos", "de meses seguidos"],
     ],
     tiers: ["Bronce", "Plata", "Oro", "Platino"],
-    more: one_other("+{n} más", "+{n} más"),
+    more: &["+{n} más"],
 };
 const AR: Words = Words {
     tag: "ar",
     co2_saved: "{u} من CO2 تم توفيرها",
     my_impact: "أثري المستدام",
     subtitle: "الأثر المستدام",
-    trees: [
+    trees: &[
+        "شجرة تمتص CO2 لمدة عام",
+        "شجرة تمتص CO2 لمدة عام",
         "شجرة تمتص CO2 لمدة عام",
         "شجرة تمتص CO2 لمدة عام",
         "شجرتان تمتصان CO2 لمدة عام",
         "أشجار تمتص CO2 لمدة عام",
-        "شجرة تمتص CO2 لمدة عام",
-        "شجرة تمتص CO2 لمدة عام",
     ],
     km: "كم لم تُقطع بالسيارة",
-    orders: [
-        "{n} طلب",
+    orders: &[
         "طلب واحد",
-        "طلبان",
-        "{n} طلبات",
+        "{n} طلب",
         "{n} طلبًا",
         "{n} طلب",
+        "طلبان",
+        "{n} طلبات",
     ],
     top: "ضمن أفضل {p} من المتسوقين المستدامين",
     rank: "المركز {n}",
@@ -203,55 +198,51 @@ const AR: Words = Words {
     earned_on: "حصلت عليها في {n}",
     streak: "سلسلة",
     streak_periods: [
-        [
+        &[
             "يوم متتالٍ",
+            "يوم متتالٍ",
+            "يومًا متتاليًا",
             "يوم متتالٍ",
             "يومان متتاليان",
             "أيام متتالية",
-            "يومًا متتاليًا",
-            "يوم متتالٍ",
         ],
-        [
+        &[
             "أسبوع متتالٍ",
+            "أسبوع متتالٍ",
+            "أسبوعًا متتاليًا",
             "أسبوع متتالٍ",
             "أسبوعان متتاليان",
             "أسابيع متتالية",
-            "أسبوعًا متتاليًا",
-            "أسبوع متتالٍ",
         ],
-        [
+        &[
             "شهر متتالٍ",
+            "شهر متتالٍ",
+            "شهرًا متتاليًا",
             "شهر متتالٍ",
             "شهران متتاليان",
             "أشهر متتالية",
-            "شهرًا متتاليًا",
-            "شهر متتالٍ",
         ],
     ],
     tiers: ["برونزي", "فضي", "ذهبي", "بلاتيني"],
-    more: one_other("+{n} أخرى", "+{n} أخرى"),
+    more: &["+{n} أخرى"],
 };
 const JA: Words = Words {
     tag: "ja",
     co2_saved: "{u}のCO2を削減",
     my_impact: "わたしのサステナビリティ実績",
     subtitle: "サステナビリティ実績",
-    trees: one_other("本の木が1年間に吸収するCO2", "本の木が1年間に吸収するCO2"),
+    trees: &["本の木が1年間に吸収するCO2"],
     km: "km分の車の走行を回避",
-    orders: one_other("注文{n}件", "注文{n}件"),
+    orders: &["注文{n}件"],
     top: "サステナブルな買い物客の上位{p}",
     rank: "{n}位",
     badges: "獲得バッジ",
     badge_earned: "バッジ獲得",
     earned_on: "{n}に獲得",
     streak: "連続記録",
-    streak_periods: [
-        one_other("日連続", "日連続"),
-        one_other("週連続", "週連続"),
-        one_other("か月連続", "か月連続"),
-    ],
+    streak_periods: [&["日連続"], &["週連続"], &["か月連続"]],
     tiers: ["ブロンズ", "シルバー", "ゴールド", "プラチナ"],
-    more: one_other("ほか{n}個", "ほか{n}個"),
+    more: &["ほか{n}個"],
 };
 
 // "CO2" rather than "CO₂": common fonts (Liberation Sans, Arial) lack U+2082, and
@@ -437,10 +428,10 @@ impl Locale {
     ///
     /// ```
     /// use impactkit::card::locale::Locale;
-    /// let days = &Locale::EN.words().streak_periods[0];
+    /// let days = Locale::EN.words().streak_periods[0];
     /// assert_eq!((Locale::EN.form(days, 1.0, 0), Locale::EN.form(days, 0.0, 0)), ("day in a row", "days in a row"));
     /// ```
-    pub fn form(self, forms: &Forms, x: f64, decimals: usize) -> &'static str {
+    pub fn form(self, forms: &[&'static str], x: f64, decimals: usize) -> &'static str {
         pick(forms, category_of(self.lang, x, decimals))
     }
 
@@ -449,10 +440,10 @@ impl Locale {
     /// ```
     /// use impactkit::card::locale::Locale;
     /// let ar = Locale::from_tag("ar").unwrap();
-    /// assert_eq!(ar.counted(&ar.words().orders, 15.0, 0), "١٥ طلبًا");
-    /// assert_eq!(ar.counted(&ar.words().orders, 2.0, 0), "طلبان");
+    /// assert_eq!(ar.counted(ar.words().orders, 15.0, 0), "١٥ طلبًا");
+    /// assert_eq!(ar.counted(ar.words().orders, 2.0, 0), "طلبان");
     /// ```
-    pub fn counted(self, forms: &Forms, x: f64, decimals: usize) -> String {
+    pub fn counted(self, forms: &[&'static str], x: f64, decimals: usize) -> String {
         fill(self.form(forms, x, decimals), &self.number(x, decimals))
     }
 

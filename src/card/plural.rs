@@ -24,13 +24,9 @@ pub enum Category {
     Other,
 }
 
-/// A word in each category: zero, one, two, few, many, other.
-pub type Forms = [&'static str; 6];
-
-/// Forms for a language with only `one` and `other`.
-pub const fn one_other(one: &'static str, other: &'static str) -> Forms {
-    [other, one, other, other, other, other]
-}
+/// A word per category, in the order one, other, many, zero, two, few; missing
+/// categories use `other` (or the only form given).
+pub type Forms = &'static [&'static str];
 
 /// The category of a displayed number: its integer digits and its visible
 /// fraction digits (trailing zeros already dropped, as the cards show them).
@@ -87,9 +83,20 @@ pub fn category_of(lang: Lang, x: f64, decimals: usize) -> Category {
 /// The form of `forms` for `category`.
 ///
 /// ```
-/// use impactkit::card::plural::{one_other, pick, Category};
-/// assert_eq!(pick(&one_other("tree", "trees"), Category::One), "tree");
+/// use impactkit::card::plural::{pick, Category};
+/// assert_eq!(pick(&["tree", "trees"], Category::One), "tree");
+/// assert_eq!(pick(&["tree", "trees"], Category::Many), "trees");
+/// assert_eq!(pick(&["+{n} more"], Category::Other), "+{n} more");
 /// ```
-pub fn pick(forms: &Forms, category: Category) -> &'static str {
-    forms.get(category as usize).copied().unwrap_or_default()
+pub fn pick(forms: &[&'static str], category: Category) -> &'static str {
+    let index = match category {
+        Category::One => 0,
+        Category::Other => 1,
+        Category::Many => 2,
+        Category::Zero => 3,
+        Category::Two => 4,
+        Category::Few => 5,
+    };
+    let form = forms.get(index).or_else(|| forms.get(1)).or(forms.first());
+    form.copied().unwrap_or_default()
 }

@@ -1,6 +1,7 @@
 //! Duplicate detection in O(n log n): the first item, in input order, that equals
 //! an earlier one. Shared by every reader that refuses repeats, so that the wasm
-//! module carries one hash-set instantiation (`&str`) and one sort (`f64`).
+//! module carries one hash-set instantiation (`&str`), one map (`&str` → index) and
+//! one sort (`f64`); the key iterators are `dyn` for the same reason.
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,12 +9,17 @@ use std::collections::{HashMap, HashSet};
 ///
 /// ```
 /// use impactkit::unique::first_repeat;
-/// assert_eq!(first_repeat(["a", "b", "c", "b", "a"]), Some(3));
-/// assert_eq!(first_repeat(["a", "b"]), None);
+/// assert_eq!(first_repeat(&mut ["a", "b", "c", "b", "a"].into_iter()), Some(3));
+/// assert_eq!(first_repeat(&mut ["a", "b"].into_iter()), None);
 /// ```
-pub fn first_repeat<'a>(keys: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+pub fn first_repeat(keys: &mut dyn Iterator<Item = &str>) -> Option<usize> {
     let mut seen = HashSet::new();
-    keys.into_iter().position(|k| !seen.insert(k))
+    for (i, k) in keys.enumerate() {
+        if !seen.insert(k) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The index of the first number equal (`==`: −0 equals +0) to an earlier one.
@@ -40,12 +46,12 @@ pub fn first_repeat_number(values: &[f64]) -> Option<usize> {
 /// Positions by key (the first of equal keys), for many look-ups by id.
 ///
 /// ```
-/// let index = impactkit::unique::index(["a", "b", "a"]);
+/// let index = impactkit::unique::index(&mut ["a", "b", "a"].into_iter());
 /// assert_eq!((index.get("a"), index.get("b")), (Some(&0), Some(&1)));
 /// ```
-pub fn index<'a>(keys: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+pub fn index<'a>(keys: &mut dyn Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::new();
-    for (i, k) in keys.into_iter().enumerate() {
+    for (i, k) in keys.enumerate() {
         map.entry(k).or_insert(i);
     }
     map

@@ -112,7 +112,7 @@ fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
             }
         }
     }
-    if let Some(i) = crate::unique::first_repeat(campaigns.iter().map(|c| c.id.as_str())) {
+    if let Some(i) = crate::unique::first_repeat(&mut campaigns.iter().map(|c| c.id.as_str())) {
         let at = list.items()?.nth(i).unwrap_or(*list);
         let id = campaigns.get(i).map(|c| c.id.as_str()).unwrap_or_default();
         return Err(at.error(

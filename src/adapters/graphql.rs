@@ -174,32 +174,33 @@ fn graphql_errors(input: &Json) -> Result<()> {
 
 /// Appends `customerMilestones.active` entries whose name and id are not listed yet.
 fn add_active(listed: &mut Vec<ProfileMilestone>, active: &Json, display: Display) -> Result<()> {
-    let parsed = active
-        .items()?
-        .map(|item| milestone(&item, display))
-        .collect::<Result<Vec<_>>>()?;
-    let keep: Vec<bool> = {
+    let mut parsed = Vec::new();
+    for item in active.items()? {
+        parsed.push(milestone(&item, display)?);
+    }
+    let mut keep = Vec::with_capacity(parsed.len());
+    {
         let mut names = HashSet::new();
         let mut ids = HashSet::new();
-        for known in listed.iter() {
-            names.insert(known.name.as_str());
-            ids.extend(known.id.as_deref());
+        for m in listed.iter() {
+            names.insert(m.name.as_str());
+            ids.extend(m.id.as_deref());
         }
-        parsed
-            .iter()
-            .map(|p| {
-                let id = p.id.as_deref();
-                let new = !names.contains(p.name.as_str()) && !id.is_some_and(|i| ids.contains(i));
-                if new {
-                    names.insert(p.name.as_str());
-                    ids.extend(id);
-                }
-                new
-            })
-            .collect()
-    };
-    let mut keep = keep.into_iter();
-    listed.extend(parsed.into_iter().filter(|_| keep.next().unwrap_or(false)));
+        for m in &parsed {
+            let id = m.id.as_deref();
+            let new = !names.contains(m.name.as_str()) && !id.is_some_and(|i| ids.contains(i));
+            if new {
+                names.insert(m.name.as_str());
+                ids.extend(id);
+            }
+            keep.push(new);
+        }
+    }
+    for (m, new) in parsed.into_iter().zip(keep) {
+        if new {
+            listed.push(m);
+        }
+    }
     Ok(())
 }
 

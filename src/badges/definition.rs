@@ -109,7 +109,7 @@ fn read_tiers(list: &Json) -> Result<Vec<TierRule>> {
             }
         }
     }
-    if let Some(i) = crate::unique::first_repeat(names.iter().map(String::as_str)) {
+    if let Some(i) = crate::unique::first_repeat(&mut names.iter().map(String::as_str)) {
         let name = names.get(i).map(String::as_str).unwrap_or_default();
         if let Some(item) = list.items()?.nth(i) {
             return Err(item.field("tier")?.error(
@@ -144,7 +144,7 @@ pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
             }
         }
     }
-    if let Some(i) = crate::unique::first_repeat(definitions.iter().map(|d| d.id.as_str())) {
+    if let Some(i) = crate::unique::first_repeat(&mut definitions.iter().map(|d| d.id.as_str())) {
         let id = definitions
             .get(i)
             .map(|d| d.id.as_str())

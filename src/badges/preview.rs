@@ -133,14 +133,14 @@ fn tier_of<'d>(
         maps.resize_with(i + 1, || None);
     }
     let map = maps.get_mut(i)?;
-    let map =
-        map.get_or_insert_with(|| crate::unique::index(d.tiers.iter().map(|t| t.tier.as_str())));
+    let map = map
+        .get_or_insert_with(|| crate::unique::index(&mut d.tiers.iter().map(|t| t.tier.as_str())));
     map.get(name).copied()
 }
 
 fn read_backend(list: &Json, definitions: &[Definition], zone: &Zone) -> Result<Vec<BackendEarn>> {
     let mut earns = Vec::new();
-    let by_id = crate::unique::index(definitions.iter().map(|d| d.id.as_str()));
+    let by_id = crate::unique::index(&mut definitions.iter().map(|d| d.id.as_str()));
     // Tier indices by name, per definition, built when an earn first needs them.
     let mut tier_index: Vec<Option<HashMap<&str, usize>>> = Vec::new();
     for item in list.items()? {
@@ -320,7 +320,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
     };
 
     // Each definition's backend earns, in backend order (definition ids are unique).
-    let by_id = crate::unique::index(definitions.iter().map(|d| d.id.as_str()));
+    let by_id = crate::unique::index(&mut definitions.iter().map(|d| d.id.as_str()));
     let mut backend_of: Vec<Vec<&BackendEarn>> = definitions.iter().map(|_| Vec::new()).collect();
     for b in &backend {
         if let Some(mine) = by_id
@@ -390,8 +390,8 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         let issued = match &issued_json {
             Some(map) => {
                 if issued_index.is_none() {
-                    let keys = map.object()?.iter().map(|(k, _)| k.as_ref());
-                    issued_index = Some(crate::unique::index(keys));
+                    let mut keys = map.object()?.iter().map(|(k, _)| k.as_ref());
+                    issued_index = Some(crate::unique::index(&mut keys));
                 }
                 issued_index
                     .as_ref()

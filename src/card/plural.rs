@@ -3,7 +3,7 @@
 //! `other`; French counts 0 and 1 (and 1.5) as `one`; Arabic has all six.
 //!
 //! Rules from CLDR's `plurals.xml` (operands: `n` the absolute value, `i` its
-//! integer digits, `v` the number of visible fraction digits).
+//! integer part, `v` the number of visible fraction digits).
 
 use super::locale::Lang;
 
@@ -28,47 +28,38 @@ pub enum Category {
 /// categories use `other` (or the only form given).
 pub type Forms = &'static [&'static str];
 
-/// The category of a displayed number: its integer digits and its visible
-/// fraction digits (trailing zeros already dropped, as the cards show them).
+/// The category of a displayed number: its integer part `i` and whether it shows
+/// fraction digits (trailing zeros are never shown on cards).
 ///
 /// ```
 /// use impactkit::card::{locale::Lang, plural::{category, Category::*}};
-/// assert_eq!([category(Lang::En, "1", ""), category(Lang::En, "1", "5"), category(Lang::En, "0", "")], [One, Other, Other]);
-/// assert_eq!([category(Lang::Fr, "0", ""), category(Lang::Fr, "1", "5"), category(Lang::Fr, "2", "")], [One, One, Other]);
-/// assert_eq!(category(Lang::Es, "1000000", ""), Many);
-/// let ar: Vec<_> = ["0", "1", "2", "3", "10", "11", "99", "100", "102", "103", "111"].iter().map(|i| category(Lang::Ar, i, "")).collect();
+/// assert_eq!([category(Lang::En, 1, false), category(Lang::En, 1, true), category(Lang::En, 0, false)], [One, Other, Other]);
+/// assert_eq!([category(Lang::Fr, 0, false), category(Lang::Fr, 1, true), category(Lang::Fr, 2, false)], [One, One, Other]);
+/// assert_eq!((category(Lang::Es, 1_000_000, false), category(Lang::Es, 1, true)), (Many, Other));
+/// let ar: Vec<_> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111].iter().map(|&i| category(Lang::Ar, i, false)).collect();
 /// assert_eq!(ar, [Zero, One, Two, Few, Few, Many, Many, Other, Other, Few, Many]);
-/// assert_eq!((category(Lang::Ar, "3", "5"), category(Lang::Ja, "1", "")), (Other, Other));
+/// assert_eq!((category(Lang::Ar, 3, true), category(Lang::Ja, 1, false)), (Other, Other));
 /// ```
-pub fn category(lang: Lang, int: &str, frac: &str) -> Category {
-    let int = int.trim_start_matches('0');
-    let whole = frac.trim_end_matches('0').is_empty();
-    // i % 100 and i % 1_000_000 from the last digits (i may exceed u64 in principle).
-    let last = |k: usize| -> u64 {
-        let tail = int.get(int.len().saturating_sub(k)..).unwrap_or("");
-        tail.parse().unwrap_or(0)
-    };
-    let i_is = |x: u64| int.len() <= 2 && last(2) == x;
-    let v0 = frac.is_empty();
-    let millions = !int.is_empty() && v0 && last(6) == 0;
+pub fn category(lang: Lang, i: u64, fraction: bool) -> Category {
+    let whole = !fraction;
     match lang {
-        Lang::En | Lang::De if i_is(1) && v0 => Category::One,
-        Lang::Es if i_is(1) && whole => Category::One,
-        Lang::Fr if int.is_empty() || i_is(1) => Category::One,
-        Lang::Es | Lang::Fr if millions => Category::Many,
-        Lang::Ar if whole => match (int.is_empty(), i_is(1), i_is(2), last(2)) {
-            (true, _, _, _) => Category::Zero,
-            (_, true, _, _) => Category::One,
-            (_, _, true, _) => Category::Two,
-            (_, _, _, 3..=10) => Category::Few,
-            (_, _, _, 11..=99) => Category::Many,
+        Lang::En | Lang::De | Lang::Es if i == 1 && whole => Category::One,
+        Lang::Fr if i < 2 => Category::One,
+        Lang::Es | Lang::Fr if whole && i != 0 && i % 1_000_000 == 0 => Category::Many,
+        Lang::Ar if whole => match (i, i % 100) {
+            (0, _) => Category::Zero,
+            (1, _) => Category::One,
+            (2, _) => Category::Two,
+            (_, 3..=10) => Category::Few,
+            (_, 11..=99) => Category::Many,
             _ => Category::Other,
         },
         _ => Category::Other,
     }
 }
 
-/// The category of `x` shown with at most `decimals` fraction digits.
+/// The category of `x` shown with at most `decimals` fraction digits (rounded as
+/// [`super::fixed::split`] rounds).
 ///
 /// ```
 /// use impactkit::card::{locale::Lang, plural::{category_of, Category}};
@@ -76,8 +67,9 @@ pub fn category(lang: Lang, int: &str, frac: &str) -> Category {
 /// assert_eq!(category_of(Lang::En, 1.06, 1), Category::Other); // shown as "1.1"
 /// ```
 pub fn category_of(lang: Lang, x: f64, decimals: usize) -> Category {
-    let (_, int, frac) = super::fixed::split(x, decimals);
-    category(lang, &int, &frac)
+    let scale = 10u64.pow(decimals.min(6) as u32);
+    let n = (x.abs() * scale as f64).round().min(u64::MAX as f64) as u64;
+    category(lang, n / scale, n % scale != 0)
 }
 
 /// The form of `forms` for `category`.

@@ -15,17 +15,17 @@
 use crate::badges::validity::{Expiry, Limit, Limits, Reason, Unit, Validity, Window};
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, Node};
-use crate::limits::{MAX_YEAR, MIN_YEAR};
-use crate::time::{epoch_millis, instant, Zone};
-use chrono::{DateTime, Datelike, Utc};
+use crate::time::{epoch_at, instant, Zone};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-/// Epoch numbers with a magnitude below this are seconds; the rest milliseconds.
+/// Epoch numbers with a magnitude below this are seconds; the rest milliseconds
+/// (the rule every epoch input follows: [`crate::time::EPOCH_SECONDS_BELOW`]).
 ///
 /// ```
 /// assert_eq!(impactkit::adapters::capillary::SECONDS_BELOW, 1e11);
 /// ```
-pub const SECONDS_BELOW: f64 = 1e11;
+pub const SECONDS_BELOW: f64 = crate::time::EPOCH_SECONDS_BELOW;
 
 /// A Capillary badge in impactkit's model: spread it into a definition and add `tiers`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,22 +85,7 @@ pub fn epoch_or_iso(field: &Json) -> Result<DateTime<Utc>> {
     let Some(x) = number else {
         return instant(field, &Zone::utc());
     };
-    let ms = if x.abs() < SECONDS_BELOW {
-        x * 1000.0
-    } else {
-        x
-    };
-    epoch_millis(ms)
-        .filter(|t| (MIN_YEAR..=MAX_YEAR).contains(&t.year()))
-        .ok_or_else(|| {
-            field.error(
-                ErrorCode::InvalidDate,
-                format!(
-                    "epoch {} is outside the years {MIN_YEAR}–{MAX_YEAR} (below 1e11 it is read as seconds, else milliseconds)",
-                    crate::decimal::show(x)
-                ),
-            )
-        })
+    epoch_at(field, x)
 }
 
 /// `<key>ISO` if present, else `<key>` (required).

@@ -166,6 +166,47 @@ impl Zone {
         self.resolve_local(date.and_time(NaiveTime::MIN))
     }
 
+    /// `t` moved on this zone's local calendar by `step` (chrono's `checked_add_days`,
+    /// `checked_add_months`, …) and resolved back to an instant; `None` when the
+    /// result is not [`Zone::writable`]. Every calendar arithmetic whose result
+    /// is an output goes through here, so no function writes a year past 9999.
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, parse_instant_str};
+    /// use chrono::Months;
+    /// let t = parse_instant_str("2025-01-31T12:00:00Z", &Zone::utc()).unwrap();
+    /// let next = Zone::utc().shift_local(t, |l| l.checked_add_months(Months::new(1))).unwrap();
+    /// assert_eq!(Zone::utc().format(next), "2025-02-28T12:00:00Z");
+    /// assert!(Zone::utc().shift_local(t, |l| l.checked_add_months(Months::new(100_000))).is_none());
+    /// ```
+    pub fn shift_local(
+        &self,
+        t: DateTime<Utc>,
+        step: impl FnOnce(NaiveDateTime) -> Option<NaiveDateTime>,
+    ) -> Option<DateTime<Utc>> {
+        let local = step(self.local(t))?;
+        // Checked before resolving: resolve_local looks a day either side.
+        if !(MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR).contains(&local.year()) {
+            return None;
+        }
+        let moved = self.resolve_local(local);
+        self.writable(moved).then_some(moved)
+    }
+
+    /// Whether [`Zone::format`] writes `t` as RFC 3339 that `new Date()` reads:
+    /// its year lies in 0000–9999 both in UTC and in this zone.
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, parse_instant_str};
+    /// let t = parse_instant_str("2200-12-31T23:59:59Z", &Zone::utc()).unwrap();
+    /// assert!(Zone::utc().writable(t));
+    /// assert!(!Zone::utc().writable(chrono::DateTime::from_timestamp(253_402_300_800, 0).unwrap())); // 10000-01-01
+    /// ```
+    pub fn writable(&self, t: DateTime<Utc>) -> bool {
+        let years = MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR;
+        years.contains(&t.year()) && years.contains(&self.local(t).year())
+    }
+
     /// Whether this is UTC itself (formatted with `Z`).
     pub fn is_utc(&self) -> bool {
         self.name == "UTC"
@@ -218,6 +259,11 @@ fn parse_fixed_offset(name: &str) -> Option<i32> {
     Some(sign * (h * 3600 + m * 60))
 }
 
+/// The years RFC 3339 (four digits) and `new Date()` read: output instants stay within them.
+const MIN_WRITABLE_YEAR: i32 = 0;
+/// See [`MIN_WRITABLE_YEAR`].
+const MAX_WRITABLE_YEAR: i32 = 9999;
+
 fn in_supported_range(year: i32) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&year)
 }
@@ -258,38 +304,48 @@ pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
     parse_date_text(text).filter(|d| in_supported_range(d.year()))
 }
 
-/// Reads an instant field: an RFC 3339 / naive / date string, or epoch milliseconds.
+/// Reads an instant field: an RFC 3339 / naive / date string, or an epoch
+/// number ([`epoch`]: seconds below 10¹¹ in magnitude, else milliseconds).
 ///
 /// ```
 /// use impactkit::{json::Json, time::{instant, Zone}};
-/// let v = serde_json::json!({"at": 1742034600000i64});
+/// let v = serde_json::json!({"ms": 1742034600000i64, "s": 1742034600});
 /// let v = impactkit::json::Node::from(&v);
-/// let t = instant(&Json::root(&v).field("at").unwrap(), &Zone::utc()).unwrap();
-/// assert_eq!(Zone::utc().format(t), "2025-03-15T10:30:00Z");
+/// for key in ["ms", "s"] {
+///     let t = instant(&Json::root(&v).field(key).unwrap(), &Zone::utc()).unwrap();
+///     assert_eq!(Zone::utc().format(t), "2025-03-15T10:30:00Z");
+/// }
 /// ```
 pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
     if field.value().is_number() {
-        let ms = field.number()?;
-        return epoch_millis(ms)
-            .filter(|t| in_supported_range(t.year()))
-            .ok_or_else(|| {
-                field.error(
-                    ErrorCode::InvalidDate,
-                    format!(
-                        "epoch milliseconds {}: {}",
-                        crate::decimal::show(ms),
-                        range_error()
-                    ),
-                )
-            });
+        return epoch_field(field);
     }
     let text = field.str().map_err(|_| {
         field.error(
             ErrorCode::InvalidType,
-            "expected an instant: an RFC 3339 string or epoch milliseconds",
+            "expected an instant: an RFC 3339 string or epoch seconds or milliseconds",
         )
     })?;
     parse_instant_str(text, zone).ok_or_else(|| invalid_instant(field, text))
+}
+
+/// Reads a numeric epoch field with [`epoch`]; outside the supported years it is `invalid_date`.
+pub fn epoch_field(field: &Json) -> Result<DateTime<Utc>> {
+    epoch_at(field, field.number()?)
+}
+
+/// The instant of the epoch number `x` that `field` holds (as a number or as
+/// digits); outside the supported years it is `invalid_date` at `field`.
+pub fn epoch_at(field: &Json, x: f64) -> Result<DateTime<Utc>> {
+    epoch(x).ok_or_else(|| {
+        field.error(
+            ErrorCode::InvalidDate,
+            format!(
+                "epoch {} is outside the years {MIN_YEAR}–{MAX_YEAR} (below 1e11 it is read as seconds, else milliseconds)",
+                crate::decimal::show(x)
+            ),
+        )
+    })
 }
 
 fn invalid_instant(field: &Json, text: &str) -> Error {
@@ -301,6 +357,35 @@ fn invalid_instant(field: &Json, text: &str) -> Error {
             range_error()
         ),
     )
+}
+
+/// Epoch numbers with a magnitude below this are seconds, the rest milliseconds
+/// (seed 001's rule, for every epoch input): 10¹¹ s is the year 5138 and 10¹¹ ms
+/// is 1973-03-03, so seconds always read right in the supported years, and
+/// milliseconds too except between 1966-10-31 and 1973-03-03.
+///
+/// ```
+/// assert_eq!(impactkit::time::EPOCH_SECONDS_BELOW, 1e11);
+/// ```
+pub const EPOCH_SECONDS_BELOW: f64 = 1e11;
+
+/// The instant an epoch number denotes ([`EPOCH_SECONDS_BELOW`]), if it lies in the
+/// supported years: `1741000000` (seconds) and `1741000000000` (milliseconds) are
+/// the same instant, never 1970.
+///
+/// ```
+/// use impactkit::time::{epoch, Zone};
+/// assert_eq!(Zone::utc().format(epoch(1741000000.0).unwrap()), "2025-03-03T11:06:40Z");
+/// assert_eq!(epoch(1741000000.0), epoch(1741000000000.0));
+/// assert!(epoch(99_999_999_999.0).is_none()); // seconds: the year 5138
+/// ```
+pub fn epoch(x: f64) -> Option<DateTime<Utc>> {
+    let ms = if x.abs() < EPOCH_SECONDS_BELOW {
+        x * 1000.0
+    } else {
+        x
+    };
+    epoch_millis(ms).filter(|t| in_supported_range(t.year()))
 }
 
 /// The instant `ms` milliseconds after the Unix epoch, if representable.

@@ -274,14 +274,19 @@ impl Schedule {
             let n = u64::try_from(times)
                 .ok()?
                 .checked_mul(u64::from(spec.amount))?;
-            let local = zone.local(base);
-            let raw: NaiveDateTime = match spec.unit {
-                Unit::Day => local.checked_add_days(Days::new(n))?,
-                Unit::Week => local.checked_add_days(Days::new(n.checked_mul(7)?))?,
-                Unit::Month => local.checked_add_months(Months::new(u32::try_from(n).ok()?))?,
-                _ => local
-                    .checked_add_months(Months::new(u32::try_from(n.checked_mul(12)?).ok()?))?,
-            };
+            // Through the shared calendar arithmetic: no end past the year 9999.
+            let mut raw: Option<NaiveDateTime> = None;
+            zone.shift_local(base, |local| {
+                raw = match spec.unit {
+                    Unit::Day => local.checked_add_days(Days::new(n)),
+                    Unit::Week => local.checked_add_days(Days::new(n.checked_mul(7)?)),
+                    Unit::Month => local.checked_add_months(Months::new(u32::try_from(n).ok()?)),
+                    _ => local
+                        .checked_add_months(Months::new(u32::try_from(n.checked_mul(12)?).ok()?)),
+                };
+                raw
+            })?;
+            let raw = raw?;
             match (self.point, spec.rounding) {
                 (Some(p), _) => {
                     let date = p.date_in(raw.date(), spec.unit)?;
@@ -303,10 +308,11 @@ impl Schedule {
                 }
             }
         };
-        Some(match self.cap {
+        let (shown, exclusive) = match self.cap {
             Some(cap) if cap < exclusive => (cap.min(shown), cap),
             _ => (shown, exclusive),
-        })
+        };
+        zone.writable(shown).then_some((shown, exclusive))
     }
 
     /// Roughly how many whole periods lie between `anchor` and `now` (never more).

@@ -25,6 +25,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/defects-cards.json"),
     ),
     (
+        "vectors/defects-badges.json",
+        include_str!("vectors/defects-badges.json"),
+    ),
+    (
         "vectors/achievements.json",
         include_str!("vectors/achievements.json"),
     ),

@@ -6,10 +6,12 @@
 //! - [`definition`]: badge definitions as data;
 //! - [`catalogue`]: the six built-in seed badges;
 //! - [`validity`]: validity windows, earn limits, expiry;
+//! - [`earns`]: reported and computed earns, counted against the limits;
 //! - [`preview`]: the `badgePreview` function.
 
 pub mod catalogue;
 pub mod definition;
+pub mod earns;
 pub mod orders;
 pub mod preview;
 pub mod rules;

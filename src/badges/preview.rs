@@ -3,11 +3,12 @@
 
 use super::catalogue::{builtin, DEFAULT_KG_CO2_PER_TREE};
 use super::definition::{read_definitions, Definition};
+use super::earns::{computed_earn, EarnLog};
 use super::orders::{read_orders, Order};
 use super::rules::{Context, Progress};
 use super::validity::{Reason, Validity};
 use crate::decimal::{remaining, Display};
-use crate::error::{ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
 use chrono::{DateTime, Duration, Utc};
@@ -292,7 +293,8 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         .map(|c| Order::cart(&c, &zone, now))
         .transpose()?;
 
-    let history: Vec<&Order> = orders.iter().collect();
+    // Orders after `now` have not happened yet.
+    let history: Vec<&Order> = orders.iter().filter(|o| o.placed_at <= now).collect();
     let with_cart: Option<Vec<&Order>> = cart.as_ref().map(|c| {
         let at = history.partition_point(|o| o.placed_at <= c.placed_at);
         let mut all = Vec::with_capacity(history.len() + 1);
@@ -305,6 +307,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         kg_co2_per_tree: options.kg_co2_per_tree,
         now,
         today: zone.date_of(now),
+        zone: &zone,
     };
     let mut collector = Collector {
         zone: &zone,
@@ -331,25 +334,13 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         }
     }
     let mut issued_index = None;
-    for d in &definitions {
+    for (index, d) in definitions.iter().enumerate() {
         let orders = in_window(&history, &d.validity);
         let progress: Vec<Progress> = d
             .tiers
             .iter()
             .map(|t| t.rule.progress(&orders, &ctx))
             .collect();
-        // Computed: the highest tier whose threshold an order crossed (only while the badge is active).
-        let computed = d
-            .validity
-            .active
-            .then(|| {
-                progress
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find_map(|(i, p)| p.reached_at.map(|t| (i, t)))
-            })
-            .flatten();
         let mine: Vec<&BackendEarn> = by_id
             .get(d.id.as_str())
             .and_then(|&i| backend_of.get_mut(i))
@@ -359,15 +350,11 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
             .iter()
             .copied()
             .max_by(|a, b| a.rank.cmp(&b.rank).then(a.earned_at.cmp(&b.earned_at)));
+        // Computed earns count against the customer's limits like reported ones.
+        let mut log = EarnLog::new(mine.iter().map(|b| b.earned_at));
+        let computed = computed_earn(d, &progress, reported.and_then(|b| b.rank), &mut log, &zone);
+        let beyond = |()| expiry_beyond(index);
         let earned_rank = match (reported, computed) {
-            (Some(b), Some((i, _))) if b.rank >= Some(i) => {
-                collector.add_earned(backend_badge(b, &zone), expiry_of(d, b, &zone));
-                b.rank
-            }
-            (Some(b), None) => {
-                collector.add_earned(backend_badge(b, &zone), expiry_of(d, b, &zone));
-                b.rank
-            }
             (_, Some((i, at))) => {
                 let badge = EarnedBadge {
                     id: d.id.clone(),
@@ -377,8 +364,14 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
                     expires_at: None,
                     source: Source::Computed,
                 };
-                collector.add_earned(badge, d.expiry.expires_at(Some(at), &d.validity, &zone));
+                let expires = d.expiry.expires_at(Some(at), &d.validity, &zone);
+                collector.add_earned(badge, expires.map_err(beyond)?);
                 Some(i)
+            }
+            (Some(b), None) => {
+                let expires = expiry_of(d, b, &zone).map_err(beyond)?;
+                collector.add_earned(backend_badge(b, &zone), expires);
+                b.rank
             }
             (None, None) => None,
         };
@@ -402,18 +395,17 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
             }
             None => None,
         };
-        let earns: Vec<Option<DateTime<Utc>>> = mine.iter().map(|b| b.earned_at).collect();
         let reason = d
             .validity
             .check(now)
-            .or_else(|| d.limits.check(&earns, issued, now, &zone));
+            .or_else(|| d.limits.check_log(&log, issued, now, &zone));
         collector.out.locked.push(LockedBadge {
             id: d.id.clone(),
             name: d.name.clone(),
             next_tier: tier.tier.clone(),
             current: p.current,
             target: p.target,
-            percentage: display.percent(p.current, p.target),
+            percentage: shown_percentage(&display, p),
             remaining: remaining(p.target, p.current),
             hint: tier.rule.hint(p),
             earnable: reason.is_none(),
@@ -453,9 +445,35 @@ fn backend_badge(b: &BackendEarn, zone: &Zone) -> EarnedBadge {
     }
 }
 
-fn expiry_of(d: &Definition, b: &BackendEarn, zone: &Zone) -> Option<DateTime<Utc>> {
-    b.expires_at
-        .or_else(|| d.expiry.expires_at(b.earned_at, &d.validity, zone))
+fn expiry_of(
+    d: &Definition,
+    b: &BackendEarn,
+    zone: &Zone,
+) -> std::result::Result<Option<DateTime<Utc>>, ()> {
+    match b.expires_at {
+        Some(t) => Ok(Some(t)),
+        None => d.expiry.expires_at(b.earned_at, &d.validity, zone),
+    }
+}
+
+/// A relative expiry that ends past the year 9999: `out_of_range` at its count.
+fn expiry_beyond(index: usize) -> Error {
+    Error::new(
+        ErrorCode::OutOfRange,
+        format!("$.definitions[{index}].expiry.count"),
+        "the badge would expire after the year 9999",
+    )
+}
+
+/// A locked tier's percentage: 100 only once its rule is met (a `period` rule
+/// met so far in the running period is not yet: the period must end).
+fn shown_percentage(display: &Display, p: &Progress) -> f64 {
+    let percentage = display.percent(p.current, p.target);
+    if percentage >= 100.0 && p.reached_at.is_none() {
+        100.0 - 10f64.powi(-(display.decimals.min(6) as i32))
+    } else {
+        percentage
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -21,8 +21,9 @@
 use super::orders::Order;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::Zone;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// A quantity an order has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Field {
     ///     "recycledShare": 0, "supplyChains": [{"id": "a", "verified": true}, {"id": "b", "verified": false}]});
     /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
-    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date, zone: &Zone::utc() };
     /// assert_eq!(Field::TreesSaved.value(&o, &ctx), 1.0);
     /// assert_eq!(Field::VerifiedSupplyChains.value(&o, &ctx), 1.0);
     /// ```
@@ -157,15 +158,17 @@ impl Field {
     }
 }
 
-/// Evaluation context: the preview's options and "now".
-#[derive(Debug, Clone, Copy)]
-pub struct Context {
+/// Evaluation context: the preview's options, "now" and timezone.
+#[derive(Clone, Copy)]
+pub struct Context<'z> {
     /// kg CO₂ one tree absorbs (see [`super::catalogue::DEFAULT_KG_CO2_PER_TREE`]).
     pub kg_co2_per_tree: f64,
     /// The preview's `now`.
     pub now: DateTime<Utc>,
     /// `now`'s calendar date in the preview's timezone.
     pub today: NaiveDate,
+    /// The preview's timezone (calendar periods end at its midnight).
+    pub zone: &'z Zone,
 }
 
 /// A comparison operator of a `where` clause.
@@ -305,7 +308,7 @@ impl Filter {
     ///     "recycledShare": 0.5, "supplyChains": []});
     /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
-    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date };
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date, zone: &Zone::utc() };
     /// let over_half = serde_json::json!({"recycledShare": {"gt": 0.5}});
     /// let green = serde_json::json!({"co2Kg": {"lt": "baselineCo2Kg"}});
     /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&over_half))).unwrap().matches(&o, &ctx));
@@ -388,6 +391,28 @@ impl Period {
                 let days = i64::from(date.num_days_from_ce());
                 (days - i64::from(date.weekday().num_days_from_monday())).div_euclid(7)
             }
+        }
+    }
+
+    /// The first day of the period with this [`Period::key`].
+    ///
+    /// ```
+    /// use impactkit::badges::rules::Period;
+    /// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// assert_eq!(Period::Month.start(Period::Month.key(d(2024, 12, 31)) + 1), Some(d(2025, 1, 1)));
+    /// assert_eq!(Period::Week.start(Period::Week.key(d(2025, 3, 16))), Some(d(2025, 3, 10)));
+    /// ```
+    pub fn start(self, key: i64) -> Option<NaiveDate> {
+        match self {
+            Period::Month => NaiveDate::from_ymd_opt(
+                i32::try_from(key.div_euclid(12)).ok()?,
+                u32::try_from(key.rem_euclid(12)).ok()? + 1,
+                1,
+            ),
+            // Day 1 (0001-01-01) is a Monday, so Mondays are the days 7k + 1.
+            Period::Week => NaiveDate::from_num_days_from_ce_opt(
+                i32::try_from(key.checked_mul(7)?.checked_add(1)?).ok()?,
+            ),
         }
     }
 
@@ -583,7 +608,7 @@ impl Rule {
     /// let rule = impactkit::json::Node::from(&rule);
     /// let rule = Rule::from_json(&Json::root(&rule)).unwrap();
     /// let now = orders[2].placed_at;
-    /// let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive() };
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
     /// let p = rule.progress(&orders.iter().collect::<Vec<_>>(), &ctx);
     /// assert_eq!((p.current, p.reached_at), (2.0, Some(now)));
     /// ```
@@ -683,6 +708,14 @@ impl Rule {
                 let p = period.name();
                 let counting = from_orders(filter, "from");
                 match at_least {
+                    // Met so far: the period still has to end (see `in_one_period`).
+                    _ if left == 0.0 && progress.current > 0.0 => {
+                        let verb = match at_least {
+                            Operand::Field(_) => "covered",
+                            Operand::Number(_) => "reached",
+                        };
+                        format!("{verb} so far this {p}{counting}: earned when the {p} ends")
+                    }
                     Operand::Field(g) if progress.target == 0.0 && progress.current == 0.0 => {
                         format!(
                             "an order this {p} whose {} cover the {p}'s {}{counting}",
@@ -783,6 +816,9 @@ fn streak(
     }
 }
 
+/// A `period` rule is earned when a period whose orders meet it is over (the
+/// instant the next one starts), so later orders never take it back; the
+/// running period is progress.
 fn in_one_period(
     period: Period,
     sum: Field,
@@ -796,45 +832,29 @@ fn in_one_period(
         Operand::Number(x) => Some(nano(x)),
         Operand::Field(_) => None,
     };
-    let mut group: Option<i64> = None;
-    let (mut total, mut needed) = (0i128, 0i128);
-    // Since when the period's running totals have held (reset when an order breaks them).
-    let mut since: Option<DateTime<Utc>> = None;
-    let mut reached_at = None;
-    let mut this_period = (0i128, fixed.unwrap_or(0));
+    // Each period's (sum, threshold), in period order.
+    let mut periods: BTreeMap<i64, (i128, i128)> = BTreeMap::new();
     for order in orders.iter().filter(|o| filter.matches(o, ctx)) {
-        let key = period.key(order.local_date);
-        if group != Some(key) {
-            if reached_at.is_none() {
-                reached_at = since;
-            }
-            group = Some(key);
-            total = 0;
-            needed = 0;
-            since = None;
-        }
-        total = total.saturating_add(nano(sum.value(order, ctx)));
+        let (total, needed) = periods.entry(period.key(order.local_date)).or_default();
+        *total = total.saturating_add(nano(sum.value(order, ctx)));
         if let Operand::Field(f) = at_least {
-            needed = needed.saturating_add(nano(f.value(order, ctx)));
-        }
-        let threshold = fixed.unwrap_or(needed);
-        // Against another field, something must have been summed: an empty month covers nothing.
-        if total >= threshold && (fixed.is_some() || total > 0) {
-            since = since.or(Some(order.placed_at));
-        } else {
-            since = None;
-        }
-        if key == now_key {
-            this_period = (total, threshold);
+            *needed = needed.saturating_add(nano(f.value(order, ctx)));
         }
     }
-    if reached_at.is_none() {
-        reached_at = since;
-    }
+    let threshold = |needed: i128| fixed.unwrap_or(needed);
+    // Against another field, something must have been summed: an empty month covers nothing.
+    let meets =
+        |total: i128, needed: i128| total >= threshold(needed) && (fixed.is_some() || total > 0);
+    let reached_at = periods
+        .range(..now_key)
+        .find(|(_, &(total, needed))| meets(total, needed))
+        .and_then(|(key, _)| period.start(key + 1))
+        .map(|next| ctx.zone.start_of_day(next));
+    let (total, needed) = periods.get(&now_key).copied().unwrap_or_default();
     Progress {
         reached_at,
-        current: this_period.0 as f64 / 1e9,
-        target: this_period.1 as f64 / 1e9,
+        current: total as f64 / 1e9,
+        target: threshold(needed) as f64 / 1e9,
     }
 }
 

@@ -14,6 +14,7 @@
 //! `validity.expiresOn`), `relative` (`count` `unit`s after earning, in the
 //! preview's timezone calendar).
 
+use super::earns::EarnLog;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone};
@@ -172,32 +173,28 @@ impl Unit {
         })
     }
 
-    /// `t` moved by `count` units (backwards when negative) on the local calendar of `zone`.
+    /// `t` moved by `count` units (backwards when negative) on the local calendar
+    /// of `zone`; `None` when the result leaves the years 0000–9999 ([`Zone::shift_local`]).
     ///
     /// ```
     /// use impactkit::{badges::validity::Unit, time::{Zone, TzDatabase, parse_instant_str}};
     /// let z = Zone::parse("Europe/Berlin", &TzDatabase).unwrap();
     /// let t = parse_instant_str("2025-01-31T12:00:00+01:00", &z).unwrap();
-    /// assert_eq!(z.format(Unit::Months.shift(t, 1, &z)), "2025-02-28T12:00:00+01:00");
-    /// assert_eq!(z.format(Unit::Days.shift(t, 60, &z)), "2025-04-01T12:00:00+02:00");
+    /// assert_eq!(z.format(Unit::Months.shift(t, 1, &z).unwrap()), "2025-02-28T12:00:00+01:00");
+    /// assert_eq!(z.format(Unit::Days.shift(t, 60, &z).unwrap()), "2025-04-01T12:00:00+02:00");
+    /// assert_eq!(Unit::Months.shift(t, 100_000, &z), None); // the year 10358
     /// ```
-    pub fn shift(self, t: DateTime<Utc>, count: i64, zone: &Zone) -> DateTime<Utc> {
-        let local = zone.local(t);
+    pub fn shift(self, t: DateTime<Utc>, count: i64, zone: &Zone) -> Option<DateTime<Utc>> {
         let n = count.unsigned_abs();
-        let moved = match (self, count >= 0) {
+        zone.shift_local(t, |local| match (self, count >= 0) {
             (Unit::Days, true) => local.checked_add_days(Days::new(n)),
             (Unit::Days, false) => local.checked_sub_days(Days::new(n)),
-            (Unit::Weeks, true) => local.checked_add_days(Days::new(n.saturating_mul(7))),
-            (Unit::Weeks, false) => local.checked_sub_days(Days::new(n.saturating_mul(7))),
-            (Unit::Months, true) => local.checked_add_months(Months::new(clamp_u32(n))),
-            (Unit::Months, false) => local.checked_sub_months(Months::new(clamp_u32(n))),
-        };
-        moved.map_or(t, |m| zone.resolve_local(m))
+            (Unit::Weeks, true) => local.checked_add_days(Days::new(n.checked_mul(7)?)),
+            (Unit::Weeks, false) => local.checked_sub_days(Days::new(n.checked_mul(7)?)),
+            (Unit::Months, true) => local.checked_add_months(Months::new(u32::try_from(n).ok()?)),
+            (Unit::Months, false) => local.checked_sub_months(Months::new(u32::try_from(n).ok()?)),
+        })
     }
-}
-
-fn clamp_u32(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A rolling window: the last `count` `unit`s up to now.
@@ -233,14 +230,6 @@ impl Limit {
             max: input.field("max")?.integer_in(0, 1 << 53)? as u64,
             window,
         })
-    }
-
-    /// Whether `window` (if any) contains `t` as seen at `now`.
-    fn counts(&self, t: Option<DateTime<Utc>>, now: DateTime<Utc>, zone: &Zone) -> bool {
-        match (self.window, t) {
-            (None, _) | (Some(_), None) => true,
-            (Some(w), Some(t)) => t > w.unit.shift(now, -i64::from(w.count), zone) && t <= now,
-        }
     }
 }
 
@@ -296,14 +285,18 @@ impl Limits {
         now: DateTime<Utc>,
         zone: &Zone,
     ) -> Option<Reason> {
-        let customer_full = self.customer.iter().any(|limit| {
-            let used = earns
-                .iter()
-                .filter(|t| limit.counts(**t, now, zone))
-                .count();
-            used as u64 >= limit.max
-        });
-        if customer_full {
+        self.check_log(&EarnLog::new(earns.iter().copied()), issued, now, zone)
+    }
+
+    /// [`Limits::check`] over an [`EarnLog`] (reported and computed earns).
+    pub fn check_log(
+        &self,
+        log: &EarnLog,
+        issued: Option<u64>,
+        now: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Option<Reason> {
+        if self.customer_full(log, now, zone) {
             return Some(Reason::CustomerLimit);
         }
         let badge_full = issued.is_some_and(|n| self.badge.iter().any(|l| n >= l.max));
@@ -343,7 +336,7 @@ impl Expiry {
     /// let v = impactkit::json::Node::from(&v);
     /// let e = Expiry::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let t = parse_instant_str("2025-03-15T10:30:00Z", &Zone::utc()).unwrap();
-    /// let at = e.expires_at(Some(t), &Validity::default(), &Zone::utc()).unwrap();
+    /// let at = e.expires_at(Some(t), &Validity::default(), &Zone::utc()).unwrap().unwrap();
     /// assert_eq!(Zone::utc().format(at), "2025-03-29T10:30:00Z");
     /// ```
     pub fn from_json(input: &Json, zone: &Zone) -> Result<Expiry> {
@@ -365,28 +358,32 @@ impl Expiry {
         )
     }
 
-    /// When a badge earned at `earned_at` expires (`None`: never, or unknown).
+    /// When a badge earned at `earned_at` expires (`Ok(None)`: never, or unknown);
+    /// `Err(())` when a relative expiry lies past the year 9999.
     ///
     /// ```
-    /// use impactkit::{badges::validity::{Expiry, Validity}, time::Zone};
+    /// use impactkit::{badges::validity::{Expiry, Unit, Validity}, time::Zone};
     /// let end = chrono::DateTime::from_timestamp(1_800_000_000, 0);
     /// let validity = Validity { expires_on: end, ..Validity::default() };
-    /// assert_eq!(Expiry::WithBadge.expires_at(None, &validity, &Zone::utc()), end);
-    /// assert_eq!(Expiry::Never.expires_at(end, &validity, &Zone::utc()), None);
+    /// assert_eq!(Expiry::WithBadge.expires_at(None, &validity, &Zone::utc()), Ok(end));
+    /// assert_eq!(Expiry::Never.expires_at(end, &validity, &Zone::utc()), Ok(None));
+    /// let far = Expiry::Relative { count: 100_000, unit: Unit::Months };
+    /// assert!(far.expires_at(end, &validity, &Zone::utc()).is_err());
     /// ```
+    #[allow(clippy::result_unit_err)]
     pub fn expires_at(
         &self,
         earned_at: Option<DateTime<Utc>>,
         validity: &Validity,
         zone: &Zone,
-    ) -> Option<DateTime<Utc>> {
+    ) -> std::result::Result<Option<DateTime<Utc>>, ()> {
         match *self {
-            Expiry::Never => None,
-            Expiry::Fixed { at } => Some(at),
-            Expiry::WithBadge => validity.expires_on,
-            Expiry::Relative { count, unit } => {
-                earned_at.map(|t| unit.shift(t, i64::from(count), zone))
-            }
+            Expiry::Never => Ok(None),
+            Expiry::Fixed { at } => Ok(Some(at)),
+            Expiry::WithBadge => Ok(validity.expires_on),
+            Expiry::Relative { count, unit } => earned_at
+                .map(|t| unit.shift(t, i64::from(count), zone).ok_or(()))
+                .transpose(),
         }
     }
 }

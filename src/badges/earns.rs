@@ -1,0 +1,119 @@
+//! A customer's earns of one badge, reported and computed, and the tiers the
+//! order history earns above what the backend reported.
+//!
+//! A computed earn is an earn like a reported one: it counts against the
+//! customer's earn limits, and a tier crossed while a limit is full is not
+//! earned then (the backend would not have issued it either).
+
+use super::definition::Definition;
+use super::rules::Progress;
+use super::validity::{Limit, Limits};
+use crate::time::Zone;
+use chrono::{DateTime, Utc};
+
+/// The customer's earns of one badge, sorted, for counting inside limit windows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EarnLog {
+    /// Earns of unknown instant: they count in every window.
+    unknown: u64,
+    /// Known instants, sorted.
+    known: Vec<DateTime<Utc>>,
+}
+
+impl EarnLog {
+    /// A log of these earns (`None`: reported without an instant).
+    ///
+    /// ```
+    /// use impactkit::badges::earns::EarnLog;
+    /// let t = chrono::DateTime::from_timestamp(1_750_000_000, 0);
+    /// assert_eq!(EarnLog::new([t, None, t]).len(), 3);
+    /// ```
+    pub fn new(earns: impl IntoIterator<Item = Option<DateTime<Utc>>>) -> EarnLog {
+        let mut log = EarnLog::default();
+        for earn in earns {
+            match earn {
+                Some(t) => log.known.push(t),
+                None => log.unknown += 1,
+            }
+        }
+        log.known.sort_unstable();
+        log
+    }
+
+    /// How many earns the log holds.
+    pub fn len(&self) -> u64 {
+        self.unknown + self.known.len() as u64
+    }
+
+    /// Whether the log is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds an earn at `t`.
+    pub fn add(&mut self, t: DateTime<Utc>) {
+        let at = self.known.partition_point(|k| *k <= t);
+        self.known.insert(at, t);
+    }
+
+    /// Earns a limit counts at `now`: all of them for a lifetime limit; for a
+    /// rolling window, those in `(now − window, now]` and those of unknown instant.
+    pub fn used(&self, limit: &Limit, now: DateTime<Utc>, zone: &Zone) -> u64 {
+        let Some(window) = limit.window else {
+            return self.len();
+        };
+        let until = self.known.partition_point(|k| *k <= now);
+        // A window reaching back before the year 0 holds every earn up to now.
+        let after = window
+            .unit
+            .shift(now, -i64::from(window.count), zone)
+            .map_or(0, |start| self.known.partition_point(|k| *k <= start));
+        self.unknown + until.saturating_sub(after) as u64
+    }
+}
+
+impl Limits {
+    /// Whether a customer limit stops another earn at `now`.
+    pub fn customer_full(&self, log: &EarnLog, now: DateTime<Utc>, zone: &Zone) -> bool {
+        self.customer
+            .iter()
+            .any(|limit| log.used(limit, now, zone) >= limit.max)
+    }
+}
+
+/// The highest tier the history earns above `reported` (the backend's
+/// highest tier), and when. Tiers are earned in the order their thresholds
+/// were crossed; one crossing that reaches several tiers is one earn of the
+/// highest; a crossing while a customer limit is full earns nothing. Each
+/// computed earn is added to `log`. Inactive badges earn nothing.
+pub fn computed_earn(
+    definition: &Definition,
+    progress: &[Progress],
+    reported: Option<usize>,
+    log: &mut EarnLog,
+    zone: &Zone,
+) -> Option<(usize, DateTime<Utc>)> {
+    if !definition.validity.active {
+        return None;
+    }
+    let first = reported.map_or(0, |r| r + 1);
+    let mut crossings: Vec<(DateTime<Utc>, usize)> = progress
+        .iter()
+        .enumerate()
+        .skip(first)
+        .filter_map(|(i, p)| p.reached_at.map(|t| (t, i)))
+        .collect();
+    // Chronological; at one instant the highest tier first.
+    crossings.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut best: Option<(usize, DateTime<Utc>)> = None;
+    for (t, tier) in crossings {
+        if best.is_some_and(|(b, _)| b >= tier) {
+            continue;
+        }
+        if !definition.limits.customer_full(log, t, zone) {
+            log.add(t);
+            best = Some((tier, t));
+        }
+    }
+    best
+}

@@ -16,8 +16,10 @@ use chrono::{DateTime, Utc};
 pub struct EarnLog {
     /// Earns of unknown instant: they count in every window.
     unknown: u64,
-    /// Known instants, sorted.
+    /// Reported instants, sorted.
     known: Vec<DateTime<Utc>>,
+    /// Computed instants, sorted (added in chronological order: appended).
+    computed: Vec<DateTime<Utc>>,
 }
 
 impl EarnLog {
@@ -42,7 +44,7 @@ impl EarnLog {
 
     /// How many earns the log holds.
     pub fn len(&self) -> u64 {
-        self.unknown + self.known.len() as u64
+        self.unknown + self.known.len() as u64 + self.computed.len() as u64
     }
 
     /// Whether the log is empty.
@@ -52,8 +54,8 @@ impl EarnLog {
 
     /// Adds an earn at `t`.
     pub fn add(&mut self, t: DateTime<Utc>) {
-        let at = self.known.partition_point(|k| *k <= t);
-        self.known.insert(at, t);
+        let at = self.computed.partition_point(|k| *k <= t);
+        self.computed.insert(at, t);
     }
 
     /// Earns a limit counts at `now`: all of them for a lifetime limit; for a
@@ -62,13 +64,14 @@ impl EarnLog {
         let Some(window) = limit.window else {
             return self.len();
         };
-        let until = self.known.partition_point(|k| *k <= now);
         // A window reaching back before the year 0 holds every earn up to now.
-        let after = window
-            .unit
-            .shift(now, -i64::from(window.count), zone)
-            .map_or(0, |start| self.known.partition_point(|k| *k <= start));
-        self.unknown + until.saturating_sub(after) as u64
+        let start = window.unit.shift(now, -i64::from(window.count), zone);
+        let in_window = |sorted: &[DateTime<Utc>]| {
+            let until = sorted.partition_point(|k| *k <= now);
+            let after = start.map_or(0, |s| sorted.partition_point(|k| *k <= s));
+            until.saturating_sub(after) as u64
+        };
+        self.unknown + in_window(&self.known) + in_window(&self.computed)
     }
 }
 
@@ -116,4 +119,39 @@ pub fn computed_earn(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::badges::validity::{Unit, Window};
+
+    fn day(d: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_740_787_200 + d * 86_400, 0).unwrap_or_default()
+        // 2025-03-01
+    }
+
+    #[test]
+    fn reported_unknown_and_computed_earns_all_count_in_a_window() {
+        let week = Limit {
+            max: 3,
+            window: Some(Window {
+                count: 7,
+                unit: Unit::Days,
+            }),
+        };
+        let mut log = EarnLog::new([Some(day(0)), None, Some(day(20))]);
+        log.add(day(3));
+        log.add(day(9));
+        let zone = Zone::utc();
+        // (day 3, day 10]: the unknown one, day 9 (computed); days 0, 3 and 20 are outside.
+        assert_eq!(log.used(&week, day(10), &zone), 2);
+        // (day −1, day 6]: unknown, day 0 (reported), day 3 (computed).
+        assert_eq!(log.used(&week, day(6), &zone), 3);
+        let ever = Limit {
+            max: 1,
+            window: None,
+        };
+        assert_eq!(log.used(&ever, day(0), &zone), 5);
+    }
 }

@@ -85,10 +85,10 @@ impl Limits {
 }
 
 /// The highest tier the history earns above `reported` (the backend's
-/// highest tier), and when. Tiers are earned in the order their thresholds
-/// were crossed; one crossing that reaches several tiers is one earn of the
-/// highest; a crossing while a customer limit is full earns nothing. Each
-/// computed earn is added to `log`. Inactive badges earn nothing.
+/// highest tier), and when. Tiers are earned in order, each at the instant
+/// its threshold was crossed; one crossing that reaches several tiers is one
+/// earn of the highest; a crossing while a customer limit is full earns
+/// nothing. Each computed earn is added to `log`. Inactive badges earn nothing.
 pub fn computed_earn(
     definition: &Definition,
     progress: &[Progress],
@@ -99,19 +99,14 @@ pub fn computed_earn(
     if !definition.validity.active {
         return None;
     }
-    let first = reported.map_or(0, |r| r + 1);
-    let mut crossings: Vec<(DateTime<Utc>, usize)> = progress
-        .iter()
-        .enumerate()
-        .skip(first)
-        .filter_map(|(i, p)| p.reached_at.map(|t| (t, i)))
-        .collect();
-    // Chronological; at one instant the highest tier first.
-    crossings.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut best: Option<(usize, DateTime<Utc>)> = None;
-    for (t, tier) in crossings {
-        if best.is_some_and(|(b, _)| b >= tier) {
+    let mut best = None;
+    for tier in reported.map_or(0, |r| r + 1)..progress.len() {
+        let Some(t) = progress.get(tier).and_then(|p| p.reached_at) else {
             continue;
+        };
+        let next = progress.get(tier + 1).and_then(|p| p.reached_at);
+        if next == Some(t) {
+            continue; // the same crossing reaches the next tier too
         }
         if !definition.limits.customer_full(log, t, zone) {
             log.add(t);

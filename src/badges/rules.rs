@@ -23,7 +23,7 @@ use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::Zone;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 /// A quantity an order has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -832,13 +832,20 @@ fn in_one_period(
         Operand::Number(x) => Some(nano(x)),
         Operand::Field(_) => None,
     };
-    // Each period's (sum, threshold), in period order.
-    let mut periods: BTreeMap<i64, (i128, i128)> = BTreeMap::new();
+    // Each period's (key, sum, needed), in period order. Orders come in time order, so
+    // keys only go back when local time does (a midnight DST change): then insert.
+    let mut periods: Vec<(i64, i128, i128)> = Vec::new();
     for order in orders.iter().filter(|o| filter.matches(o, ctx)) {
-        let (total, needed) = periods.entry(period.key(order.local_date)).or_default();
-        *total = total.saturating_add(nano(sum.value(order, ctx)));
-        if let Operand::Field(f) = at_least {
-            *needed = needed.saturating_add(nano(f.value(order, ctx)));
+        let key = period.key(order.local_date);
+        let at = periods.partition_point(|p| p.0 < key);
+        if periods.get(at).map(|p| p.0) != Some(key) {
+            periods.insert(at, (key, 0, 0));
+        }
+        if let Some((_, total, needed)) = periods.get_mut(at) {
+            *total = total.saturating_add(nano(sum.value(order, ctx)));
+            if let Operand::Field(f) = at_least {
+                *needed = needed.saturating_add(nano(f.value(order, ctx)));
+            }
         }
     }
     let threshold = |needed: i128| fixed.unwrap_or(needed);
@@ -846,11 +853,16 @@ fn in_one_period(
     let meets =
         |total: i128, needed: i128| total >= threshold(needed) && (fixed.is_some() || total > 0);
     let reached_at = periods
-        .range(..now_key)
-        .find(|(_, &(total, needed))| meets(total, needed))
-        .and_then(|(key, _)| period.start(key + 1))
+        .iter()
+        .take_while(|p| p.0 < now_key)
+        .find(|p| meets(p.1, p.2))
+        .and_then(|p| period.start(p.0 + 1))
         .map(|next| ctx.zone.start_of_day(next));
-    let (total, needed) = periods.get(&now_key).copied().unwrap_or_default();
+    let (_, total, needed) = periods
+        .iter()
+        .find(|p| p.0 == now_key)
+        .copied()
+        .unwrap_or_default();
     Progress {
         reached_at,
         current: total as f64 / 1e9,

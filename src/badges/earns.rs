@@ -12,49 +12,59 @@ use crate::time::Zone;
 use chrono::{DateTime, Utc};
 
 /// The customer's earns of one badge, sorted, for counting inside limit windows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Instants are kept as epoch microseconds in `f64` (exact for every supported
+/// year, 1900–2200): sorting them shares the sort code milestones already use,
+/// which keeps the wasm module within its size budget.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EarnLog {
     /// Earns of unknown instant: they count in every window.
     unknown: u64,
     /// Reported instants, sorted.
-    known: Vec<DateTime<Utc>>,
-    /// Computed instants, sorted (added in chronological order: appended).
-    computed: Vec<DateTime<Utc>>,
+    known: Vec<f64>,
+    /// Computed instants, sorted (added in chronological order: mostly appended).
+    computed: Vec<f64>,
+}
+
+fn micros(t: DateTime<Utc>) -> f64 {
+    t.timestamp_micros() as f64
+}
+
+/// How many of the sorted instants are at or before `t`.
+fn up_to(sorted: &[f64], t: f64) -> usize {
+    sorted.partition_point(|k| *k <= t)
 }
 
 impl EarnLog {
     /// A log of these earns (`None`: reported without an instant).
     ///
     /// ```
-    /// use impactkit::badges::earns::EarnLog;
+    /// use impactkit::{badges::{earns::EarnLog, validity::Limit}, time::Zone};
     /// let t = chrono::DateTime::from_timestamp(1_750_000_000, 0);
-    /// assert_eq!(EarnLog::new([t, None, t]).len(), 3);
+    /// let ever = Limit { max: 1, window: None };
+    /// assert_eq!(EarnLog::new([t, None, t]).used(&ever, t.unwrap(), &Zone::utc()), 3);
     /// ```
     pub fn new(earns: impl IntoIterator<Item = Option<DateTime<Utc>>>) -> EarnLog {
         let mut log = EarnLog::default();
         for earn in earns {
             match earn {
-                Some(t) => log.known.push(t),
+                Some(t) => log.known.push(micros(t)),
                 None => log.unknown += 1,
             }
         }
-        log.known.sort_unstable();
+        log.known.sort_unstable_by(f64::total_cmp);
         log
     }
 
     /// How many earns the log holds.
-    pub fn len(&self) -> u64 {
+    fn len(&self) -> u64 {
         self.unknown + self.known.len() as u64 + self.computed.len() as u64
-    }
-
-    /// Whether the log is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// Adds an earn at `t`.
     pub fn add(&mut self, t: DateTime<Utc>) {
-        let at = self.computed.partition_point(|k| *k <= t);
+        let t = micros(t);
+        let at = up_to(&self.computed, t);
         self.computed.insert(at, t);
     }
 
@@ -66,10 +76,9 @@ impl EarnLog {
         };
         // A window reaching back before the year 0 holds every earn up to now.
         let start = window.unit.shift(now, -i64::from(window.count), zone);
-        let in_window = |sorted: &[DateTime<Utc>]| {
-            let until = sorted.partition_point(|k| *k <= now);
-            let after = start.map_or(0, |s| sorted.partition_point(|k| *k <= s));
-            until.saturating_sub(after) as u64
+        let in_window = |sorted: &[f64]| {
+            let after = start.map_or(0, |s| up_to(sorted, micros(s)));
+            up_to(sorted, micros(now)).saturating_sub(after) as u64
         };
         self.unknown + in_window(&self.known) + in_window(&self.computed)
     }

@@ -293,10 +293,11 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         .map(|c| Order::cart(&c, &zone, now))
         .transpose()?;
 
-    // Orders after `now` have not happened yet.
-    let history: Vec<&Order> = orders.iter().filter(|o| o.placed_at <= now).collect();
+    // Orders after `now` have not happened yet (the orders are chronological).
+    let mut history: Vec<&Order> = orders.iter().collect();
+    history.truncate(placed_by(&history, now));
     let with_cart: Option<Vec<&Order>> = cart.as_ref().map(|c| {
-        let at = history.partition_point(|o| o.placed_at <= c.placed_at);
+        let at = placed_by(&history, c.placed_at);
         let mut all = Vec::with_capacity(history.len() + 1);
         all.extend_from_slice(history.get(..at).unwrap_or(&[]));
         all.push(c);
@@ -353,7 +354,6 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         // Computed earns count against the customer's limits like reported ones.
         let mut log = EarnLog::new(mine.iter().map(|b| b.earned_at));
         let computed = computed_earn(d, &progress, reported.and_then(|b| b.rank), &mut log, &zone);
-        let beyond = |()| expiry_beyond(index);
         let earned_rank = match (reported, computed) {
             (_, Some((i, at))) => {
                 let badge = EarnedBadge {
@@ -365,11 +365,16 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
                     source: Source::Computed,
                 };
                 let expires = d.expiry.expires_at(Some(at), &d.validity, &zone);
-                collector.add_earned(badge, expires.map_err(beyond)?);
+                let Ok(expires) = expires else {
+                    return Err(expiry_beyond(index));
+                };
+                collector.add_earned(badge, expires);
                 Some(i)
             }
             (Some(b), None) => {
-                let expires = expiry_of(d, b, &zone).map_err(beyond)?;
+                let Ok(expires) = expiry_of(d, b, &zone) else {
+                    return Err(expiry_beyond(index));
+                };
                 collector.add_earned(backend_badge(b, &zone), expires);
                 b.rank
             }
@@ -456,6 +461,11 @@ fn expiry_of(
     }
 }
 
+/// How many of the chronological `orders` were placed at or before `t`.
+fn placed_by(orders: &[&Order], t: DateTime<Utc>) -> usize {
+    orders.partition_point(|o| o.placed_at <= t)
+}
+
 /// A relative expiry that ends past the year 9999: `out_of_range` at its count.
 fn expiry_beyond(index: usize) -> Error {
     Error::new(
@@ -469,8 +479,13 @@ fn expiry_beyond(index: usize) -> Error {
 /// met so far in the running period is not yet: the period must end).
 fn shown_percentage(display: &Display, p: &Progress) -> f64 {
     let percentage = display.percent(p.current, p.target);
+    // The largest percentage below 100 at 0–6 decimals.
+    const BELOW_100: [f64; 7] = [99.0, 99.9, 99.99, 99.999, 99.9999, 99.99999, 99.999999];
     if percentage >= 100.0 && p.reached_at.is_none() {
-        100.0 - 10f64.powi(-(display.decimals.min(6) as i32))
+        BELOW_100
+            .get(display.decimals as usize)
+            .copied()
+            .unwrap_or(99.999999)
     } else {
         percentage
     }

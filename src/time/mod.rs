@@ -179,12 +179,17 @@ impl Zone {
     /// assert_eq!(Zone::utc().format(next), "2025-02-28T12:00:00Z");
     /// assert!(Zone::utc().shift_local(t, |l| l.checked_add_months(Months::new(100_000))).is_none());
     /// ```
+    #[inline]
     pub fn shift_local(
         &self,
         t: DateTime<Utc>,
         step: impl FnOnce(NaiveDateTime) -> Option<NaiveDateTime>,
     ) -> Option<DateTime<Utc>> {
-        let local = step(self.local(t))?;
+        self.resolve_writable(step(self.local(t))?)
+    }
+
+    /// [`Zone::resolve_local`], or `None` when the instant is not [`Zone::writable`].
+    pub fn resolve_writable(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
         // Checked before resolving: resolve_local looks a day either side.
         if !(MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR).contains(&local.year()) {
             return None;
@@ -194,7 +199,7 @@ impl Zone {
     }
 
     /// Whether [`Zone::format`] writes `t` as RFC 3339 that `new Date()` reads:
-    /// its year lies in 0000–9999 both in UTC and in this zone.
+    /// its year in this zone (the one written) lies in 0000–9999.
     ///
     /// ```
     /// use impactkit::time::{Zone, parse_instant_str};
@@ -203,8 +208,7 @@ impl Zone {
     /// assert!(!Zone::utc().writable(chrono::DateTime::from_timestamp(253_402_300_800, 0).unwrap())); // 10000-01-01
     /// ```
     pub fn writable(&self, t: DateTime<Utc>) -> bool {
-        let years = MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR;
-        years.contains(&t.year()) && years.contains(&self.local(t).year())
+        (MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR).contains(&self.local(t).year())
     }
 
     /// Whether this is UTC itself (formatted with `Z`).
@@ -318,7 +322,7 @@ pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
 /// ```
 pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
     if field.value().is_number() {
-        return epoch_field(field);
+        return epoch_at(field, field.number()?);
     }
     let text = field.str().map_err(|_| {
         field.error(
@@ -327,11 +331,6 @@ pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
         )
     })?;
     parse_instant_str(text, zone).ok_or_else(|| invalid_instant(field, text))
-}
-
-/// Reads a numeric epoch field with [`epoch`]; outside the supported years it is `invalid_date`.
-pub fn epoch_field(field: &Json) -> Result<DateTime<Utc>> {
-    epoch_at(field, field.number()?)
 }
 
 /// The instant of the epoch number `x` that `field` holds (as a number or as

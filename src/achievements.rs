@@ -425,7 +425,7 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
             }
         }
     }
-    events.sort_unstable_by_key(|e| e.0);
+    events.sort_unstable_by(time::by_instant);
     let schedule = Schedule { spec, point, cap };
     let period_error = || -> Error {
         Error::new(

@@ -41,7 +41,7 @@ fn order(prefix: &str, i: usize, row: &Row) -> Value {
     })
 }
 
-/// The seed catalogue plus weekly and fixed-amount `period` rules.
+/// The seed catalogue plus weekly and fixed-amount `period` rules, and a limited badge.
 fn definitions() -> Value {
     let mut list: Value =
         serde_json::from_str(impactkit::badges::catalogue::CATALOGUE_JSON).expect("catalogue");
@@ -49,6 +49,11 @@ fn definitions() -> Value {
         items.push(json!({"id": "week_offset", "name": "Offset week", "tiers": [
             {"tier": "ONE", "rule": {"kind": "period", "period": "week", "sum": "offsetKg", "atLeast": "co2Kg"}},
             {"tier": "TWO", "rule": {"kind": "period", "period": "week", "sum": "offsetKg", "atLeast": 3}}]}));
+        // Independent tiers under a lifetime limit of one earn.
+        items.push(json!({"id": "limited", "name": "Limited", "tiers": [
+            {"tier": "ONE", "rule": {"kind": "count", "where": {"recycledShare": {"gt": 0.5}}, "target": 2}},
+            {"tier": "TWO", "rule": {"kind": "sum", "field": "offsetKg", "target": 4}}],
+            "limits": {"customer": [{"max": 1}]}}));
     }
     list
 }

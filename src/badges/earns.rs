@@ -7,8 +7,8 @@
 
 use super::definition::Definition;
 use super::rules::Progress;
-use super::validity::{Limit, Limits};
-use crate::time::Zone;
+use super::validity::Limit;
+use crate::time::{by_instant, Zone};
 use chrono::{DateTime, Utc};
 
 /// The customer's earns of one badge, sorted, for counting inside limit windows.
@@ -22,7 +22,7 @@ pub struct EarnLog {
     unknown: u64,
     /// Reported instants, sorted.
     known: Vec<f64>,
-    /// Computed instants, sorted (added in chronological order: mostly appended).
+    /// Computed instants, sorted ([`computed_earn`] adds them in time order).
     computed: Vec<f64>,
 }
 
@@ -61,11 +61,9 @@ impl EarnLog {
         self.unknown + self.known.len() as u64 + self.computed.len() as u64
     }
 
-    /// Adds an earn at `t`.
-    pub fn add(&mut self, t: DateTime<Utc>) {
-        let t = micros(t);
-        let at = up_to(&self.computed, t);
-        self.computed.insert(at, t);
+    /// Adds a computed earn at `t`, no earlier than the last one added.
+    fn add(&mut self, t: DateTime<Utc>) {
+        self.computed.push(micros(t));
     }
 
     /// Earns a limit counts at `now`: all of them for a lifetime limit; for a
@@ -84,20 +82,12 @@ impl EarnLog {
     }
 }
 
-impl Limits {
-    /// Whether a customer limit stops another earn at `now`.
-    pub fn customer_full(&self, log: &EarnLog, now: DateTime<Utc>, zone: &Zone) -> bool {
-        self.customer
-            .iter()
-            .any(|limit| log.used(limit, now, zone) >= limit.max)
-    }
-}
-
 /// The highest tier the history earns above `reported` (the backend's
-/// highest tier), and when. Tiers are earned in order, each at the instant
-/// its threshold was crossed; one crossing that reaches several tiers is one
-/// earn of the highest; a crossing while a customer limit is full earns
-/// nothing. Each computed earn is added to `log`. Inactive badges earn nothing.
+/// highest tier), and when. Crossings are earned in time order; one instant
+/// that reaches several tiers is one earn of the highest; a crossing while a
+/// customer limit is full earns nothing; a tier below one already earned is
+/// not earned again. Each computed earn is added to `log`. Inactive badges
+/// earn nothing.
 pub fn computed_earn(
     definition: &Definition,
     progress: &[Progress],
@@ -108,16 +98,27 @@ pub fn computed_earn(
     if !definition.validity.active {
         return None;
     }
-    let mut best = None;
-    for tier in reported.map_or(0, |r| r + 1)..progress.len() {
-        let Some(t) = progress.get(tier).and_then(|p| p.reached_at) else {
-            continue;
-        };
-        let next = progress.get(tier + 1).and_then(|p| p.reached_at);
-        if next == Some(t) {
-            continue; // the same crossing reaches the next tier too
+    // (instant, tier) — the tier as the pair's value, to share the event sort.
+    let mut crossings: Vec<(DateTime<Utc>, f64)> = progress
+        .iter()
+        .enumerate()
+        .skip(reported.map_or(0, |r| r + 1))
+        .filter_map(|(i, p)| p.reached_at.map(|t| (t, i as f64)))
+        .collect();
+    crossings.sort_unstable_by(by_instant);
+    let mut best: Option<(usize, DateTime<Utc>)> = None;
+    let mut next = 0;
+    while let Some(&(t, _)) = crossings.get(next) {
+        let mut highest = 0.0f64;
+        while let Some(&(_, tier)) = crossings.get(next).filter(|c| c.0 == t) {
+            highest = highest.max(tier);
+            next += 1;
         }
-        if !definition.limits.customer_full(log, t, zone) {
+        let tier = highest as usize;
+        // Customer limits only: no issued count is known at `t`.
+        if best.map_or(true, |(b, _)| b < tier)
+            && definition.limits.check_log(log, None, t, zone).is_none()
+        {
             log.add(t);
             best = Some((tier, t));
         }

@@ -471,7 +471,7 @@ fn expiry_beyond(index: usize) -> Error {
     Error::new(
         ErrorCode::OutOfRange,
         format!("$.definitions[{index}].expiry.count"),
-        "the badge would expire after the year 9999",
+        "expires after the year 9999",
     )
 }
 

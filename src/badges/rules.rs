@@ -403,16 +403,15 @@ impl Period {
     /// assert_eq!(Period::Week.start(Period::Week.key(d(2025, 3, 16))), Some(d(2025, 3, 10)));
     /// ```
     pub fn start(self, key: i64) -> Option<NaiveDate> {
+        // Keys of real dates are far inside i32 (`as` cannot truncate them); others give None.
         match self {
-            Period::Month => NaiveDate::from_ymd_opt(
-                i32::try_from(key.div_euclid(12)).ok()?,
-                u32::try_from(key.rem_euclid(12)).ok()? + 1,
-                1,
-            ),
+            Period::Month => {
+                NaiveDate::from_ymd_opt(key.div_euclid(12) as i32, key.rem_euclid(12) as u32 + 1, 1)
+            }
             // Day 1 (0001-01-01) is a Monday, so Mondays are the days 7k + 1.
-            Period::Week => NaiveDate::from_num_days_from_ce_opt(
-                i32::try_from(key.checked_mul(7)?.checked_add(1)?).ok()?,
-            ),
+            Period::Week => {
+                NaiveDate::from_num_days_from_ce_opt(key.wrapping_mul(7).wrapping_add(1) as i32)
+            }
         }
     }
 

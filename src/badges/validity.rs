@@ -296,7 +296,11 @@ impl Limits {
         now: DateTime<Utc>,
         zone: &Zone,
     ) -> Option<Reason> {
-        if self.customer_full(log, now, zone) {
+        let customer_full = self
+            .customer
+            .iter()
+            .any(|limit| log.used(limit, now, zone) >= limit.max);
+        if customer_full {
             return Some(Reason::CustomerLimit);
         }
         let badge_full = issued.is_some_and(|n| self.badge.iter().any(|l| n >= l.max));

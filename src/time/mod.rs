@@ -395,6 +395,12 @@ pub fn epoch_millis(ms: f64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(ms.floor() as i64)
 }
 
+/// Orders `(instant, value)` pairs by instant: the one sort achievement events
+/// and badge tier crossings share (one copy of the sort code in the wasm module).
+pub fn by_instant(a: &(DateTime<Utc>, f64), b: &(DateTime<Utc>, f64)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0)
+}
+
 /// Reads a `YYYY-MM-DD` date field.
 pub fn date(field: &Json) -> Result<NaiveDate> {
     let text = field.str()?;

@@ -98,13 +98,17 @@ pub fn computed_earn(
     if !definition.validity.active {
         return None;
     }
-    // (instant, tier) — the tier as the pair's value, to share the event sort.
-    let mut crossings: Vec<(DateTime<Utc>, f64)> = progress
+    // (instant, tier): the tier as the pair's value, to share the event list's code.
+    let mut crossings: Vec<(DateTime<Utc>, f64)> = Vec::new();
+    for (i, p) in progress
         .iter()
         .enumerate()
         .skip(reported.map_or(0, |r| r + 1))
-        .filter_map(|(i, p)| p.reached_at.map(|t| (t, i as f64)))
-        .collect();
+    {
+        if let Some(t) = p.reached_at {
+            crossings.push((t, i as f64));
+        }
+    }
     crossings.sort_unstable_by(by_instant);
     let mut best: Option<(usize, DateTime<Utc>)> = None;
     let mut next = 0;

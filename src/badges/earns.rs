@@ -13,9 +13,10 @@ use chrono::{DateTime, Utc};
 
 /// The customer's earns of one badge, sorted, for counting inside limit windows.
 ///
-/// Instants are kept as epoch microseconds in `f64` (exact for every supported
-/// year, 1900–2200): sorting them shares the sort code milestones already use,
-/// which keeps the wasm module within its size budget.
+/// Instants are kept as epoch microseconds in `f64` (whole microseconds are
+/// exact for every supported year, 1900–2200; limit windows are compared to the
+/// microsecond): sorting them shares the sort code milestones already use
+/// (wasm size).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EarnLog {
     /// Earns of unknown instant: they count in every window.

@@ -403,7 +403,8 @@ impl Period {
     /// assert_eq!(Period::Week.start(Period::Week.key(d(2025, 3, 16))), Some(d(2025, 3, 10)));
     /// ```
     pub fn start(self, key: i64) -> Option<NaiveDate> {
-        // Keys of real dates are far inside i32 (`as` cannot truncate them); others give None.
+        // Keys of real dates are far inside i32, so `as` keeps them; other keys give
+        // an unspecified date or None, never a panic.
         match self {
             Period::Month => {
                 NaiveDate::from_ymd_opt(key.div_euclid(12) as i32, key.rem_euclid(12) as u32 + 1, 1)

@@ -1,4 +1,4 @@
-/** An instant: RFC 3339 text ("2025-03-15T10:30:00Z"), naive local text read in `timezone`, or epoch milliseconds. */
+/** An instant: RFC 3339 text ("2025-03-15T10:30:00Z"), naive local text read in `timezone`, or an epoch number (seconds below 1e11 in magnitude, else milliseconds). */
 export type Instant = string | number;
 /** `UTC`, a fixed offset like `+05:30`, or an IANA name like `America/New_York`. Default `UTC`. */
 export type TimeZoneName = string;

@@ -1,6 +1,6 @@
 //! Tier progress: which tier a customer is in, the next one, and how far along.
 
-use crate::decimal::{remaining, Decimal, Display};
+use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
@@ -80,15 +80,12 @@ pub fn between(
     let (percentage, remaining) = match &next {
         None => (100.0, 0.0),
         Some(next) => {
-            let floor = current.as_ref().map_or(0.0, |t| t.min_progress);
-            let gained = Decimal::from_f64(progress) - Decimal::from_f64(floor);
-            let span = Decimal::from_f64(next.min_progress) - Decimal::from_f64(floor);
-            let percentage = if gained.is_negative() {
-                0.0
-            } else {
-                display.percent(gained.to_f64(), span.to_f64())
-            };
-            (percentage, remaining(next.min_progress, progress))
+            let floor = Decimal::from_f64(current.as_ref().map_or(0.0, |t| t.min_progress));
+            let step = display.progress_of(
+                Decimal::from_f64(progress) - floor,
+                Decimal::from_f64(next.min_progress) - floor,
+            );
+            (step.percentage, step.remaining)
         }
     };
     TierProgress {
@@ -116,7 +113,7 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
     tiers.sort_unstable_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
     let reached = tiers
         .iter()
-        .take_while(|t| t.min_progress <= progress)
+        .take_while(|t| Decimal::from_f64(t.min_progress) <= Decimal::from_f64(progress))
         .count();
     let mut upper = tiers.split_off(reached);
     let next = if upper.is_empty() {

@@ -7,10 +7,18 @@
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::limits::{MAX_INPUT_DECIMALS, MAX_OUTPUT_DECIMALS};
+#[cfg(doc)]
+use crate::limits::MAX_INPUT_DECIMALS;
+use crate::limits::MAX_OUTPUT_DECIMALS;
 
-/// 2^53: every integer below it is exact in an `f64`.
-const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
+mod percent;
+mod read;
+
+pub use percent::{percentage, percentage_differs, progress, Progress};
+
+/// Largest magnitude of aligned units: ten times it still fits an `i128`, and
+/// every input (≤ 10¹⁵ at 22 decimals) fits it without rounding.
+const ALIGNED_LIMIT: i128 = 10i128.pow(37);
 
 /// How a percentage is rounded to its display decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,57 +38,25 @@ pub struct Decimal {
 }
 
 impl Decimal {
-    /// Reads a finite `f64` as the shortest decimal that round-trips to it.
+    /// Reads a finite `f64` as the shortest decimal that round-trips to it: the
+    /// number as JSON wrote it. Exact for every double of magnitude ≥ 10⁻⁶;
+    /// smaller ones are rounded at [`MAX_INPUT_DECIMALS`] places.
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
     /// assert_eq!(Decimal::from_f64(248.5).to_f64(), 248.5);
+    /// assert!(Decimal::from_f64(0.9999999999999999) < Decimal::from_f64(1.0));
     /// assert!(Decimal::from_f64(f64::NAN) == Decimal::ZERO);
     /// ```
     pub fn from_f64(x: f64) -> Decimal {
         if !x.is_finite() {
             return Decimal::ZERO;
         }
-        // Find the fewest decimals d such that some integer u has u / 10^d == x
-        // exactly (IEEE division is correctly rounded, so this is the same test as
-        // parsing the text "u·10^-d" back). No float formatting tables needed.
-        let mut scale = 0;
-        let mut power = 1.0;
-        loop {
-            let scaled = x * power;
-            if scaled.abs() >= EXACT_INTEGER_LIMIT {
-                // More significant digits than a float test can tell apart: take the
-                // float's exact binary value, rounded at the decimal limit.
-                return Decimal {
-                    units: exact_units(x, MAX_INPUT_DECIMALS),
-                    scale: MAX_INPUT_DECIMALS,
-                }
-                .normalized();
-            }
-            let nearest = scaled.round();
-            for candidate in [nearest, nearest - 1.0, nearest + 1.0] {
-                if candidate / power == x {
-                    return Decimal::from_scaled(candidate, scale);
-                }
-            }
-            if scale == MAX_INPUT_DECIMALS {
-                return Decimal {
-                    units: exact_units(x, scale),
-                    scale,
-                }
-                .normalized();
-            }
-            scale += 1;
-            power *= 10.0;
-        }
+        read::shortest(x)
     }
 
-    fn from_scaled(units: f64, scale: u32) -> Decimal {
-        Decimal {
-            units: units as i128,
-            scale,
-        }
-        .normalized()
+    fn new(units: i128, scale: u32) -> Decimal {
+        Decimal { units, scale }.normalized()
     }
 
     /// Zero.
@@ -94,9 +70,39 @@ impl Decimal {
         self
     }
 
-    fn rescaled(self, scale: u32) -> i128 {
-        self.units
-            .saturating_mul(pow10(scale.saturating_sub(self.scale)))
+    /// The units at `scale`: exact when going finer (`None` past
+    /// [`ALIGNED_LIMIT`]), rounded half away from zero when going coarser.
+    fn at(self, scale: u32) -> Option<i128> {
+        let units = if scale >= self.scale {
+            self.units
+                .checked_mul(10i128.checked_pow(scale - self.scale)?)?
+        } else {
+            let divisor = pow10(self.scale - scale);
+            let (q, r) = (self.units / divisor, self.units % divisor);
+            q + (r.abs() * 2 >= divisor) as i128 * self.units.signum()
+        };
+        (units.abs() <= ALIGNED_LIMIT).then_some(units)
+    }
+
+    /// Both numbers in units of one scale: the finer of the two scales when
+    /// that fits, else the finest that does (magnitudes beyond 10¹⁵ at 22
+    /// decimals, i.e. large sums, lose their last digits there).
+    fn align(self, other: Decimal) -> (i128, i128, u32) {
+        let mut scale = self.scale.max(other.scale);
+        loop {
+            if let (Some(a), Some(b)) = (self.at(scale), other.at(scale)) {
+                return (a, b, scale);
+            }
+            if scale == 0 {
+                // Beyond every documented limit: saturate rather than fail.
+                return (
+                    self.units.signum() * ALIGNED_LIMIT,
+                    other.units.signum() * ALIGNED_LIMIT,
+                    0,
+                );
+            }
+            scale -= 1;
+        }
     }
 
     /// Whether the value is below zero.
@@ -104,24 +110,77 @@ impl Decimal {
         self.units < 0
     }
 
-    /// The nearest `f64` (exact for values that came from `f64`).
+    /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        // Both operands are exact below 2^53 and 10^22, and IEEE division rounds
-        // correctly, so this is the double nearest to the decimal.
-        let power = 10f64.powi(self.scale as i32);
-        if (self.units.unsigned_abs() as f64) < EXACT_INTEGER_LIMIT {
-            return self.units as f64 / power;
+        let Some(divisor) = 10u128.checked_pow(self.scale) else {
+            return 0.0;
+        };
+        let magnitude = self.units.unsigned_abs();
+        // Binary long division: the integer part, then fraction bits until 55
+        // significant bits (or an exact end), the rest as a sticky bit.
+        let (mut bits, mut rest, mut exponent) = (magnitude / divisor, magnitude % divisor, 0i32);
+        while bits < 1 << 55 && rest != 0 {
+            rest *= 2;
+            bits = bits * 2 + u128::from(rest >= divisor);
+            if rest >= divisor {
+                rest -= divisor;
+            }
+            exponent -= 1;
         }
-        // Too many digits for one exact integer: whole part and fraction separately.
-        let divisor = pow10(self.scale);
-        (self.units / divisor) as f64 + (self.units % divisor) as f64 / power
+        let width = 128 - bits.leading_zeros();
+        if width > 53 {
+            let drop = width - 53;
+            let dropped = bits & ((1 << drop) - 1);
+            let half = 1 << (drop - 1);
+            bits >>= drop;
+            exponent += drop as i32;
+            if dropped > half || (dropped == half && (rest != 0 || bits % 2 == 1)) {
+                bits += 1;
+            }
+        }
+        let value = bits as f64 * 2f64.powi(exponent);
+        if self.units < 0 {
+            -value
+        } else {
+            value
+        }
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    /// Compares exactly (as decimals, not as the doubles they came from).
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        let (a, b, _) = self.align(*other);
+        a.cmp(&b)
+    }
+}
+
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+
+    /// `self + other`, exact within the input limits.
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let s = Decimal::from_f64(0.1) + Decimal::from_f64(0.2);
+    /// assert_eq!(s, Decimal::from_f64(0.3));
+    /// ```
+    fn add(self, other: Decimal) -> Decimal {
+        let (a, b, scale) = self.align(other);
+        Decimal::new(a + b, scale)
     }
 }
 
 impl std::ops::Sub for Decimal {
     type Output = Decimal;
 
-    /// `self − other`, exactly.
+    /// `self − other`, exact within the input limits.
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
@@ -129,45 +188,8 @@ impl std::ops::Sub for Decimal {
     /// assert_eq!(r.to_f64(), 251.5);
     /// ```
     fn sub(self, other: Decimal) -> Decimal {
-        let scale = self.scale.max(other.scale);
-        Decimal {
-            units: self.rescaled(scale).saturating_sub(other.rescaled(scale)),
-            scale,
-        }
-        .normalized()
-    }
-}
-
-/// `x · 10^scale`, rounded half away from zero, computed exactly from the
-/// float's bits (`x = m · 2^e`). Saturates for magnitudes beyond i128.
-fn exact_units(x: f64, scale: u32) -> i128 {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = (bits & ((1u64 << 52) - 1)) as i128;
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1i128 << 52), biased - 1075)
-    };
-    let scaled = mantissa.saturating_mul(pow10(scale));
-    let magnitude = if exponent >= 0 {
-        if exponent > 30 {
-            i128::MAX
-        } else {
-            scaled.saturating_mul(1i128 << exponent)
-        }
-    } else {
-        let shift = -exponent;
-        if shift >= 126 {
-            0
-        } else {
-            (scaled + (1i128 << (shift - 1))) >> shift
-        }
-    };
-    if bits >> 63 == 1 {
-        -magnitude
-    } else {
-        magnitude
+        let (a, b, scale) = self.align(other);
+        Decimal::new(a - b, scale)
     }
 }
 
@@ -191,47 +213,6 @@ fn format_units(units: i128, scale: u32) -> String {
     } else {
         format!("{sign}{int_part}.{frac_part}")
     }
-}
-
-/// `part / whole × 100`, rounded to `decimals` places, capped to `0..=100`.
-///
-/// A share below the whole never shows 100 (rounding stops one step below),
-/// and `whole` must be positive (callers validate it).
-///
-/// ```
-/// use impactkit::decimal::{percentage, Rounding};
-/// assert_eq!(percentage(248.5, 500.0, 1, Rounding::Down), 49.7);
-/// assert_eq!(percentage(50.0, 190.0, 1, Rounding::Down), 26.3);
-/// assert_eq!(percentage(99.96, 100.0, 1, Rounding::Nearest), 99.9);
-/// assert_eq!(percentage(600.0, 500.0, 1, Rounding::Down), 100.0);
-/// ```
-pub fn percentage(part: f64, whole: f64, decimals: u32, rounding: Rounding) -> f64 {
-    let decimals = decimals.min(MAX_OUTPUT_DECIMALS);
-    let part = Decimal::from_f64(part);
-    let whole = Decimal::from_f64(whole);
-    if whole.units <= 0 || part.units <= 0 {
-        return 0.0;
-    }
-    let scale = part.scale.max(whole.scale);
-    let p = part.rescaled(scale);
-    let w = whole.rescaled(scale);
-    if p >= w {
-        return 100.0;
-    }
-    let numerator = p.saturating_mul(pow10(2 + decimals));
-    let mut q = match rounding {
-        Rounding::Down => numerator / w,
-        Rounding::Nearest => (numerator.saturating_mul(2).saturating_add(w)) / w.saturating_mul(2),
-    };
-    let full = 100 * pow10(decimals);
-    if q >= full {
-        q = full - 1;
-    }
-    Decimal {
-        units: q,
-        scale: decimals,
-    }
-    .to_f64()
 }
 
 /// Shows a number the way the JSON wrote it (for messages), without float
@@ -310,6 +291,22 @@ impl Display {
     pub fn percent(&self, part: f64, whole: f64) -> f64 {
         percentage(part, whole, self.decimals, self.rounding)
     }
+
+    /// Percentage, remainder and completion of `current` towards `target`
+    /// (> 0), from one reading of both numbers.
+    ///
+    /// ```
+    /// let p = impactkit::decimal::Display::default().progress(189.99999999999997, 190.0);
+    /// assert_eq!((p.percentage, p.is_completed), (99.9, false));
+    /// ```
+    pub fn progress(&self, current: f64, target: f64) -> Progress {
+        self.progress_of(Decimal::from_f64(current), Decimal::from_f64(target))
+    }
+
+    /// [`Display::progress`] for numbers already read as decimals.
+    pub fn progress_of(&self, current: Decimal, target: Decimal) -> Progress {
+        progress(current, target, self.decimals, self.rounding)
+    }
 }
 
 /// `a − b`, exact in decimal, never below zero.
@@ -360,6 +357,34 @@ mod tests {
             (Decimal::from_f64(1e15) - Decimal::from_f64(0.5)).to_f64(),
             999_999_999_999_999.5
         );
+    }
+
+    #[test]
+    fn every_double_reads_as_its_shortest_text_and_back() {
+        // Random bit patterns over the exact domain 1e-6 ..= 1e15, plus powers of two.
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut checked = 0;
+        while checked < 200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x = f64::from_bits(seed >> 1);
+            let x = if checked % 10 == 0 {
+                f64::from_bits(seed >> 1 & !((1 << 52) - 1))
+            } else {
+                x
+            };
+            if !(1e-6..=1e15).contains(&x) {
+                continue;
+            }
+            checked += 1;
+            let d = Decimal::from_f64(x);
+            let text: f64 = format_units(d.units, d.scale).parse().unwrap_or(f64::NAN);
+            assert_eq!(text, x, "{x:e}");
+            assert_eq!(format_units(d.units, d.scale), format!("{x}"), "{x:e}");
+            assert_eq!(d.to_f64(), x, "{x:e}");
+            assert_eq!((Decimal::ZERO - d).to_f64(), -x);
+        }
     }
 
     #[test]

@@ -1,0 +1,139 @@
+//! Percentage, remainder and completion, all three from one reading of the
+//! numbers, so that 100 % appears exactly when the goal is reached.
+
+use super::{Decimal, Rounding};
+use crate::limits::MAX_OUTPUT_DECIMALS;
+
+/// Where `current` stands against `target`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// `current / target × 100`, rounded to the display decimals, 0–100;
+    /// 100 exactly when `is_completed`.
+    pub percentage: f64,
+    /// `target − current`, exact in decimal, never below 0; above 0 exactly
+    /// when not completed.
+    pub remaining: f64,
+    /// Whether `current ≥ target`.
+    pub is_completed: bool,
+}
+
+/// Progress of `current` towards `target` (> 0), from one exact comparison.
+///
+/// ```
+/// use impactkit::decimal::{progress, Decimal, Rounding};
+/// let sum = (0..10).fold(0.0, |s, _| s + 0.1); // 0.9999999999999999
+/// let p = progress(Decimal::from_f64(sum), Decimal::from_f64(1.0), 1, Rounding::Nearest);
+/// assert_eq!((p.percentage, p.is_completed), (99.9, false));
+/// assert!(p.remaining > 0.0);
+/// ```
+pub fn progress(current: Decimal, target: Decimal, decimals: u32, rounding: Rounding) -> Progress {
+    let (c, t, scale) = current.align(target);
+    if c >= t {
+        return Progress {
+            percentage: 100.0,
+            remaining: 0.0,
+            is_completed: true,
+        };
+    }
+    let decimals = decimals.min(MAX_OUTPUT_DECIMALS);
+    let percentage = if c <= 0 {
+        0.0
+    } else {
+        Decimal::new(digits(c, t, decimals, rounding), decimals).to_f64()
+    };
+    Progress {
+        percentage,
+        remaining: Decimal::new(t - c, scale).to_f64(),
+        is_completed: false,
+    }
+}
+
+/// `part / whole × 10^(2 + decimals)` for `0 < part < whole ≤` the aligned
+/// limit, capped one step below 100 %.
+fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
+    let (mut quotient, rest) = divide(part, whole, 2 + decimals);
+    if rounding == Rounding::Nearest && rest * 2 >= whole {
+        quotient += 1;
+    }
+    quotient.min(100 * 10i128.pow(decimals) - 1)
+}
+
+/// `part · 10^places / whole` for `0 ≤ part < whole ≤` the aligned limit, by
+/// long division (no intermediate product can overflow): quotient and rest.
+fn divide(part: i128, whole: i128, places: u32) -> (i128, i128) {
+    let (mut quotient, mut rest) = (0i128, part);
+    for _ in 0..places {
+        rest *= 10;
+        quotient = quotient * 10 + rest / whole;
+        rest %= whole;
+    }
+    (quotient, rest)
+}
+
+/// Whether `server` (a percentage a backend sent) is off from the exact
+/// ratio `current / target × 100` (capped at 100) by one display step
+/// (`10^-decimals`) or more, in either direction. Exact: no float error
+/// decides it.
+///
+/// ```
+/// use impactkit::decimal::{percentage_differs, Decimal};
+/// let (c, t) = (Decimal::from_f64(248.5), Decimal::from_f64(500.0)); // 49.7 %
+/// let off = |s: f64| percentage_differs(Decimal::from_f64(s), c, t, 1);
+/// assert_eq!((off(49.6), off(49.8)), (true, true));
+/// assert_eq!((off(49.61), off(49.79), off(49.7)), (false, false, false));
+/// ```
+pub fn percentage_differs(
+    server: Decimal,
+    current: Decimal,
+    target: Decimal,
+    decimals: u32,
+) -> bool {
+    let step = Decimal::new(1, decimals.min(MAX_OUTPUT_DECIMALS));
+    let (above, below) = (server - step, server + step);
+    let places = above.scale.max(below.scale);
+    let (c, t, _) = current.align(target);
+    // The ratio is `quotient / 10^places` plus a fraction in [0, 1) of the last place.
+    let (quotient, exact) = if c >= t {
+        (100 * 10i128.pow(places), true)
+    } else if c <= 0 {
+        (0, true)
+    } else {
+        let (q, rest) = divide(c, t, 2 + places);
+        (q, rest == 0)
+    };
+    let at = |d: Decimal| {
+        10i128
+            .checked_pow(places - d.scale)
+            .and_then(|p| d.units.checked_mul(p))
+    };
+    // Inputs are at most 10¹⁵ with 22 decimals: both fit an i128 at `places`.
+    let (Some(high), Some(low)) = (at(above), at(below)) else {
+        return true;
+    };
+    let server_too_high = high > quotient || (high == quotient && exact);
+    let server_too_low = low <= quotient;
+    server_too_high || server_too_low
+}
+
+/// `part / whole × 100`, rounded to `decimals` places, capped to `0..=100`:
+/// the percentage of [`progress`] for two numbers as JSON wrote them.
+///
+/// ```
+/// use impactkit::decimal::{percentage, Rounding};
+/// assert_eq!(percentage(248.5, 500.0, 1, Rounding::Down), 49.7);
+/// assert_eq!(percentage(50.0, 190.0, 1, Rounding::Down), 26.3);
+/// assert_eq!(percentage(99.96, 100.0, 1, Rounding::Nearest), 99.9);
+/// assert_eq!(percentage(600.0, 500.0, 1, Rounding::Down), 100.0);
+/// ```
+pub fn percentage(part: f64, whole: f64, decimals: u32, rounding: Rounding) -> f64 {
+    if whole <= 0.0 || whole.is_nan() {
+        return 0.0;
+    }
+    progress(
+        Decimal::from_f64(part),
+        Decimal::from_f64(whole),
+        decimals,
+        rounding,
+    )
+    .percentage
+}

@@ -268,7 +268,7 @@ pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
 /// assert_eq!(Zone::utc().format(t), "2025-03-15T10:30:00Z");
 /// ```
 pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
-    if field.value().is_number() {
+    if field.value().is_number() || field.is_non_finite() {
         let ms = field.number()?;
         return epoch_millis(ms)
             .filter(|t| in_supported_range(t.year()))

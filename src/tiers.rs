@@ -124,7 +124,8 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
     between(tiers.pop(), next, progress, display)
 }
 
-/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`.
+/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`
+/// (either of `current` / `next` may be `null`).
 ///
 /// ```
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
@@ -133,7 +134,9 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
 /// assert_eq!(p.percentage, 26.3);
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
-    if input.opt("tiers")?.is_none() && input.opt("current")?.is_some() {
+    // Gameball's shape: `current` is `null` below the lowest tier, `next` at the top.
+    let gameball = |key| input.value().get(key).is_some();
+    if input.opt("tiers")?.is_none() && (gameball("current") || gameball("next")) {
         return crate::adapters::gameball::tier_progress(input);
     }
     let list = input.field("tiers")?;

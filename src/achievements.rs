@@ -488,7 +488,7 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
         .iter()
         .filter(|e| e.0 >= win_start && e.0 < exclusive)
     {
-        sum = sum + Decimal::from_f64(*value);
+        sum = sum - (Decimal::ZERO - Decimal::from_f64(*value));
         if let (Some(t), None) = (target_dec, completed_at) {
             if sum >= t {
                 completed_at = Some(*at);

@@ -135,8 +135,11 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
     // Gameball's shape: `current` is `null` below the lowest tier, `next` at the top.
-    let gameball = |key| input.value().get(key).is_some();
-    if input.opt("tiers")?.is_none() && (gameball("current") || gameball("next")) {
+    let gameball = input
+        .object()?
+        .iter()
+        .any(|(k, _)| k == "current" || k == "next");
+    if gameball && input.opt("tiers")?.is_none() {
         return crate::adapters::gameball::tier_progress(input);
     }
     let list = input.field("tiers")?;

@@ -44,11 +44,8 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
         }
     };
     if current.is_none() && next.is_none() {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            format!("{}.current", input.path().render()),
-            "a tier-progress response needs `current`, `next` or both",
-        ));
+        // Neither tier: nothing to place the progress in (`missing_field` at `current`).
+        input.field("current")?;
     }
     let progress = input.field("progress")?.non_negative()?;
     Ok(between(current, next, progress, Display::from_json(input)?))

@@ -62,6 +62,7 @@ impl Decimal {
     /// Zero.
     pub const ZERO: Decimal = Decimal { units: 0, scale: 0 };
 
+    #[inline(never)]
     fn normalized(mut self) -> Decimal {
         while self.scale > 0 && self.units % 10 == 0 {
             self.units /= 10;
@@ -72,21 +73,26 @@ impl Decimal {
 
     /// The units at `scale`: exact when going finer (`None` past
     /// [`ALIGNED_LIMIT`]), rounded half away from zero when going coarser.
+    #[inline(never)]
     fn at(self, scale: u32) -> Option<i128> {
-        let units = if scale >= self.scale {
-            self.units
-                .checked_mul(10i128.checked_pow(scale - self.scale)?)?
-        } else {
+        let mut units = self.units;
+        if scale < self.scale {
             let divisor = pow10(self.scale - scale);
-            let (q, r) = (self.units / divisor, self.units % divisor);
-            q + (r.abs() * 2 >= divisor) as i128 * self.units.signum()
-        };
+            units = (units + units.signum() * (divisor / 2)) / divisor;
+        }
+        for _ in self.scale..scale {
+            if units.abs() > ALIGNED_LIMIT / 10 {
+                return None;
+            }
+            units *= 10;
+        }
         (units.abs() <= ALIGNED_LIMIT).then_some(units)
     }
 
     /// Both numbers in units of one scale: the finer of the two scales when
     /// that fits, else the finest that does (magnitudes beyond 10¹⁵ at 22
     /// decimals, i.e. large sums, lose their last digits there).
+    #[inline(never)]
     fn align(self, other: Decimal) -> (i128, i128, u32) {
         let mut scale = self.scale.max(other.scale);
         loop {
@@ -112,38 +118,12 @@ impl Decimal {
 
     /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        let Some(divisor) = 10u128.checked_pow(self.scale) else {
-            return 0.0;
-        };
-        let magnitude = self.units.unsigned_abs();
-        // Binary long division: the integer part, then fraction bits until 55
-        // significant bits (or an exact end), the rest as a sticky bit.
-        let (mut bits, mut rest, mut exponent) = (magnitude / divisor, magnitude % divisor, 0i32);
-        while bits < 1 << 55 && rest != 0 {
-            rest *= 2;
-            bits = bits * 2 + u128::from(rest >= divisor);
-            if rest >= divisor {
-                rest -= divisor;
-            }
-            exponent -= 1;
+        if self.units.unsigned_abs() < 1 << 53 && self.scale <= 22 {
+            // Both exact in binary, and IEEE division rounds correctly.
+            return self.units as f64 / 10f64.powi(self.scale as i32);
         }
-        let width = 128 - bits.leading_zeros();
-        if width > 53 {
-            let drop = width - 53;
-            let dropped = bits & ((1 << drop) - 1);
-            let half = 1 << (drop - 1);
-            bits >>= drop;
-            exponent += drop as i32;
-            if dropped > half || (dropped == half && (rest != 0 || bits % 2 == 1)) {
-                bits += 1;
-            }
-        }
-        let value = bits as f64 * 2f64.powi(exponent);
-        if self.units < 0 {
-            -value
-        } else {
-            value
-        }
+        // Longer decimals: the correctly rounded parse that reads JSON numbers.
+        format_units(self.units, self.scale).parse().unwrap_or(0.0)
     }
 }
 
@@ -161,31 +141,18 @@ impl Ord for Decimal {
     }
 }
 
-impl std::ops::Add for Decimal {
-    type Output = Decimal;
-
-    /// `self + other`, exact within the input limits.
-    ///
-    /// ```
-    /// use impactkit::decimal::Decimal;
-    /// let s = Decimal::from_f64(0.1) + Decimal::from_f64(0.2);
-    /// assert_eq!(s, Decimal::from_f64(0.3));
-    /// ```
-    fn add(self, other: Decimal) -> Decimal {
-        let (a, b, scale) = self.align(other);
-        Decimal::new(a + b, scale)
-    }
-}
-
 impl std::ops::Sub for Decimal {
     type Output = Decimal;
 
-    /// `self − other`, exact within the input limits.
+    /// `self − other`, exact within the input limits (add as `a - (ZERO - b)`).
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
     /// let r = Decimal::from_f64(500.0) - Decimal::from_f64(248.5);
     /// assert_eq!(r.to_f64(), 251.5);
+    /// let zero = Decimal::ZERO;
+    /// let sum = Decimal::from_f64(0.1) - (zero - Decimal::from_f64(0.2));
+    /// assert_eq!(sum, Decimal::from_f64(0.3));
     /// ```
     fn sub(self, other: Decimal) -> Decimal {
         let (a, b, scale) = self.align(other);

@@ -60,6 +60,7 @@ fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
 
 /// `part · 10^places / whole` for `0 ≤ part < whole ≤` the aligned limit, by
 /// long division (no intermediate product can overflow): quotient and rest.
+#[inline(never)]
 fn divide(part: i128, whole: i128, places: u32) -> (i128, i128) {
     let (mut quotient, mut rest) = (0i128, part);
     for _ in 0..places {
@@ -89,30 +90,17 @@ pub fn percentage_differs(
     decimals: u32,
 ) -> bool {
     let step = Decimal::new(1, decimals.min(MAX_OUTPUT_DECIMALS));
-    let (above, below) = (server - step, server + step);
+    let (above, below) = (server - step, server - (Decimal::ZERO - step));
     let places = above.scale.max(below.scale);
     let (c, t, _) = current.align(target);
     // The ratio is `quotient / 10^places` plus a fraction in [0, 1) of the last place.
-    let (quotient, exact) = if c >= t {
-        (100 * 10i128.pow(places), true)
-    } else if c <= 0 {
-        (0, true)
+    let (quotient, rest) = if c >= t {
+        (100 * 10i128.pow(places), 0)
     } else {
-        let (q, rest) = divide(c, t, 2 + places);
-        (q, rest == 0)
+        divide(c.max(0), t, 2 + places)
     };
-    let at = |d: Decimal| {
-        10i128
-            .checked_pow(places - d.scale)
-            .and_then(|p| d.units.checked_mul(p))
-    };
-    // Inputs are at most 10¹⁵ with 22 decimals: both fit an i128 at `places`.
-    let (Some(high), Some(low)) = (at(above), at(below)) else {
-        return true;
-    };
-    let server_too_high = high > quotient || (high == quotient && exact);
-    let server_too_low = low <= quotient;
-    server_too_high || server_too_low
+    let ratio = Decimal::new(quotient, places);
+    above > ratio || (above == ratio && rest == 0) || below <= ratio
 }
 
 /// `part / whole × 100`, rounded to `decimals` places, capped to `0..=100`:

@@ -50,61 +50,36 @@ pub(super) fn shortest(x: f64) -> Decimal {
     }
 }
 
-/// `mantissa / 2^shift` as the shortest decimal inside its rounding interval.
+/// `mantissa / 2^shift` as the shortest decimal inside its rounding interval,
+/// `(4m − below, 4m + 2) / 2^(shift+2)` with its ends included when `m` is even
+/// (ties go to the even mantissa); `below` is 1 just above a power of two.
 fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> Decimal {
-    let m = u128::from(mantissa);
-    for scale in 0..=MAX_INPUT_DECIMALS {
-        let power = 10u128.pow(scale);
-        let Some(found) = round_trip_at(m, shift, narrow_below, power) else {
-            break;
-        };
-        if let Some(units) = found {
-            return Decimal::new(units as i128, scale);
-        }
-    }
-    Decimal::new(
-        rounded(m, shift, 10u128.pow(MAX_INPUT_DECIMALS)) as i128,
-        MAX_INPUT_DECIMALS,
-    )
-}
-
-/// `m · power / 2^shift` rounded half up (0 when the shift is beyond u128).
-fn rounded(m: u128, shift: u32, power: u128) -> u128 {
-    let scaled = m.saturating_mul(power);
-    if shift >= 128 {
-        return 0;
-    }
-    let half = 1u128 << (shift - 1);
-    (scaled >> shift) + u128::from(scaled & ((half << 1) - 1) >= half)
-}
-
-/// At `10^scale = power`: `Some(Some(units))` when the integer nearest to
-/// `x · power` reads back as `x`, `Some(None)` when it does not, `None` when
-/// the test no longer fits in 128 bits. The rounding interval of
-/// `x = m / 2^shift` is `(4m − below, 4m + 2) / 2^(shift+2)`, its ends included
-/// when `m` is even (ties go to the even mantissa).
-fn round_trip_at(m: u128, shift: u32, narrow_below: bool, power: u128) -> Option<Option<u128>> {
-    if shift + 2 >= 128 {
-        return None;
-    }
-    let nearest = rounded(m, shift, power);
     let below = if narrow_below { 1 } else { 2 };
-    let low = (4 * m - below).checked_mul(power)?;
-    let high = (4 * m + 2).checked_mul(power)?;
-    // With the narrow gap below a power of two, the integer above may fit
-    // where the nearest (below) does not.
-    for units in [nearest, nearest + 1] {
-        let at = units
-            .checked_shl(shift + 2)
-            .filter(|a| a >> (shift + 2) == units)?;
-        let inside = if m % 2 == 0 {
-            low <= at && at <= high
-        } else {
-            low < at && at < high
-        };
-        if inside {
-            return Some(Some(units));
+    let mut power: u128 = 1;
+    for scale in 0..=MAX_INPUT_DECIMALS {
+        // m < 2^53 and power ≤ 10^22 < 2^74: no overflow.
+        let exact = u128::from(mantissa) * power;
+        // `exact / 2^shift` rounded half up (shift ≥ 1; 0 past 128 bits).
+        let nearest = exact.checked_shr(shift - 1).map_or(0, |h| (h + 1) >> 1);
+        if shift < 120 && exact < 1 << 124 {
+            let (low, high) = (4 * exact - below * power, 4 * exact + 2 * power);
+            // Just above a power of two the integer above may fit where the nearest does not.
+            for units in [nearest, nearest + 1] {
+                let at = units << (shift + 2);
+                let inside = if mantissa % 2 == 0 {
+                    low <= at && at <= high
+                } else {
+                    low < at && at < high
+                };
+                if inside {
+                    return Decimal::new(units as i128, scale);
+                }
+            }
         }
+        if scale == MAX_INPUT_DECIMALS {
+            return Decimal::new(nearest as i128, scale);
+        }
+        power *= 10;
     }
-    Some(None)
+    Decimal::ZERO
 }

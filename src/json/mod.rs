@@ -395,12 +395,10 @@ impl<'a> Json<'a> {
         let name = self
             .value
             .as_str()
-            .and_then(|s| s.get(NON_FINITE_MARK.len()..))
-            .filter(|n| matches!(*n, "NaN" | "Infinity" | "-Infinity"))
-            .unwrap_or("NaN");
+            .and_then(|s| s.get(NON_FINITE_MARK.len()..));
         self.error(
             ErrorCode::InvalidNumber,
-            format!("number is not finite ({name})"),
+            ["number is not finite (", name.unwrap_or("NaN"), ")"].concat(),
         )
     }
 

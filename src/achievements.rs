@@ -488,7 +488,13 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
         .iter()
         .filter(|e| e.0 >= win_start && e.0 < exclusive)
     {
-        sum = sum - (Decimal::ZERO - Decimal::from_f64(*value));
+        sum = sum.checked_add(Decimal::from_f64(*value)).ok_or_else(|| {
+            Error::new(
+                ErrorCode::OutOfRange,
+                "$.events",
+                "the values in the window add up to more than 1.7e16",
+            )
+        })?;
         if let (Some(t), None) = (target_dec, completed_at) {
             if sum >= t {
                 completed_at = Some(*at);

@@ -121,7 +121,7 @@ proptest! {
         // `parts` float additions of target/parts, minus one ulp: a total just below the target.
         let share = f64::from_bits((target / f64::from(parts)).to_bits() - 1);
         let events: Vec<Value> = (0..parts).map(|i| json!({"at": format!("2025-03-04T00:{:02}:00Z", i), "value": share})).collect();
-        let sum = events.iter().fold(Decimal::ZERO, |s, e| s - (Decimal::ZERO - Decimal::from_f64(e["value"].as_f64().unwrap_or(0.0))));
+        let sum = events.iter().fold(Decimal::ZERO, |s, e| s.checked_add(Decimal::from_f64(e["value"].as_f64().unwrap_or(0.0))).unwrap_or(s));
         let input = with(json!({"start": "2025-03-03T00:00:00Z", "period": "7D", "target": target,
             "now": "2025-03-05T00:00:00Z", "events": events}), &extra);
         let out = call("achievementWindow", &input);

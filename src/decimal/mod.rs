@@ -16,9 +16,11 @@ mod read;
 
 pub use percent::{percentage, percentage_differs, progress, Progress};
 
-/// Largest magnitude of aligned units: ten times it still fits an `i128`, and
-/// every input (≤ 10¹⁵ at 22 decimals) fits it without rounding.
-const ALIGNED_LIMIT: i128 = 10i128.pow(37);
+/// Decimal places every [`Decimal`] holds: [`MAX_INPUT_DECIMALS`].
+const SCALE: u32 = crate::limits::MAX_INPUT_DECIMALS;
+
+/// `10^SCALE`, exact in an `f64` too (powers of ten are exact up to 10²²).
+const ONE: i128 = 10i128.pow(SCALE);
 
 /// How a percentage is rounded to its display decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,11 +32,12 @@ pub enum Rounding {
     Nearest,
 }
 
-/// A decimal number `units / 10^scale`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A decimal number with 22 places (`units / 10²²`): every input (at most
+/// 10¹⁵) fits an `i128` exactly, so comparisons and differences are plain
+/// integer arithmetic. Beyond ±1.7 · 10¹⁶ arithmetic saturates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Decimal {
     units: i128,
-    scale: u32,
 }
 
 impl Decimal {
@@ -55,60 +58,20 @@ impl Decimal {
         read::shortest(x)
     }
 
-    fn new(units: i128, scale: u32) -> Decimal {
-        Decimal { units, scale }.normalized()
-    }
-
     /// Zero.
-    pub const ZERO: Decimal = Decimal { units: 0, scale: 0 };
+    pub const ZERO: Decimal = Decimal { units: 0 };
 
-    #[inline(never)]
-    fn normalized(mut self) -> Decimal {
-        while self.scale > 0 && self.units % 10 == 0 {
-            self.units /= 10;
-            self.scale -= 1;
-        }
-        self
-    }
-
-    /// The units at `scale`: exact when going finer (`None` past
-    /// [`ALIGNED_LIMIT`]), rounded half away from zero when going coarser.
-    #[inline(never)]
-    fn at(self, scale: u32) -> Option<i128> {
-        let mut units = self.units;
-        if scale < self.scale {
-            let divisor = pow10(self.scale - scale);
-            units = (units + units.signum() * (divisor / 2)) / divisor;
-        }
-        for _ in self.scale..scale {
-            if units.abs() > ALIGNED_LIMIT / 10 {
-                return None;
-            }
-            units *= 10;
-        }
-        (units.abs() <= ALIGNED_LIMIT).then_some(units)
-    }
-
-    /// Both numbers in units of one scale: the finer of the two scales when
-    /// that fits, else the finest that does (magnitudes beyond 10¹⁵ at 22
-    /// decimals, i.e. large sums, lose their last digits there).
-    #[inline(never)]
-    fn align(self, other: Decimal) -> (i128, i128, u32) {
-        let mut scale = self.scale.max(other.scale);
-        loop {
-            if let (Some(a), Some(b)) = (self.at(scale), other.at(scale)) {
-                return (a, b, scale);
-            }
-            if scale == 0 {
-                // Beyond every documented limit: saturate rather than fail.
-                return (
-                    self.units.signum() * ALIGNED_LIMIT,
-                    other.units.signum() * ALIGNED_LIMIT,
-                    0,
-                );
-            }
-            scale -= 1;
-        }
+    /// `self + other`, or `None` past ±1.7 · 10¹⁶ (sums of many inputs).
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let s = Decimal::from_f64(0.1).checked_add(Decimal::from_f64(0.2));
+    /// assert_eq!(s, Some(Decimal::from_f64(0.3)));
+    /// ```
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        self.units
+            .checked_add(other.units)
+            .map(|units| Decimal { units })
     }
 
     /// Whether the value is below zero.
@@ -118,63 +81,38 @@ impl Decimal {
 
     /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        if self.units.unsigned_abs() < 1 << 53 && self.scale <= 22 {
+        if self.units.unsigned_abs() < 1 << 53 {
             // Both exact in binary, and IEEE division rounds correctly.
-            return self.units as f64 / 10f64.powi(self.scale as i32);
+            return self.units as f64 / ONE as f64;
         }
-        // Longer decimals: the correctly rounded parse that reads JSON numbers.
-        format_units(self.units, self.scale).parse().unwrap_or(0.0)
-    }
-}
-
-impl PartialOrd for Decimal {
-    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Decimal {
-    /// Compares exactly (as decimals, not as the doubles they came from).
-    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
-        let (a, b, _) = self.align(*other);
-        a.cmp(&b)
+        // More digits: the correctly rounded parse that reads JSON numbers.
+        format_units(self.units).parse().unwrap_or(0.0)
     }
 }
 
 impl std::ops::Sub for Decimal {
     type Output = Decimal;
 
-    /// `self − other`, exact within the input limits (add as `a - (ZERO - b)`).
+    /// `self − other`, exact within the input limits.
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
     /// let r = Decimal::from_f64(500.0) - Decimal::from_f64(248.5);
     /// assert_eq!(r.to_f64(), 251.5);
-    /// let zero = Decimal::ZERO;
-    /// let sum = Decimal::from_f64(0.1) - (zero - Decimal::from_f64(0.2));
-    /// assert_eq!(sum, Decimal::from_f64(0.3));
     /// ```
     fn sub(self, other: Decimal) -> Decimal {
-        let (a, b, scale) = self.align(other);
-        Decimal::new(a - b, scale)
+        Decimal {
+            units: self.units.saturating_sub(other.units),
+        }
     }
 }
 
-fn pow10(exp: u32) -> i128 {
-    10i128.saturating_pow(exp)
-}
-
-fn format_units(units: i128, scale: u32) -> String {
-    let negative = units < 0;
-    let digits = units.unsigned_abs().to_string();
-    let scale = scale as usize;
-    let padded = if digits.len() <= scale {
-        format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits)
-    } else {
-        digits
-    };
-    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
-    let sign = if negative { "-" } else { "" };
+/// `units / 10²²` as plain decimal text, without trailing zeros.
+fn format_units(units: i128) -> String {
+    let digits = format!("{:023}", units.unsigned_abs());
+    let (int_part, frac_part) = digits.split_at(digits.len() - SCALE as usize);
+    let frac_part = frac_part.trim_end_matches('0');
+    let sign = if units < 0 { "-" } else { "" };
     if frac_part.is_empty() {
         format!("{sign}{int_part}")
     } else {
@@ -202,9 +140,11 @@ pub fn show(x: f64) -> String {
             "a number under -1e21"
         }
         .to_owned()
+    } else if x.abs() >= 1e16 {
+        // Whole numbers beyond a decimal's range (every double this large is one).
+        (x as i128).to_string()
     } else {
-        let d = Decimal::from_f64(x);
-        format_units(d.units, d.scale)
+        format_units(Decimal::from_f64(x).units)
     }
 }
 
@@ -346,9 +286,9 @@ mod tests {
             }
             checked += 1;
             let d = Decimal::from_f64(x);
-            let text: f64 = format_units(d.units, d.scale).parse().unwrap_or(f64::NAN);
+            let text: f64 = format_units(d.units).parse().unwrap_or(f64::NAN);
             assert_eq!(text, x, "{x:e}");
-            assert_eq!(format_units(d.units, d.scale), format!("{x}"), "{x:e}");
+            assert_eq!(format_units(d.units), format!("{x}"), "{x:e}");
             assert_eq!(d.to_f64(), x, "{x:e}");
             assert_eq!((Decimal::ZERO - d).to_f64(), -x);
         }
@@ -366,7 +306,7 @@ mod tests {
             let units = (seed >> 20) % 1_000_000_000_000;
             let x = units as f64 / 10f64.powi(decimals);
             let d = Decimal::from_f64(x);
-            assert_eq!(format_units(d.units, d.scale), format!("{x}"), "{x}");
+            assert_eq!(format_units(d.units), format!("{x}"), "{x}");
             assert_eq!(d.to_f64(), x);
         }
     }

@@ -27,7 +27,7 @@ pub struct Progress {
 /// assert!(p.remaining > 0.0);
 /// ```
 pub fn progress(current: Decimal, target: Decimal, decimals: u32, rounding: Rounding) -> Progress {
-    let (c, t, scale) = current.align(target);
+    let (c, t) = (current.units, target.units);
     if c >= t {
         return Progress {
             percentage: 100.0,
@@ -39,17 +39,18 @@ pub fn progress(current: Decimal, target: Decimal, decimals: u32, rounding: Roun
     let percentage = if c <= 0 {
         0.0
     } else {
-        Decimal::new(digits(c, t, decimals, rounding), decimals).to_f64()
+        // Below 10^8: exact in an f64, and the division rounds correctly.
+        digits(c, t, decimals, rounding) as f64 / 10f64.powi(decimals as i32)
     };
     Progress {
         percentage,
-        remaining: Decimal::new(t - c, scale).to_f64(),
+        remaining: (target - current).to_f64(),
         is_completed: false,
     }
 }
 
-/// `part / whole × 10^(2 + decimals)` for `0 < part < whole ≤` the aligned
-/// limit, capped one step below 100 %.
+/// `part / whole × 10^(2 + decimals)` for `0 < part < whole`, capped one
+/// step below 100 %.
 fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
     let (mut quotient, rest) = divide(part, whole, 2 + decimals);
     if rounding == Rounding::Nearest && rest * 2 >= whole {
@@ -58,10 +59,14 @@ fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
     quotient.min(100 * 10i128.pow(decimals) - 1)
 }
 
-/// `part · 10^places / whole` for `0 ≤ part < whole ≤` the aligned limit, by
-/// long division (no intermediate product can overflow): quotient and rest.
+/// `part · 10^places / whole` for `0 ≤ part < whole`, by long division (no
+/// intermediate product can overflow): quotient and rest.
 #[inline(never)]
-fn divide(part: i128, whole: i128, places: u32) -> (i128, i128) {
+fn divide(mut part: i128, mut whole: i128, places: u32) -> (i128, i128) {
+    // (Only saturated sums come near i128::MAX; drop a digit of both then.)
+    while whole > i128::MAX / 10 {
+        (part, whole) = (part / 10, whole / 10);
+    }
     let (mut quotient, mut rest) = (0i128, part);
     for _ in 0..places {
         rest *= 10;
@@ -89,17 +94,15 @@ pub fn percentage_differs(
     target: Decimal,
     decimals: u32,
 ) -> bool {
-    let step = Decimal::new(1, decimals.min(MAX_OUTPUT_DECIMALS));
-    let (above, below) = (server - step, server - (Decimal::ZERO - step));
-    let places = above.scale.max(below.scale);
-    let (c, t, _) = current.align(target);
-    // The ratio is `quotient / 10^places` plus a fraction in [0, 1) of the last place.
-    let (quotient, rest) = if c >= t {
-        (100 * 10i128.pow(places), 0)
+    let step = 10i128.pow(super::SCALE - decimals.min(MAX_OUTPUT_DECIMALS));
+    let (c, t, s) = (current.units, target.units, server.units);
+    // The ratio × 10^SCALE is `ratio` plus a fraction in [0, 1) (none when `rest` is 0).
+    let (ratio, rest) = if c >= t {
+        (100 * super::ONE, 0)
     } else {
-        divide(c.max(0), t, 2 + places)
+        divide(c.max(0), t, 2 + super::SCALE)
     };
-    let ratio = Decimal::new(quotient, places);
+    let (above, below) = (s.saturating_sub(step), s.saturating_add(step));
     above > ratio || (above == ratio && rest == 0) || below <= ratio
 }
 

@@ -25,35 +25,30 @@ fn parts(x: f64) -> (bool, u64, i32, bool) {
     }
 }
 
-/// The shortest decimal `units / 10^scale` (scale ≤ [`MAX_INPUT_DECIMALS`])
-/// that reads back as `x`; beyond that scale, `x` rounded half away from zero
-/// at [`MAX_INPUT_DECIMALS`] places. Every double of magnitude ≥ 10⁻⁶ (and
-/// below 2^53) is read exactly.
+/// The shortest decimal that reads back as `x` (at most [`MAX_INPUT_DECIMALS`]
+/// places); beyond those places, `x` rounded half up there. Every double of
+/// magnitude ≥ 10⁻⁶ is read exactly; beyond ±1.7 · 10¹⁶ the units saturate.
 pub(super) fn shortest(x: f64) -> Decimal {
     let (negative, mantissa, exponent, narrow_below) = parts(x);
-    let magnitude = if mantissa == 0 {
-        Decimal::ZERO
-    } else if exponent >= 0 {
-        // A whole number; within the input limits the shift cannot overflow.
-        let units = i128::from(mantissa)
+    let (units, scale) = if exponent >= 0 {
+        // A whole number.
+        let whole = i128::from(mantissa)
             .checked_shl(exponent.unsigned_abs())
-            .filter(|u| u >> exponent.unsigned_abs() == i128::from(mantissa))
-            .unwrap_or(i128::MAX);
-        Decimal { units, scale: 0 }
+            .filter(|u| u >> exponent.unsigned_abs() == i128::from(mantissa));
+        (whole.unwrap_or(i128::MAX), 0)
     } else {
         fraction(mantissa, exponent.unsigned_abs(), narrow_below)
     };
-    if negative {
-        Decimal::ZERO - magnitude
-    } else {
-        magnitude
+    let units = units.saturating_mul(10i128.pow(MAX_INPUT_DECIMALS - scale));
+    Decimal {
+        units: if negative { -units } else { units },
     }
 }
 
 /// `mantissa / 2^shift` as the shortest decimal inside its rounding interval,
 /// `(4m − below, 4m + 2) / 2^(shift+2)` with its ends included when `m` is even
 /// (ties go to the even mantissa); `below` is 1 just above a power of two.
-fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> Decimal {
+fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> (i128, u32) {
     let below = if narrow_below { 1 } else { 2 };
     let mut power: u128 = 1;
     for scale in 0..=MAX_INPUT_DECIMALS {
@@ -72,14 +67,14 @@ fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> Decimal {
                     low < at && at < high
                 };
                 if inside {
-                    return Decimal::new(units as i128, scale);
+                    return (units as i128, scale);
                 }
             }
         }
         if scale == MAX_INPUT_DECIMALS {
-            return Decimal::new(nearest as i128, scale);
+            return (nearest as i128, scale);
         }
         power *= 10;
     }
-    Decimal::ZERO
+    (0, 0)
 }

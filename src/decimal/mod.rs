@@ -81,11 +81,16 @@ impl Decimal {
 
     /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        if self.units.unsigned_abs() < 1 << 53 {
-            // Both exact in binary, and IEEE division rounds correctly.
-            return self.units as f64 / ONE as f64;
+        // Trailing zeros off (251.5 is 2515 · 10⁻¹, not 2515 · 10²¹ · 10⁻²²).
+        let (mut units, mut scale) = (self.units, SCALE as i32);
+        while scale > 0 && units % 10 == 0 {
+            (units, scale) = (units / 10, scale - 1);
         }
-        // More digits: the correctly rounded parse that reads JSON numbers.
+        if units.unsigned_abs() < 1 << 53 {
+            // Both exact in binary (10^scale up to 10²²), and IEEE division rounds correctly.
+            return units as f64 / 10f64.powi(scale);
+        }
+        // 17 digits and more: the correctly rounded parse that reads JSON numbers.
         format_units(self.units).parse().unwrap_or(0.0)
     }
 }
@@ -133,16 +138,14 @@ pub fn show(x: f64) -> String {
         "NaN".to_owned()
     } else if x.is_infinite() {
         if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if x.abs() >= 1e21 {
+    } else if x.abs() >= 1e16 {
+        // Beyond a decimal's range (and every input limit).
         if x > 0.0 {
-            "a number over 1e21"
+            "a number over 1e16"
         } else {
-            "a number under -1e21"
+            "a number under -1e16"
         }
         .to_owned()
-    } else if x.abs() >= 1e16 {
-        // Whole numbers beyond a decimal's range (every double this large is one).
-        (x as i128).to_string()
     } else {
         format_units(Decimal::from_f64(x).units)
     }

@@ -61,7 +61,6 @@ fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
 
 /// `part · 10^places / whole` for `0 ≤ part < whole`, by long division (no
 /// intermediate product can overflow): quotient and rest.
-#[inline(never)]
 fn divide(mut part: i128, mut whole: i128, places: u32) -> (i128, i128) {
     // (Only saturated sums come near i128::MAX; drop a digit of both then.)
     while whole > i128::MAX / 10 {
@@ -102,7 +101,8 @@ pub fn percentage_differs(
     } else {
         divide(c.max(0), t, 2 + super::SCALE)
     };
-    let (above, below) = (s.saturating_sub(step), s.saturating_add(step));
+    // |s| ≤ 10³⁷ and step ≤ 10²²: no overflow.
+    let (above, below) = (s - step, s + step);
     above > ratio || (above == ratio && rest == 0) || below <= ratio
 }
 

@@ -6,7 +6,7 @@
 //! 25-hour DST day. Adding months to the 29th–31st clamps to the month's last
 //! day (Jan 31 + `1M` = Feb 28/29). `s`, `m`, `h` are exact durations.
 
-use crate::decimal::{remaining, Decimal, Display};
+use crate::decimal::{Decimal, Display};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
@@ -494,15 +494,22 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
         .iter()
         .filter(|e| e.0 >= win_start && e.0 < exclusive)
     {
-        sum = sum - (Decimal::ZERO - Decimal::from_f64(*value));
+        sum = sum.checked_add(Decimal::from_f64(*value)).ok_or_else(|| {
+            Error::new(
+                ErrorCode::OutOfRange,
+                "$.events",
+                "the values in the window add up to more than 1.7e16",
+            )
+        })?;
         if let (Some(t), None) = (target_dec, completed_at) {
-            let left = t - sum;
-            if left.is_negative() || left == Decimal::ZERO {
+            if sum >= t {
                 completed_at = Some(*at);
             }
         }
     }
     let current = sum.to_f64();
+    // Percentage and remainder from the same exact sum that decided completion.
+    let progress = target_dec.map(|t| display.progress_of(sum, t));
     let status = if now < win_start {
         Status::NotStarted
     } else if completed_at.is_some() {
@@ -519,8 +526,8 @@ pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<Achievemen
         status,
         current: counts.then_some(current),
         target,
-        remaining: target.map(|t| remaining(t, current)),
-        percentage: target.map(|t| display.percent(current, t)),
+        remaining: progress.map(|p| p.remaining),
+        percentage: progress.map(|p| p.percentage),
         completed_at: completed_at.map(|t| zone.format(t)),
         ends_in_seconds: ends_in_ms.max(0) / 1000,
     })

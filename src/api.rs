@@ -30,7 +30,7 @@ macro_rules! for_each_function {
                 "   next: { order: 2, name: \"Gold\", minProgress: 190 }, progress: 50 });",
                 " // → { percentage: 26.3, remaining: 140, next: { name: \"Gold\", … }, … }",
             ]),
-            ("campaignProgress", campaign_progress, "CampaignInput | string", "CampaignProgress", [
+            ("campaignProgress", campaign_progress, "CampaignInput | GameballCampaign[] | string", "CampaignProgress", [
                 " Gameball reward campaigns with a status each and the \"almost there\" nudge (`nextUp`).",
                 " @example",
                 " campaignProgress({ campaigns: [{ rewardsCampaignName: \"Third Order\", rewardsCampaignId: 5859,",

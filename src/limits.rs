@@ -29,13 +29,14 @@ pub const MAX_STRING_LEN: usize = 65_536;
 /// ```
 pub const MAX_ABS_NUMBER: f64 = 1e15;
 
-/// Decimal places of input numbers that take part in exact percentage arithmetic;
-/// further digits are rounded half away from zero.
+/// Decimal places of input numbers that take part in exact percentage arithmetic:
+/// enough for every number of magnitude ≥ 10⁻⁶ as JSON writes it (17 significant
+/// digits); further digits of smaller numbers are rounded half away from zero.
 ///
 /// ```
-/// assert_eq!(impactkit::limits::MAX_INPUT_DECIMALS, 12);
+/// assert_eq!(impactkit::limits::MAX_INPUT_DECIMALS, 22);
 /// ```
-pub const MAX_INPUT_DECIMALS: u32 = 12;
+pub const MAX_INPUT_DECIMALS: u32 = 22;
 
 /// Most decimals a caller may ask for in percentages (`decimals`).
 ///

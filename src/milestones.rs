@@ -1,6 +1,6 @@
 //! Milestone progress: "248.5 of 500 kg → 49.7 %", single or multi-level.
 
-use crate::decimal::{remaining, Decimal, Display};
+use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
@@ -112,41 +112,47 @@ impl Milestone {
     /// assert_eq!((l.level, l.next_target, l.level_percentage), (2, Some(500.0), 20.0));
     /// ```
     pub fn progress(&self) -> MilestoneProgress {
-        let levels = (!self.levels.is_empty()).then(|| {
-            let reached = self
-                .levels
-                .iter()
-                .take_while(|l| **l <= self.current)
-                .count();
-            let level_target = reached
-                .checked_sub(1)
-                .and_then(|i| self.levels.get(i))
-                .copied();
-            let next_target = self.levels.get(reached).copied();
-            let floor = level_target.unwrap_or(0.0);
-            let (level_percentage, level_remaining) = match next_target {
-                Some(next) => (
-                    self.display.percent(
-                        (Decimal::from_f64(self.current) - Decimal::from_f64(floor)).to_f64(),
-                        (Decimal::from_f64(next) - Decimal::from_f64(floor)).to_f64(),
-                    ),
-                    remaining(next, self.current),
-                ),
-                None => (100.0, 0.0),
-            };
-            LevelProgress {
-                level: reached,
-                level_target,
-                next_target,
-                level_percentage,
-                level_remaining,
-            }
-        });
+        let current = Decimal::from_f64(self.current);
+        let overall = self
+            .display
+            .progress_of(current, Decimal::from_f64(self.target));
         MilestoneProgress {
-            percentage: self.display.percent(self.current, self.target),
-            remaining: remaining(self.target, self.current),
-            is_completed: self.current >= self.target,
-            levels,
+            percentage: overall.percentage,
+            remaining: overall.remaining,
+            is_completed: overall.is_completed,
+            levels: (!self.levels.is_empty()).then(|| self.level_progress(current)),
+        }
+    }
+
+    /// Levels reached and progress to the next one, compared in decimal like
+    /// the overall progress.
+    fn level_progress(&self, current: Decimal) -> LevelProgress {
+        let reached = self
+            .levels
+            .iter()
+            .take_while(|l| Decimal::from_f64(**l) <= current)
+            .count();
+        let level_target = reached
+            .checked_sub(1)
+            .and_then(|i| self.levels.get(i))
+            .copied();
+        let next_target = self.levels.get(reached).copied();
+        let floor = Decimal::from_f64(level_target.unwrap_or(0.0));
+        let (level_percentage, level_remaining) = match next_target {
+            Some(next) => {
+                let step = self
+                    .display
+                    .progress_of(current - floor, Decimal::from_f64(next) - floor);
+                (step.percentage, step.remaining)
+            }
+            None => (100.0, 0.0),
+        };
+        LevelProgress {
+            level: reached,
+            level_target,
+            next_target,
+            level_percentage,
+            level_remaining,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Tier progress: which tier a customer is in, the next one, and how far along.
 
-use crate::decimal::{remaining, Decimal, Display};
+use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use serde::Serialize;
@@ -80,15 +80,12 @@ pub fn between(
     let (percentage, remaining) = match &next {
         None => (100.0, 0.0),
         Some(next) => {
-            let floor = current.as_ref().map_or(0.0, |t| t.min_progress);
-            let gained = Decimal::from_f64(progress) - Decimal::from_f64(floor);
-            let span = Decimal::from_f64(next.min_progress) - Decimal::from_f64(floor);
-            let percentage = if gained.is_negative() {
-                0.0
-            } else {
-                display.percent(gained.to_f64(), span.to_f64())
-            };
-            (percentage, remaining(next.min_progress, progress))
+            let floor = Decimal::from_f64(current.as_ref().map_or(0.0, |t| t.min_progress));
+            let step = display.progress_of(
+                Decimal::from_f64(progress) - floor,
+                Decimal::from_f64(next.min_progress) - floor,
+            );
+            (step.percentage, step.remaining)
         }
     };
     TierProgress {
@@ -116,7 +113,7 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
     tiers.sort_unstable_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
     let reached = tiers
         .iter()
-        .take_while(|t| t.min_progress <= progress)
+        .take_while(|t| Decimal::from_f64(t.min_progress) <= Decimal::from_f64(progress))
         .count();
     let mut upper = tiers.split_off(reached);
     let next = if upper.is_empty() {
@@ -127,7 +124,8 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
     between(tiers.pop(), next, progress, display)
 }
 
-/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`.
+/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`
+/// (either of `current` / `next` may be `null`).
 ///
 /// ```
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
@@ -136,7 +134,12 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
 /// assert_eq!(p.percentage, 26.3);
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
-    if input.opt("tiers")?.is_none() && input.opt("current")?.is_some() {
+    // Gameball's shape: `current` is `null` below the lowest tier, `next` at the top.
+    let gameball = input
+        .object()?
+        .iter()
+        .any(|(k, _)| k == "current" || k == "next");
+    if gameball && input.opt("tiers")?.is_none() {
         return crate::adapters::gameball::tier_progress(input);
     }
     let list = input.field("tiers")?;

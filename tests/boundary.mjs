@@ -104,5 +104,22 @@ check("a number beyond a double is invalid_number at its path, as text and as ob
   assertEqual(assertCode(() => ik.milestoneProgress({ current: Infinity, target: 5 }), "invalid_number", "object").path, "$.current", "path");
 });
 
+check("NaN or Infinity in a text field is invalid_number at its path, never the text \"nonfinite:NaN\"", () => {
+  const cases = [
+    [() => ik.impactCard({ profile: { totalCo2Saved: 1, displayName: NaN } }), "$.profile.displayName"],
+    [() => ik.campaignProgress({ campaigns: [{ rewardsCampaignName: NaN, rewardsCampaignId: 1, isUnlocked: true }] }),
+      "$.campaigns[0].rewardsCampaignName"],
+    [() => ik.campaignProgress({ campaigns: [{ rewardsCampaignName: "A", rewardsCampaignId: -Infinity, isUnlocked: true }] }),
+      "$.campaigns[0].rewardsCampaignId"],
+    [() => ik.streak({ activity: [], period: "day", now: "2025-03-12T04:30:00Z", timezone: NaN }), "$.timezone"],
+    [() => ik.streak({ activity: [{ at: NaN }], period: "day", now: "2025-03-12T04:30:00Z" }), "$.activity[0].at"],
+  ];
+  for (const [call, path] of cases) {
+    const e = assertCode(call, "invalid_number", path);
+    assertEqual(e.path, path, "path");
+    if (e.message.includes("\u0000")) throw new Error(`NUL in the message: ${JSON.stringify(e.message)}`);
+  }
+});
+
 console.log(`boundary (node): ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -47,6 +47,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
+    (
+        "vectors/defects-numbers.json",
+        include_str!("vectors/defects-numbers.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

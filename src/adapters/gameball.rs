@@ -43,6 +43,10 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
             Some(tier)
         }
     };
+    if current.is_none() && next.is_none() {
+        // Neither tier: nothing to place the progress in (`missing_field` at `current`).
+        input.field("current")?;
+    }
     let progress = input.field("progress")?.non_negative()?;
     Ok(between(current, next, progress, Display::from_json(input)?))
 }
@@ -85,7 +89,8 @@ pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
     })
 }
 
-/// The `campaignProgress` function: `{campaigns: [...as Gameball sends them], decimals?}`.
+/// The `campaignProgress` function: `{campaigns: [...as Gameball sends them], decimals?}`,
+/// or Gameball's reward-campaigns-progress array itself.
 ///
 /// ```
 /// let v = serde_json::json!({"campaigns": [
@@ -95,6 +100,9 @@ pub fn campaign(item: &Json, display: Display) -> Result<Campaign> {
 /// assert_eq!(p.next_up.unwrap().percentage, 33.0);
 /// ```
 pub fn campaign_progress(input: &Json) -> Result<CampaignProgress> {
+    if input.value().is_array() {
+        return campaigns_from(input, Display::default());
+    }
     let display = Display::from_json(input)?;
     campaigns_from(&input.field("campaigns")?, display)
 }

@@ -1,7 +1,7 @@
 //! The GraphQL gamification module (seed 000): `customerImpactProfile` and
 //! `customerMilestones` responses, validated and normalised.
 
-use crate::decimal::{remaining, Display};
+use crate::decimal::{percentage_differs, Decimal, Display};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
@@ -116,22 +116,27 @@ fn badge(item: &Json, zone: &Zone) -> Result<ProfileBadge> {
 fn milestone(item: &Json, display: Display) -> Result<ProfileMilestone> {
     let target = item.field("target")?.positive()?;
     let current = item.field("current")?.non_negative()?;
-    let percentage = display.percent(current, target);
-    let is_completed = current >= target;
+    let (current_dec, target_dec) = (Decimal::from_f64(current), Decimal::from_f64(target));
+    let progress = display.progress_of(current_dec, target_dec);
+    let is_completed = progress.is_completed;
     let server_percentage = item.opt("percentage")?.map(|p| p.number()).transpose()?;
     let server_completed = item.opt("isCompleted")?.map(|c| c.bool()).transpose()?;
-    let step = 10f64.powi(-(display.decimals as i32));
-    let exact = (current / target * 100.0).min(100.0);
-    let percentage_mismatch = server_percentage.is_some_and(|s| (s - exact).abs() >= step)
-        || server_completed.is_some_and(|c| c != is_completed);
+    let percentage_mismatch = server_percentage.is_some_and(|s| {
+        percentage_differs(
+            Decimal::from_f64(s),
+            current_dec,
+            target_dec,
+            display.decimals,
+        )
+    }) || server_completed.is_some_and(|c| c != is_completed);
     Ok(ProfileMilestone {
         id: item.opt("id")?.map(|i| i.id()).transpose()?,
         name: item.field("name")?.str()?.to_owned(),
         target,
         current,
         unit: item.opt_text("unit")?,
-        percentage,
-        remaining: remaining(target, current),
+        percentage: progress.percentage,
+        remaining: progress.remaining,
         is_completed,
         server_percentage,
         percentage_mismatch,

@@ -388,15 +388,19 @@ impl Locale {
         self.digits(&out)
     }
 
-    /// A percentage such as `49.7%`, `49,7 %`, `٤٩٫٧٪`.
+    /// A percentage such as `49.7%`, `49,7 %`, `٤٩٫٧٪`, with one decimal rounded
+    /// down like every percentage impactkit computes: 99.99 shows 99.9, 100
+    /// only from 100.
     ///
     /// ```
     /// use impactkit::card::locale::Locale;
     /// assert_eq!(Locale::from_tag("en").unwrap().percent(49.7), "49.7%");
     /// assert_eq!(Locale::from_tag("de").unwrap().percent(49.7), "49,7\u{A0}%");
+    /// assert_eq!(Locale::from_tag("en").unwrap().percent(99.99), "99.9%");
     /// ```
     pub fn percent(self, x: f64) -> String {
-        let n = self.number(x, 1);
+        let shown = crate::decimal::percentage(x, 100.0, 1, crate::decimal::Rounding::Down);
+        let n = self.number(shown, 1);
         match self.lang {
             Lang::En | Lang::Ja => format!("{n}%"),
             Lang::De | Lang::Es => format!("{n}\u{A0}%"),

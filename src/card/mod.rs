@@ -211,6 +211,8 @@ fn milestone(item: &Json) -> Result<(Milestone, bool)> {
         Some(c) => c.bool()?,
         None => pct >= 100.0,
     };
+    // Never a full bar or "100%" for a milestone the backend says is not complete.
+    let pct = if completed { pct } else { pct.min(99.9) };
     Ok((
         Milestone {
             name,

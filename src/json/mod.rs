@@ -300,13 +300,7 @@ impl<'a> Json<'a> {
                 }
                 _ => Err(self.error(ErrorCode::InvalidNumber, "number is not finite")),
             },
-            Node::String(s) if s.starts_with(NON_FINITE_MARK) => Err(self.error(
-                ErrorCode::InvalidNumber,
-                format!(
-                    "number is not finite ({})",
-                    s.get(NON_FINITE_MARK.len()..).unwrap_or("")
-                ),
-            )),
+            Node::String(_) if self.is_non_finite() => Err(self.non_finite()),
             Node::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
                 format!(
@@ -388,8 +382,39 @@ impl<'a> Json<'a> {
         Ok(x as i64)
     }
 
-    /// A string no longer than [`limits::MAX_STRING_LEN`] bytes.
+    /// Whether this is a NaN or ±Infinity the JS bindings handed over (as a
+    /// [`NON_FINITE_MARK`] string): no reader may take it for text.
+    pub fn is_non_finite(&self) -> bool {
+        self.value
+            .as_str()
+            .is_some_and(|s| s.starts_with(NON_FINITE_MARK))
+    }
+
+    /// The `invalid_number` error for a non-finite number, naming it (`NaN`, `Infinity`).
+    fn non_finite(&self) -> Error {
+        let name = self
+            .value
+            .as_str()
+            .and_then(|s| s.get(NON_FINITE_MARK.len()..));
+        self.error(
+            ErrorCode::InvalidNumber,
+            ["number is not finite (", name.unwrap_or("NaN"), ")"].concat(),
+        )
+    }
+
+    /// A string no longer than [`limits::MAX_STRING_LEN`] bytes. A NaN or
+    /// ±Infinity from JS is `invalid_number` here too, never text.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"name": format!("{}NaN", impactkit::json::NON_FINITE_MARK)});
+    /// let v = impactkit::json::Node::from(&v);
+    /// let e = impactkit::json::Json::root(&v).field("name").unwrap().str().unwrap_err();
+    /// assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_number", "$.name"));
+    /// ```
     pub fn str(&self) -> Result<&'a str> {
+        if self.is_non_finite() {
+            return Err(self.non_finite());
+        }
         let s = self
             .value
             .as_str()

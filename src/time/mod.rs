@@ -216,11 +216,15 @@ impl Zone {
         self.name == "UTC"
     }
 
-    /// RFC 3339 with seconds in this zone; `Z` for UTC.
+    /// RFC 3339 with seconds in this zone (and milliseconds `.SSS` when the
+    /// instant has them, as seed 001 writes instants); `Z` for UTC.
     ///
     /// ```
-    /// let t = impactkit::time::parse_instant_str("2025-03-15T10:30:00.250Z", &impactkit::time::Zone::utc()).unwrap();
-    /// assert_eq!(impactkit::time::Zone::utc().format(t), "2025-03-15T10:30:00Z");
+    /// let utc = impactkit::time::Zone::utc();
+    /// let t = impactkit::time::parse_instant_str("2025-03-15T10:30:00.250Z", &utc).unwrap();
+    /// assert_eq!(utc.format(t), "2025-03-15T10:30:00.250Z");
+    /// let t = impactkit::time::parse_instant_str("2025-03-15T10:30:00Z", &utc).unwrap();
+    /// assert_eq!(utc.format(t), "2025-03-15T10:30:00Z");
     /// ```
     pub fn format(&self, instant: DateTime<Utc>) -> String {
         let stamp = datetime_text(self.local(instant));
@@ -321,7 +325,7 @@ pub fn parse_date_str(text: &str) -> Option<NaiveDate> {
 /// }
 /// ```
 pub fn instant(field: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
-    if field.value().is_number() {
+    if field.value().is_number() || field.is_non_finite() {
         return epoch_at(field, field.number()?);
     }
     let text = field.str().map_err(|_| {

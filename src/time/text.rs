@@ -154,20 +154,29 @@ pub fn date_text(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// `YYYY-MM-DDTHH:MM:SS` (seconds precision, no offset).
+/// `YYYY-MM-DDTHH:MM:SS`, with `.SSS` (seed 001's milliseconds) when the
+/// instant has a non-zero millisecond part; no offset.
 ///
 /// ```
-/// let t = chrono::NaiveDate::from_ymd_opt(2023, 10, 10).unwrap().and_hms_opt(9, 30, 45).unwrap();
+/// let d = chrono::NaiveDate::from_ymd_opt(2023, 10, 10).unwrap();
+/// let t = d.and_hms_opt(9, 30, 45).unwrap();
 /// assert_eq!(impactkit::time::text::datetime_text(t), "2023-10-10T09:30:45");
+/// let t = d.and_hms_milli_opt(9, 30, 45, 7).unwrap();
+/// assert_eq!(impactkit::time::text::datetime_text(t), "2023-10-10T09:30:45.007");
 /// ```
 pub fn datetime_text(t: NaiveDateTime) -> String {
-    format!(
+    let seconds = format!(
         "{}T{:02}:{:02}:{:02}",
         date_text(t.date()),
         t.hour(),
         t.minute(),
         t.second()
-    )
+    );
+    // (A leap second's nanoseconds run past 10^9; its fraction is still nanos mod 10^9.)
+    match t.nanosecond() % 1_000_000_000 / 1_000_000 {
+        0 => seconds,
+        millis => format!("{seconds}.{millis:03}"),
+    }
 }
 
 #[cfg(test)]

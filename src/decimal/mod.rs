@@ -7,10 +7,20 @@
 
 use crate::error::Result;
 use crate::json::Json;
-use crate::limits::{MAX_INPUT_DECIMALS, MAX_OUTPUT_DECIMALS};
+#[cfg(doc)]
+use crate::limits::MAX_INPUT_DECIMALS;
+use crate::limits::MAX_OUTPUT_DECIMALS;
 
-/// 2^53: every integer below it is exact in an `f64`.
-const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
+mod percent;
+mod read;
+
+pub use percent::{percentage, percentage_differs, progress, Progress};
+
+/// Decimal places every [`Decimal`] holds: [`MAX_INPUT_DECIMALS`].
+const SCALE: u32 = crate::limits::MAX_INPUT_DECIMALS;
+
+/// `10^SCALE`, exact in an `f64` too (powers of ten are exact up to 10²²).
+const ONE: i128 = 10i128.pow(SCALE);
 
 /// How a percentage is rounded to its display decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,81 +32,46 @@ pub enum Rounding {
     Nearest,
 }
 
-/// A decimal number `units / 10^scale`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A decimal number with 22 places (`units / 10²²`): every input (at most
+/// 10¹⁵) fits an `i128` exactly, so comparisons and differences are plain
+/// integer arithmetic. Beyond ±1.7 · 10¹⁶ arithmetic saturates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Decimal {
     units: i128,
-    scale: u32,
 }
 
 impl Decimal {
-    /// Reads a finite `f64` as the shortest decimal that round-trips to it.
+    /// Reads a finite `f64` as the shortest decimal that round-trips to it: the
+    /// number as JSON wrote it. Exact for every double of magnitude ≥ 10⁻⁶;
+    /// smaller ones are rounded at [`MAX_INPUT_DECIMALS`] places.
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
     /// assert_eq!(Decimal::from_f64(248.5).to_f64(), 248.5);
+    /// assert!(Decimal::from_f64(0.9999999999999999) < Decimal::from_f64(1.0));
     /// assert!(Decimal::from_f64(f64::NAN) == Decimal::ZERO);
     /// ```
     pub fn from_f64(x: f64) -> Decimal {
         if !x.is_finite() {
             return Decimal::ZERO;
         }
-        // Find the fewest decimals d such that some integer u has u / 10^d == x
-        // exactly (IEEE division is correctly rounded, so this is the same test as
-        // parsing the text "u·10^-d" back). No float formatting tables needed.
-        let mut scale = 0;
-        let mut power = 1.0;
-        loop {
-            let scaled = x * power;
-            if scaled.abs() >= EXACT_INTEGER_LIMIT {
-                // More significant digits than a float test can tell apart: take the
-                // float's exact binary value, rounded at the decimal limit.
-                return Decimal {
-                    units: exact_units(x, MAX_INPUT_DECIMALS),
-                    scale: MAX_INPUT_DECIMALS,
-                }
-                .normalized();
-            }
-            let nearest = scaled.round();
-            for candidate in [nearest, nearest - 1.0, nearest + 1.0] {
-                if candidate / power == x {
-                    return Decimal::from_scaled(candidate, scale);
-                }
-            }
-            if scale == MAX_INPUT_DECIMALS {
-                return Decimal {
-                    units: exact_units(x, scale),
-                    scale,
-                }
-                .normalized();
-            }
-            scale += 1;
-            power *= 10.0;
-        }
-    }
-
-    fn from_scaled(units: f64, scale: u32) -> Decimal {
-        Decimal {
-            units: units as i128,
-            scale,
-        }
-        .normalized()
+        read::shortest(x)
     }
 
     /// Zero.
-    pub const ZERO: Decimal = Decimal { units: 0, scale: 0 };
+    pub const ZERO: Decimal = Decimal { units: 0 };
 
-    fn normalized(mut self) -> Decimal {
-        while self.scale > 0 && self.units % 10 == 0 {
-            self.units /= 10;
-            self.scale -= 1;
-        }
-        self
-    }
-
-    fn rescaled(self, scale: u32) -> i128 {
+    /// `self + other`, or `None` past ±1.7 · 10¹⁶ (sums of many inputs).
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let s = Decimal::from_f64(0.1).checked_add(Decimal::from_f64(0.2));
+    /// assert_eq!(s, Some(Decimal::from_f64(0.3)));
+    /// ```
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
         self.units
-            .saturating_mul(pow10(scale.saturating_sub(self.scale)))
+            .checked_add(other.units)
+            .map(|units| Decimal { units })
     }
 
     /// Whether the value is below zero.
@@ -104,24 +79,26 @@ impl Decimal {
         self.units < 0
     }
 
-    /// The nearest `f64` (exact for values that came from `f64`).
+    /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        // Both operands are exact below 2^53 and 10^22, and IEEE division rounds
-        // correctly, so this is the double nearest to the decimal.
-        let power = 10f64.powi(self.scale as i32);
-        if (self.units.unsigned_abs() as f64) < EXACT_INTEGER_LIMIT {
-            return self.units as f64 / power;
+        // Trailing zeros off (251.5 is 2515 · 10⁻¹, not 2515 · 10²¹ · 10⁻²²).
+        let (mut units, mut scale) = (self.units, SCALE as i32);
+        while scale > 0 && units % 10 == 0 {
+            (units, scale) = (units / 10, scale - 1);
         }
-        // Too many digits for one exact integer: whole part and fraction separately.
-        let divisor = pow10(self.scale);
-        (self.units / divisor) as f64 + (self.units % divisor) as f64 / power
+        if units.unsigned_abs() < 1 << 53 {
+            // Both exact in binary (10^scale up to 10²²), and IEEE division rounds correctly.
+            return units as f64 / 10f64.powi(scale);
+        }
+        // 17 digits and more: the correctly rounded parse that reads JSON numbers.
+        format_units(self.units).parse().unwrap_or(0.0)
     }
 }
 
 impl std::ops::Sub for Decimal {
     type Output = Decimal;
 
-    /// `self − other`, exactly.
+    /// `self − other`, exact within the input limits.
     ///
     /// ```
     /// use impactkit::decimal::Decimal;
@@ -129,109 +106,23 @@ impl std::ops::Sub for Decimal {
     /// assert_eq!(r.to_f64(), 251.5);
     /// ```
     fn sub(self, other: Decimal) -> Decimal {
-        let scale = self.scale.max(other.scale);
         Decimal {
-            units: self.rescaled(scale).saturating_sub(other.rescaled(scale)),
-            scale,
+            units: self.units.saturating_sub(other.units),
         }
-        .normalized()
     }
 }
 
-/// `x · 10^scale`, rounded half away from zero, computed exactly from the
-/// float's bits (`x = m · 2^e`). Saturates for magnitudes beyond i128.
-fn exact_units(x: f64, scale: u32) -> i128 {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = (bits & ((1u64 << 52) - 1)) as i128;
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1i128 << 52), biased - 1075)
-    };
-    let scaled = mantissa.saturating_mul(pow10(scale));
-    let magnitude = if exponent >= 0 {
-        if exponent > 30 {
-            i128::MAX
-        } else {
-            scaled.saturating_mul(1i128 << exponent)
-        }
-    } else {
-        let shift = -exponent;
-        if shift >= 126 {
-            0
-        } else {
-            (scaled + (1i128 << (shift - 1))) >> shift
-        }
-    };
-    if bits >> 63 == 1 {
-        -magnitude
-    } else {
-        magnitude
-    }
-}
-
-fn pow10(exp: u32) -> i128 {
-    10i128.saturating_pow(exp)
-}
-
-fn format_units(units: i128, scale: u32) -> String {
-    let negative = units < 0;
-    let digits = units.unsigned_abs().to_string();
-    let scale = scale as usize;
-    let padded = if digits.len() <= scale {
-        format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits)
-    } else {
-        digits
-    };
-    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
-    let sign = if negative { "-" } else { "" };
+/// `units / 10²²` as plain decimal text, without trailing zeros.
+fn format_units(units: i128) -> String {
+    let digits = format!("{:023}", units.unsigned_abs());
+    let (int_part, frac_part) = digits.split_at(digits.len() - SCALE as usize);
+    let frac_part = frac_part.trim_end_matches('0');
+    let sign = if units < 0 { "-" } else { "" };
     if frac_part.is_empty() {
         format!("{sign}{int_part}")
     } else {
         format!("{sign}{int_part}.{frac_part}")
     }
-}
-
-/// `part / whole × 100`, rounded to `decimals` places, capped to `0..=100`.
-///
-/// A share below the whole never shows 100 (rounding stops one step below),
-/// and `whole` must be positive (callers validate it).
-///
-/// ```
-/// use impactkit::decimal::{percentage, Rounding};
-/// assert_eq!(percentage(248.5, 500.0, 1, Rounding::Down), 49.7);
-/// assert_eq!(percentage(50.0, 190.0, 1, Rounding::Down), 26.3);
-/// assert_eq!(percentage(99.96, 100.0, 1, Rounding::Nearest), 99.9);
-/// assert_eq!(percentage(600.0, 500.0, 1, Rounding::Down), 100.0);
-/// ```
-pub fn percentage(part: f64, whole: f64, decimals: u32, rounding: Rounding) -> f64 {
-    let decimals = decimals.min(MAX_OUTPUT_DECIMALS);
-    let part = Decimal::from_f64(part);
-    let whole = Decimal::from_f64(whole);
-    if whole.units <= 0 || part.units <= 0 {
-        return 0.0;
-    }
-    let scale = part.scale.max(whole.scale);
-    let p = part.rescaled(scale);
-    let w = whole.rescaled(scale);
-    if p >= w {
-        return 100.0;
-    }
-    let numerator = p.saturating_mul(pow10(2 + decimals));
-    let mut q = match rounding {
-        Rounding::Down => numerator / w,
-        Rounding::Nearest => (numerator.saturating_mul(2).saturating_add(w)) / w.saturating_mul(2),
-    };
-    let full = 100 * pow10(decimals);
-    if q >= full {
-        q = full - 1;
-    }
-    Decimal {
-        units: q,
-        scale: decimals,
-    }
-    .to_f64()
 }
 
 /// Shows a number the way the JSON wrote it (for messages), without float
@@ -247,16 +138,16 @@ pub fn show(x: f64) -> String {
         "NaN".to_owned()
     } else if x.is_infinite() {
         if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if x.abs() >= 1e21 {
+    } else if x.abs() >= 1e16 {
+        // Beyond a decimal's range (and every input limit).
         if x > 0.0 {
-            "a number over 1e21"
+            "a number over 1e16"
         } else {
-            "a number under -1e21"
+            "a number under -1e16"
         }
         .to_owned()
     } else {
-        let d = Decimal::from_f64(x);
-        format_units(d.units, d.scale)
+        format_units(Decimal::from_f64(x).units)
     }
 }
 
@@ -309,6 +200,22 @@ impl Display {
     /// ```
     pub fn percent(&self, part: f64, whole: f64) -> f64 {
         percentage(part, whole, self.decimals, self.rounding)
+    }
+
+    /// Percentage, remainder and completion of `current` towards `target`
+    /// (> 0), from one reading of both numbers.
+    ///
+    /// ```
+    /// let p = impactkit::decimal::Display::default().progress(189.99999999999997, 190.0);
+    /// assert_eq!((p.percentage, p.is_completed), (99.9, false));
+    /// ```
+    pub fn progress(&self, current: f64, target: f64) -> Progress {
+        self.progress_of(Decimal::from_f64(current), Decimal::from_f64(target))
+    }
+
+    /// [`Display::progress`] for numbers already read as decimals.
+    pub fn progress_of(&self, current: Decimal, target: Decimal) -> Progress {
+        progress(current, target, self.decimals, self.rounding)
     }
 }
 
@@ -363,6 +270,34 @@ mod tests {
     }
 
     #[test]
+    fn every_double_reads_as_its_shortest_text_and_back() {
+        // Random bit patterns over the exact domain 1e-6 ..= 1e15, plus powers of two.
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut checked = 0;
+        while checked < 200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x = f64::from_bits(seed >> 1);
+            let x = if checked % 10 == 0 {
+                f64::from_bits(seed >> 1 & !((1 << 52) - 1))
+            } else {
+                x
+            };
+            if !(1e-6..=1e15).contains(&x) {
+                continue;
+            }
+            checked += 1;
+            let d = Decimal::from_f64(x);
+            let text: f64 = format_units(d.units).parse().unwrap_or(f64::NAN);
+            assert_eq!(text, x, "{x:e}");
+            assert_eq!(format_units(d.units), format!("{x}"), "{x:e}");
+            assert_eq!(d.to_f64(), x, "{x:e}");
+            assert_eq!((Decimal::ZERO - d).to_f64(), -x);
+        }
+    }
+
+    #[test]
     fn shortest_decimal_agrees_with_rusts_own_formatting() {
         // Deterministic LCG over values with 0–6 decimals and magnitudes up to 1e9.
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -374,7 +309,7 @@ mod tests {
             let units = (seed >> 20) % 1_000_000_000_000;
             let x = units as f64 / 10f64.powi(decimals);
             let d = Decimal::from_f64(x);
-            assert_eq!(format_units(d.units, d.scale), format!("{x}"), "{x}");
+            assert_eq!(format_units(d.units), format!("{x}"), "{x}");
             assert_eq!(d.to_f64(), x);
         }
     }

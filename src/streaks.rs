@@ -344,20 +344,33 @@ impl StreakRequest {
             && self.rest_days & (1u8 << (index - 1).rem_euclid(7)) != 0
     }
 
-    /// Non-rest periods strictly between `from` and `to`, or `None` when more than `budget`.
-    fn missed_between(&self, from: i64, to: i64, budget: u32) -> Option<Vec<i64>> {
-        let mut missed = Vec::new();
+    /// Whether period `index` is a day the customer's zone skipped (crossing the
+    /// date line): it can be neither done nor missed, and is not part of any streak.
+    fn never_existed(&self, index: i64) -> bool {
+        self.calendar.period == Period::Day
+            && self
+                .calendar
+                .first_day(index)
+                .is_some_and(|date| !self.zone.date_exists(date))
+    }
+
+    /// The periods strictly between `from` and `to`: the missed ones (neither rest days
+    /// nor skipped), or `None` when more than `budget`.
+    fn gap_between(&self, from: i64, to: i64, budget: u32) -> Option<Gap> {
+        let mut gap = Gap::default();
         let mut p = from + 1;
         while p < to {
-            if !self.is_rest(p) {
-                if missed.len() as u32 >= budget {
+            if self.never_existed(p) {
+                gap.skipped += 1;
+            } else if !self.is_rest(p) {
+                if gap.missed.len() as u32 >= budget {
                     return None;
                 }
-                missed.push(p);
+                gap.missed.push(p);
             }
             p += 1;
         }
-        Some(missed)
+        Some(gap)
     }
 
     fn date_text(&self, index: i64) -> Option<String> {
@@ -394,10 +407,11 @@ impl StreakRequest {
         for &(p, _) in sums.iter().filter(|s| s.1 >= min) {
             run = Some(match run {
                 None => Run::new(p),
-                Some(mut r) => match self.missed_between(r.last, p, freezes_left) {
-                    Some(missed) => {
+                Some(mut r) => match self.gap_between(r.last, p, freezes_left) {
+                    Some(Gap { missed, skipped }) => {
                         freezes_left -= missed.len() as u32;
                         r.frozen += missed.len() as u32;
+                        r.skipped += skipped;
                         frozen.extend(missed);
                         r.last = p;
                         r
@@ -413,8 +427,8 @@ impl StreakRequest {
         let (state, live) = match run {
             None => (StreakState::None, None),
             Some(r) if r.last == today => (StreakState::Active, Some(r)),
-            Some(r) => match self.missed_between(r.last, today, freezes_left) {
-                Some(missed) => {
+            Some(r) => match self.gap_between(r.last, today, freezes_left) {
+                Some(Gap { missed, .. }) => {
                     freezes_left -= missed.len() as u32;
                     frozen.extend(missed);
                     (StreakState::Pending, Some(r))
@@ -450,7 +464,7 @@ impl StreakRequest {
     fn at_risk_at(&self, today: i64, today_done: bool, mut freezes: u32) -> Option<String> {
         let mut p = if today_done { today + 1 } else { today };
         loop {
-            if self.is_rest(p) {
+            if self.is_rest(p) || self.never_existed(p) {
                 p += 1;
             } else if freezes > 0 {
                 freezes -= 1;
@@ -465,8 +479,15 @@ impl StreakRequest {
 
     fn periods(&self, today: i64, sums: &[(i64, u128)], frozen: &[i64]) -> Vec<PeriodCell> {
         let min = u128::from(self.min_count);
-        let first = today - i64::from(self.window) + 1;
-        (first..=today)
+        // The last `window` periods that existed (a skipped day is not shown).
+        let mut shown: Vec<i64> = (0..)
+            .map(|back| today - back)
+            .filter(|p| !self.never_existed(*p))
+            .take(self.window as usize)
+            .collect();
+        shown.reverse();
+        shown
+            .into_iter()
             .filter_map(|p| {
                 let count = sums
                     .binary_search_by_key(&p, |s| s.0)
@@ -494,12 +515,22 @@ impl StreakRequest {
     }
 }
 
-/// A run of done periods, possibly bridged by freezes.
+/// The periods between two done ones.
+#[derive(Debug, Default)]
+struct Gap {
+    /// Missed periods (neither rest days nor skipped).
+    missed: Vec<i64>,
+    /// Days the zone skipped.
+    skipped: u32,
+}
+
+/// A run of done periods, possibly bridged by freezes and skipped days.
 #[derive(Debug, Clone, Copy)]
 struct Run {
     first: i64,
     last: i64,
     frozen: u32,
+    skipped: u32,
 }
 
 impl Run {
@@ -508,14 +539,17 @@ impl Run {
             first: p,
             last: p,
             frozen: 0,
+            skipped: 0,
         }
     }
 
-    /// Periods from the first to the last done one, rest days included, frozen ones not.
+    /// Periods from the first to the last done one, rest days included, frozen and
+    /// skipped ones not.
     fn length(self) -> u32 {
         u32::try_from(self.last - self.first + 1)
             .unwrap_or(u32::MAX)
             .saturating_sub(self.frozen)
+            .saturating_sub(self.skipped)
     }
 
     /// The longer of two runs; the earlier one on ties.

@@ -40,6 +40,10 @@ const FILES: &[(&str, &str)] = &[
         "vectors/gameball.json",
         include_str!("vectors/gameball.json"),
     ),
+    (
+        "vectors/defects-zones.json",
+        include_str!("vectors/defects-zones.json"),
+    ),
     ("vectors/graphql.json", include_str!("vectors/graphql.json")),
     (
         "vectors/milestones.json",

@@ -213,6 +213,23 @@ impl Zone {
         (MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR).contains(&self.local(t).year())
     }
 
+    /// Whether local `date` happened in this zone: not the calendar days a zone
+    /// skipped when it moved across the date line (Pacific/Apia 2011-12-30,
+    /// Pacific/Kiritimati 1994-12-31).
+    ///
+    /// ```
+    /// use impactkit::time::{Zone, TzDatabase};
+    /// let apia = Zone::parse("Pacific/Apia", &TzDatabase).unwrap();
+    /// let day = |d| chrono::NaiveDate::from_ymd_opt(2011, 12, d).unwrap();
+    /// assert!(apia.date_exists(day(29)) && !apia.date_exists(day(30)) && apia.date_exists(day(31)));
+    /// ```
+    pub fn date_exists(&self, date: NaiveDate) -> bool {
+        match self.kind {
+            ZoneKind::Fixed(_) => true,
+            ZoneKind::Rules(_) => self.date_of(self.start_of_day(date)) == date,
+        }
+    }
+
     /// Whether this is UTC itself (formatted with `Z`).
     pub fn is_utc(&self) -> bool {
         self.name == "UTC"

@@ -12,7 +12,6 @@
 
 use super::ZoneRules;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
 /// Answers which UTC offset is in effect at an instant (one host call each).
 pub trait OffsetOracle {
@@ -21,9 +20,9 @@ pub trait OffsetOracle {
 }
 
 const DAY: i64 = 86_400;
-/// Most spans one zone keeps (bounded memory however scattered the asked dates are);
-/// beyond it the zone starts over. A zone asked over contiguous days holds one span
-/// per transition.
+/// Most spans one zone keeps (bounded memory and insertion cost however scattered the
+/// asked dates are); beyond it the zone starts over. A zone asked over contiguous days
+/// holds one span per transition.
 const MAX_SPANS: usize = 2048;
 
 /// The offset `offset` holds on `[start, end)`.
@@ -43,8 +42,8 @@ impl Span {
 /// Zone rules learned from an [`OffsetOracle`], remembered as spans of constant offset.
 pub struct LearnedRules<O> {
     oracle: O,
-    /// Known spans by start: `start → (end, offset)`.
-    spans: RefCell<BTreeMap<i64, (i64, i32)>>,
+    /// Known spans, disjoint, in time order.
+    spans: RefCell<Vec<Span>>,
     /// The span found last: instants are mostly asked in time order.
     last: Cell<Option<Span>>,
 }
@@ -54,7 +53,7 @@ impl<O: OffsetOracle> LearnedRules<O> {
     pub fn new(oracle: O) -> Self {
         LearnedRules {
             oracle,
-            spans: RefCell::new(BTreeMap::new()),
+            spans: RefCell::new(Vec::new()),
             last: Cell::new(None),
         }
     }
@@ -67,8 +66,8 @@ impl<O: OffsetOracle> LearnedRules<O> {
 
     fn known(&self, t: i64) -> Option<Span> {
         let spans = self.spans.borrow();
-        let (&start, &(end, offset)) = spans.range(..=t).next_back()?;
-        let span = Span { start, end, offset };
+        let after = spans.partition_point(|s| s.start <= t);
+        let span = *spans.get(after.checked_sub(1)?)?;
         span.contains(t).then_some(span)
     }
 
@@ -126,7 +125,7 @@ impl<O: OffsetOracle> LearnedRules<O> {
         (b, at_b)
     }
 
-    /// Adds a span, merged with the spans of the same offset it touches.
+    /// Adds a span, merged with the spans of the same offset it touches or overlaps.
     fn insert(&self, mut span: Span) {
         if span.start >= span.end {
             return;
@@ -136,31 +135,23 @@ impl<O: OffsetOracle> LearnedRules<O> {
             spans.clear();
             self.last.set(None);
         }
-        let before = spans
-            .range(..=span.start)
-            .next_back()
-            .map(|(s, v)| (*s, *v));
-        if let Some((start, (end, offset))) = before {
-            if end >= span.start && offset == span.offset {
-                spans.remove(&start);
-                span.start = start;
-                span.end = span.end.max(end);
+        let mut at = spans.partition_point(|s| s.start <= span.start);
+        if let Some(before) = at.checked_sub(1).and_then(|i| spans.get(i)).copied() {
+            if before.end >= span.start && before.offset == span.offset {
+                at -= 1;
+                spans.remove(at);
+                span.start = before.start;
+                span.end = span.end.max(before.end);
             }
         }
-        loop {
-            let next = spans
-                .range(span.start..=span.end)
-                .next()
-                .map(|(s, v)| (*s, *v));
-            match next {
-                Some((start, (end, offset))) if offset == span.offset => {
-                    spans.remove(&start);
-                    span.end = span.end.max(end);
-                }
-                _ => break,
+        while let Some(next) = spans.get(at).copied() {
+            if next.start > span.end || next.offset != span.offset {
+                break;
             }
+            spans.remove(at);
+            span.end = span.end.max(next.end);
         }
-        spans.insert(span.start, (span.end, span.offset));
+        spans.insert(at, span);
     }
 }
 

@@ -67,6 +67,26 @@ extern "C" {
     fn last_read() -> f64;
 }
 
+/// Wasm memory a call works in, per byte of JSON text: the text, its parse tree and the
+/// result (measured at the limits: a 1,000,000-record streak peaks at ~5.7× its text, a
+/// card with 1,000,000 badges at ~5×; see BENCHMARKS.md "First call at the limits").
+const WORKING_BYTES_PER_INPUT_BYTE: usize = 6;
+/// Inputs from which memory is reserved up front (smaller calls fit the memory there is).
+const RESERVE_FROM_BYTES: usize = 1 << 20;
+
+/// Grows wasm memory once for a call on `text_bytes` of JSON text. Grown step by step
+/// while the parse tree fills, V8 ran a full GC per `memory.grow` (a 1,000,000-record
+/// streak took 35 s on its first call in Node 20, 0.3 s after). The block is freed at once
+/// and stays with the allocator (wasm memory never shrinks), so the call's allocations
+/// reuse it; untouched pages cost address space, not resident memory.
+fn reserve_working_memory(text_bytes: usize) {
+    if text_bytes >= RESERVE_FROM_BYTES {
+        let mut block: Vec<u8> = Vec::new();
+        // Best effort: if the engine refuses the memory, the call grows it as it goes.
+        let _ = block.try_reserve_exact(text_bytes.saturating_mul(WORKING_BYTES_PER_INPUT_BYTE));
+    }
+}
+
 /// The UTF-8 bytes of a JS string, written into wasm memory by the engine's
 /// `TextEncoder.encodeInto`. (wasm-bindgen's own string passing copies ASCII one
 /// character at a time in JS: 6 ms instead of 0.4 ms for a 4 MB response body.)
@@ -78,6 +98,7 @@ fn utf8_of(text: &JsValue) -> Result<String, Error> {
     if units > MAX_INPUT_BYTES {
         return Err(input_too_large("at least ", units));
     }
+    reserve_working_memory(units);
     let mut buffer = vec![0u8; units];
     let (mut read, mut written, mut grown) = (0usize, 0usize, false);
     while read < units {

@@ -186,6 +186,19 @@ try {
   log(`startup skipped: ${e.message.split("\n")[0]}`);
 }
 
+// --- 7b. First call at the limits (fresh Node processes, fresh Chromium pages) -------------------
+{
+  const { firstCalls, firstCallsChromium } = await import("./first-call.mjs");
+  const rows = firstCalls(quick);
+  let chromium = [];
+  try { chromium = await firstCallsChromium(quick); } catch (e) { log(`chromium first calls skipped: ${e.message.split("\n")[0]}`); }
+  section("First call at the limits",
+    "Each workload's first call in a fresh wasm instance (a new Node process; a new Chromium page, the input handed over as JSON text): wasm memory grows from ~1 MB to its working size. It is reserved in one `memory.grow` from the input size; grown page by page, V8 ran a full GC per grow (a 1,000,000-record streak took 35 s on its first call in Node 20).",
+    ["workload", "Node first call", "Node second call", "full GCs in the Node first call", "wasm memory after", "Chromium first call"],
+    rows.map((r, i) => [...r, chromium[i]?.[1] ?? "–"]));
+  log("first calls done");
+}
+
 // --- 8. Memory ---------------------------------------------------------------------------------
 try {
   const out = execFileSync(process.execPath, [join(root, "tests", "memory.mjs")], { encoding: "utf8", env: { ...process.env, MEMORY_CALLS: quick ? "10000" : "100000" } });

@@ -58,8 +58,8 @@ impl<O: OffsetOracle> LearnedRules<O> {
         }
     }
 
-    /// Number of spans held (memory diagnostics and tests).
-    #[cfg(test)]
+    /// Number of spans held (tests).
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn span_count(&self) -> usize {
         self.spans.borrow().len()
     }

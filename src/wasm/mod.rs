@@ -79,12 +79,20 @@ const RESERVE_FROM_BYTES: usize = 1 << 20;
 /// streak took 35 s on its first call in Node 20, 0.3 s after). The block is freed at once
 /// and stays with the allocator (wasm memory never shrinks), so the call's allocations
 /// reuse it; untouched pages cost address space, not resident memory.
+/// Only a memory smaller than the working set grows: a block of it reserved again on later
+/// calls might not fit between what earlier calls keep (the zone cache) and grow it twice.
 fn reserve_working_memory(text_bytes: usize) {
-    if text_bytes >= RESERVE_FROM_BYTES {
+    let working_set = text_bytes.saturating_mul(WORKING_BYTES_PER_INPUT_BYTE);
+    if text_bytes >= RESERVE_FROM_BYTES && memory_bytes() < working_set {
         let mut block: Vec<u8> = Vec::new();
         // Best effort: if the engine refuses the memory, the call grows it as it goes.
-        let _ = block.try_reserve_exact(text_bytes.saturating_mul(WORKING_BYTES_PER_INPUT_BYTE));
+        let _ = block.try_reserve_exact(working_set);
     }
+}
+
+/// Bytes of wasm linear memory now.
+fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size::<0>().saturating_mul(65_536)
 }
 
 /// The UTF-8 bytes of a JS string, written into wasm memory by the engine's
@@ -204,5 +212,5 @@ pub fn version() -> String {
 /// wasmMemoryBytes(); // → 1179648 (grows with the largest input seen, never shrinks)
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
-    (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
+    memory_bytes() as f64
 }

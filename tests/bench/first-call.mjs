@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,17 +77,23 @@ window.result = performance.now() - t0;
     if (url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(page);
     const w = WORKLOADS.find((x) => url === `/${x}.json`);
     if (w) return res.writeHead(200, { "content-type": "application/json" }).end(texts[w]);
-    const file = { "/pkg/impactkit.js": "impactkit.js", "/pkg/impactkit_bg.wasm": "impactkit_bg.wasm" }[url];
-    if (!file) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": file.endsWith(".wasm") ? "application/wasm" : "text/javascript" }).end(readFileSync(join(web, file)));
+    const file = normalize(join(web, url.replace(/^\/pkg\//, "")));
+    if (!url.startsWith("/pkg/") || !file.startsWith(web + sep)) return res.writeHead(404).end();
+    try {
+      res.writeHead(200, { "content-type": file.endsWith(".wasm") ? "application/wasm" : "text/javascript" }).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"], timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], timeout: 30_000 });
   const rows = [];
   try {
     for (const w of WORKLOADS) {
       const context = await browser.newContext();
       const tab = await context.newPage();
+      tab.on("pageerror", (e) => console.error(`chromium page error: ${e.message}`));
+      tab.on("crash", () => console.error("chromium page crashed"));
       await tab.goto(`http://127.0.0.1:${server.address().port}/?w=${w}`, { timeout: 60_000 });
       const ms = await tab.waitForFunction(() => window.result, null, { timeout: 600_000, polling: 500 }).then((h) => h.jsonValue());
       await context.close();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// IANA zones in wasm (`pkg/node`), against the host's Intl as the reference:
+// IANA zones in wasm (`pkg/node.cjs`), against the host's Intl as the reference:
 // 1. the offset impactkit applies equals Intl's for every zone Intl knows: at random instants,
 //    and at the seconds around every transition (found here by scanning with Intl and bisecting
 //    to the second; transitions are not on quarter hours: St John's changed at 00:01 local);
@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ik = createRequire(import.meta.url)(join(here, "..", "pkg", "node", "impactkit.js"));
+const ik = createRequire(import.meta.url)(join(here, "..", "pkg", "node.cjs"));
 const FULL = process.env.ZONES_FULL === "1";
 const DAY = 86_400;
 const year = (y) => Date.UTC(y, 0, 1) / 1000;

@@ -22,7 +22,7 @@ async function input(workload, n) {
     const { activity } = await import("./data.mjs");
     return { activity: activity(n), period: "day", now: NOW, timezone: "America/New_York" };
   }
-  const ik = createRequire(import.meta.url)(join(root, "pkg", "node", "impactkit.js"));
+  const ik = createRequire(import.meta.url)(join(root, "pkg", "node.cjs"));
   const seed = JSON.parse(readFileSync(join(root, "tests", "cards", "seed000-response.json"), "utf8"));
   const profile = ik.readImpactProfile(seed);
   const { tier, earnedAt } = profile.badges[0];
@@ -38,7 +38,7 @@ async function child(workload, n) {
   const observer = new PerformanceObserver((list) => {
     majorGcs += list.getEntries().filter((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR).length;
   });
-  const ik = createRequire(import.meta.url)(join(root, "pkg", "node", "impactkit.js"));
+  const ik = createRequire(import.meta.url)(join(root, "pkg", "node.cjs"));
   const fn = workload === "streak" ? ik.streak : ik.impactCard;
   observer.observe({ entryTypes: ["gc"] });
   const t0 = performance.now();
@@ -61,7 +61,7 @@ export async function firstCallsChromium(quick, onRow = () => {}) {
   const { chromium } = await import("playwright-core");
   const texts = {};
   for (const w of WORKLOADS) texts[w] = JSON.stringify(await input(w, n));
-  const web = join(root, "pkg", "web");
+  const web = join(root, "pkg");
   const page = `<!doctype html><meta charset="utf-8"><script type="module">
 const mod = await import("/pkg/impactkit.js");
 await mod.default();

@@ -81,6 +81,7 @@ test: setup pkg
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/memory.mjs
+	node tests/zones.mjs
 	node tests/size-budget.mjs
 	node tests/consumers/run.mjs
 	bash tests/wasm-pack.sh

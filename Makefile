@@ -80,6 +80,7 @@ test: setup pkg
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
+	node tests/types/snapshot.mjs
 	node tests/memory.mjs
 	node tests/zones.mjs
 	node tests/size-budget.mjs

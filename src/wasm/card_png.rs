@@ -10,6 +10,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The JS input (object or JSON text) read and rendered: `(svg, width, height)`.
+fn prepare_js(input: &JsValue) -> Result<(String, f64, f64)> {
+    let text = super::input_text(input)?;
+    let value = value_from_text(&text)?;
+    prepare(&Json::root(&value))
+}
+
 /// Reads `scale` (default 1, 0.25–4) and renders the SVG.
 fn prepare(input: &Json) -> Result<(String, f64, f64)> {
     let scale = match input.opt("scale")? {
@@ -83,11 +90,7 @@ async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<
 pub fn impact_card_png(
     #[wasm_bindgen(unchecked_param_type = "ImpactCardPngInput | string")] input: JsValue,
 ) -> js_sys::Promise {
-    let prepared = super::input_text(&input).and_then(|text| {
-        let value = value_from_text(&text)?;
-        prepare(&Json::root(&value))
-    });
-    match prepared {
+    match prepare_js(&input) {
         Err(error) => js_sys::Promise::reject(&to_js_error(error)),
         Ok(_) if !host_can_rasterise() => js_sys::Promise::reject(&to_js_error(Error::new(
             ErrorCode::Unsupported,
@@ -106,9 +109,7 @@ pub fn impact_card_png(
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__cardForPng", skip_typescript)]
 pub fn card_for_png(input: JsValue) -> std::result::Result<js_sys::Array, JsValue> {
-    let text = super::input_text(&input).map_err(to_js_error)?;
-    let value = value_from_text(&text).map_err(to_js_error)?;
-    let (svg, width, height) = prepare(&Json::root(&value)).map_err(to_js_error)?;
+    let (svg, width, height) = prepare_js(&input).map_err(to_js_error)?;
     Ok(js_sys::Array::of3(
         &JsValue::from_str(&svg),
         &JsValue::from_f64(width),

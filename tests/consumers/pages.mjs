@@ -2,8 +2,7 @@
 // custom elements) and opens it in headless Debian Chromium: the page must show the expected
 // numbers with no console error and no failed request.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium } from "playwright-core";

@@ -6,7 +6,7 @@
 // (and misuse must not); pages (Vite, webpack, esbuild, import map, custom elements) are served on
 // 127.0.0.1 and must show the numbers in headless Chromium with no console error.
 // Prints `consumers: N passed, N failed`. Bundlers come from the repo's node_modules (lockfile-pinned).
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -2,9 +2,11 @@
 //! one value out, errors thrown as JS `Error`s with `code`, `path`, `message`.
 //! Generated from [`crate::api::for_each_function!`].
 
+#[cfg(any(feature = "full", feature = "cards"))]
 mod card_png;
 mod intl_tz;
 
+#[cfg(any(feature = "full", feature = "cards"))]
 pub use card_png::impact_card_png;
 
 use crate::error::Error;
@@ -178,9 +180,10 @@ fn run<T: Serialize>(
 }
 
 macro_rules! exports {
-    ($(($js:literal, $rust:ident, $in_ty:literal, $out_ty:literal, [$($doc:literal),* $(,)?])),* $(,)?) => {
+    ($(($js:literal, $rust:ident, $module:tt, $in_ty:literal, $out_ty:literal, [$($doc:literal),* $(,)?])),* $(,)?) => {
         $(
             $(#[doc = $doc])*
+            #[cfg(any(feature = "full", feature = $module))]
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $out_ty)]
             pub fn $rust(#[wasm_bindgen(unchecked_param_type = $in_ty)] input: JsValue) -> Result<JsValue, JsValue> {
                 run(input, crate::api::$rust)
@@ -191,7 +194,8 @@ macro_rules! exports {
         #[doc(hidden)]
         pub fn call_by_name(name: &str, input: JsValue) -> Option<Result<JsValue, JsValue>> {
             match name {
-                $($js => Some($rust(input)),)*
+                $(#[cfg(any(feature = "full", feature = $module))]
+                $js => Some($rust(input)),)*
                 _ => None,
             }
         }

@@ -21,6 +21,13 @@ WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm
 # The features rustc enables by default for wasm32-unknown-unknown.
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
+# The capability modules: Cargo features of the same names (src/api.rs names each function's module).
+MODULES := progress badges streaks cards
+SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
+# $(call finish_wasm,NAME,DIR): target/wasm/NAME.wasm → wasm-bindgen (web) into target/bindgen/DIR → pkg/NAME_bg.wasm
+finish_wasm = wasm-bindgen target/wasm/$(1).wasm --target web --out-dir target/bindgen/$(2) --out-name $(1) && \
+  wasm-opt $(WASM_OPT_FLAGS) target/bindgen/$(2)/$(1)_bg.wasm -o pkg/$(1)_bg.wasm
 DEMO_PORT ?= 8080
 # For contributors who build with wasm-pack (tests/wasm-pack.sh); the package itself comes from `make pkg`.
 WASM_PACK_VERSION := 0.15.0
@@ -58,15 +65,23 @@ setup:
 	@wasm-opt --version
 
 ## pkg: the one npm package at pkg/ (release wasm from the pinned nightly, wasm-bindgen --target web,
-## wasm-opt -Oz, then pkg-templates/generate.mjs bundles the entries); `npm pack pkg` is what we publish
+## wasm-opt -Oz, then pkg-templates/generate.mjs bundles the entries); `npm pack pkg` is what we publish.
+## The full build (`impactkit`, every function) and one capability module per entry of MODULES
+## (`impactkit/<module>`: its own .wasm and glue) share one target dir, so std is built once; each
+## module's wasm-bindgen + wasm-opt runs in the background while cargo builds the next one.
 pkg:
-	RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
-	  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
-	rm -rf pkg target/bindgen
-	wasm-bindgen $(WASM) --target web --out-dir target/bindgen/web --out-name impactkit
-	mkdir -p pkg
-	wasm-opt $(WASM_OPT_FLAGS) target/bindgen/web/impactkit_bg.wasm -o pkg/impactkit_bg.wasm
-	node pkg-templates/generate.mjs
+	$(SIZE_CARGO)
+	rm -rf pkg target/bindgen target/wasm
+	mkdir -p pkg target/wasm
+	cp $(WASM) target/wasm/impactkit.wasm
+	$(call finish_wasm,impactkit,web) & pids=$$!; \
+	for m in $(MODULES); do \
+	  $(SIZE_CARGO) --no-default-features --features $$m; \
+	  cp $(WASM) target/wasm/$$m.wasm; \
+	  $(call finish_wasm,$${m},$${m}) & pids="$$pids $$!"; \
+	done; \
+	for pid in $$pids; do wait $$pid; done
+	node pkg-templates/generate.mjs $(MODULES)
 
 ## test: everything CI checks
 test: setup pkg

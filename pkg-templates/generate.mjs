@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Assembles the one npm package at pkg/ from wasm-bindgen's web output (target/bindgen/web, written by
-// `make pkg`) and pkg-templates/: the browser / bundler / worker entry (impactkit.js, glue and its
-// inline snippet bundled into one module), the Node entries (node.mjs and its CommonJS bundle
-// node.cjs, both instantiated on import), their types (node.d.ts needs no DOM lib), the custom
-// elements, the card CLI, README, LICENSE and package.json. Prints the size of what ships.
+// Assembles the one npm package at pkg/ from wasm-bindgen's web output (written by `make pkg`) and
+// pkg-templates/. Usage: node pkg-templates/generate.mjs [MODULE...] (the Makefile's MODULES).
+// Entries: `impactkit` (every function; glue in target/bindgen/web) and one capability module per
+// argument (`impactkit/<module>`; glue in target/bindgen/<module>). Each entry gets, from the same
+// templates (pkg-templates/entries/): the browser / bundler / worker entry (<name>.js: glue and its
+// inline snippet bundled into one module), the Node entries (node.mjs and its CommonJS bundle node.cjs
+// for `impactkit`, <module>.node.mjs / .node.cjs for a module, both instantiated on import) and their
+// types (the Node ones need no DOM lib). Then the custom elements, the card CLI, README, LICENSE and
+// package.json, whose `exports` / `files` / `sideEffects` for each module mirror the full entry's.
+// Prints the size of what ships.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -12,59 +17,106 @@ import { buildSync } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const templates = join(root, "pkg-templates");
-const bindgen = join(root, "target", "bindgen", "web");
+const entriesDir = join(templates, "entries");
 const out = join(root, "pkg");
 /** The oldest Node release the package supports; tests/consumers.mjs runs the Node consumers on it. */
 const NODE_MIN = "18.0.0";
+/** The `@example` of `init()` in each entry's types: the first of these functions the entry exports. */
+const EXAMPLES = {
+  milestoneProgress: "milestoneProgress({ current: 248.5, target: 500 }).percentage; // → 49.7",
+  badgePreview: 'badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 6',
+  streak: 'streak({ activity: [{ date: "2025-03-07" }], period: "day", now: "2025-03-07T12:00:00Z" }).current; // → 1',
+  impactCard: 'impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 } }); // → "<svg …"',
+};
 
 const read = (...parts) => readFileSync(join(...parts), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read(root, "Cargo.toml"))?.[1];
 if (!version) throw new Error("no version in Cargo.toml");
-if (!existsSync(join(bindgen, "impactkit.js"))) throw new Error(`missing ${bindgen}: run wasm-bindgen first`);
-mkdirSync(out, { recursive: true });
 
-/** The browser entry: pkg-templates/entries/browser.js with wasm-bindgen's glue bundled in. */
-function bundleBrowserEntry() {
-  copyFileSync(join(templates, "entries", "browser.js"), join(bindgen, "entry.js"));
+/** An entry of the package: `impactkit` (the full build, subpath ".") or a capability module. */
+function entry(name) {
+  const full = name === "impactkit";
+  const bindgen = join(root, "target", "bindgen", full ? "web" : name);
+  if (!existsSync(join(bindgen, `${name}.js`))) throw new Error(`missing ${bindgen}/${name}.js: run wasm-bindgen first`);
+  const dts = read(bindgen, `${name}.d.ts`);
+  const cut = dts.indexOf("export type InitInput");
+  if (cut < 0) throw new Error(`wasm-bindgen's ${name}.d.ts has no InitInput section`);
+  const api = dts.slice(0, cut).trimEnd() + "\n";
+  const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  const png = /^export function __cardForPng\b/m.test(read(bindgen, `${name}.js`));
+  return { name, full, bindgen, api, functions, png, specifier: full ? "impactkit" : `impactkit/${name}`, node: full ? "node" : `${name}.node` };
+}
+
+/** The full entry's file name (or `./path`) as entry `e`'s: impactkit.js → progress.js, node.cjs → progress.node.cjs. */
+const fileOf = (e, file) =>
+  file.replace(/^(\.\/)?impactkit(?=[._])/, `$1${e.name}`).replace(/^(\.\/)?node\./, `$1${e.node}.`);
+
+/** The browser entry <name>.js: pkg-templates/entries/browser.js with the entry's wasm-bindgen glue bundled in. */
+function bundleBrowserEntry(e) {
+  const contents = read(entriesDir, "browser.js").replaceAll('"./impactkit.js"', `"./${e.name}.js"`);
   buildSync({
-    entryPoints: [join(bindgen, "entry.js")], outfile: join(out, "impactkit.js"), bundle: true,
-    format: "esm", platform: "neutral", target: "es2020", legalComments: "none", minifySyntax: true,
+    stdin: { contents, resolveDir: e.bindgen, sourcefile: "entry.js", loader: "js" },
+    outfile: join(out, `${e.name}.js`), bundle: true, format: "esm", platform: "neutral", target: "es2020",
+    legalComments: "none", minifySyntax: true,
+    // The modules exist to be small (storefront budgets count compressed bytes): their glue is minified.
+    minifyWhitespace: !e.full, minifyIdentifiers: !e.full,
     // wasm-bindgen lists its inline snippet module twice in the imports object (same module): not ours to fix.
     logOverride: { "duplicate-object-key": "silent" },
-    banner: { js: `// impactkit ${version} (MIT): browser, bundler and worker entry. Generated by make pkg.` },
+    banner: { js: `// ${e.specifier} ${version} (MIT): browser, bundler and worker entry. Generated by make pkg.` },
   });
 }
 
-/** The Node entries: node.mjs as written, node.cjs as its CommonJS bundle (works without require(esm)). */
-function buildNodeEntries() {
-  for (const file of ["node.mjs", "node-png.mjs"]) copyFileSync(join(templates, "entries", file), join(out, file));
+/** The Node entries: entries/node.mjs for this entry, and its CommonJS bundle (works without require(esm)). */
+function buildNodeEntries(e) {
+  const png = /^\/\/#if png\n([\s\S]*?)^\/\/#endif\n/m;
+  const template = read(entriesDir, "node.mjs");
+  if (!png.test(template)) throw new Error("entries/node.mjs has no //#if png block");
+  const source = template.replace(png, e.png ? "$1" : "")
+    .replaceAll('"./impactkit.js"', `"./${e.name}.js"`).replaceAll('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
+  writeFileSync(join(out, `${e.node}.mjs`), source);
   buildSync({
-    entryPoints: [join(out, "node.mjs")], outfile: join(out, "node.cjs"), bundle: true, format: "cjs",
+    entryPoints: [join(out, `${e.node}.mjs`)], outfile: join(out, `${e.node}.cjs`), bundle: true, format: "cjs",
     platform: "node", target: "node18", external: ["@resvg/resvg-js"], legalComments: "none", minifySyntax: true,
+    logOverride: { "duplicate-object-key": "silent" },
     define: { "import.meta.url": "__impactkitUrl" },
-    banner: { js: `// impactkit ${version} (MIT): Node CommonJS entry. Generated by make pkg.\nconst __impactkitUrl = require("node:url").pathToFileURL(__filename).href;` },
+    banner: { js: `// ${e.specifier} ${version} (MIT): Node CommonJS entry. Generated by make pkg.\nconst __impactkitUrl = require("node:url").pathToFileURL(__filename).href;` },
   });
 }
 
-/** Types: wasm-bindgen's declarations of the API (up to its init section) + each entry's init. */
-function writeTypes() {
-  const generated = read(bindgen, "impactkit.d.ts");
-  const cut = generated.indexOf("export type InitInput");
-  if (cut < 0) throw new Error("wasm-bindgen's d.ts has no InitInput section");
-  const api = generated.slice(0, cut).trimEnd() + "\n";
-  const header = "// impactkit " + version + " type declarations. Generated by make pkg from Rust (src/api.rs) and pkg-templates/types.d.ts.\n";
-  writeFileSync(join(out, "impactkit.d.ts"), header + api + "\n" + read(templates, "entries", "init-browser.d.ts"));
-  const node = header + api + "\n" + read(templates, "entries", "init-node.d.ts");
-  writeFileSync(join(out, "node.d.ts"), node);
-  writeFileSync(join(out, "node.d.cts"), node);
+/** Types: wasm-bindgen's declarations of the entry's API (up to its init section) + the init of each runtime. */
+function writeTypes(e) {
+  const exampleFn = Object.keys(EXAMPLES).find((fn) => e.functions.includes(fn)) ?? "version";
+  const init = (file) => read(entriesDir, file).replaceAll("@ENTRY@", e.specifier).replaceAll("@WASM@", `${e.name}_bg.wasm`)
+    .replaceAll("@EXAMPLE_FN@", exampleFn).replaceAll("@EXAMPLE@", EXAMPLES[exampleFn] ?? "version();");
+  const from = e.full ? "" : ` (the ${e.name} module: ${e.functions.filter((f) => !f.startsWith("__")).join(", ")})`;
+  const header = `// ${e.specifier} ${version} type declarations${from}. Generated by make pkg from Rust (src/api.rs) and pkg-templates/types.d.ts.\n`;
+  writeFileSync(join(out, `${e.name}.d.ts`), header + e.api + "\n" + init("init-browser.d.ts"));
+  const node = header + e.api + "\n" + init("init-node.d.ts");
+  writeFileSync(join(out, `${e.node}.d.ts`), node);
+  writeFileSync(join(out, `${e.node}.d.cts`), node);
 }
 
-function copyStatic() {
+/** package.json: the template's, plus for each module the full entry's exports, files and side effects renamed. */
+function manifest(modules) {
+  const text = read(templates, "package.json").replace("@VERSION@", version).replace("@NODE_MIN@", NODE_MIN);
+  const pkg = JSON.parse(text);
+  const rename = (e, value) => typeof value === "string" ? fileOf(e, value)
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(e, v)]));
+  const exports = {};
+  for (const [key, value] of Object.entries(pkg.exports)) {
+    exports[key] = value;
+    if (key === ".") for (const e of modules) exports[`./${e.name}`] = rename(e, value);
+    if (key === "./impactkit_bg.wasm") for (const e of modules) exports[`./${e.name}_bg.wasm`] = `./${e.name}_bg.wasm`;
+  }
+  const perModule = (list) => list.flatMap((f) => [f, ...modules.map((e) => fileOf(e, f)).filter((g) => g !== f)]);
+  return { ...pkg, exports, files: perModule(pkg.files), sideEffects: perModule(pkg.sideEffects) };
+}
+
+function copyStatic(modules) {
   for (const file of ["elements.js", "elements.d.ts", "cards-cli.mjs"]) copyFileSync(join(templates, file), join(out, file));
   copyFileSync(join(root, "LICENSE"), join(out, "LICENSE"));
   writeFileSync(join(out, "README.md"), read(templates, "README.md").replaceAll("@VERSION@", version));
-  const manifest = read(templates, "package.json").replace("@VERSION@", version).replace("@NODE_MIN@", NODE_MIN);
-  writeFileSync(join(out, "package.json"), JSON.stringify(JSON.parse(manifest), null, 2) + "\n");
+  writeFileSync(join(out, "package.json"), JSON.stringify(manifest(modules), null, 2) + "\n");
 }
 
 /** Every file listed in `files` exists, and nothing else is in pkg/ (the tarball is what we test). */
@@ -75,19 +127,33 @@ function checkFiles() {
   if (extra.length) throw new Error(`pkg/ holds files the package does not list: ${extra.join(", ")}`);
 }
 
-function printSizes() {
-  console.log("file                  raw      gzip    brotli");
-  for (const file of ["impactkit_bg.wasm", "impactkit.js", "node.cjs", "elements.js"]) {
-    const bytes = readFileSync(join(out, file));
-    const row = [bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes).length];
-    console.log(`pkg/${file.padEnd(20)}${row.map((n) => String(n).padStart(8)).join(" ")}`);
+/** `[raw, gzip -9, brotli]` bytes of a pkg/ file. */
+function sizes(file) {
+  const bytes = readFileSync(join(out, file));
+  return [bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes).length];
+}
+
+/** One row per entry: its .wasm, its browser glue and both together (what a page fetches), raw / gzip / brotli. */
+function printSizes(entries) {
+  const cells = (row) => "   " + row.map((n) => String(n).padStart(7)).join("");
+  console.log(["", "wasm", "JS glue", "wasm + glue"].map((g, i) => i ? `   ${g.padEnd(21)}` : "".padEnd(20)).join(""));
+  console.log("entry".padEnd(20) + cells(["raw", "gzip", "brotli"]).repeat(3));
+  for (const e of entries) {
+    const [wasm, glue] = [sizes(`${e.name}_bg.wasm`), sizes(`${e.name}.js`)];
+    console.log(e.specifier.padEnd(20) + cells(wasm) + cells(glue) + cells(wasm.map((n, i) => n + glue[i])));
   }
+  for (const file of ["node.cjs", "elements.js"]) console.log(`pkg/${file}`.padEnd(20) + cells(sizes(file)));
   console.log(`pkg/ total ${readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0)} bytes`);
 }
 
-bundleBrowserEntry();
-buildNodeEntries();
-writeTypes();
-copyStatic();
+const entries = ["impactkit", ...process.argv.slice(2)].map(entry);
+mkdirSync(out, { recursive: true });
+copyFileSync(join(entriesDir, "node-png.mjs"), join(out, "node-png.mjs")); // the Node entries that render cards import it
+for (const e of entries) {
+  bundleBrowserEntry(e);
+  buildNodeEntries(e);
+  writeTypes(e);
+}
+copyStatic(entries.filter((e) => !e.full));
 checkFiles();
-printSizes();
+printSizes(entries);

@@ -1,6 +1,7 @@
 // The "default" / "browser" / "workerd" entry of the impactkit package: wasm-bindgen's web glue (bundled
 // into this one file by `make pkg`, so a page makes one module request) plus an `init()` that accepts
-// what wasm-bindgen's does, in either of its spellings, without its deprecation warning.
+// what wasm-bindgen's does, in either of its spellings, without its deprecation warning. The same
+// template makes each capability module's entry (<module>.js, with that module's glue for ./impactkit.js).
 import wbgInit, { initSync as wbgInitSync } from "./impactkit.js";
 
 export * from "./impactkit.js";

@@ -5,11 +5,11 @@ export type SyncInitInput = BufferSource | WebAssembly.Module;
 
 /**
  * Loads and instantiates the WebAssembly module; call it once before the functions (later calls
- * resolve at once). Without an argument it fetches `impactkit_bg.wasm` next to this script.
+ * resolve at once). Without an argument it fetches `@WASM@` next to this script.
  * @example
- * import init, { milestoneProgress } from "impactkit";
+ * import init, { @EXAMPLE_FN@ } from "@ENTRY@";
  * await init();
- * milestoneProgress({ current: 248.5, target: 500 }).percentage; // → 49.7
+ * @EXAMPLE@
  */
 export default function init(
   input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> },
@@ -18,7 +18,7 @@ export default function init(
 /**
  * Instantiates the module synchronously, e.g. in a Cloudflare Worker from the imported `.wasm`.
  * @example
- * import wasm from "impactkit/impactkit_bg.wasm";
+ * import wasm from "impactkit/@WASM@";
  * initSync(wasm);
  */
 export function initSync(module: SyncInitInput | { module: SyncInitInput }): void;

@@ -2,7 +2,7 @@
  * In Node the module is instantiated when it is imported: `init()` resolves at once and does
  * nothing more. It exists so that code written for the browser runs unchanged.
  * @example
- * import init, { milestoneProgress } from "impactkit";
+ * import init, { @EXAMPLE_FN@ } from "@ENTRY@";
  * await init(); // optional in Node
  */
 export default function init(input?: unknown): Promise<void>;

@@ -1,21 +1,41 @@
 #!/usr/bin/env node
-// Size budget (deterministic, unlike timings): pkg/impactkit_bg.wasm must stay within
-// SIZE_BUDGET_GZIP_BYTES gzip (default 150 KiB; see README "Limits and guarantees"). Prints raw / gzip / brotli.
+// Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 150 KiB;
+//   see README "Limits and guarantees");
+// - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js.
+// A module's budget is its target (issue 16) or, while it is still above it, its size when the budget
+// was set + 1 % (it may only shrink; lower it as it does); the target is printed next to it.
+// Prints raw / gzip / brotli per entry.
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const budget = Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 150 * 1024);
+const KB = 1000;
+const ENTRIES = [
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 150 * 1024) },
+  // Measured 2026-12-01 (main 2c35011e): progress 70,990, badges 88,101, streaks 65,092, cards 85,986.
+  { name: "progress", budget: 71_700, target: 20 * KB },
+  { name: "badges", budget: 88_982, target: 40 * KB },
+  { name: "streaks", budget: 65_743, target: 40 * KB },
+  { name: "cards", budget: 86_846, target: 50 * KB },
+];
+
+/** `[raw, gzip -9, brotli q11]` of pkg/`file`. */
+function sizes(file) {
+  const bytes = readFileSync(join(root, "pkg", file));
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return [bytes.length, gzipSync(bytes, { level: 9 }).length, brotli];
+}
+
 let failed = 0;
-for (const file of ["impactkit_bg.wasm"]) {
-  const wasm = readFileSync(join(root, "pkg", file));
-  const gzip = gzipSync(wasm, { level: 9 }).length;
-  const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+for (const { name, files = [`${name}_bg.wasm`, `${name}.js`], budget, target } of ENTRIES) {
+  const [raw, gzip, brotli] = files.map(sizes).reduce((sum, row) => sum.map((n, i) => n + row[i]));
   const ok = gzip <= budget;
   if (!ok) failed += 1;
-  console.log(`${ok ? "ok  " : "FAIL"} pkg/${file}: ${wasm.length} raw, ${gzip} gzip, ${brotli} brotli (budget ${budget} gzip)`);
+  const goal = target === undefined ? "" : gzip <= target ? `, target ${target} met` : `, target ${target}: ${gzip - target} to go`;
+  console.log(`${ok ? "ok  " : "FAIL"} ${files.map((f) => `pkg/${f}`).join(" + ")}: ${raw} raw, ${gzip} gzip, ${brotli} brotli (budget ${budget} gzip${goal})`);
 }
-console.log(`size budget: ${1 - failed} passed, ${failed} failed`);
+console.log(`size budget: ${ENTRIES.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

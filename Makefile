@@ -93,7 +93,7 @@ test: setup pkg
 	node tests/run-vectors.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
-	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts
+	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/types/snapshot.mjs
 	node tests/memory.mjs

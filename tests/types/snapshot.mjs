@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..", "..", "pkg");
-const FILES = ["impactkit.d.ts", "node.d.ts", "elements.d.ts"];
+/** Every .d.ts pkg/package.json's `exports` names (impactkit, node, elements, each capability module's
+ * web and Node types); each .d.cts is written from the same text as its .d.ts. */
+const FILES = [...new Set(JSON.stringify(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).exports)
+  .match(/[\w.]+\.d\.ts\b/g))];
 let failed = 0;
 for (const file of FILES) {
   const built = readFileSync(join(pkg, file), "utf8");

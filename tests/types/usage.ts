@@ -46,3 +46,17 @@ const shown: string = fmtPercent("de", 49.7);
 // @ts-expect-error the codes are a closed union
 const code: ImpactkitError["code"] = "no_such_code";
 void [ready, unlocked, shown, code];
+
+// The capability modules (impactkit/progress, …): each declares its own functions and the shared types.
+import initProgress, { milestoneProgress as milestoneOnly, tierProgress as tierOnly, type TierProgress } from "../../pkg/progress.js";
+import { badgePreview as previewOnly } from "../../pkg/badges.js";
+import { streak as streakOnly } from "../../pkg/streaks.js";
+import { impactCard as cardOnly, impactCardPng as pngOnly } from "../../pkg/cards.js";
+// @ts-expect-error badgePreview is in impactkit/badges, not in impactkit/progress
+import { badgePreview as notInProgress } from "../../pkg/progress.js";
+const progressReady: Promise<void> = initProgress(new URL("https://cdn.example/progress_bg.wasm"));
+const bar: TierProgress = tierOnly({ tiers: [{ name: "Basic", minProgress: 0 }, { name: "Gold", minProgress: 190 }], progress: 50 });
+const moduleResults = [milestoneOnly({ current: 248.5, target: 500 }).percentage, bar.percentage,
+  previewOnly({ orders: [], now: "2025-06-15T12:00:00Z" }).earned, streakOnly({ activity: [], period: "week", now: 0 }).state,
+  cardOnly({ profile: { totalCo2Saved: 1, totalOrders: 1 } }).length, pngOnly({ profile: { totalCo2Saved: 1, totalOrders: 1 }, scale: 2 })];
+void [progressReady, moduleResults, notInProgress];

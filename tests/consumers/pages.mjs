@@ -1,6 +1,7 @@
 // Serves each consumer page's folder on 127.0.0.1 (with the demo backend's /graphql and /api for the
 // custom elements) and opens it in headless Debian Chromium: the page must show the expected
-// numbers with no console error and no failed request.
+// numbers with no console error and no failed request; then a page's optional `after(page, urls)`
+// runs (`urls`: every URL the page fetched so far, in order, kept up to date).
 import { createServer } from "node:http";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -35,17 +36,19 @@ function serve(dir) {
   })));
 }
 
-/** Opens every `{name, dir, expect}` page; `check(name, fn)` records each result. */
+/** Opens every `{name, dir, expect, after?}` page; `check(name, fn)` records each result. */
 export async function checkPages(check, assert, pages) {
   const userDataDir = await mkdtemp(join(tmpdir(), "impactkit-consumer-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
-    for (const { name, dir, expect } of pages) {
+    for (const { name, dir, expect, after } of pages) {
       await check(`${name} page in Chromium shows ${expect.join(" and ")}`, async () => {
         assert(dir, `${name} was not built`);
         const server = await serve(dir);
         const page = await context.newPage();
         const problems = [];
+        const urls = [];
+        page.on("request", (r) => urls.push(r.url()));
         page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
         page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
         page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
@@ -58,6 +61,8 @@ export async function checkPages(check, assert, pages) {
           }, expect, { timeout: 20_000 }).catch(async () => {
             throw new Error(`page text: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}\n${problems.join("\n")}`);
           });
+          assert(problems.length === 0, problems.join("\n"));
+          await after?.(page, urls);
           assert(problems.length === 0, problems.join("\n"));
         } finally {
           await page.close();

@@ -1,22 +1,21 @@
 #!/usr/bin/env node
 // The package as users get it: `npm pack pkg`, then fresh consumer projects under a temporary
-// folder, each made of the README's "Install and use" snippets (tests/consumers/snippets.mjs), with
-// the tarball installed by `npm i`. Node projects must print the seed numbers (49.7 and 26.3), also
-// on the oldest Node that package.json's `engines.node` admits; TypeScript projects must compile
-// (and misuse must not); pages (Vite, webpack, esbuild, import map, custom elements) are served on
-// 127.0.0.1 and must show the numbers in headless Chromium with no console error.
+// folder, each made of the snippets of the README ("Install and use") and docs/*.md (docs/modules.md:
+// the capability modules; tests/consumers/snippets.mjs), with the tarball installed by `npm i`. Node
+// projects must print the seed numbers (49.7 and 26.3), also on the oldest Node that package.json's
+// `engines.node` admits; TypeScript projects must compile (and misuse must not); pages (Vite, webpack,
+// esbuild, import map, custom elements, impactkit/progress with Vite, impactkit/badges imported on a
+// click) are served on 127.0.0.1 and must show the numbers in headless Chromium with no console error.
 // Prints `consumers: N passed, N failed`. Bundlers come from the repo's node_modules (lockfile-pinned).
 import { spawnSync } from "node:child_process";
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { projectFiles, readSnippets } from "./snippets.mjs";
+import { join } from "node:path";
+import { docSnippets, makeProject, packTarball, root, sh } from "./project.mjs";
 import { nodeBinary } from "./old-node.mjs";
 import { checkPages } from "./pages.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SEED = ["49.7", "26.3"];
 const counts = { passed: 0, failed: 0 };
 
@@ -35,33 +34,6 @@ function assert(ok, message) {
   if (!ok) throw new Error(message);
 }
 
-/** Runs one shell line in `cwd` with the repo's tools on PATH; returns stdout, throws with output on failure. */
-function sh(line, cwd, env = {}) {
-  const r = spawnSync("bash", ["-c", line], {
-    cwd, encoding: "utf8", timeout: 240_000,
-    env: { ...process.env, PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH}`, npm_config_update_notifier: "false", ...env },
-  });
-  if (r.status !== 0) throw new Error(`\`${line}\` exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
-
-/** Writes a project's README files, installs the tarball and runs its README commands (`npm i …` lines install the tarball). */
-async function makeProject(work, snippets, project, tarball) {
-  const dir = join(work, project);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: `consumer-${project}`, private: true, type: "module" }, null, 2));
-  const files = projectFiles(snippets, project);
-  assert(files.length > 0, `the README has no snippet for ${project}`);
-  for (const [path, text] of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  sh(`npm i --no-audit --no-fund --no-package-lock ${JSON.stringify(tarball)}`, dir);
-  let out = "";
-  for (const line of snippets.runs.get(project) ?? []) if (!/^npm (i|install)\b/.test(line)) out += sh(line, dir);
-  return { dir, out };
-}
-
 const MISUSE = `import { milestoneProgress, streak, tierProgress, type ImpactkitError } from "impactkit";
 milestoneProgress({ current: "248.5", target: 500 });
 milestoneProgress({ current: 1, target: 2 }).percent;
@@ -70,18 +42,62 @@ streak({ activity: [], period: "fortnight", now: "2025-01-01T00:00:00Z" });
 tierProgress();
 export { code };
 `;
-/** Misuse must not type-check: tsc fails with an error on each of lines 2–6 of misuse.ts. */
-function checkMisuse(dir) {
+/** A function of another module, imported from impactkit/progress: must not type-check (line 1). */
+const MISUSE_PROGRESS = `import { badgePreview } from "impactkit/progress";
+export { badgePreview };
+`;
+/** The exports of impactkit/progress (docs/modules.md), the same in every runtime. */
+const PROGRESS_EXPORTS = "campaignProgress,default,initSync,milestoneProgress,readGameball,readImpactProfile,tierProgress,version,wasmMemoryBytes";
+
+/** Misuse must not type-check: tsc fails with an error on each of `lines` (default 2–6) of misuse.ts. */
+function checkMisuse(dir, lines = [2, 3, 4, 5, 6]) {
   const r = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], { cwd: dir, encoding: "utf8" });
   assert(r.status !== 0, "misuse.ts type-checked");
-  for (const line of [2, 3, 4, 5, 6]) assert(new RegExp(`misuse\\.ts\\(${line},`).test(r.stdout), `no error on misuse.ts line ${line}:\n${r.stdout}`);
+  for (const line of lines) assert(new RegExp(`misuse\\.ts\\(${line},`).test(r.stdout), `no error on misuse.ts line ${line}:\n${r.stdout}`);
+}
+
+/** impactkit/progress in Node (docs/modules.md): ESM, CommonJS and TypeScript, alone in the package. */
+async function checkProgressModule(project, made, printsSeed) {
+  await project("progress-esm", printsSeed);
+  await project("progress-cjs", printsSeed);
+  await project("progress-ts", async (p) => {
+    assert(p.out.includes("49.7 251.5"), p.out);
+    await writeFile(join(p.dir, "misuse.ts"), MISUSE_PROGRESS);
+    checkMisuse(p.dir, [1]);
+  });
+  await check("impactkit/progress has only its functions and runs without the other modules' .wasm (import, require)", () => {
+    const dir = made["progress-esm"]?.dir;
+    assert(dir, "progress-esm was not made");
+    const installed = join(dir, "node_modules", "impactkit");
+    for (const file of readdirSync(installed)) if (file.endsWith("_bg.wasm") && file !== "progress_bg.wasm") rmSync(join(installed, file));
+    const esm = sh(`node -e 'import("impactkit/progress").then((m) => console.log(Object.keys(m).sort().join()))'`, dir).trim();
+    const cjs = sh(`node -e 'console.log(Object.keys(require("impactkit/progress")).filter((k) => k !== "__esModule").sort().join())'`, dir).trim();
+    assert(esm === PROGRESS_EXPORTS && cjs === PROGRESS_EXPORTS, `import: ${esm}\nrequire: ${cjs}`);
+    printsSeed({ out: sh("node index.mjs", dir) });
+  });
+}
+
+/** The first-widget page fetches one .wasm: impactkit/progress's. */
+function onlyProgressWasm(page, urls) {
+  const wasm = urls.filter((u) => new URL(u).pathname.endsWith(".wasm"));
+  assert(wasm.length === 1 && /\/progress_bg[^/]*\.wasm$/.test(wasm[0]), `.wasm fetched: ${wasm.join(", ") || "none"}`);
+}
+
+/** The lazy page fetches nothing of impactkit/badges until the button is clicked, then shows its answer. */
+async function badgesOnClick(page, urls) {
+  const badges = () => urls.filter((u) => /badges/.test(new URL(u).pathname));
+  onlyProgressWasm(page, urls);
+  assert(badges().length === 0, `fetched before the click: ${badges().join(", ")}`);
+  await page.click("#show-badges");
+  await page.waitForFunction(() => document.querySelector("#badges")?.textContent === "6 badges to earn", null, { timeout: 20_000 });
+  assert(badges().some((u) => /\/badges_bg[^/]*\.wasm$/.test(u)), `after the click: ${badges().join(", ")}`);
 }
 
 async function main() {
   const work = await mkdtemp(join(tmpdir(), "impactkit-consumers-"));
-  const snippets = readSnippets(await readFile(join(root, "README.md"), "utf8"));
+  const snippets = await docSnippets();
   const manifest = JSON.parse(await readFile(join(root, "pkg", "package.json"), "utf8"));
-  const tarball = join(work, sh(`npm pack ${JSON.stringify(join(root, "pkg"))} --pack-destination ${JSON.stringify(work)} --silent`, root).trim().split("\n").pop());
+  const tarball = packTarball(work);
   console.log(`consumers: ${tarball} in ${work}`);
   const made = {};
   const project = async (name, fn) => check(name, async () => { made[name] = await makeProject(work, snippets, name, tarball); await fn?.(made[name]); });
@@ -126,13 +142,16 @@ impactCardPng({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og", 
     const r = spawnSync(node16.path, ["index.mjs"], { cwd: made["node-esm"].dir, encoding: "utf8" });
     assert(r.status !== 0 && /externref/.test(r.stderr), `Node 16 exited ${r.status}: ${r.stdout}${r.stderr}`);
   });
-  for (const name of ["vite", "webpack", "esbuild", "importmap", "elements"]) await project(name);
+  await checkProgressModule(project, made, printsSeed);
+  for (const name of ["vite", "webpack", "esbuild", "importmap", "elements", "progress-vite", "lazy-vite"]) await project(name);
   await checkPages(check, assert, [
     { name: "vite", dir: made.vite && join(made.vite.dir, "dist"), expect: SEED },
     { name: "webpack", dir: made.webpack && join(made.webpack.dir, "dist"), expect: SEED },
     { name: "esbuild", dir: made.esbuild && join(made.esbuild.dir, "dist"), expect: SEED },
     { name: "importmap", dir: made.importmap?.dir, expect: SEED },
     { name: "elements", dir: made.elements?.dir, expect: ["49.7"] },
+    { name: "progress-vite (impactkit/progress)", dir: made["progress-vite"] && join(made["progress-vite"].dir, "dist"), expect: SEED, after: onlyProgressWasm },
+    { name: "lazy-vite (impactkit/badges on click)", dir: made["lazy-vite"] && join(made["lazy-vite"].dir, "dist"), expect: ["49.7"], after: badgesOnClick },
   ]);
   if (!counts.failed && !process.env.KEEP) await rm(work, { recursive: true, force: true });
 }

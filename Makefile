@@ -114,11 +114,13 @@ e2e:
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
 
-## bench: impactkit vs the JS alternatives, ratios in one run -> BENCHMARKS.md (BENCH_ARGS=--quick: short run)
+## bench: impactkit vs the JS alternatives, ratios in one run, and the bytes of the first widget (impactkit/progress
+## with Vite, in Chromium) -> BENCHMARKS.md (BENCH_ARGS=--quick: short run)
 bench: setup pkg
 	@command -v twiggy >/dev/null || cargo install twiggy
 	node tests/bench/check-reference.mjs
 	node tests/bench/run.mjs $(BENCH_ARGS)
+	node tests/bench/first-widget.mjs
 
 ## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
 FUZZ_SECONDS ?= 30

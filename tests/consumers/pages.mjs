@@ -15,7 +15,7 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
 
 /** A static server for `dir` (plus the demo backend); resolves to `{url, close}`. */
-function serve(dir) {
+export function serve(dir) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/favicon.ico") return res.writeHead(204).end(); // the browser asks; not the package's

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// The first widget as a storefront ships it: docs/modules.md's "progress-vite" page (one milestone
+// and one tier bar with impactkit/progress), built by Vite for production from the packed tarball,
+// served on 127.0.0.1 and opened in headless Chromium (Debian's, via playwright-core). Counts every
+// response the page fetched until it shows the numbers and the network is idle: raw, gzip -9 and
+// brotli bytes per file, and the total of JS + wasm (issue 16: ≤ 20 KB gzip, stretch 10 KB).
+// Writes its section into BENCHMARKS.md (replacing an earlier one; `make bench` runs it after run.mjs).
+// Usage: node tests/bench/first-widget.mjs   (needs `make pkg`)
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { docSnippets, makeProject, packTarball, root } from "../consumers/project.mjs";
+import { serve } from "../consumers/pages.mjs";
+
+const TARGET = 20_000;
+const STRETCH = 10_000;
+const TITLE = "First widget: bytes a page fetches (headless Chromium)";
+
+/** Builds the page; resolves to its dist folder (inside `work`). */
+async function buildPage(work) {
+  const project = await makeProject(work, await docSnippets(), "progress-vite", packTarball(work));
+  return join(project.dir, "dist");
+}
+
+/** Opens the page once; resolves to `[{path, kind, raw, gzip, brotli}]`, one per response, in order. */
+async function fetched(dist) {
+  const server = await serve(dist);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"], timeout: 30_000 });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const bodies = [];
+    page.on("response", (r) => bodies.push(r.body().then((body) => [r, body], () => [r, Buffer.alloc(0)])));
+    await page.goto(server.url, { waitUntil: "networkidle" });
+    await page.waitForFunction(() => ["49.7", "26.3"].every((n) => document.body.innerText.includes(n)), null, { timeout: 20_000 });
+    return (await Promise.all(bodies)).map(([r, body]) => {
+      const path = new URL(r.url()).pathname;
+      const kind = /\.wasm$/.test(path) ? "wasm" : /\.m?js$/.test(path) ? "JS" : (r.headers()["content-type"] ?? "").split(";")[0];
+      return { path, kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body).length };
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The BENCHMARKS.md section for `files`. */
+function section(files) {
+  const code = files.filter((f) => f.kind === "JS" || f.kind === "wasm");
+  const sum = (key) => code.reduce((n, f) => n + f[key], 0);
+  const verdict = sum("gzip") <= STRETCH ? "meets the stretch target" : sum("gzip") <= TARGET ? "meets the target" : `${(sum("gzip") - TARGET).toLocaleString("en")} B over the target`;
+  const rows = files.map((f) => `| \`${f.path}\` | ${f.kind} | ${f.raw.toLocaleString("en")} | ${f.gzip.toLocaleString("en")} | ${f.brotli.toLocaleString("en")} |`);
+  return `## ${TITLE}\n\n` +
+    `docs/modules.md's first-widget page (one milestone and one tier bar with \`impactkit/progress\`), built by Vite for production from the packed tarball (\`tests/bench/first-widget.mjs\`), loaded once in headless Chromium: every response until the numbers show and the network is idle, compressed here with gzip -9 and brotli. Target (issue 16): JS + wasm ≤ ${TARGET.toLocaleString("en")} B gzip (stretch ${STRETCH.toLocaleString("en")} B).\n\n` +
+    `| file | kind | raw | gzip -9 | brotli |\n|---|---|---|---|---|\n${rows.join("\n")}\n` +
+    `| **JS + wasm** | | **${sum("raw").toLocaleString("en")}** | **${sum("gzip").toLocaleString("en")}** | **${sum("brotli").toLocaleString("en")}** |\n\n` +
+    `JS + wasm: ${sum("gzip").toLocaleString("en")} B gzip — ${verdict}.\n`;
+}
+
+/** Puts `text` into BENCHMARKS.md in place of an earlier section of the same title, or at the end. */
+async function writeSection(text) {
+  const file = join(root, "BENCHMARKS.md");
+  const md = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
+  const at = md.indexOf(`\n## ${TITLE}\n`);
+  const next = at < 0 ? -1 : md.indexOf("\n## ", at + 1);
+  const kept = at < 0 ? md.trimEnd() + "\n" : md.slice(0, at + 1) + (next < 0 ? "" : md.slice(next + 1) + "\n");
+  await writeFile(file, `${kept.trimEnd()}\n\n${text}`);
+}
+
+const work = await mkdtemp(join(tmpdir(), "impactkit-first-widget-"));
+try {
+  const files = await fetched(await buildPage(work));
+  const text = section(files);
+  await writeSection(text);
+  console.log(text.split("\n").filter((l) => l.startsWith("|") || l.startsWith("JS + wasm")).join("\n"));
+  console.log("first widget: wrote BENCHMARKS.md");
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

@@ -121,6 +121,7 @@ bench: setup pkg
 	node tests/bench/check-reference.mjs
 	node tests/bench/run.mjs $(BENCH_ARGS)
 	node tests/bench/first-widget.mjs
+	node tests/bench/lighthouse.mjs
 
 ## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
 FUZZ_SECONDS ?= 30

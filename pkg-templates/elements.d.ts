@@ -1,17 +1,40 @@
 // Types for impactkit/elements.js: the drop-in custom elements and the helpers they are built from.
-import * as impactkit from "./impactkit.js";
 import type { BadgePreview, CartOrder } from "./impactkit.js";
 
-export { impactkit };
+/** The full impactkit module's namespace once `ready` has resolved (undefined before). */
+export let impactkit: typeof import("./impactkit.js") | undefined;
 
-/** Resolves to the impactkit module namespace once the wasm is instantiated (once per page). */
-export const ready: Promise<typeof impactkit>;
-/** Whether this build of impactkit exports `name` as a function. */
+/**
+ * Resolves to the full impactkit module (every function, on the page) once its wasm is instantiated.
+ * Loaded on first use only: the widgets themselves load just the capability module they need.
+ */
+export const ready: Promise<typeof import("./impactkit.js")>;
+
+/** impactkit's capability modules (`impactkit/progress`, …) and the full module. */
+export type ModuleName = "progress" | "badges" | "streaks" | "cards" | "impactkit";
+/** A module's functions as the widgets call them: in the widgets' worker, so each answers a promise. */
+export type RemoteModule = {
+  [K in keyof typeof import("./impactkit.js") as (typeof import("./impactkit.js"))[K] extends (...args: any[]) => any ? K : never]?:
+    (typeof import("./impactkit.js"))[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+/**
+ * Loads module `name` once per page (the progress module before the others) and resolves to its
+ * functions. They run in the widgets' worker (on the page where workers are unavailable, or with
+ * `onPage: true`); `await` their results.
+ * @example
+ * const { readImpactProfile } = await load("progress");
+ * const profile = await readImpactProfile!(graphqlResponse);
+ */
+export function load(name: ModuleName, options?: { onPage?: boolean }): Promise<RemoteModule>;
+/** Whether a module loaded so far (see `load`) has the function `name`; false before its module loads. */
 export function has(name: string): boolean;
 
 /** What `fetchJson` resolves to: the JSON, and when it was cached (`null` for a live answer). */
 export interface FetchedJson<T = unknown> {
+  /** The parsed answer (a large one is parsed on first use). */
   data: T;
+  /** The answer's text as received. */
+  text: string;
   /** ISO time the cached copy was fetched, or `null` when the answer is live. */
   cachedAt: string | null;
 }
@@ -86,13 +109,17 @@ export function progressBar(label: string, percentage: number, valueText: string
 /** The CSS every widget starts from (themes via `--impact-*` custom properties). */
 export const BASE_CSS: string;
 
-/** What every impactkit element has: attributes `endpoint`, `customer`, `locale`, `theme`, `timezone`. */
+/**
+ * What every impactkit element has: attributes `endpoint`, `customer`, `locale`, `theme`, `timezone`.
+ * `data-state` is `idle` (its box reserved, waiting to come on screen), then `loading`, `ready`,
+ * `unavailable`, `empty` (no customer) or `error`.
+ */
 export interface ImpactElement extends HTMLElement {
   readonly endpoint: string;
   readonly customer: string;
   readonly locale: string;
   readonly timezone: string;
-  /** Re-render (debounced to one run per task); resolves when rendered. */
+  /** Re-render (debounced to one run per task); resolves when rendered (for a widget off screen: once it is on screen). */
   refresh(): Promise<void>;
   /** Resolves when the current render is done. */
   rendered?: Promise<void>;

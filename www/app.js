@@ -1,8 +1,10 @@
 // The demo page: a customer picker and the page-level widgets (impact summary, tier & rewards,
 // leaderboard, what-if cart) around the drop-in custom elements from /pkg/elements.js.
-// Every number shown is computed by impactkit in this browser from the backend's JSON.
+// Every number shown is computed by impactkit in this browser from the backend's JSON. The page
+// loads impactkit's progress module first (summary, tier, milestones); the badges, streaks and cards
+// modules load when their widget scrolls into view or the what-if cart is used.
 import {
-  ready, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
+  load, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
   fmtNumber, fmtPercent, fmtPercentWords, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon, isRtl, phrases,
 } from "/pkg/elements.js";
 
@@ -82,7 +84,7 @@ async function selectCustomer(id) {
     w.setAttribute("customer", id);
   }
   updateStatus();
-  const ik = await ready;
+  const ik = await load("progress");
   if (gen !== state.gen) return;
   await Promise.all([summary(ik, id), tier(ik, id), leaderboard(id), whatIf(ik)].map((p) => p.catch(() => {})));
   document.body.dataset.customer = id;
@@ -106,7 +108,7 @@ async function into(el, fn) {
 function summary(ik, id) {
   return into($("summary"), async () => {
     const r = await fetchProfile("/graphql", id);
-    const p = ik.readImpactProfile({ ...r.data, timezone: tz });
+    const p = await ik.readImpactProfile({ ...r.data, timezone: tz });
     const L = state.locale;
     const kpi = (v, k) => h("div", { class: "kpi" }, h("span", { class: "v", text: v }), h("span", { class: "k", text: k }));
     const rank = p.ranking;
@@ -126,6 +128,13 @@ function summary(ik, id) {
   });
 }
 
+/** The footer's list of optional functions: known once their module has loaded (with its widget). */
+function showBuild() {
+  $("build").textContent = `impactkit functions loaded so far: ${OPTIONAL.map((f) => `${has(f) ? "✓" : "–"} ${f}`).join(", ")}` +
+    (has("impactCard") && !has("impactCardPng") ? " (PNG export falls back to canvas)." : ".");
+}
+document.addEventListener("impactkit:render", showBuild);
+
 // the trophy case knows badges computed from the order history that the backend has not reported yet
 document.addEventListener("impactkit:render", (e) => {
   const el = e.target;
@@ -144,7 +153,7 @@ function tier(ik, id) {
     const base = `/storefront/gameball/customers/${encodeURIComponent(id)}`;
     const [balance, tierProgress, campaigns] = await Promise.all(
       ["balance", "tier-progress", "reward-campaigns-progress"].map((p) => fetchJson(`${base}/${p}`).then((r) => r.data)));
-    const g = ik.readGameball({ balance, tierProgress, campaigns, timezone: tz });
+    const g = await ik.readGameball({ balance, tierProgress, campaigns, timezone: tz });
     const L = state.locale, t = g.tier, b = g.balance;
     const pct = fmtPercent(L, t.percentage);
     const nodes = [
@@ -223,10 +232,18 @@ function showRecycled() {
 }
 $("recycled").addEventListener("input", () => { showRecycled(); scheduleWhatIf(); });
 $("newchain").addEventListener("change", scheduleWhatIf);
+/** The badge part of the what-if (the badges module) starts when the section is on screen or used. */
+let whatIfBadges = false;
+new IntersectionObserver((entries, io) => {
+  if (!entries.some((e) => e.isIntersecting)) return;
+  io.disconnect();
+  if (!whatIfBadges) { whatIfBadges = true; if (state.customer) load("progress").then((ik) => whatIf(ik)); }
+}, { rootMargin: "64px" }).observe($("whatif"));
 function scheduleWhatIf() {
+  whatIfBadges = true;
   clearTimeout(whatIfTimer);
   // results of the shopper's own changes are announced (politely, once each) in #whatif-live
-  whatIfTimer = setTimeout(() => ready.then((ik) => whatIf(ik, { announce: true })), 120);
+  whatIfTimer = setTimeout(() => load("progress").then((ik) => whatIf(ik, { announce: true })), 120);
 }
 
 function cart() {
@@ -244,20 +261,24 @@ async function whatIf(ik, { announce = false } = {}) {
   await into(out, async () => {
     const L = state.locale;
     const r = await fetchProfile("/graphql", customer);
-    const p = ik.readImpactProfile({ ...r.data, timezone: tz });
+    const p = await ik.readImpactProfile({ ...r.data, timezone: tz });
     const nodes = [];
     const m = p.milestones.find((x) => !x.isCompleted && /kg|co2/i.test(x.name));
     if (m) {
-      const after = ik.milestoneProgress({ current: m.current + CART_SAVING, target: m.target });
+      const after = await ik.milestoneProgress({ current: m.current + CART_SAVING, target: m.target });
       nodes.push(h("p", {}, `${m.name}: ${fmtPercent(L, m.percentage)} → `, h("strong", { text: fmtPercent(L, after.percentage) }),
         after.isCompleted ? " completed! " : "", after.isCompleted ? h("span", { "aria-hidden": "true", text: "🎉" }) : ""));
     }
-    if (!has("badgePreview")) {
-      nodes.push(h("p", { class: "note", "data-missing": "badgePreview", text: "Badge what-if previews are not available in this build of impactkit (it needs badgePreview())." }));
+    if (!whatIfBadges) {
+      nodes.push(h("p", { class: "muted", id: "whatif-pending", text: "Move the slider to preview the badges this order unlocks." }));
       return nodes;
     }
     const preview = await customElements.whenDefined("impact-badges").then(() => badges.preview(cart()));
     if (gen !== state.gen) return nodes;
+    if (!preview) {
+      nodes.push(h("p", { class: "note", "data-missing": "badgePreview", text: "Badge what-if previews are not available in this build of impactkit (it needs badgePreview())." }));
+      return nodes;
+    }
     const unlocked = preview.unlockedByCart ?? [];
     badges.highlight(unlocked.map((u) => u.id));
     if (unlocked.length) {
@@ -295,9 +316,6 @@ async function main() {
   }
   $("customer").replaceChildren(...state.customers.map((c) => h("option", { value: c.id, text: `${c.displayName} (${c.id})` })));
   const wanted = new URL(location.href).searchParams.get("customer") ?? localStorage.getItem("impactkit-customer");
-  await ready;
-  $("build").textContent = `impactkit functions in this build: ${OPTIONAL.map((f) => `${has(f) ? "✓" : "✗"} ${f}`).join(", ")}` +
-    (has("impactCardPng") ? "." : " (PNG export falls back to canvas).");
   selectCustomer(state.customers.some((c) => c.id === wanted) ? wanted : "cust_123");
   setInterval(() => $("w-streak").refresh(), 60_000); // countdowns and "today" follow the clock
 }

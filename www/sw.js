@@ -1,14 +1,26 @@
 // Service worker of the demo page: keeps the page, the impactkit module and the last JSON of every
 // API call, so the page still renders offline (recomputed for the current time) and can say the data
 // is cached and from when. Network first for everything; the cache is the fallback.
-const SHELL = "impactkit-shell-v1";
+const SHELL = "impactkit-shell-v2";
 const DATA = "impactkit-data-v1"; // also written by pkg/elements.js before this worker controls the page
-const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg",
-  "/pkg/impactkit.js", "/pkg/impactkit_bg.wasm", "/pkg/elements.js"];
+const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/pkg/elements.js", "/pkg/elements-worker.js"];
+// impactkit's capability modules (the page loads each when its widget is on screen; offline they
+// must all be here) and the full module; a package without some of them is fine
+const MODULES = ["progress", "badges", "streaks", "cards", "impactkit"].flatMap((m) => [`/pkg/${m}.js`, `/pkg/${m}_bg.wasm`]);
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL)
+    .then((c) => Promise.all([...PRECACHE.map((url) => keep(c, url)), ...MODULES.map((url) => keep(c, url).catch(() => {}))]))
+    .then(() => self.skipWaiting()));
 });
+
+/** Caches `url` under its own URL and, when the server redirected (/pkg/ → /pkg@version/), under the final one. */
+async function keep(cache, url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  if (res.redirected) await cache.put(res.url, res.clone());
+  await cache.put(url, res);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {

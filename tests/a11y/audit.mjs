@@ -66,8 +66,19 @@ async function widgetProblems(page, label) {
   for (const p of problems) console.log(`FAILED: ${label}: ${p}`);
 }
 
-/** Waits until every widget and page card has rendered, then for transitions to end. */
+/**
+ * Waits until every widget and page card has rendered, then for transitions to end. Widgets load
+ * when they come on screen: each one still waiting ("idle") is scrolled into view first.
+ */
 async function settled(page, demo) {
+  await page.evaluate(async (sel) => {
+    for (const w of document.querySelectorAll(sel)) {
+      if (w.dataset.state !== "idle") continue;
+      w.scrollIntoView({ block: "center" });
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    }
+    window.scrollTo(0, 0);
+  }, WIDGETS);
   await page.waitForFunction(({ sel, demo }) => [...document.querySelectorAll(sel)]
     .every((w) => ["ready", "unavailable", "error"].includes(w.dataset.state)) &&
     (!demo || (["summary", "tier-body", "lb-body", "whatif-result"].every((id) => document.getElementById(id).dataset.state === "ready") &&

@@ -42,6 +42,20 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
+const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
+/**
+ * Widgets load their module and data when they come on screen: scrolls each one still waiting
+ * (data-state "idle") into view, one after the other, then back to the top.
+ */
+const revealAll = (page) => page.evaluate(async (sel) => {
+  for (const w of document.querySelectorAll(sel)) {
+    if (w.dataset.state !== "idle") continue;
+    w.scrollIntoView({ block: "center" });
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  }
+  window.scrollTo(0, 0);
+}, WIDGETS);
+
 // The whole run may not hang: hard stop after 5 minutes.
 const watchdog = setTimeout(() => {
   console.log("FAILED: e2e watchdog: the run took over 300 s");
@@ -134,6 +148,7 @@ try {
   page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
 
   const settled = async () => {
+    await revealAll(page);
     await page.waitForFunction(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
       .every((w) => ["ready", "unavailable", "error"].includes(w.dataset.state)) &&
       ["summary", "tier-body", "lb-body"].every((id) => ["ready", "error"].includes(document.getElementById(id).dataset.state)), null, { timeout: WAIT });
@@ -440,6 +455,7 @@ try {
     try {
       await embed.goto(`${base}/embed.html`, { waitUntil: "load", timeout: WAIT });
       assert(await embed.locator("script").count() === 1, "more than one script tag");
+      await revealAll(embed);
       await embed.waitForFunction(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
         .every((w) => ["ready", "unavailable"].includes(w.dataset.state)), null, { timeout: WAIT });
       assert(await embed.locator('impact-milestones [role=progressbar][aria-valuenow="49.7"]').count() === 1, "49.7 % bar");
@@ -465,10 +481,41 @@ try {
     }
   });
 
+  await check("storefront embed: the first paint fetches only the progress module; badges load when scrolled into view", async () => {
+    // a phone in landscape (browser bars shown): only the first widget is on screen at first
+    const embed = await context.newPage();
+    const fetched = [];
+    embed.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    const modules = (re) => fetched.filter((p) => re.test(p.split("/").pop()));
+    try {
+      await embed.setViewportSize({ width: 844, height: 300 });
+      await embed.goto(`${base}/embed.html`, { waitUntil: "load", timeout: WAIT });
+      await embed.waitForFunction(() => document.querySelector("impact-milestones").dataset.state === "ready", null, { timeout: WAIT });
+      const states = await embed.evaluate((sel) => [...document.querySelectorAll(sel)].map((w) => `${w.localName}=${w.dataset.state}`), WIDGETS);
+      assert(states.slice(1).every((s) => s.endsWith("=idle")), `widgets off screen did not wait: ${states.join(" ")}`);
+      assert(modules(/^progress\.js$/).length === 1, `progress.js not fetched once: ${fetched.join(" ")}`);
+      const early = modules(/^(badges|streaks|cards)(\.js|_bg\.wasm)$/);
+      assert(early.length === 0, `fetched before their widgets were on screen: ${early.join(" ")}`);
+      // with the real capability modules (not stand-ins re-exporting impactkit.js), the full engine is never fetched
+      const real = await fetch(`${base}/pkg/progress_bg.wasm`).then((r) => r.ok);
+      if (real) {
+        assert(modules(/^progress_bg\.wasm$/).length === 1, `progress_bg.wasm not fetched: ${fetched.join(" ")}`);
+        assert(modules(/^impactkit(\.js|_bg\.wasm)$/).length === 0, `the full module was fetched: ${fetched.join(" ")}`);
+      } else console.log("  (no pkg/progress_bg.wasm: capability modules are stand-ins; full-module check skipped)");
+      await embed.locator("impact-badges").scrollIntoViewIfNeeded();
+      await embed.waitForFunction(() => ["ready", "unavailable"].includes(document.querySelector("impact-badges").dataset.state), null, { timeout: WAIT });
+      assert(modules(/^badges\.js$/).length === 1, `badges.js not fetched on scroll: ${fetched.join(" ")}`);
+      const others = modules(/^(streaks|cards)(\.js|_bg\.wasm)$/);
+      assert(others.length === 0, `fetched for widgets still off screen: ${others.join(" ")}`);
+    } finally {
+      await embed.close();
+    }
+  });
+
   // offline
   await check("offline: service worker serves the module and the last JSON; page says cached and from when", async () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    await page.waitForFunction(async () => (await caches.keys()).includes("impactkit-shell-v1"));
+    await page.waitForFunction(async () => (await caches.keys()).includes("impactkit-shell-v2"));
     // Wait until the last JSON of every widget has landed in the data cache (not a fixed delay:
     // under CPU load the writes can take longer).
     await page.waitForFunction(async () => {

@@ -5,12 +5,14 @@ const SHELL = "impactkit-shell-v2";
 const DATA = "impactkit-data-v1"; // also written by pkg/elements.js before this worker controls the page
 const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/pkg/elements.js", "/pkg/elements-worker.js"];
 // impactkit's capability modules (the page loads each when its widget is on screen; offline they
-// must all be here) and the full module; a package without some of them is fine
-const MODULES = ["progress", "badges", "streaks", "cards", "impactkit"].flatMap((m) => [`/pkg/${m}.js`, `/pkg/${m}_bg.wasm`]);
+// must all be here); the full module only for a package without them
+const files = (m) => [`/pkg/${m}.js`, `/pkg/${m}_bg.wasm`];
+const MODULES = ["progress", "badges", "streaks", "cards"].flatMap(files);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL)
-    .then((c) => Promise.all([...PRECACHE.map((url) => keep(c, url)), ...MODULES.map((url) => keep(c, url).catch(() => {}))]))
+    .then((c) => Promise.all([...PRECACHE.map((url) => keep(c, url)),
+      Promise.all(MODULES.map((url) => keep(c, url))).catch(() => Promise.all(files("impactkit").map((url) => keep(c, url))))]))
     .then(() => self.skipWaiting()));
 });
 

@@ -3,7 +3,7 @@
 // (www/index.html): Lighthouse (npm `lighthouse`, default mobile settings: emulated phone, simulated
 // slow 4G, 4x CPU slowdown) in Debian's headless Chromium against the demo server (www/serve.mjs on
 // 127.0.0.1, compressed and cached like a CDN). Prints performance / FCP / LCP / TBT / CLS /
-// transferred bytes per page (median of LH_RUNS runs, default 3), the long tasks and the scripts
+// transferred bytes per page (median of LH_RUNS runs, default 5), the long tasks and the scripts
 // and wasm each page fetched, writes the "Web Vitals" section of BENCHMARKS.md (after
 // tests/bench/run.mjs has written the rest) and exits 1 when embed.html misses a target.
 // Usage: node tests/bench/lighthouse.mjs   (needs `make pkg`; LH_RUNS=n, CHROMIUM=/path)
@@ -17,7 +17,7 @@ import { start } from "../../www/serve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const LH_VERSION = createRequire(import.meta.url)("lighthouse/package.json").version;
-const RUNS = Math.max(1, Number(process.env.LH_RUNS) || 3);
+const RUNS = Math.max(1, Number(process.env.LH_RUNS) || 5);
 const TARGETS = { performance: 95, tbt: 50, cls: 0.02 };
 const PAGES = [{ path: "/embed.html", gated: true }, { path: "/index.html?customer=cust_123", gated: false }];
 const TITLE = "Web Vitals (Lighthouse, mobile)";

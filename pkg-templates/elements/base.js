@@ -134,8 +134,8 @@ export class ImpactElement extends HTMLElement {
     this.setAttribute("data-state", state);
     this.removeAttribute("aria-busy");
     this.afterRender?.();
-    this.checkContrast();
     this.dispatchEvent(new CustomEvent("impactkit:render", { bubbles: true, composed: true, detail: { state } }));
+    nextTask().then(() => this.checkContrast()); // after the new content's style is computed anyway, not forced here
   }
   #announced = "";
   /** Says `text` once through the widget's polite live region (repeats of the last message are dropped). */

@@ -94,8 +94,12 @@ pub fn milestone_progress(
     crate::milestones::milestone_progress(input)
 }
 
-/// `tierProgress`: see [`crate::tiers::tier_progress`].
+/// `tierProgress`: Gameball's shape (see [`crate::adapters::gameball::is_tier_progress`]) is read
+/// by [`crate::adapters::gameball::tier_progress`], a tier list by [`crate::tiers::tier_progress`].
 pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<crate::tiers::TierProgress> {
+    if crate::adapters::gameball::is_tier_progress(input)? {
+        return crate::adapters::gameball::tier_progress(input);
+    }
     crate::tiers::tier_progress(input)
 }
 

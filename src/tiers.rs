@@ -124,8 +124,8 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
     between(tiers.pop(), next, progress, display)
 }
 
-/// The `tierProgress` function: `{tiers, progress}` or Gameball's `{current, next, progress}`
-/// (either of `current` / `next` may be `null`).
+/// Tier progress from `{tiers, progress}` (Gameball's `{current, next, progress}` shape is
+/// read by [`crate::adapters::gameball::tier_progress`]; [`crate::api::tier_progress`] picks one).
 ///
 /// ```
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
@@ -134,14 +134,6 @@ pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgr
 /// assert_eq!(p.percentage, 26.3);
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
-    // Gameball's shape: `current` is `null` below the lowest tier, `next` at the top.
-    let gameball = input
-        .object()?
-        .iter()
-        .any(|(k, _)| k == "current" || k == "next");
-    if gameball && input.opt("tiers")?.is_none() {
-        return crate::adapters::gameball::tier_progress(input);
-    }
     let list = input.field("tiers")?;
     // Read up to the first invalid tier; a repeated start before it is reported first.
     let mut tiers: Vec<Tier> = Vec::new();

@@ -9,6 +9,22 @@ use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 use serde::Serialize;
 
+/// Whether `input` is Gameball's tier-progress shape: a `current` or `next` key and no `tiers`
+/// (`current` is `null` below the lowest tier, `next` at the top).
+///
+/// ```
+/// let v = serde_json::json!({"current": null, "next": {"name": "Basic", "minProgress": 0}, "progress": 0});
+/// let v = impactkit::json::Node::from(&v);
+/// assert!(impactkit::adapters::gameball::is_tier_progress(&impactkit::json::Json::root(&v)).unwrap());
+/// ```
+pub fn is_tier_progress(input: &Json) -> Result<bool> {
+    let gameball = input
+        .object()?
+        .iter()
+        .any(|(k, _)| k == "current" || k == "next");
+    Ok(gameball && input.opt("tiers")?.is_none())
+}
+
 /// Reads the tier-progress response `{current, next, progress}` (`next: null` at the top tier).
 ///
 /// ```

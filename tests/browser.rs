@@ -55,6 +55,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/defects-numbers.json",
         include_str!("vectors/defects-numbers.json"),
     ),
+    ("vectors/health.json", include_str!("vectors/health.json")),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

@@ -287,11 +287,11 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         Some(list) => read_backend(&list, &definitions, &zone)?,
         None => Vec::new(),
     };
-    let issued_json = input.opt("issued")?;
     let cart = input
         .opt("cart")?
         .map(|c| Order::cart(&c, &zone, now))
         .transpose()?;
+    let issued_counts = read_issued(input.opt("issued")?, &definitions)?;
 
     // Orders after `now` have not happened yet (the orders are chronological).
     let mut history: Vec<&Order> = orders.iter().collect();
@@ -334,7 +334,6 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
             mine.push(b);
         }
     }
-    let mut issued_index = None;
     for (index, d) in definitions.iter().enumerate() {
         let orders = in_window(&history, &d.validity);
         let progress: Vec<Progress> = d
@@ -385,21 +384,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         let (Some(tier), Some(p)) = (d.tiers.get(next), progress.get(next)) else {
             continue;
         };
-        let issued = match &issued_json {
-            Some(map) => {
-                if issued_index.is_none() {
-                    let mut keys = map.object()?.iter().map(|(k, _)| k.as_ref());
-                    issued_index = Some(crate::unique::index(&mut keys));
-                }
-                issued_index
-                    .as_ref()
-                    .and_then(|m| m.get(d.id.as_str()))
-                    .and_then(|&i| map.entry(i))
-                    .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
-                    .transpose()?
-            }
-            None => None,
-        };
+        let issued = issued_counts.get(index).copied().flatten();
         let reason = d
             .validity
             .check(now)
@@ -437,6 +422,26 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
         collector.add_earned(backend_badge(b, &zone), b.expires_at);
     }
     Ok(collector.out)
+}
+
+/// Each definition's `issued` count (`{badgeId: count}`), read whole before any badge is looked
+/// at, so a bad count errors whether or not its badge has a tier left to earn. Keys that name no
+/// definition are not read (a backend may count badges the storefront does not define).
+fn read_issued(map: Option<Json>, definitions: &[Definition]) -> Result<Vec<Option<u64>>> {
+    let Some(map) = map else {
+        return Ok(vec![None; definitions.len()]);
+    };
+    let index = crate::unique::index(&mut map.object()?.iter().map(|(k, _)| k.as_ref()));
+    definitions
+        .iter()
+        .map(|d| {
+            index
+                .get(d.id.as_str())
+                .and_then(|&i| map.entry(i))
+                .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
+                .transpose()
+        })
+        .collect()
 }
 
 fn backend_badge(b: &BackendEarn, zone: &Zone) -> EarnedBadge {

@@ -21,8 +21,9 @@
 use super::orders::Order;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::calendar::{self, Calendar, WeekStart};
 use crate::time::Zone;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
 
 /// A quantity an order has.
@@ -385,13 +386,7 @@ impl Period {
     /// assert_eq!(Period::Week.key(d(2025, 3, 16)), Period::Week.key(d(2025, 3, 10)));
     /// ```
     pub fn key(self, date: NaiveDate) -> i64 {
-        match self {
-            Period::Month => i64::from(date.year()) * 12 + i64::from(date.month0()),
-            Period::Week => {
-                let days = i64::from(date.num_days_from_ce());
-                (days - i64::from(date.weekday().num_days_from_monday())).div_euclid(7)
-            }
-        }
+        self.calendar().index(date)
     }
 
     /// The first day of the period with this [`Period::key`].
@@ -403,16 +398,17 @@ impl Period {
     /// assert_eq!(Period::Week.start(Period::Week.key(d(2025, 3, 16))), Some(d(2025, 3, 10)));
     /// ```
     pub fn start(self, key: i64) -> Option<NaiveDate> {
-        // Keys of real dates are far inside i32, so `as` keeps them; other keys give
-        // an unspecified date or None, never a panic.
-        match self {
-            Period::Month => {
-                NaiveDate::from_ymd_opt(key.div_euclid(12) as i32, key.rem_euclid(12) as u32 + 1, 1)
-            }
-            // Day 1 (0001-01-01) is a Monday, so Mondays are the days 7k + 1.
-            Period::Week => {
-                NaiveDate::from_num_days_from_ce_opt(key.wrapping_mul(7).wrapping_add(1) as i32)
-            }
+        self.calendar().first_day(key)
+    }
+
+    /// The calendar that numbers these periods (ISO weeks: Monday to Sunday).
+    pub fn calendar(self) -> Calendar {
+        Calendar {
+            period: match self {
+                Period::Month => calendar::Period::Month,
+                Period::Week => calendar::Period::Week,
+            },
+            week_start: WeekStart::Monday,
         }
     }
 

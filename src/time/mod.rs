@@ -5,6 +5,7 @@
 //! names are resolved through a [`ZoneDb`] supplied by the host: the tz
 //! database natively, the JS engine's `Intl` in wasm.
 
+pub mod calendar;
 #[cfg(any(target_arch = "wasm32", test))]
 pub(crate) mod learned;
 #[cfg(not(target_arch = "wasm32"))]

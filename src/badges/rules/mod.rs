@@ -1,0 +1,121 @@
+//! The badge rule language: a small set of criteria over the order history.
+//!
+//! A rule is a JSON object with a `kind`:
+//!
+//! | kind | measures | extra fields |
+//! |---|---|---|
+//! | `first` | the first order matching `where` (target 1) | `where` |
+//! | `count` | orders matching `where` | `where?`, `target` (whole) |
+//! | `sum` | the sum of a numeric `field` over orders matching `where` | `field`, `where?`, `target` |
+//! | `distinct` | distinct supply chains (`supplyChains` / `verifiedSupplyChains`) | `field`, `where?`, `target` (whole) |
+//! | `streak` | consecutive calendar `period`s (`month` / `week`, ISO weeks) with an order matching `where` | `period`, `where?`, `target` (whole) |
+//! | `period` | some calendar `period` whose orders' `sum` of a field reaches `atLeast` (a number, or the same orders' sum of another field, then also > 0) | `period`, `sum`, `atLeast`, `where?` |
+//!
+//! `where` is an object of `{field: {op: value}}` clauses, all of which must
+//! hold; `op` is `gt`, `gte`, `lt`, `lte` or `eq`, `value` a number or another
+//! field's name. Fields: `co2Kg`, `baselineCo2Kg`, `co2SavedKg`,
+//! `recycledShare`, `offsetKg`, `treesSaved` (`co2SavedKg / options.kgCo2PerTree`),
+//! and, in filters, `supplyChains` / `verifiedSupplyChains` (how many an order has).
+//! Unknown kinds, keys, fields and operators are `invalid_value` errors at their path.
+
+mod eval;
+mod fields;
+mod hint;
+mod parse;
+
+pub use eval::Context;
+pub use fields::Field;
+
+use chrono::{DateTime, Utc};
+
+/// A comparison operator of a `where` clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `gt`: strictly greater.
+    Gt,
+    /// `gte`: greater or equal.
+    Gte,
+    /// `lt`: strictly less.
+    Lt,
+    /// `lte`: less or equal.
+    Lte,
+    /// `eq`: equal.
+    Eq,
+}
+
+/// A number, or another field of the same order (or period).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Operand {
+    /// A constant.
+    Number(f64),
+    /// Another field.
+    Field(Field),
+}
+
+/// One `where` clause: `field op operand`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clause {
+    /// The order field compared.
+    pub field: Field,
+    /// The comparison.
+    pub op: Op,
+    /// What it is compared with.
+    pub operand: Operand,
+}
+
+/// A conjunction of clauses (empty: every order matches).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter(pub Vec<Clause>);
+
+/// A calendar period, in the preview's timezone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar months.
+    Month,
+    /// ISO weeks (Monday to Sunday).
+    Week,
+}
+
+/// What a rule measures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// Orders matching the filter (`first` is a count with target 1).
+    Count(Filter),
+    /// Sum of a numeric field over matching orders.
+    Sum(Field, Filter),
+    /// Distinct supply chains over matching orders.
+    Distinct(Field, Filter),
+    /// Consecutive periods with a matching order.
+    Streak(Period, Filter),
+    /// Some period whose matching orders' `sum` reaches `at_least`.
+    InOnePeriod {
+        /// Month or week.
+        period: Period,
+        /// The summed field.
+        sum: Field,
+        /// A constant, or the same period's sum of another field.
+        at_least: Operand,
+        /// Which orders take part.
+        filter: Filter,
+    },
+}
+
+/// A rule: a measure and the threshold that earns the tier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// What is measured.
+    pub measure: Measure,
+    /// The threshold (1 for `first` and `period`).
+    pub target: f64,
+}
+
+/// How far a history got on one rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// The instant of the order that crossed the threshold, if one did.
+    pub reached_at: Option<DateTime<Utc>>,
+    /// Current value: count, sum, distinct chains, the live streak, or this period's sum.
+    pub current: f64,
+    /// The threshold (for `period` rules: this period's `atLeast`).
+    pub target: f64,
+}

@@ -1,0 +1,189 @@
+//! Reading rules from JSON (see the module docs of [`super`]).
+
+use super::{Clause, Field, Filter, Measure, Op, Operand, Period, Rule};
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+
+const OPS: [(&str, Op); 5] = [
+    ("gt", Op::Gt),
+    ("gte", Op::Gte),
+    ("lt", Op::Lt),
+    ("lte", Op::Lte),
+    ("eq", Op::Eq),
+];
+
+const KINDS: [&str; 6] = ["first", "count", "sum", "distinct", "streak", "period"];
+const MAX_WHOLE_TARGET: i64 = 1_000_000_000;
+
+impl Operand {
+    fn read(value: &Json) -> Result<Operand> {
+        if value.value().is_string() {
+            Ok(Operand::Field(Field::read(value)?))
+        } else {
+            Ok(Operand::Number(value.number()?))
+        }
+    }
+}
+
+impl Filter {
+    /// Reads `{field: {op: value, …}, …}`.
+    ///
+    /// ```
+    /// use impactkit::{badges::rules::Filter, json::Json};
+    /// let v = serde_json::json!({"recycledShare": {"gt": 0.5}});
+    /// assert_eq!(Filter::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap().0.len(), 1);
+    /// let bad = serde_json::json!({"recycledShare": {"above": 0.5}});
+    /// assert_eq!(Filter::from_json(&Json::root(&impactkit::json::Node::from(&bad))).unwrap_err().path, "$.recycledShare.above");
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Filter> {
+        let mut clauses = Vec::new();
+        for name in input.keys()? {
+            let conditions = input.field(name)?;
+            let field = Field::parse(name, &conditions)?;
+            for op_name in conditions.keys()? {
+                let value = conditions.field(op_name)?;
+                let op = OPS
+                    .iter()
+                    .find(|(n, _)| *n == op_name)
+                    .map(|(_, op)| *op)
+                    .ok_or_else(|| {
+                        value.error(
+                            ErrorCode::InvalidValue,
+                            format!(
+                                "unknown operator \"{}\"; operators are: gt, gte, lt, lte, eq",
+                                crate::json::truncate(op_name)
+                            ),
+                        )
+                    })?;
+                clauses.push(Clause {
+                    field,
+                    op,
+                    operand: Operand::read(&value)?,
+                });
+            }
+        }
+        Ok(Filter(clauses))
+    }
+}
+
+impl Period {
+    fn read(value: &Json) -> Result<Period> {
+        Ok(match value.one_of(&["month", "week"])? {
+            0 => Period::Month,
+            _ => Period::Week,
+        })
+    }
+}
+
+impl Rule {
+    /// Reads a rule object (see the module docs).
+    ///
+    /// ```
+    /// use impactkit::{badges::rules::Rule, json::Json};
+    /// let v = serde_json::json!({"kind": "count", "where": {"recycledShare": {"gt": 0.5}}, "target": 10});
+    /// assert_eq!(Rule::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap().target, 10.0);
+    /// let bad = serde_json::json!({"kind": "average", "field": "co2Kg"});
+    /// assert_eq!(Rule::from_json(&Json::root(&impactkit::json::Node::from(&bad))).unwrap_err().path, "$.kind");
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Rule> {
+        let kind = input.field("kind")?.one_of(&KINDS)?;
+        let allowed: &[&str] = match kind {
+            0 => &["kind", "where"],
+            1 => &["kind", "where", "target"],
+            2 | 3 => &["kind", "field", "where", "target"],
+            4 => &["kind", "period", "where", "target"],
+            _ => &["kind", "period", "sum", "atLeast", "where"],
+        };
+        for key in input.keys()? {
+            if !allowed.contains(&key) {
+                return Err(input.field(key)?.error(
+                    ErrorCode::InvalidValue,
+                    format!(
+                        "unknown rule field \"{}\" for kind \"{}\"; allowed: {}",
+                        crate::json::truncate(key),
+                        KINDS.get(kind).copied().unwrap_or_default(),
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+        }
+        let filter = match input.opt("where")? {
+            Some(w) => Filter::from_json(&w)?,
+            None => Filter::default(),
+        };
+        let whole_target = || -> Result<f64> {
+            Ok(input.field("target")?.integer_in(1, MAX_WHOLE_TARGET)? as f64)
+        };
+        let numeric_field = |key: &str| -> Result<Field> {
+            let value = input.field(key)?;
+            let field = Field::read(&value)?;
+            if field.is_set() {
+                return Err(value.error(
+                    ErrorCode::InvalidValue,
+                    "supply chains are counted with kind \"distinct\", not summed",
+                ));
+            }
+            Ok(field)
+        };
+        Ok(match kind {
+            0 => Rule {
+                measure: Measure::Count(filter),
+                target: 1.0,
+            },
+            1 => Rule {
+                measure: Measure::Count(filter),
+                target: whole_target()?,
+            },
+            2 => Rule {
+                measure: Measure::Sum(numeric_field("field")?, filter),
+                target: input.field("target")?.positive()?,
+            },
+            3 => {
+                let value = input.field("field")?;
+                let field = Field::read(&value)?;
+                if !field.is_set() {
+                    return Err(value.error(
+                        ErrorCode::InvalidValue,
+                        "distinct counts \"supplyChains\" or \"verifiedSupplyChains\"",
+                    ));
+                }
+                Rule {
+                    measure: Measure::Distinct(field, filter),
+                    target: whole_target()?,
+                }
+            }
+            4 => Rule {
+                measure: Measure::Streak(Period::read(&input.field("period")?)?, filter),
+                target: whole_target()?,
+            },
+            _ => {
+                let at_least_json = input.field("atLeast")?;
+                let at_least = Operand::read(&at_least_json)?;
+                match at_least {
+                    Operand::Field(f) if f.is_set() => {
+                        return Err(at_least_json.error(
+                            ErrorCode::InvalidValue,
+                            "atLeast is a number or a numeric field",
+                        ))
+                    }
+                    Operand::Number(x) if x < 0.0 => {
+                        return Err(at_least_json.error(
+                            ErrorCode::OutOfRange,
+                            format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+                        ))
+                    }
+                    _ => {}
+                }
+                Rule {
+                    measure: Measure::InOnePeriod {
+                        period: Period::read(&input.field("period")?)?,
+                        sum: numeric_field("sum")?,
+                        at_least,
+                        filter,
+                    },
+                    target: 1.0,
+                }
+            }
+        })
+    }
+}

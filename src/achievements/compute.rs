@@ -1,0 +1,156 @@
+//! Finding the window to report and the progress inside it.
+
+use super::request::Event;
+use super::schedule::Schedule;
+use super::{AchievementRequest, AchievementWindow, Activation, Status};
+use crate::decimal::Decimal;
+use crate::error::{Error, ErrorCode, Result};
+use chrono::{DateTime, Utc};
+
+/// `(start, shown end, exclusive end)` of a window.
+type Bounds = (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>);
+
+fn period_error() -> Error {
+    Error::new(
+        ErrorCode::OutOfRange,
+        "$.period",
+        "the window's end lies beyond the supported dates",
+    )
+}
+
+impl AchievementRequest {
+    /// The window that contains `now` (or the last one that ended) and the progress inside it.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"start": "2023-10-10T09:30:45", "period": "1D", "now": "2023-10-12T12:00:00Z",
+    ///     "events": [{"at": "2023-10-12T10:00:00Z"}], "target": 2});
+    /// let v = impactkit::json::Node::from(&v);
+    /// let r = impactkit::achievements::AchievementRequest::from_json(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
+    /// let w = r.compute().unwrap();
+    /// assert_eq!((w.start.as_str(), w.current, w.percentage), ("2023-10-12T10:00:00Z", Some(1.0), Some(50.0)));
+    /// ```
+    pub fn compute(&self) -> Result<AchievementWindow> {
+        let schedule = Schedule {
+            spec: self.spec,
+            point: self.point,
+            cap: self.cap,
+        };
+        // Find the window to report: the one containing `now`, or the last one that ended.
+        let (win_start, shown, exclusive) = match self.activation {
+            Activation::UserAction => self.user_action_window(&schedule)?,
+            Activation::FixedSchedule => self.fixed_schedule_window(&schedule)?,
+        };
+        let (sum, completed_at) = self.totals(win_start, exclusive)?;
+        let zone = &self.zone;
+        let now = self.now;
+        let counts = self.has_events || self.target.is_some();
+        let current = sum.to_f64();
+        // Percentage and remainder from the same exact sum that decided completion.
+        let progress = self
+            .target
+            .map(|t| self.display.progress_of(sum, Decimal::from_f64(t)));
+        let status = if now < win_start {
+            Status::NotStarted
+        } else if completed_at.is_some() {
+            Status::Completed
+        } else if now >= exclusive {
+            Status::Expired
+        } else {
+            Status::InProgress
+        };
+        let ends_in_ms = (shown - now).num_milliseconds();
+        Ok(AchievementWindow {
+            start: zone.format(win_start),
+            end: zone.format(shown),
+            status,
+            current: counts.then_some(current),
+            target: self.target,
+            remaining: progress.map(|p| p.remaining),
+            percentage: progress.map(|p| p.percentage),
+            completed_at: completed_at.map(|t| zone.format(t)),
+            ends_in_seconds: ends_in_ms.max(0) / 1000,
+        })
+    }
+
+    /// `user_action`: each window after the first starts with the first event at or after
+    /// the previous one's end.
+    fn user_action_window(&self, schedule: &Schedule) -> Result<Bounds> {
+        let (zone, events, now) = (&self.zone, &self.events, self.now);
+        let mut s = self.start;
+        let (mut shown, mut exclusive) = schedule.end(zone, s, 1).ok_or_else(period_error)?;
+        while self.recurring && self.spec.is_some() && now >= exclusive {
+            let next = events.partition_point(|e| e.0 < exclusive);
+            match events.get(next) {
+                Some(e) if !matches!(schedule.cap, Some(c) if e.0 >= c) => {
+                    s = e.0;
+                    (shown, exclusive) = schedule.end(zone, s, 1).ok_or_else(period_error)?;
+                }
+                _ => break,
+            }
+        }
+        Ok((s, shown, exclusive))
+    }
+
+    /// `fixed_schedule`: windows follow each other from `start`; a search from an estimate.
+    fn fixed_schedule_window(&self, schedule: &Schedule) -> Result<Bounds> {
+        let (zone, start, now, recurring) = (&self.zone, self.start, self.now, self.recurring);
+        let bounds = |k: i64| -> Result<Bounds> {
+            let s = if k == 0 {
+                start
+            } else {
+                schedule.end(zone, start, k).ok_or_else(period_error)?.1
+            };
+            let (shown, exclusive) = schedule.end(zone, start, k + 1).ok_or_else(period_error)?;
+            Ok((s, shown, exclusive))
+        };
+        let mut k = if recurring {
+            (schedule.periods_between(zone, start, now) - 2).max(0)
+        } else {
+            0
+        };
+        let mut w = bounds(k)?;
+        while k > 0 && w.0 > now {
+            k -= 1;
+            w = bounds(k)?;
+        }
+        while recurring && self.spec.is_some() && now >= w.2 {
+            let next = bounds(k + 1)?;
+            if schedule.cap.is_some_and(|c| next.0 >= c) {
+                break;
+            }
+            k += 1;
+            w = next;
+        }
+        Ok(w)
+    }
+
+    /// The exact sum of the window's event values and the event that reached the target.
+    fn totals(
+        &self,
+        win_start: DateTime<Utc>,
+        exclusive: DateTime<Utc>,
+    ) -> Result<(Decimal, Option<DateTime<Utc>>)> {
+        let mut sum = Decimal::ZERO;
+        let mut completed_at = None;
+        let target_dec = self.target.map(Decimal::from_f64);
+        let events: &[Event] = &self.events;
+        for (at, value) in events
+            .iter()
+            .filter(|e| e.0 >= win_start && e.0 < exclusive)
+        {
+            sum = sum.checked_add(Decimal::from_f64(*value)).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::OutOfRange,
+                    "$.events",
+                    "the values in the window add up to more than 1.7e16",
+                )
+            })?;
+            if let (Some(t), None) = (target_dec, completed_at) {
+                if sum >= t {
+                    completed_at = Some(*at);
+                }
+            }
+        }
+        Ok((sum, completed_at))
+    }
+}

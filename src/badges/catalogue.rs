@@ -1,8 +1,9 @@
 //! The built-in catalogue: the six badges of seed 000, written in the rule language.
 
-use super::definition::{Definition, TierRule};
-use super::rules::{Clause, Field, Filter, Measure, Op, Operand, Period, Rule};
-use super::validity::{Expiry, Limits, Validity};
+use super::definition::{read_definitions, Definition};
+use crate::error::Result;
+use crate::json::{value_from_text, Json};
+use crate::time::Zone;
 
 /// Default kg of CO₂ one tree absorbs in a year: **21.77 kg**, the Arbor Day
 /// Foundation's "a mature tree absorbs about 48 pounds of CO₂ a year"
@@ -42,43 +43,7 @@ pub const CATALOGUE_JSON: &str = r#"[
              {"tier": "GOLD", "rule": {"kind": "streak", "period": "month", "where": {"co2Kg": {"lt": "baselineCo2Kg"}}, "target": 12}}]}
 ]"#;
 
-fn green() -> Filter {
-    Filter(vec![Clause {
-        field: Field::Co2Kg,
-        op: Op::Lt,
-        operand: Operand::Field(Field::BaselineCo2Kg),
-    }])
-}
-
-fn badge(
-    id: &str,
-    name: &str,
-    description: &str,
-    icon: &str,
-    tiers: &[(&str, Measure, f64)],
-) -> Definition {
-    Definition {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        description: Some(description.to_owned()),
-        icon: Some(icon.to_owned()),
-        tiers: tiers
-            .iter()
-            .map(|(tier, measure, target)| TierRule {
-                tier: (*tier).to_owned(),
-                rule: Rule {
-                    measure: measure.clone(),
-                    target: *target,
-                },
-            })
-            .collect(),
-        validity: Validity::default(),
-        limits: Limits::default(),
-        expiry: Expiry::Never,
-    }
-}
-
-/// The seed catalogue ([`CATALOGUE_JSON`], built directly: no JSON parser in the module).
+/// The seed catalogue, read from [`CATALOGUE_JSON`] (its one source).
 ///
 /// ```
 /// let c = impactkit::badges::catalogue::builtin();
@@ -87,96 +52,34 @@ fn badge(
 ///                  "badge_circular_hero", "badge_carbon_neutral", "badge_streak_keeper"]);
 /// ```
 pub fn builtin() -> Vec<Definition> {
-    let trees = Measure::Sum(Field::TreesSaved, Filter::default());
-    let streak = Measure::Streak(Period::Month, green());
-    vec![
-        badge(
-            "badge_first_green",
-            "First Green Purchase",
-            "Made your first eco-friendly purchase",
-            "seedling",
-            &[("BRONZE", Measure::Count(green()), 1.0)],
-        ),
-        badge(
-            "badge_tree_saver",
-            "Tree Saver",
-            "Saved the equivalent of 10, 50 or 100 trees",
-            "tree",
-            &[
-                ("BRONZE", trees.clone(), 10.0),
-                ("SILVER", trees.clone(), 50.0),
-                ("GOLD", trees, 100.0),
-            ],
-        ),
-        badge(
-            "badge_chain_champion",
-            "Chain Champion",
-            "Ordered from 5 verified supply chains",
-            "link",
-            &[(
-                "SILVER",
-                Measure::Distinct(Field::VerifiedSupplyChains, Filter::default()),
-                5.0,
-            )],
-        ),
-        badge(
-            "badge_circular_hero",
-            "Circular Hero",
-            "10 orders with more than 50 % recycled content",
-            "recycle",
-            &[(
-                "GOLD",
-                Measure::Count(Filter(vec![Clause {
-                    field: Field::RecycledShare,
-                    op: Op::Gt,
-                    operand: Operand::Number(0.5),
-                }])),
-                10.0,
-            )],
-        ),
-        badge(
-            "badge_carbon_neutral",
-            "Carbon Neutral",
-            "Offset all order emissions in a month",
-            "globe",
-            &[(
-                "PLATINUM",
-                Measure::InOnePeriod {
-                    period: Period::Month,
-                    sum: Field::OffsetKg,
-                    at_least: Operand::Field(Field::Co2Kg),
-                    filter: Filter::default(),
-                },
-                1.0,
-            )],
-        ),
-        badge(
-            "badge_streak_keeper",
-            "Streak Keeper",
-            "3, 6 or 12 consecutive months with a green order",
-            "calendar",
-            &[
-                ("BRONZE", streak.clone(), 3.0),
-                ("SILVER", streak.clone(), 6.0),
-                ("GOLD", streak, 12.0),
-            ],
-        ),
-    ]
+    // It reads (the test below checks), so the default is never taken.
+    read_catalogue().unwrap_or_default()
+}
+
+fn read_catalogue() -> Result<Vec<Definition>> {
+    let doc = value_from_text(CATALOGUE_JSON)?;
+    read_definitions(&Json::root(&doc), &Zone::utc())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::badges::definition::read_definitions;
-    use crate::json::Json;
-    use crate::time::Zone;
+    use crate::badges::rules::{Field, Measure, Period};
 
     #[test]
-    fn the_documented_json_is_the_built_in_catalogue() {
-        let value: serde_json::Value = serde_json::from_str(CATALOGUE_JSON).unwrap();
-        let parsed =
-            read_definitions(&Json::root(&crate::json::Node::from(&value)), &Zone::utc()).unwrap();
-        assert_eq!(parsed, builtin());
+    fn the_catalogue_json_reads() {
+        let catalogue = read_catalogue().unwrap();
+        assert_eq!(catalogue.len(), 6);
+        let tiers: usize = catalogue.iter().map(|d| d.tiers.len()).sum();
+        assert_eq!(tiers, 10);
+        let streak = &catalogue[5].tiers[2].rule;
+        assert!(matches!(streak.measure, Measure::Streak(Period::Month, _)));
+        assert_eq!(streak.target, 12.0);
+        let trees = &catalogue[1].tiers[0].rule;
+        assert_eq!(
+            trees.measure,
+            Measure::Sum(Field::TreesSaved, Default::default())
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Library code never panics on input: no indexing or `unwrap` outside tests.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::unwrap_used))]
 
 pub mod achievements;
 pub mod adapters;

@@ -183,15 +183,19 @@ pub(crate) fn dedupe_keys(entries: &mut Vec<(Cow<'_, str>, Node<'_>)>) {
     }
     let mut keep = vec![true; n];
     if n <= SMALL {
-        for (i, (key, _)) in entries.iter().enumerate() {
-            keep[i] = !repeated(i, key);
+        for ((i, (key, _)), k) in entries.iter().enumerate().zip(keep.iter_mut()) {
+            *k = !repeated(i, key);
         }
     } else {
         // Stable: equal keys stay in document order, so the last of a run is kept.
         let order = key_order(entries);
         for pair in order.windows(2) {
-            if entries[pair[0]].0 == entries[pair[1]].0 {
-                keep[pair[0]] = false;
+            if let [a, b] = *pair {
+                if entries.get(a).map(|e| &e.0) == entries.get(b).map(|e| &e.0) {
+                    if let Some(k) = keep.get_mut(a) {
+                        *k = false;
+                    }
+                }
             }
         }
     }

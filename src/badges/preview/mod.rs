@@ -1,0 +1,250 @@
+//! `badgePreview`: earned badges, locked-badge progress, what the cart would
+//! unlock, and badges about to expire — computed from the order history.
+
+mod backend;
+mod collect;
+mod inputs;
+
+use super::catalogue::builtin;
+use super::definition::read_definitions;
+use super::orders::{read_orders, Order};
+use super::rules::Context;
+use super::validity::Reason;
+use crate::decimal::Display;
+use crate::error::Result;
+use crate::json::Json;
+use crate::time::{instant, Zone, ZoneDb};
+use backend::{backend_badge, by_definition, read_backend};
+use chrono::Duration;
+use collect::{Collector, Scene};
+use inputs::{placed_by, read_issued, read_options};
+use serde::Serialize;
+
+/// Where an earned badge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Source {
+    /// The backend reported it (`earned`).
+    Backend,
+    /// Computed from the order history, above what the backend reported: new.
+    Computed,
+}
+
+/// An earned badge (its highest tier).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EarnedBadge {
+    /// Badge id.
+    pub id: String,
+    /// Display name, if known.
+    pub name: Option<String>,
+    /// The highest tier earned.
+    pub tier: Option<String>,
+    /// When: the instant of the order that crossed the threshold, or the backend's.
+    pub earned_at: Option<String>,
+    /// When it expires, if it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// `backend` or `computed` (newly earned, not yet known to the backend).
+    pub source: Source,
+}
+
+/// Progress towards a locked badge's next tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LockedBadge {
+    /// Badge id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The next tier to earn.
+    pub next_tier: String,
+    /// Progress so far in the rule's unit.
+    pub current: f64,
+    /// The threshold.
+    pub target: f64,
+    /// `current / target`, exact, rounded per `decimals`/`rounding`.
+    pub percentage: f64,
+    /// `target − current`, never negative.
+    pub remaining: f64,
+    /// English sentence: "2 more orders with over 50 % recycled content".
+    pub hint: String,
+    /// Whether the badge can be earned now (validity and limits).
+    pub earnable: bool,
+    /// Why not, when not earnable.
+    pub reason: Option<Reason>,
+}
+
+/// A tier the cart would unlock.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CartUnlock {
+    /// Badge id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The highest tier the cart would reach.
+    pub tier: String,
+}
+
+/// An earned badge that expires within `options.expiringSoonDays`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpiringBadge {
+    /// Badge id.
+    pub id: String,
+    /// Tier.
+    pub tier: Option<String>,
+    /// When it expires.
+    pub expires_at: String,
+    /// Whole days left, rounded up.
+    pub days_left: i64,
+}
+
+/// `badgePreview` output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgePreview {
+    /// Earned, unexpired badges: definitions' order, then backend badges without a definition.
+    pub earned: Vec<EarnedBadge>,
+    /// Badges with a tier still to earn.
+    pub locked: Vec<LockedBadge>,
+    /// What buying the cart would unlock.
+    pub unlocked_by_cart: Vec<CartUnlock>,
+    /// Earned badges expiring soon.
+    pub expiring_soon: Vec<ExpiringBadge>,
+    /// Earned badges that have expired.
+    pub expired: Vec<EarnedBadge>,
+}
+
+/// The `badgePreview` function: `{orders, definitions?, earned?, issued?, now,
+/// timezone?, cart?, options?, decimals?, rounding?}`.
+///
+/// ```
+/// let o = |id: &str, at: &str, share: f64| serde_json::json!({"id": id, "placedAt": at, "co2Kg": 5,
+///     "baselineCo2Kg": 4, "recycledShare": share, "supplyChains": []});
+/// let v = serde_json::json!({"now": "2025-06-30T12:00:00Z",
+///     "orders": (0..8).map(|i| o(&format!("o{i}"), &format!("2025-06-0{}T10:00:00Z", i + 1), 0.6)).collect::<Vec<_>>(),
+///     "cart": {"co2Kg": 5, "baselineCo2Kg": 4, "recycledShare": 0.5, "supplyChains": []}});
+/// let v = impactkit::json::Node::from(&v);
+/// let p = impactkit::badges::preview::badge_preview(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
+/// let hero = p.locked.iter().find(|l| l.id == "badge_circular_hero").unwrap();
+/// assert_eq!((hero.current, hero.percentage), (8.0, 80.0));
+/// assert_eq!(hero.hint, "2 more orders with over 50 % recycled content");
+/// assert!(p.unlocked_by_cart.is_empty()); // 0.5 is not over 50 %
+/// ```
+pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
+    let zone = Zone::from_field(input, zones)?;
+    let now = instant(&input.field("now")?, &zone)?;
+    let display = Display::from_json(input)?;
+    let options = read_options(input)?;
+    let orders = read_orders(&input.field("orders")?, &zone)?;
+    let definitions = match input.opt("definitions")? {
+        Some(list) => read_definitions(&list, &zone)?,
+        None => builtin(),
+    };
+    let backend = match input.opt("earned")? {
+        Some(list) => read_backend(&list, &definitions, &zone)?,
+        None => Vec::new(),
+    };
+    let cart = input
+        .opt("cart")?
+        .map(|c| Order::cart(&c, &zone, now))
+        .transpose()?;
+    let issued = read_issued(input.opt("issued")?, &definitions)?;
+
+    // Orders after `now` have not happened yet (the orders are chronological).
+    let mut history: Vec<&Order> = orders.iter().collect();
+    history.truncate(placed_by(&history, now));
+    let with_cart: Option<Vec<&Order>> = cart.as_ref().map(|c| {
+        let at = placed_by(&history, c.placed_at);
+        let mut all = Vec::with_capacity(history.len() + 1);
+        all.extend_from_slice(history.get(..at).unwrap_or(&[]));
+        all.push(c);
+        all.extend_from_slice(history.get(at..).unwrap_or(&[]));
+        all
+    });
+    let scene = Scene {
+        ctx: Context {
+            kg_co2_per_tree: options.kg_co2_per_tree,
+            now,
+            today: zone.date_of(now),
+            zone: &zone,
+        },
+        display,
+        history: &history,
+        with_cart: with_cart.as_deref(),
+        issued: &issued,
+    };
+    let mut collector = Collector {
+        zone: &zone,
+        now,
+        soon: now + Duration::days(options.expiring_soon_days),
+        out: BadgePreview {
+            earned: Vec::new(),
+            locked: Vec::new(),
+            unlocked_by_cart: Vec::new(),
+            expiring_soon: Vec::new(),
+            expired: Vec::new(),
+        },
+    };
+    let backend_of = by_definition(&definitions, &backend);
+    for ((index, d), mine) in definitions.iter().enumerate().zip(&backend_of) {
+        collector.definition(&scene, index, d, mine)?;
+    }
+    // Backend badges without a definition are passed through.
+    for b in backend.iter().filter(|b| b.rank.is_none()) {
+        collector.add_earned(backend_badge(b, &zone), b.expires_at);
+    }
+    Ok(collector.out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::time::TzDatabase;
+    use serde_json::{json, Value};
+
+    fn orders() -> Vec<Value> {
+        (0..40)
+            .map(|i| {
+                json!({"id": format!("o{}", i % 37), "placedAt": 1_700_000_000_000i64 + i * 86_400_000 * 9,
+                       "co2Kg": (i % 5) as f64, "baselineCo2Kg": 3.5, "recycledShare": (i % 10) as f64 / 10.0,
+                       "offsetKg": (i % 7) as f64,
+                       "supplyChains": [{"id": format!("c{}", i % 6), "verified": i % 3 != 0}]})
+            })
+            .collect()
+    }
+
+    fn preview(orders: Vec<Value>, cart: Option<Value>) -> Value {
+        let mut input =
+            json!({"orders": orders, "now": "2024-09-01T00:00:00Z", "timezone": "Asia/Tokyo"});
+        if let Some(c) = cart {
+            input["cart"] = c;
+        }
+        let out =
+            badge_preview(&Json::root(&crate::json::Node::from(&input)), &TzDatabase).unwrap();
+        serde_json::to_value(out).unwrap()
+    }
+
+    #[test]
+    fn input_order_does_not_matter() {
+        // Duplicated ids keep their first occurrence, so only shuffle unique ids.
+        let unique: Vec<Value> = orders().into_iter().take(37).collect();
+        let mut rotated = unique.clone();
+        rotated.rotate_left(11);
+        assert_eq!(preview(unique, None), preview(rotated, None));
+    }
+
+    #[test]
+    fn the_cart_only_adds_unlocked_by_cart() {
+        let cart = json!({"co2Kg": 0, "baselineCo2Kg": 900, "recycledShare": 0.9, "offsetKg": 50,
+                          "supplyChains": [{"id": "new", "verified": true}]});
+        let mut without = preview(orders(), None);
+        let mut with = preview(orders(), Some(cart));
+        assert!(!with["unlockedByCart"].as_array().unwrap().is_empty());
+        with["unlockedByCart"] = Value::Null;
+        without["unlockedByCart"] = Value::Null;
+        assert_eq!(with, without);
+    }
+}

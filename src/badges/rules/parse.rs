@@ -87,43 +87,10 @@ impl Rule {
     /// ```
     pub fn from_json(input: &Json) -> Result<Rule> {
         let kind = input.field("kind")?.one_of(&KINDS)?;
-        let allowed: &[&str] = match kind {
-            0 => &["kind", "where"],
-            1 => &["kind", "where", "target"],
-            2 | 3 => &["kind", "field", "where", "target"],
-            4 => &["kind", "period", "where", "target"],
-            _ => &["kind", "period", "sum", "atLeast", "where"],
-        };
-        for key in input.keys()? {
-            if !allowed.contains(&key) {
-                return Err(input.field(key)?.error(
-                    ErrorCode::InvalidValue,
-                    format!(
-                        "unknown rule field \"{}\" for kind \"{}\"; allowed: {}",
-                        crate::json::truncate(key),
-                        KINDS.get(kind).copied().unwrap_or_default(),
-                        allowed.join(", ")
-                    ),
-                ));
-            }
-        }
+        check_keys(input, kind)?;
         let filter = match input.opt("where")? {
             Some(w) => Filter::from_json(&w)?,
             None => Filter::default(),
-        };
-        let whole_target = || -> Result<f64> {
-            Ok(input.field("target")?.integer_in(1, MAX_WHOLE_TARGET)? as f64)
-        };
-        let numeric_field = |key: &str| -> Result<Field> {
-            let value = input.field(key)?;
-            let field = Field::read(&value)?;
-            if field.is_set() {
-                return Err(value.error(
-                    ErrorCode::InvalidValue,
-                    "supply chains are counted with kind \"distinct\", not summed",
-                ));
-            }
-            Ok(field)
         };
         Ok(match kind {
             0 => Rule {
@@ -132,58 +99,107 @@ impl Rule {
             },
             1 => Rule {
                 measure: Measure::Count(filter),
-                target: whole_target()?,
+                target: whole_target(input)?,
             },
             2 => Rule {
-                measure: Measure::Sum(numeric_field("field")?, filter),
+                measure: Measure::Sum(numeric_field(input, "field")?, filter),
                 target: input.field("target")?.positive()?,
             },
-            3 => {
-                let value = input.field("field")?;
-                let field = Field::read(&value)?;
-                if !field.is_set() {
-                    return Err(value.error(
-                        ErrorCode::InvalidValue,
-                        "distinct counts \"supplyChains\" or \"verifiedSupplyChains\"",
-                    ));
-                }
-                Rule {
-                    measure: Measure::Distinct(field, filter),
-                    target: whole_target()?,
-                }
-            }
+            3 => Rule {
+                measure: Measure::Distinct(distinct_field(input)?, filter),
+                target: whole_target(input)?,
+            },
             4 => Rule {
                 measure: Measure::Streak(Period::read(&input.field("period")?)?, filter),
-                target: whole_target()?,
+                target: whole_target(input)?,
             },
-            _ => {
-                let at_least_json = input.field("atLeast")?;
-                let at_least = Operand::read(&at_least_json)?;
-                match at_least {
-                    Operand::Field(f) if f.is_set() => {
-                        return Err(at_least_json.error(
-                            ErrorCode::InvalidValue,
-                            "atLeast is a number or a numeric field",
-                        ))
-                    }
-                    Operand::Number(x) if x < 0.0 => {
-                        return Err(at_least_json.error(
-                            ErrorCode::OutOfRange,
-                            format!("must be ≥ 0, got {}", crate::decimal::show(x)),
-                        ))
-                    }
-                    _ => {}
-                }
-                Rule {
-                    measure: Measure::InOnePeriod {
-                        period: Period::read(&input.field("period")?)?,
-                        sum: numeric_field("sum")?,
-                        at_least,
-                        filter,
-                    },
-                    target: 1.0,
-                }
-            }
+            _ => period_rule(input, filter)?,
         })
     }
+}
+
+/// Refuses keys the rule's kind does not have.
+fn check_keys(input: &Json, kind: usize) -> Result<()> {
+    let allowed: &[&str] = match kind {
+        0 => &["kind", "where"],
+        1 => &["kind", "where", "target"],
+        2 | 3 => &["kind", "field", "where", "target"],
+        4 => &["kind", "period", "where", "target"],
+        _ => &["kind", "period", "sum", "atLeast", "where"],
+    };
+    for key in input.keys()? {
+        if !allowed.contains(&key) {
+            return Err(input.field(key)?.error(
+                ErrorCode::InvalidValue,
+                format!(
+                    "unknown rule field \"{}\" for kind \"{}\"; allowed: {}",
+                    crate::json::truncate(key),
+                    KINDS.get(kind).copied().unwrap_or_default(),
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `target` of a counting rule: a whole number.
+fn whole_target(input: &Json) -> Result<f64> {
+    Ok(input.field("target")?.integer_in(1, MAX_WHOLE_TARGET)? as f64)
+}
+
+/// A summed field (`field` of `sum`, `sum` of `period`): not a set of supply chains.
+fn numeric_field(input: &Json, key: &str) -> Result<Field> {
+    let value = input.field(key)?;
+    let field = Field::read(&value)?;
+    if field.is_set() {
+        return Err(value.error(
+            ErrorCode::InvalidValue,
+            "supply chains are counted with kind \"distinct\", not summed",
+        ));
+    }
+    Ok(field)
+}
+
+/// `field` of a `distinct` rule: a set of supply chains.
+fn distinct_field(input: &Json) -> Result<Field> {
+    let value = input.field("field")?;
+    let field = Field::read(&value)?;
+    if !field.is_set() {
+        return Err(value.error(
+            ErrorCode::InvalidValue,
+            "distinct counts \"supplyChains\" or \"verifiedSupplyChains\"",
+        ));
+    }
+    Ok(field)
+}
+
+/// A `period` rule: some period whose `sum` reaches `atLeast`.
+fn period_rule(input: &Json, filter: Filter) -> Result<Rule> {
+    let at_least_json = input.field("atLeast")?;
+    let at_least = Operand::read(&at_least_json)?;
+    match at_least {
+        Operand::Field(f) if f.is_set() => {
+            return Err(at_least_json.error(
+                ErrorCode::InvalidValue,
+                "atLeast is a number or a numeric field",
+            ))
+        }
+        Operand::Number(x) if x < 0.0 => {
+            return Err(at_least_json.error(
+                ErrorCode::OutOfRange,
+                format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+            ))
+        }
+        _ => {}
+    }
+    Ok(Rule {
+        measure: Measure::InOnePeriod {
+            period: Period::read(&input.field("period")?)?,
+            sum: numeric_field(input, "sum")?,
+            at_least,
+            filter,
+        },
+        target: 1.0,
+    })
 }

@@ -1,0 +1,147 @@
+//! Reading a `streak` request.
+
+use super::{Calendar, Period, StreakRequest, WeekStart, MAX_FREEZES, MAX_WINDOW};
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+use crate::time::{self, Zone, ZoneDb};
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn weekday_of(item: &Json) -> Result<u8> {
+    let text = item.str()?;
+    let lower = text.to_ascii_lowercase();
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == lower)
+        .or_else(|| WEEKDAY_NAMES.iter().position(|d| *d == lower))
+        .map(|i| i as u8)
+        .ok_or_else(|| {
+            item.error(
+                ErrorCode::InvalidValue,
+                format!(
+                    "\"{}\" is not a weekday: use mon, tue, wed, thu, fri, sat or sun",
+                    crate::json::truncate(text)
+                ),
+            )
+        })
+}
+
+impl StreakRequest {
+    /// Reads `{activity, period, now, timezone?, weekStart?, restDays?, freezes?, minCount?, window?}`.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"activity": [{"date": "2025-03-14"}], "period": "day", "now": "2025-03-15T08:00:00Z"});
+    /// let v = impactkit::json::Node::from(&v);
+    /// let r = impactkit::streaks::StreakRequest::from_json(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
+    /// assert_eq!((r.activity.len(), r.min_count), (1, 1));
+    /// ```
+    pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<StreakRequest> {
+        let zone = Zone::from_field(input, zones)?;
+        let period_field = input.field("period")?;
+        let period = match period_field.one_of(&["day", "week", "month"])? {
+            0 => Period::Day,
+            1 => Period::Week,
+            _ => Period::Month,
+        };
+        let week_start = match input.opt("weekStart")? {
+            None => WeekStart::Monday,
+            Some(w) => match w.one_of(&["monday", "sunday"])? {
+                0 => WeekStart::Monday,
+                _ => WeekStart::Sunday,
+            },
+        };
+        let now = time::instant(&input.field("now")?, &zone)?;
+        let mut rest_days = 0u8;
+        if let Some(list) = input.opt("restDays")? {
+            for item in list.items()? {
+                let bit = 1u8 << weekday_of(&item)?;
+                if rest_days & bit != 0 {
+                    return Err(item.error(ErrorCode::Duplicate, "weekday listed twice"));
+                }
+                rest_days |= bit;
+            }
+            if rest_days != 0 && period != Period::Day {
+                return Err(list.error(
+                    ErrorCode::InvalidValue,
+                    "restDays apply to daily streaks only (period \"day\")",
+                ));
+            }
+            if rest_days == 0x7f {
+                return Err(list.error(
+                    ErrorCode::InvalidValue,
+                    "at least one weekday must not be a rest day",
+                ));
+            }
+        }
+        let freezes = match input.opt("freezes")? {
+            None => 0,
+            Some(f) => f.integer_in(0, i64::from(MAX_FREEZES))? as u32,
+        };
+        let min_count = match input.opt("minCount")? {
+            None => 1,
+            Some(m) => m.integer_in(1, 1_000_000_000_000_000)? as u64,
+        };
+        let window = match input.opt("window")? {
+            None => 7,
+            Some(w) => w.integer_in(0, i64::from(MAX_WINDOW))? as u32,
+        };
+        let today = zone.date_of(now);
+        let list = input.field("activity")?;
+        let items = list.items()?;
+        let mut activity = Vec::with_capacity(items.len());
+        for item in items {
+            item.object()?;
+            let count = match item.opt("count")? {
+                None => 1,
+                Some(c) => c.integer_in(0, 1_000_000_000_000_000)? as u64,
+            };
+            let date = match (item.opt("date")?, item.opt("at")?) {
+                (Some(d), None) => {
+                    let date = time::date(&d)?;
+                    (date <= today).then_some(date)
+                }
+                (None, Some(a)) => {
+                    let at = time::instant(&a, &zone)?;
+                    (at <= now).then(|| zone.date_of(at))
+                }
+                (Some(_), Some(a)) => {
+                    return Err(a.error(
+                        ErrorCode::InvalidValue,
+                        "give either `date` or `at`, not both",
+                    ))
+                }
+                (None, None) => {
+                    let mut error = match item.field("date") {
+                        Err(e) => e,
+                        Ok(d) => d.error(ErrorCode::MissingField, ""),
+                    };
+                    error.message =
+                        "each record needs `date` (YYYY-MM-DD) or `at` (an instant)".into();
+                    return Err(error);
+                }
+            };
+            if let Some(date) = date {
+                activity.push((date, count));
+            }
+        }
+        Ok(StreakRequest {
+            calendar: Calendar { period, week_start },
+            zone,
+            now,
+            rest_days,
+            freezes,
+            min_count,
+            window,
+            activity,
+        })
+    }
+}

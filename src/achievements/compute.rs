@@ -18,6 +18,8 @@ fn period_error() -> Error {
     )
 }
 
+// `#[inline]`: each function here has one caller; inlined, the `streaks` wasm module stays
+// within its size budget (tests/size-budget.mjs).
 impl AchievementRequest {
     /// The window that contains `now` (or the last one that ended) and the progress inside it.
     ///
@@ -29,6 +31,7 @@ impl AchievementRequest {
     /// let w = r.compute().unwrap();
     /// assert_eq!((w.start.as_str(), w.current, w.percentage), ("2023-10-12T10:00:00Z", Some(1.0), Some(50.0)));
     /// ```
+    #[inline]
     pub fn compute(&self) -> Result<AchievementWindow> {
         let schedule = Schedule {
             spec: self.spec,
@@ -74,6 +77,7 @@ impl AchievementRequest {
 
     /// `user_action`: each window after the first starts with the first event at or after
     /// the previous one's end.
+    #[inline]
     fn user_action_window(&self, schedule: &Schedule) -> Result<Bounds> {
         let (zone, events, now) = (&self.zone, &self.events, self.now);
         let mut s = self.start;
@@ -92,6 +96,7 @@ impl AchievementRequest {
     }
 
     /// `fixed_schedule`: windows follow each other from `start`; a search from an estimate.
+    #[inline]
     fn fixed_schedule_window(&self, schedule: &Schedule) -> Result<Bounds> {
         let (zone, start, now, recurring) = (&self.zone, self.start, self.now, self.recurring);
         let bounds = |k: i64| -> Result<Bounds> {
@@ -125,6 +130,7 @@ impl AchievementRequest {
     }
 
     /// The exact sum of the window's event values and the event that reached the target.
+    #[inline]
     fn totals(
         &self,
         win_start: DateTime<Utc>,

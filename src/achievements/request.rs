@@ -38,6 +38,8 @@ pub struct AchievementRequest {
     pub events: Vec<(DateTime<Utc>, f64)>,
 }
 
+// `#[inline]`: each function here has one caller; inlined, the `streaks` wasm module stays
+// within its size budget (tests/size-budget.mjs).
 impl AchievementRequest {
     /// Reads `{start, period?, end?, periodEndOverride?, now, timezone?, target?, events?,
     /// activationPolicy?, recurrencePolicy?, decimals?, rounding?}`.
@@ -49,6 +51,7 @@ impl AchievementRequest {
     /// let r = impactkit::achievements::AchievementRequest::from_json(&impactkit::json::Json::root(&v), &impactkit::time::TzDatabase).unwrap();
     /// assert_eq!((r.events.len(), r.recurring), (1, true)); // events after `now` are left out
     /// ```
+    #[inline]
     pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementRequest> {
         let zone = Zone::from_field(input, zones)?;
         let start = time::instant(&input.field("start")?, &zone)?;
@@ -101,6 +104,7 @@ impl AchievementRequest {
 }
 
 /// `period` (it may be left out when `end` is given).
+#[inline]
 fn read_spec(input: &Json, has_end: bool) -> Result<Option<PeriodSpec>> {
     Ok(match (input.opt("period")?, has_end) {
         (Some(p), _) => {
@@ -124,6 +128,7 @@ fn read_spec(input: &Json, has_end: bool) -> Result<Option<PeriodSpec>> {
 }
 
 /// `periodEndOverride`, which needs an unrounded `period`.
+#[inline]
 fn read_point(input: &Json, spec: Option<PeriodSpec>) -> Result<Option<TimePoint>> {
     Ok(match (input.opt("periodEndOverride")?, spec) {
         (Some(o), Some(spec)) => {
@@ -146,6 +151,7 @@ fn read_point(input: &Json, spec: Option<PeriodSpec>) -> Result<Option<TimePoint
 }
 
 /// The events up to `now`, in time order (every event is checked).
+#[inline]
 fn read_events(list: &Json, zone: &Zone, now: DateTime<Utc>) -> Result<Vec<Event>> {
     let mut events: Vec<Event> = Vec::new();
     for item in list.items()? {

@@ -1,6 +1,6 @@
 //! The JS contract's function table: one JSON object in, one value out.
 //!
-//! [`for_each_function!`] lists every exported function once; the wasm
+//! `for_each_function!` lists every exported function once; the wasm
 //! bindings and the native [`call`] dispatcher (used by the golden-vector
 //! tests) are both generated from it, so they cannot drift apart.
 

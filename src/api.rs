@@ -187,7 +187,7 @@ macro_rules! native_dispatch {
             let root = Json::root(input);
             match name {
                 $($js => Ok(serde_json::to_value($rust(&root, zones)?).unwrap_or(Value::Null)),)*
-                _ => Err(Error::new(ErrorCode::InvalidValue, "$", format!("no function named \"{name}\""))),
+                _ => Err(Error::new(ErrorCode::InvalidValue, "$", ["no function named \"", name, "\""].concat())),
             }
         }
     };

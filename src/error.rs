@@ -131,5 +131,103 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// An error message put together without `core::fmt` (whose machinery would
+/// otherwise be in every wasm module): text, integers, numbers as JSON wrote them
+/// and user text, shortened and quoted.
+///
+/// ```
+/// use impactkit::error::Message;
+/// let m = Message::new("level ").num(2.5).text(" of ").int(3).text(": ").user("gold");
+/// assert_eq!(String::from(m), "level 2.5 of 3: \"gold\"");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Message(String);
+
+impl Message {
+    /// A message starting with `text`.
+    pub fn new(text: &str) -> Message {
+        Message(text.to_owned())
+    }
+
+    /// Appends `text`.
+    pub fn text(mut self, text: &str) -> Message {
+        self.0.push_str(text);
+        self
+    }
+
+    /// Appends an integer in decimal.
+    pub fn int(mut self, n: i128) -> Message {
+        crate::numbers::push_int(&mut self.0, n);
+        self
+    }
+
+    /// Appends a number as JSON wrote it ([`crate::numbers::show`]).
+    pub fn num(mut self, x: f64) -> Message {
+        self.0.push_str(&crate::numbers::show(x));
+        self
+    }
+
+    /// Appends user text in double quotes, shortened to 60 characters (`"red;x"`).
+    pub fn user(mut self, text: &str) -> Message {
+        self.0.push('"');
+        self.0.push_str(&truncate(text));
+        self.0.push('"');
+        self
+    }
+}
+
+impl Message {
+    /// Appends user text shortened and quoted as a JSON string (`"a \"b\""`).
+    pub fn quoted(mut self, text: &str) -> Message {
+        self.0.push('"');
+        for c in truncate(text).chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                '\t' => self.0.push_str("\\t"),
+                '\u{8}' => self.0.push_str("\\b"),
+                '\u{c}' => self.0.push_str("\\f"),
+                c if c < ' ' => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let hex =
+                        |n: u32| char::from(HEX.get(n as usize & 15).copied().unwrap_or(b'0'));
+                    self.0.push_str("\\u00");
+                    self.0.push(hex(c as u32 >> 4));
+                    self.0.push(hex(c as u32));
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+        self
+    }
+}
+
+impl From<Message> for String {
+    fn from(message: Message) -> String {
+        message.0
+    }
+}
+
+/// Shortens user text for error messages (60 characters and `…`).
+///
+/// ```
+/// assert_eq!(impactkit::error::truncate("short"), "short");
+/// assert_eq!(impactkit::error::truncate(&"x".repeat(61)).chars().count(), 61);
+/// ```
+pub fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        None => s.to_owned(),
+        Some((end, _)) => {
+            let mut t = s.get(..end).unwrap_or(s).to_owned();
+            t.push('…');
+            t
+        }
+    }
+}
+
 /// Result alias used throughout impactkit.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -26,6 +26,7 @@ pub mod error;
 pub mod json;
 pub mod limits;
 pub mod milestones;
+pub mod numbers;
 pub mod streaks;
 pub mod tiers;
 pub mod time;

@@ -78,7 +78,9 @@ impl Milestone {
                 let level = levels.get(i).copied().unwrap_or_default();
                 return Err(at.error(
                     ErrorCode::Duplicate,
-                    format!("level {} is listed twice", crate::decimal::show(level)),
+                    crate::error::Message::new("level ")
+                        .num(level)
+                        .text(" is listed twice"),
                 ));
             }
             if let Some(e) = invalid {

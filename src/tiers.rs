@@ -153,10 +153,7 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
         let start = starts.get(i).copied().unwrap_or_default();
         return Err(at.error(
             ErrorCode::Duplicate,
-            format!(
-                "two tiers start at minProgress {}",
-                crate::decimal::show(start)
-            ),
+            crate::error::Message::new("two tiers start at minProgress ").num(start),
         ));
     }
     if let Some(e) = invalid {

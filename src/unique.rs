@@ -1,9 +1,43 @@
 //! Duplicate detection in O(n log n): the first item, in input order, that equals
 //! an earlier one. Shared by every reader that refuses repeats, so that the wasm
-//! module carries one hash-set instantiation (`&str`), one map (`&str` → index) and
-//! one sort (`f64`); the key iterators are `dyn` for the same reason.
+//! module carries one sort of indices by `&str` key, one sort (`f64`) and one map
+//! (`&str` → index, for the badge readers' many look-ups); the key iterators are
+//! `dyn` for the same reason.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+/// The indices of `keys` in key order, equal keys in input order.
+///
+/// ```
+/// assert_eq!(impactkit::unique::sorted_indices(&["b", "a", "b"]), [1, 0, 2]);
+/// ```
+pub fn sorted_indices(keys: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    // Ties broken by position: a total order, so the unstable sort keeps input order.
+    order.sort_unstable_by(|&a, &b| keys.get(a).cmp(&keys.get(b)).then(a.cmp(&b)));
+    order
+}
+
+/// For each key, the index of the first key equal to it.
+///
+/// ```
+/// assert_eq!(impactkit::unique::first_equal(&["b", "a", "b", "a"]), [0, 1, 0, 1]);
+/// ```
+pub fn first_equal(keys: &[&str]) -> Vec<usize> {
+    let order = sorted_indices(keys);
+    let mut first = vec![0; keys.len()];
+    let mut run = (None, 0);
+    for &i in &order {
+        let key = keys.get(i);
+        if run.0 != Some(key) {
+            run = (Some(key), i);
+        }
+        if let Some(slot) = first.get_mut(i) {
+            *slot = run.1;
+        }
+    }
+    first
+}
 
 /// The index of the first key equal to an earlier one.
 ///
@@ -13,13 +47,12 @@ use std::collections::{HashMap, HashSet};
 /// assert_eq!(first_repeat(&mut ["a", "b"].into_iter()), None);
 /// ```
 pub fn first_repeat(keys: &mut dyn Iterator<Item = &str>) -> Option<usize> {
-    let mut seen = HashSet::new();
-    for (i, k) in keys.enumerate() {
-        if !seen.insert(k) {
-            return Some(i);
-        }
-    }
-    None
+    let keys: Vec<&str> = keys.collect();
+    first_equal(&keys)
+        .into_iter()
+        .enumerate()
+        .find(|&(i, first)| first != i)
+        .map(|(i, _)| i)
 }
 
 /// The index of the first number equal (`==`: −0 equals +0) to an earlier one.

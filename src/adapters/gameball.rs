@@ -48,11 +48,13 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
                     let field = n.field("minProgress")?;
                     return Err(field.error(
                         ErrorCode::OutOfRange,
-                        format!(
-                            "the next tier must start above the current one ({} ≤ {})",
-                            crate::decimal::show(tier.min_progress),
-                            crate::decimal::show(c.min_progress)
-                        ),
+                        crate::error::Message::new(
+                            "the next tier must start above the current one (",
+                        )
+                        .num(tier.min_progress)
+                        .text(" ≤ ")
+                        .num(c.min_progress)
+                        .text(")"),
                     ));
                 }
             }
@@ -141,7 +143,7 @@ fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
         let id = campaigns.get(i).map(|c| c.id.as_str()).unwrap_or_default();
         return Err(at.error(
             ErrorCode::Duplicate,
-            format!("campaign {id} is listed twice"),
+            ["campaign ", id, " is listed twice"].concat(),
         ));
     }
     match invalid {

@@ -6,7 +6,6 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// An earned badge as the backend reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,10 +167,8 @@ fn graphql_errors(input: &Json) -> Result<()> {
             .unwrap_or("(no message)");
         return Err(first.error(
             ErrorCode::GraphqlError,
-            format!(
-                "the GraphQL server answered with an error: {}",
-                crate::json::truncate(message)
-            ),
+            "the GraphQL server answered with an error: ".to_owned()
+                + &crate::error::truncate(message),
         ));
     }
     Ok(())
@@ -183,30 +180,50 @@ fn add_active(listed: &mut Vec<ProfileMilestone>, active: &Json, display: Displa
     for item in active.items()? {
         parsed.push(milestone(&item, display)?);
     }
-    let mut keep = Vec::with_capacity(parsed.len());
-    {
-        let mut names = HashSet::new();
-        let mut ids = HashSet::new();
-        for m in listed.iter() {
-            names.insert(m.name.as_str());
-            ids.extend(m.id.as_deref());
-        }
-        for m in &parsed {
-            let id = m.id.as_deref();
-            let new = !names.contains(m.name.as_str()) && !id.is_some_and(|i| ids.contains(i));
-            if new {
-                names.insert(m.name.as_str());
-                ids.extend(id);
-            }
-            keep.push(new);
-        }
-    }
+    let keep = new_ones(listed, &parsed);
     for (m, new) in parsed.into_iter().zip(keep) {
         if new {
             listed.push(m);
         }
     }
     Ok(())
+}
+
+/// Which of `parsed` have a name and an id (if any) that no listed milestone and no
+/// earlier new one has: equal keys are grouped once by sorting, no hashing.
+fn new_ones(listed: &[ProfileMilestone], parsed: &[ProfileMilestone]) -> Vec<bool> {
+    let all: Vec<&ProfileMilestone> = listed.iter().chain(parsed).collect();
+    let names: Vec<&str> = all.iter().map(|m| m.name.as_str()).collect();
+    let name_group = crate::unique::first_equal(&names);
+    let (owners, ids): (Vec<usize>, Vec<&str>) = (all.iter().enumerate())
+        .filter_map(|(i, m)| m.id.as_deref().map(|id| (i, id)))
+        .unzip();
+    let mut id_group = vec![None; all.len()];
+    for (&owner, group) in owners.iter().zip(crate::unique::first_equal(&ids)) {
+        if let Some(slot) = id_group.get_mut(owner) {
+            *slot = owners.get(group).copied();
+        }
+    }
+    // Groups are named by their first item's index in `all`.
+    let mut taken = vec![(false, false); all.len()];
+    let mut keep = Vec::with_capacity(parsed.len());
+    for (i, (name, id)) in name_group.into_iter().zip(id_group).enumerate() {
+        let name_taken = taken.get(name).is_some_and(|t| t.0);
+        let id_taken = id.is_some_and(|g| taken.get(g).is_some_and(|t| t.1));
+        let new = i < listed.len() || (!name_taken && !id_taken);
+        if new {
+            if let Some(t) = taken.get_mut(name) {
+                t.0 = true;
+            }
+            if let Some(t) = id.and_then(|g| taken.get_mut(g)) {
+                t.1 = true;
+            }
+        }
+        if i >= listed.len() {
+            keep.push(new);
+        }
+    }
+    keep
 }
 
 /// The `readImpactProfile` function: a seed 000 GraphQL response (`{data: {...}}`)
@@ -232,7 +249,7 @@ pub fn read_impact_profile(input: &Json, zones: &dyn ZoneDb) -> Result<ImpactPro
     if profile.is_none() && milestones_query.is_none() {
         return Err(Error::new(
             ErrorCode::MissingField,
-            format!("{}.customerImpactProfile", data.path().render()),
+            data.path().render() + ".customerImpactProfile",
             "expected `customerImpactProfile` or `customerMilestones` in `data`",
         ));
     }

@@ -114,7 +114,9 @@ fn read_tiers(list: &Json) -> Result<Vec<TierRule>> {
         if let Some(item) = list.items()?.nth(i) {
             return Err(item.field("tier")?.error(
                 ErrorCode::Duplicate,
-                format!("tier \"{}\" is listed twice", crate::json::truncate(name)),
+                crate::error::Message::new("tier ")
+                    .user(name)
+                    .text(" is listed twice"),
             ));
         }
     }
@@ -152,7 +154,9 @@ pub fn read_definitions(list: &Json, zone: &Zone) -> Result<Vec<Definition>> {
         if let Some(item) = list.items()?.nth(i) {
             return Err(item.field("id")?.error(
                 ErrorCode::Duplicate,
-                format!("badge \"{}\" is defined twice", crate::json::truncate(id)),
+                crate::error::Message::new("badge ")
+                    .user(id)
+                    .text(" is defined twice"),
             ));
         }
     }

@@ -265,10 +265,9 @@ impl Color {
         Color::parse(text).ok_or_else(|| {
             field.error(
                 ErrorCode::InvalidColor,
-                format!(
-                    "{} is not a CSS colour (use #rrggbb, rgb(), hsl() or a colour name)",
-                    crate::json::quoted(text)
-                ),
+                crate::error::Message::default()
+                    .quoted(text)
+                    .text(" is not a CSS colour (use #rrggbb, rgb(), hsl() or a colour name)"),
             )
         })
     }

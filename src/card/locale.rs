@@ -311,7 +311,9 @@ impl Locale {
         Locale::from_tag(tag).ok_or_else(|| {
             field.error(
                 ErrorCode::InvalidValue,
-                format!("{} is not a BCP 47 language tag", crate::json::quoted(tag)),
+                crate::error::Message::default()
+                    .quoted(tag)
+                    .text(" is not a BCP 47 language tag"),
             )
         })
     }

@@ -294,7 +294,7 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
     if unit.chars().count() > 12 {
         return Err(Error::new(
             ErrorCode::TooLarge,
-            format!("{}.co2Unit", profile.path().render()),
+            profile.path().render() + ".co2Unit",
             "co2Unit is longer than 12 characters",
         ));
     }
@@ -371,10 +371,9 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
                 .ok_or_else(|| {
                     id.error(
                         ErrorCode::InvalidValue,
-                        format!(
-                            "no badge with id {} in profile.badges",
-                            crate::json::quoted(&wanted)
-                        ),
+                        crate::error::Message::new("no badge with id ")
+                            .quoted(&wanted)
+                            .text(" in profile.badges"),
                     )
                 })?;
             card.badge_index = Some(index);
@@ -383,7 +382,7 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
     if size == Size::Badge && card.badges.is_empty() {
         return Err(Error::new(
             ErrorCode::MissingField,
-            format!("{}.badges", profile.path().render()),
+            profile.path().render() + ".badges",
             "the `badge` size needs at least one badge in profile.badges",
         ));
     }

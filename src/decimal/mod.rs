@@ -12,8 +12,9 @@ use crate::limits::MAX_INPUT_DECIMALS;
 use crate::limits::MAX_OUTPUT_DECIMALS;
 
 mod percent;
-mod read;
 
+pub use crate::numbers::show;
+use crate::numbers::{shortest_units, units_text};
 pub use percent::{percentage, percentage_differs, progress, Progress};
 
 /// Decimal places every [`Decimal`] holds: [`MAX_INPUT_DECIMALS`].
@@ -55,7 +56,9 @@ impl Decimal {
         if !x.is_finite() {
             return Decimal::ZERO;
         }
-        read::shortest(x)
+        Decimal {
+            units: shortest_units(x),
+        }
     }
 
     /// Zero.
@@ -91,7 +94,7 @@ impl Decimal {
             return units as f64 / 10f64.powi(scale);
         }
         // 17 digits and more: the correctly rounded parse that reads JSON numbers.
-        format_units(self.units).parse().unwrap_or(0.0)
+        crate::numbers::parse_f64(&units_text(self.units))
     }
 }
 
@@ -109,45 +112,6 @@ impl std::ops::Sub for Decimal {
         Decimal {
             units: self.units.saturating_sub(other.units),
         }
-    }
-}
-
-/// `units / 10²²` as plain decimal text, without trailing zeros.
-fn format_units(units: i128) -> String {
-    let digits = format!("{:023}", units.unsigned_abs());
-    let (int_part, frac_part) = digits.split_at(digits.len() - SCALE as usize);
-    let frac_part = frac_part.trim_end_matches('0');
-    let sign = if units < 0 { "-" } else { "" };
-    if frac_part.is_empty() {
-        format!("{sign}{int_part}")
-    } else {
-        format!("{sign}{int_part}.{frac_part}")
-    }
-}
-
-/// Shows a number the way the JSON wrote it (for messages), without float
-/// formatting machinery: `-500`, `248.5`, `0.000001`.
-///
-/// ```
-/// assert_eq!(impactkit::decimal::show(-500.0), "-500");
-/// assert_eq!(impactkit::decimal::show(248.5), "248.5");
-/// assert_eq!(impactkit::decimal::show(f64::NAN), "NaN");
-/// ```
-pub fn show(x: f64) -> String {
-    if x.is_nan() {
-        "NaN".to_owned()
-    } else if x.is_infinite() {
-        if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if x.abs() >= 1e16 {
-        // Beyond a decimal's range (and every input limit).
-        if x > 0.0 {
-            "a number over 1e16"
-        } else {
-            "a number under -1e16"
-        }
-        .to_owned()
-    } else {
-        format_units(Decimal::from_f64(x).units)
     }
 }
 
@@ -184,10 +148,8 @@ impl Display {
             display.decimals = d.integer_in(0, i64::from(MAX_OUTPUT_DECIMALS))? as u32;
         }
         if let Some(r) = input.opt("rounding")? {
-            display.rounding = match r.one_of(&["down", "nearest"])? {
-                0 => Rounding::Down,
-                _ => Rounding::Nearest,
-            };
+            display.rounding =
+                r.choice(&[("down", Rounding::Down), ("nearest", Rounding::Nearest)])?;
         }
         Ok(display)
     }
@@ -289,9 +251,9 @@ mod tests {
             }
             checked += 1;
             let d = Decimal::from_f64(x);
-            let text: f64 = format_units(d.units).parse().unwrap_or(f64::NAN);
+            let text: f64 = units_text(d.units).parse().unwrap_or(f64::NAN);
             assert_eq!(text, x, "{x:e}");
-            assert_eq!(format_units(d.units), format!("{x}"), "{x:e}");
+            assert_eq!(units_text(d.units), format!("{x}"), "{x:e}");
             assert_eq!(d.to_f64(), x, "{x:e}");
             assert_eq!((Decimal::ZERO - d).to_f64(), -x);
         }
@@ -309,7 +271,7 @@ mod tests {
             let units = (seed >> 20) % 1_000_000_000_000;
             let x = units as f64 / 10f64.powi(decimals);
             let d = Decimal::from_f64(x);
-            assert_eq!(format_units(d.units), format!("{x}"), "{x}");
+            assert_eq!(units_text(d.units), format!("{x}"), "{x}");
             assert_eq!(d.to_f64(), x);
         }
     }

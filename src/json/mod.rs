@@ -6,7 +6,7 @@
 //! Paths are a linked list of borrowed segments and are only rendered to a
 //! string when an error is built, so reading 100k orders costs no allocations.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
@@ -75,7 +75,7 @@ fn push_segment(out: &mut String, segment: &Segment<'_>) {
         Segment::Root => out.push('$'),
         Segment::Index(i) => {
             out.push('[');
-            out.push_str(&i.to_string());
+            crate::numbers::push_int(out, *i as i128);
             out.push(']');
         }
         Segment::Key(k) if is_identifier(k) => {
@@ -147,10 +147,11 @@ impl<'a> Json<'a> {
         Error::new(code, self.path.render(), message)
     }
 
-    fn expected(&self, what: &str) -> Error {
+    /// The `invalid_type` error "expected `what`, found a string" at this value.
+    pub fn expected(&self, what: &str) -> Error {
         self.error(
             ErrorCode::InvalidType,
-            format!("expected {what}, found {}", self.value.type_name()),
+            ["expected ", what, ", found ", self.value.type_name()].concat(),
         )
     }
 
@@ -244,7 +245,7 @@ impl<'a> Json<'a> {
                     segment: Segment::Key(key),
                 }
                 .render(),
-                format!("`{key}` is required"),
+                ["`", key, "` is required"].concat(),
             )),
         }
     }
@@ -257,11 +258,10 @@ impl<'a> Json<'a> {
         if array.len() > limits::MAX_ARRAY_LEN {
             return Err(self.error(
                 ErrorCode::TooLarge,
-                format!(
-                    "array has {} items; the limit is {}",
-                    array.len(),
-                    limits::MAX_ARRAY_LEN
-                ),
+                Message::new("array has ")
+                    .int(array.len() as i128)
+                    .text(" items; the limit is ")
+                    .int(limits::MAX_ARRAY_LEN as i128),
             ));
         }
         let parent = &self.path;
@@ -289,10 +289,9 @@ impl<'a> Json<'a> {
                     if x.abs() > limits::MAX_ABS_NUMBER {
                         Err(self.error(
                             ErrorCode::OutOfRange,
-                            format!(
-                                "{} is beyond the supported magnitude 1e15",
-                                crate::decimal::show(x)
-                            ),
+                            Message::default()
+                                .num(x)
+                                .text(" is beyond the supported magnitude 1e15"),
                         ))
                     } else {
                         Ok(x)
@@ -303,10 +302,9 @@ impl<'a> Json<'a> {
             Node::String(_) if self.is_non_finite() => Err(self.non_finite()),
             Node::String(s) => Err(self.error(
                 ErrorCode::InvalidType,
-                format!(
-                    "expected a number, found the string \"{}\"; send numbers unquoted",
-                    truncate(s)
-                ),
+                Message::new("expected a number, found the string ")
+                    .user(s)
+                    .text("; send numbers unquoted"),
             )),
             _ => Err(self.expected("a number")),
         }
@@ -318,7 +316,7 @@ impl<'a> Json<'a> {
         if x < 0.0 {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+                Message::new("must be ≥ 0, got ").num(x),
             ));
         }
         Ok(x)
@@ -330,7 +328,7 @@ impl<'a> Json<'a> {
         if x <= 0.0 {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!("must be > 0, got {}", crate::decimal::show(x)),
+                Message::new("must be > 0, got ").num(x),
             ));
         }
         Ok(x)
@@ -350,12 +348,12 @@ impl<'a> Json<'a> {
         if x < min || x > max {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!(
-                    "must be between {} and {}, got {}",
-                    crate::decimal::show(min),
-                    crate::decimal::show(max),
-                    crate::decimal::show(x)
-                ),
+                Message::new("must be between ")
+                    .num(min)
+                    .text(" and ")
+                    .num(max)
+                    .text(", got ")
+                    .num(x),
             ));
         }
         Ok(x)
@@ -367,16 +365,18 @@ impl<'a> Json<'a> {
         if x.fract() != 0.0 {
             return Err(self.error(
                 ErrorCode::InvalidNumber,
-                format!("expected a whole number, got {}", crate::decimal::show(x)),
+                Message::new("expected a whole number, got ").num(x),
             ));
         }
         if x < min as f64 || x > max as f64 {
             return Err(self.error(
                 ErrorCode::OutOfRange,
-                format!(
-                    "must be between {min} and {max}, got {}",
-                    crate::decimal::show(x)
-                ),
+                Message::new("must be between ")
+                    .int(min.into())
+                    .text(" and ")
+                    .int(max.into())
+                    .text(", got ")
+                    .num(x),
             ));
         }
         Ok(x as i64)
@@ -422,11 +422,10 @@ impl<'a> Json<'a> {
         if s.len() > limits::MAX_STRING_LEN {
             return Err(self.error(
                 ErrorCode::TooLarge,
-                format!(
-                    "string is {} bytes; the limit is {}",
-                    s.len(),
-                    limits::MAX_STRING_LEN
-                ),
+                Message::new("string is ")
+                    .int(s.len() as i128)
+                    .text(" bytes; the limit is ")
+                    .int(limits::MAX_STRING_LEN as i128),
             ));
         }
         Ok(s)
@@ -435,8 +434,8 @@ impl<'a> Json<'a> {
     /// An identifier: a string, or a whole number (rendered as its decimal text).
     pub fn id(&self) -> Result<String> {
         match self.value {
-            Node::Number(Number::Unsigned(n)) => Ok(n.to_string()),
-            Node::Number(Number::Negative(n)) => Ok(n.to_string()),
+            Node::Number(Number::Unsigned(n)) => Ok(Message::default().int((*n).into()).into()),
+            Node::Number(Number::Negative(n)) => Ok(Message::default().int((*n).into()).into()),
             Node::String(_) => self.str().map(str::to_owned),
             _ => Err(self.expected("a string or integer id")),
         }
@@ -487,29 +486,37 @@ impl<'a> Json<'a> {
     /// ```
     pub fn one_of(&self, allowed: &[&str]) -> Result<usize> {
         let s = self.str()?;
-        allowed.iter().position(|a| *a == s).ok_or_else(|| {
-            self.error(
-                ErrorCode::InvalidValue,
-                format!("\"{}\" is not one of: {}", truncate(s), allowed.join(", ")),
-            )
-        })
+        allowed
+            .iter()
+            .position(|a| *a == s)
+            .ok_or_else(|| self.not_one_of(s, &mut allowed.iter().copied()))
     }
-}
 
-/// User text for error messages: shortened and JSON-quoted (`"red;x"`).
-pub(crate) fn quoted(s: &str) -> String {
-    serde_json::to_string(&truncate(s)).unwrap_or_default()
-}
+    /// One of the given string values, as the value paired with it.
+    ///
+    /// ```
+    /// let v = serde_json::json!("week");
+    /// let v = impactkit::json::Node::from(&v);
+    /// let j = impactkit::json::Json::root(&v);
+    /// assert_eq!(j.choice(&[("day", 1), ("week", 7)]).unwrap(), 7);
+    /// let e = j.choice(&[("day", 1), ("month", 30)]).unwrap_err();
+    /// assert_eq!(e.message, "\"week\" is not one of: day, month");
+    /// ```
+    pub fn choice<T: Copy>(&self, options: &[(&str, T)]) -> Result<T> {
+        let s = self.str()?;
+        match options.iter().find(|(name, _)| *name == s) {
+            Some(&(_, value)) => Ok(value),
+            None => Err(self.not_one_of(s, &mut options.iter().map(|&(name, _)| name))),
+        }
+    }
 
-/// Shortens user text for error messages.
-pub(crate) fn truncate(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(MAX).collect();
-        t.push('…');
-        t
+    /// The `invalid_value` error for `s`, listing what is allowed.
+    fn not_one_of<'n>(&self, s: &str, allowed: &mut dyn Iterator<Item = &'n str>) -> Error {
+        let mut message = Message::default().user(s).text(" is not one of: ");
+        for (i, name) in allowed.enumerate() {
+            message = message.text(if i == 0 { "" } else { ", " }).text(name);
+        }
+        self.error(ErrorCode::InvalidValue, message)
     }
 }
 
@@ -549,10 +556,12 @@ pub(crate) fn input_too_large(qualifier: &str, bytes: usize) -> Error {
     Error::new(
         ErrorCode::TooLarge,
         "$",
-        format!(
-            "input is {qualifier}{bytes} bytes of JSON; the limit is {} (128 MiB)",
-            limits::MAX_INPUT_BYTES
-        ),
+        Message::new("input is ")
+            .text(qualifier)
+            .int(bytes as i128)
+            .text(" bytes of JSON; the limit is ")
+            .int(limits::MAX_INPUT_BYTES as i128)
+            .text(" (128 MiB)"),
     )
 }
 

@@ -157,11 +157,8 @@ impl<'t> From<&'t serde_json::Value> for Node<'t> {
 
 /// The entries' indices sorted by key (stable: equal keys in document order).
 pub(crate) fn key_order(entries: &[(Cow<'_, str>, Node<'_>)]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    let key = |i: usize| entries.get(i).map(|(k, _)| k.as_ref());
-    // Ties broken by position: a total order, so the unstable sort keeps document order.
-    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    order
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+    crate::unique::sorted_indices(&keys)
 }
 
 /// Drops earlier entries of repeated keys, keeping the order of the last ones.

@@ -1,8 +1,8 @@
 //! JSON text (RFC 8259) → [`Node`], written for this crate's limits.
 //!
 //! One pass over the bytes, no serde visitor in between: keys and strings
-//! without escapes are borrowed from the input, numbers go through the
-//! standard library's correctly rounded `f64` parser, and the path of the
+//! without escapes are borrowed from the input, numbers are read exactly
+//! rounded by [`crate::numbers::parse_f64`], and the path of the
 //! value being read is a chain of stack frames ([`Path`]), so an error says
 //! where it happened (`$.activity[41].date`) without any bookkeeping on the
 //! happy path. Nesting deeper than [`MAX_DEPTH`] and arrays longer than
@@ -11,7 +11,7 @@
 
 use super::node::{dedupe_keys, Node, Number};
 use super::{Path, Segment, MAX_DEPTH};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
@@ -78,7 +78,11 @@ impl<'t> Parser<'t> {
         Error::new(
             ErrorCode::InvalidJson,
             path.render(),
-            format!("{what} at line {line} column {column}"),
+            Message::new(what)
+                .text(" at line ")
+                .int(line as i128)
+                .text(" column ")
+                .int(column as i128),
         )
     }
 
@@ -338,33 +342,40 @@ impl<'t> Parser<'t> {
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
         if whole {
-            // `-0` stays a float (-0.0), as in serde_json.
-            let integer = if negative {
-                text.parse::<i64>()
-                    .ok()
-                    .filter(|&n| n != 0)
-                    .map(Number::Negative)
-            } else {
-                text.parse::<u64>().ok().map(Number::Unsigned)
-            };
-            if let Some(n) = integer {
+            if let Some(n) = integer(text, negative) {
                 return Ok(Node::Number(n));
             }
         }
-        text.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .map(|x| Node::Number(Number::Float(x)))
-            .ok_or_else(|| {
-                // Like ±Infinity handed over from JS: not a finite number.
-                Error::new(
-                    ErrorCode::InvalidNumber,
-                    path.render(),
-                    format!(
-                        "number is not finite ({} overflows a double)",
-                        crate::json::truncate(text)
-                    ),
-                )
-            })
+        let x = crate::numbers::parse_f64(text);
+        if x.is_finite() {
+            return Ok(Node::Number(Number::Float(x)));
+        }
+        // Like ±Infinity handed over from JS: not a finite number.
+        Err(Error::new(
+            ErrorCode::InvalidNumber,
+            path.render(),
+            Message::new("number is not finite (")
+                .text(&crate::error::truncate(text))
+                .text(" overflows a double)"),
+        ))
+    }
+}
+
+/// A whole number's text as an integer when it fits (`u64`, or `i64` when
+/// negative); `-0` stays a float (-0.0), as in serde_json.
+fn integer(text: &str, negative: bool) -> Option<Number> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut magnitude: u64 = 0;
+    for b in digits.bytes() {
+        magnitude = magnitude
+            .checked_mul(10)?
+            .checked_add(u64::from(b.wrapping_sub(b'0')))?;
+    }
+    if !negative {
+        Some(Number::Unsigned(magnitude))
+    } else if magnitude == 0 || magnitude > 1 << 63 {
+        None
+    } else {
+        Some(Number::Negative(0i64.wrapping_sub_unsigned(magnitude)))
     }
 }

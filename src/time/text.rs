@@ -2,6 +2,7 @@
 //! date-times and `YYYY-MM-DD` dates. (chrono's strftime machinery would add
 //! ~25 KB to the wasm module for these few fixed formats.)
 
+use crate::numbers::push_digits;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// What an instant text denotes.
@@ -151,7 +152,26 @@ pub fn parse_date_text(text: &str) -> Option<NaiveDate> {
 /// assert_eq!(impactkit::time::text::date_text(d), "2024-02-09");
 /// ```
 pub fn date_text(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, date);
+    out
+}
+
+fn push_date(out: &mut String, date: NaiveDate) {
+    // (As `{:04}` writes it: the sign counts towards the four places.)
+    let year = date.year();
+    if year < 0 {
+        out.push('-');
+    }
+    push_digits(
+        out,
+        u128::from(year.unsigned_abs()),
+        if year < 0 { 3 } else { 4 },
+    );
+    out.push('-');
+    push_digits(out, u128::from(date.month()), 2);
+    out.push('-');
+    push_digits(out, u128::from(date.day()), 2);
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, with `.SSS` (seed 001's milliseconds) when the
@@ -165,18 +185,19 @@ pub fn date_text(date: NaiveDate) -> String {
 /// assert_eq!(impactkit::time::text::datetime_text(t), "2023-10-10T09:30:45.007");
 /// ```
 pub fn datetime_text(t: NaiveDateTime) -> String {
-    let seconds = format!(
-        "{}T{:02}:{:02}:{:02}",
-        date_text(t.date()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    );
-    // (A leap second's nanoseconds run past 10^9; its fraction is still nanos mod 10^9.)
-    match t.nanosecond() % 1_000_000_000 / 1_000_000 {
-        0 => seconds,
-        millis => format!("{seconds}.{millis:03}"),
+    let mut out = String::with_capacity(32);
+    push_date(&mut out, t.date());
+    for (separator, n) in [('T', t.hour()), (':', t.minute()), (':', t.second())] {
+        out.push(separator);
+        push_digits(&mut out, u128::from(n), 2);
     }
+    // (A leap second's nanoseconds run past 10^9; its fraction is still nanos mod 10^9.)
+    let millis = t.nanosecond() % 1_000_000_000 / 1_000_000;
+    if millis != 0 {
+        out.push('.');
+        push_digits(&mut out, u128::from(millis), 3);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -25,10 +25,7 @@ fn prepare(input: &Json) -> Result<(String, f64, f64)> {
             if !(0.25..=4.0).contains(&x) {
                 return Err(s.error(
                     ErrorCode::OutOfRange,
-                    format!(
-                        "scale must be between 0.25 and 4, got {}",
-                        crate::decimal::show(x)
-                    ),
+                    crate::error::Message::new("scale must be between 0.25 and 4, got ").num(x),
                 ));
             }
             x

@@ -2,7 +2,6 @@
 //! round-trips (what `JSON.stringify` and every JSON writer print), found with
 //! exact integer arithmetic on the double's bits (no float formatting tables).
 
-use super::Decimal;
 use crate::limits::MAX_INPUT_DECIMALS;
 
 /// `x = mantissa · 2^exponent` exactly, with the sign apart.
@@ -25,10 +24,10 @@ fn parts(x: f64) -> (bool, u64, i32, bool) {
     }
 }
 
-/// The shortest decimal that reads back as `x` (at most [`MAX_INPUT_DECIMALS`]
-/// places); beyond those places, `x` rounded half up there. Every double of
-/// magnitude ≥ 10⁻⁶ is read exactly; beyond ±1.7 · 10¹⁶ the units saturate.
-pub(super) fn shortest(x: f64) -> Decimal {
+/// The shortest decimal that reads back as the finite `x`, as units of
+/// 10^-[`MAX_INPUT_DECIMALS`]; beyond those places, `x` rounded half up there.
+/// Every double of magnitude ≥ 10⁻⁶ is read exactly; beyond ±1.7 · 10¹⁶ the units saturate.
+pub(crate) fn shortest_units(x: f64) -> i128 {
     let (negative, mantissa, exponent, narrow_below) = parts(x);
     let (units, scale) = if exponent >= 0 {
         // A whole number.
@@ -40,8 +39,10 @@ pub(super) fn shortest(x: f64) -> Decimal {
         fraction(mantissa, exponent.unsigned_abs(), narrow_below)
     };
     let units = units.saturating_mul(10i128.pow(MAX_INPUT_DECIMALS - scale));
-    Decimal {
-        units: if negative { -units } else { units },
+    if negative {
+        -units
+    } else {
+        units
     }
 }
 

@@ -1,0 +1,114 @@
+//! Numbers ↔ decimal text by hand, without `core::fmt` or the standard float
+//! parser (each costs kilobytes in every wasm module): decimal text → the nearest
+//! `f64`, an `f64` → the shortest decimal that reads back as it, and integer and
+//! decimal text for messages. A leaf: it depends on nothing but [`crate::limits`].
+
+mod parse;
+mod shortest;
+
+pub use parse::parse_f64;
+pub(crate) use shortest::shortest_units;
+
+use crate::limits::MAX_INPUT_DECIMALS;
+
+/// Appends the decimal text of `n` (`-42`).
+///
+/// ```
+/// let mut s = String::from("n = ");
+/// impactkit::numbers::push_int(&mut s, -1_000_000);
+/// assert_eq!(s, "n = -1000000");
+/// ```
+pub fn push_int(out: &mut String, n: i128) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_digits(out, n.unsigned_abs(), 1);
+}
+
+/// Appends `n` in decimal with at least `width` digits (zeros in front).
+pub(crate) fn push_digits(out: &mut String, n: u128, width: usize) {
+    const TEN_19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(n) {
+        Ok(small) => push_u64(out, small, width),
+        Err(_) => {
+            push_digits(out, n / TEN_19, width.saturating_sub(19));
+            push_u64(out, (n % TEN_19) as u64, 19);
+        }
+    }
+}
+
+/// [`push_digits`] in 64-bit arithmetic.
+fn push_u64(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(at..).unwrap_or_default();
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    for &d in digits {
+        out.push(char::from(d));
+    }
+}
+
+/// `units / 10^22` (a [`crate::decimal::Decimal`]'s units) as plain decimal text,
+/// without trailing zeros: `2485 · 10^21` is `248.5`.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::units_text(-2_485 * 10i128.pow(21)), "-248.5");
+/// assert_eq!(impactkit::numbers::units_text(5), "0.0000000000000000000005");
+/// ```
+pub fn units_text(units: i128) -> String {
+    let mut digits = String::new();
+    push_digits(
+        &mut digits,
+        units.unsigned_abs(),
+        MAX_INPUT_DECIMALS as usize + 1,
+    );
+    let (int_part, frac_part) = digits.split_at(digits.len() - MAX_INPUT_DECIMALS as usize);
+    let frac_part = frac_part.trim_end_matches('0');
+    let mut out = String::with_capacity(digits.len() + 2);
+    if units < 0 {
+        out.push('-');
+    }
+    out.push_str(int_part);
+    if !frac_part.is_empty() {
+        out.push('.');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// Shows a number the way the JSON wrote it (for messages): `-500`, `248.5`, `0.000001`.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::show(-500.0), "-500");
+/// assert_eq!(impactkit::numbers::show(248.5), "248.5");
+/// assert_eq!(impactkit::numbers::show(f64::NAN), "NaN");
+/// ```
+pub fn show(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_owned()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else if x.abs() >= 1e16 {
+        // Beyond a decimal's range (and every input limit).
+        if x > 0.0 {
+            "a number over 1e16"
+        } else {
+            "a number under -1e16"
+        }
+        .to_owned()
+    } else {
+        units_text(shortest_units(x))
+    }
+}

@@ -97,11 +97,11 @@ fn badge_instant(input: &Json, key: &str, iso_key: &str) -> Result<DateTime<Utc>
 }
 
 fn unit(value: &Json) -> Result<Unit> {
-    Ok(match value.one_of(&["DAYS", "WEEKS", "MONTHS"])? {
-        0 => Unit::Days,
-        1 => Unit::Weeks,
-        _ => Unit::Months,
-    })
+    value.choice(&[
+        ("DAYS", Unit::Days),
+        ("WEEKS", Unit::Weeks),
+        ("MONTHS", Unit::Months),
+    ])
 }
 
 fn count(value: &Json) -> Result<u32> {

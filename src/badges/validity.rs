@@ -166,11 +166,11 @@ impl Unit {
     /// assert_eq!(Unit::from_json(&Json::root(&impactkit::json::Node::from(&v))).unwrap(), Unit::Weeks);
     /// ```
     pub fn from_json(value: &Json) -> Result<Unit> {
-        Ok(match value.one_of(&["days", "weeks", "months"])? {
-            0 => Unit::Days,
-            1 => Unit::Weeks,
-            _ => Unit::Months,
-        })
+        value.choice(&[
+            ("days", Unit::Days),
+            ("weeks", Unit::Weeks),
+            ("months", Unit::Months),
+        ])
     }
 
     /// `t` moved by `count` units (backwards when negative) on the local calendar

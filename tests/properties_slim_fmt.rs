@@ -3,7 +3,7 @@
 //! `core::fmt` read as before.
 #![cfg(not(target_arch = "wasm32"))]
 
-use impactkit::numbers::{parse_f64, push_int, show, units_text};
+use impactkit::numbers::{parse_decimal, parse_f64, push_int, show, units_text};
 use proptest::prelude::*;
 
 fn same(text: &str) {
@@ -81,6 +81,13 @@ proptest! {
         text in "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?"
     ) {
         same(&text);
+    }
+
+    #[test]
+    fn css_numbers_read_like_the_standard_parser(text in "[-+]?[0-9]{0,4}[.]?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?[.eE+-]?") {
+        let expected = text.parse::<f64>().ok().filter(|x| x.is_finite());
+        let got = parse_decimal(&text).filter(|x| x.is_finite());
+        prop_assert_eq!(got.map(f64::to_bits), expected.map(f64::to_bits), "{}", text);
     }
 
     #[test]

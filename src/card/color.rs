@@ -101,7 +101,7 @@ fn number(token: &str) -> Option<(f64, bool)> {
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
         && digits.bytes().any(|b| b.is_ascii_digit());
     let value: f64 = if ok {
-        digits.parse().ok()?
+        crate::numbers::parse_decimal(digits)?
     } else {
         return None;
     };

@@ -511,7 +511,7 @@ impl<'a> Json<'a> {
     }
 
     /// The `invalid_value` error for `s`, listing what is allowed.
-    fn not_one_of<'n>(&self, s: &str, allowed: &mut dyn Iterator<Item = &'n str>) -> Error {
+    fn not_one_of(&self, s: &str, allowed: &mut dyn Iterator<Item = &str>) -> Error {
         let mut message = Message::default().user(s).text(" is not one of: ");
         for (i, name) in allowed.enumerate() {
             message = message.text(if i == 0 { "" } else { ", " }).text(name);

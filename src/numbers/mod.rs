@@ -6,7 +6,7 @@
 mod parse;
 mod shortest;
 
-pub use parse::parse_f64;
+pub use parse::{parse_decimal, parse_f64};
 pub(crate) use shortest::shortest_units;
 
 use crate::limits::MAX_INPUT_DECIMALS;

@@ -39,6 +39,55 @@ pub fn parse_f64(text: &str) -> f64 {
     }
 }
 
+/// A decimal number as `str::parse::<f64>` reads one (`+1`, `1.`, `.5`, `1e-3`;
+/// not `inf` or `nan`), rounded to the nearest `f64`; `None` when it is not one.
+///
+/// ```
+/// use impactkit::numbers::parse_decimal;
+/// assert_eq!(parse_decimal("+.5e1"), Some(5.0));
+/// assert_eq!(parse_decimal("1."), Some(1.0));
+/// assert_eq!(parse_decimal("1e"), None);
+/// assert_eq!(parse_decimal("."), None);
+/// ```
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let bytes = body.as_bytes();
+    let digits = |from: usize| {
+        bytes
+            .iter()
+            .skip(from)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let whole = digits(0);
+    let mut end = whole;
+    let mut fraction = 0;
+    if bytes.get(end) == Some(&b'.') {
+        fraction = digits(end + 1);
+        end += 1 + fraction;
+    }
+    if whole + fraction == 0 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = bytes.get(end) {
+        let sign = usize::from(matches!(bytes.get(end + 1), Some(b'+' | b'-')));
+        let exponent = digits(end + 1 + sign);
+        if exponent == 0 {
+            return None;
+        }
+        end += 1 + sign + exponent;
+    }
+    if end != bytes.len() {
+        return None;
+    }
+    let magnitude = Digits::read(bytes).value();
+    Some(if text.starts_with('-') {
+        -magnitude
+    } else {
+        magnitude
+    })
+}
+
 /// A decimal number's significant digits: `digits · 10^exponent`.
 struct Digits<'t> {
     /// The mantissa's digits (integer and fraction part, the point skipped).

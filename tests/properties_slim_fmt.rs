@@ -84,6 +84,18 @@ proptest! {
     }
 
     #[test]
+    fn long_mantissas_with_short_exponents_round_exactly(m in (1u64 << 53).., k in 0u32..28, ulps in -3i64..=3) {
+        same(&format!("{m}e-{k}"));
+        same(&format!("{m}e{k}"));
+        // Texts a few units away from a double's own 17 digits (near midpoints).
+        let x = (m as f64) / 10f64.powi(k as i32);
+        let near = format!("{x:.16e}");
+        let (digits, exponent) = near.split_once('e').unwrap_or_default();
+        let digits: i64 = digits.replace('.', "").parse().unwrap_or_default();
+        same(&format!("{}e{}", digits + ulps, exponent.parse::<i64>().unwrap_or_default() - 16));
+    }
+
+    #[test]
     fn css_numbers_read_like_the_standard_parser(text in "[-+]?[0-9]{0,4}[.]?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?[.eE+-]?") {
         let expected = text.parse::<f64>().ok().filter(|x| x.is_finite());
         let got = parse_decimal(&text).filter(|x| x.is_finite());

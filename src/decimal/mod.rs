@@ -93,8 +93,15 @@ impl Decimal {
             // Both exact in binary (10^scale up to 10²²), and IEEE division rounds correctly.
             return units as f64 / 10f64.powi(scale);
         }
-        // 17 digits and more: the correctly rounded parse that reads JSON numbers.
-        crate::numbers::parse_f64(&units_text(self.units))
+        // 17 digits and more: read exactly rounded as JSON numbers are.
+        let exact = u64::try_from(units.unsigned_abs())
+            .ok()
+            .and_then(|m| crate::numbers::scaled_f64(m, -i64::from(scale)));
+        match exact {
+            Some(x) if units < 0 => -x,
+            Some(x) => x,
+            None => crate::numbers::parse_f64(&units_text(self.units)),
+        }
     }
 }
 

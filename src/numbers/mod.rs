@@ -6,6 +6,7 @@
 mod parse;
 mod shortest;
 
+pub(crate) use parse::short as scaled_f64;
 pub use parse::{parse_decimal, parse_f64};
 pub(crate) use shortest::shortest_units;
 

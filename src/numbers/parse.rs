@@ -243,9 +243,10 @@ fn exponent_of(text: &[u8]) -> i64 {
     sign * magnitude
 }
 
-/// `m · 10^e` for `m < 10^19` and `|e| ≤ 27`, exactly rounded: `m · 5^e` fits in
-/// 128 bits, and so does a quotient by `5^-e` with 64 significant bits and a remainder.
-fn short(m: u64, e: i64) -> Option<f64> {
+/// `m · 10^e` for `m ≥ 1` and `|e| ≤ 27`, exactly rounded (`None` for other `e`):
+/// `m · 5^e` fits in 128 bits, and so does a quotient by `5^-e` with 64 significant
+/// bits and a remainder.
+pub(crate) fn short(m: u64, e: i64) -> Option<f64> {
     if m < 1 << 53 && (-22..=22).contains(&e) {
         // Both operands exact: one correctly rounded IEEE operation.
         let power = POW10[e.unsigned_abs() as usize];
@@ -254,6 +255,9 @@ fn short(m: u64, e: i64) -> Option<f64> {
         } else {
             m as f64 * power
         });
+    }
+    if (-21..0).contains(&e) {
+        return Some(divided(m, e.unsigned_abs() as usize));
     }
     if !(-27..=27).contains(&e) {
         return None;
@@ -267,6 +271,50 @@ fn short(m: u64, e: i64) -> Option<f64> {
     let scaled = u128::from(m) << shift;
     let (quotient, sticky) = (scaled / five, scaled % five != 0);
     Some(round(quotient, sticky, e as i32 - shift as i32))
+}
+
+/// `m / 10^k` for `k ≤ 21`: the quotient of the two nearest doubles is within two
+/// ulps of it, and exact comparisons with the midpoints around it (128-bit products,
+/// no 128-bit division, which wasm lacks) move it to the nearest double.
+fn divided(m: u64, k: usize) -> f64 {
+    let power = POW10.get(k).copied().unwrap_or(1.0);
+    let mut x = m as f64 / power;
+    // `m / 10^k` against the midpoint between `c` and the double above it.
+    let against_midpoint = |c: f64| -> Ordering {
+        let (mantissa, e) = binary(c.to_bits());
+        let mut right = u128::from(2 * mantissa + 1) * 10u128.pow(k as u32);
+        let mut left = u128::from(m);
+        let shift = (e - 1).unsigned_abs() as u32;
+        if e - 1 >= 0 {
+            if shift > right.leading_zeros() {
+                return Ordering::Less;
+            }
+            right <<= shift;
+        } else {
+            if shift > left.leading_zeros() {
+                return Ordering::Greater;
+            }
+            left <<= shift;
+        }
+        left.cmp(&right)
+    };
+    let odd = |c: f64| c.to_bits() % 2 == 1;
+    for _ in 0..3 {
+        match against_midpoint(x) {
+            Ordering::Greater => x = f64::from_bits(x.to_bits() + 1),
+            Ordering::Equal if odd(x) => x = f64::from_bits(x.to_bits() + 1),
+            _ => break,
+        }
+    }
+    for _ in 0..3 {
+        let below = f64::from_bits(x.to_bits() - 1);
+        match against_midpoint(below) {
+            Ordering::Less => x = below,
+            Ordering::Equal if odd(x) => x = below,
+            _ => break,
+        }
+    }
+    x
 }
 
 /// `(q + a fraction, non-zero when `sticky`) · 2^e` rounded to 53 bits, for

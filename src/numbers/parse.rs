@@ -285,7 +285,7 @@ fn divided(m: u64, k: usize) -> f64 {
         let mut right = u128::from(2 * mantissa + 1) * 10u128.pow(k as u32);
         let mut left = u128::from(m);
         let shift = (e - 1).unsigned_abs() as u32;
-        if e - 1 >= 0 {
+        if e > 0 {
             if shift > right.leading_zeros() {
                 return Ordering::Less;
             }

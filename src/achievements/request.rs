@@ -112,9 +112,8 @@ fn read_spec(input: &Json, has_end: bool) -> Result<Option<PeriodSpec>> {
             Some(PeriodSpec::parse(text).ok_or_else(|| {
                 p.error(
                     ErrorCode::InvalidValue,
-                    format!(
-                        "\"{}\" is not a period: use a whole number and a unit s, m, h, D, W, M or Y, optionally with _U (end of unit; D/W/M/Y) or _D (start of day; D), like \"7D\" or \"3M_U\"",
-                        crate::json::truncate(text)
+                    crate::error::Message::default().user(text).text(
+                    " is not a period: use a whole number and a unit s, m, h, D, W, M or Y, optionally with _U (end of unit; D/W/M/Y) or _D (start of day; D), like \"7D\" or \"3M_U\"",
                     ),
                 )
             })?)

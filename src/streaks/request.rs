@@ -27,10 +27,9 @@ fn weekday_of(item: &Json) -> Result<u8> {
         .ok_or_else(|| {
             item.error(
                 ErrorCode::InvalidValue,
-                format!(
-                    "\"{}\" is not a weekday: use mon, tue, wed, thu, fri, sat or sun",
-                    crate::json::truncate(text)
-                ),
+                crate::error::Message::default()
+                    .user(text)
+                    .text(" is not a weekday: use mon, tue, wed, thu, fri, sat or sun"),
             )
         })
 }

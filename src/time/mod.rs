@@ -26,8 +26,14 @@ fn in_supported_range(year: i32) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&year)
 }
 
-fn range_error() -> String {
-    format!("dates must lie between the years {MIN_YEAR} and {MAX_YEAR}")
+/// `message` and `(dates must lie between the years 1900 and 2200)`.
+fn with_range(message: crate::error::Message) -> crate::error::Message {
+    message
+        .text("(dates must lie between the years ")
+        .int(MIN_YEAR.into())
+        .text(" and ")
+        .int(MAX_YEAR.into())
+        .text(")")
 }
 
 /// Parses an instant string: RFC 3339 (`2025-03-15T10:30:00Z`, `…+02:00`),
@@ -93,10 +99,13 @@ pub fn epoch_at(field: &Json, x: f64) -> Result<DateTime<Utc>> {
     epoch(x).ok_or_else(|| {
         field.error(
             ErrorCode::InvalidDate,
-            format!(
-                "epoch {} is outside the years {MIN_YEAR}–{MAX_YEAR} (below 1e11 it is read as seconds, else milliseconds)",
-                crate::decimal::show(x)
-            ),
+            crate::error::Message::new("epoch ")
+                .num(x)
+                .text(" is outside the years ")
+                .int(MIN_YEAR.into())
+                .text("–")
+                .int(MAX_YEAR.into())
+                .text(" (below 1e11 it is read as seconds, else milliseconds)"),
         )
     })
 }
@@ -104,11 +113,9 @@ pub fn epoch_at(field: &Json, x: f64) -> Result<DateTime<Utc>> {
 fn invalid_instant(field: &Json, text: &str) -> Error {
     field.error(
         ErrorCode::InvalidDate,
-        format!(
-            "\"{}\" is not an instant: use RFC 3339 like \"2025-03-15T10:30:00Z\" or epoch milliseconds ({})",
-            crate::json::truncate(text),
-            range_error()
-        ),
+        with_range(crate::error::Message::default().user(text).text(
+            " is not an instant: use RFC 3339 like \"2025-03-15T10:30:00Z\" or epoch milliseconds ",
+        )),
     )
 }
 
@@ -161,10 +168,10 @@ pub fn date(field: &Json) -> Result<NaiveDate> {
     parse_date_str(text).ok_or_else(|| {
         field.error(
             ErrorCode::InvalidDate,
-            format!(
-                "\"{}\" is not a date in YYYY-MM-DD form ({})",
-                crate::json::truncate(text),
-                range_error()
+            with_range(
+                crate::error::Message::default()
+                    .user(text)
+                    .text(" is not a date in YYYY-MM-DD form "),
             ),
         )
     })

@@ -83,9 +83,8 @@ impl Zone {
                 Zone::parse(name, db).ok_or_else(|| {
                     field.error(
                         ErrorCode::UnknownTimezone,
-                        format!(
-                            "unknown timezone \"{}\": use an IANA name like \"America/New_York\", \"UTC\" or an offset like \"+05:30\"",
-                            crate::json::truncate(name)
+                        crate::error::Message::new("unknown timezone ").user(name).text(
+                        ": use an IANA name like \"America/New_York\", \"UTC\" or an offset like \"+05:30\"",
                         ),
                     )
                 })
@@ -232,21 +231,26 @@ impl Zone {
     /// assert_eq!(utc.format(t), "2025-03-15T10:30:00Z");
     /// ```
     pub fn format(&self, instant: DateTime<Utc>) -> String {
-        let stamp = datetime_text(self.local(instant));
+        let mut stamp = datetime_text(self.local(instant));
         if self.is_utc() {
-            return format!("{stamp}Z");
+            stamp.push('Z');
+            return stamp;
         }
         let offset = self.offset_at(instant);
-        let sign = if offset < 0 { '-' } else { '+' };
         let abs = offset.unsigned_abs();
         let (h, m, s) = (abs / 3600, (abs % 3600) / 60, abs % 60);
-        if s == 0 {
-            format!("{stamp}{sign}{h:02}:{m:02}")
-        } else {
+        if s != 0 {
             // Local mean time offsets (before ~1900) carry seconds; RFC 3339 does not,
             // so such instants are given in UTC.
-            format!("{}Z", datetime_text(instant.naive_utc()))
+            let mut utc = datetime_text(instant.naive_utc());
+            utc.push('Z');
+            return utc;
         }
+        stamp.push(if offset < 0 { '-' } else { '+' });
+        crate::numbers::push_digits(&mut stamp, u128::from(h), 2);
+        stamp.push(':');
+        crate::numbers::push_digits(&mut stamp, u128::from(m), 2);
+        stamp
     }
 }
 
@@ -265,7 +269,8 @@ pub(super) fn parse_fixed_offset(name: &str) -> Option<i32> {
     if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    let number = |text: &str| text.bytes().fold(0, |n, b| n * 10 + i32::from(b - b'0'));
+    let (h, m) = (number(h), number(m));
     if h > 18 || m > 59 {
         return None;
     }

@@ -55,12 +55,12 @@ pub(super) fn read_backend(
                     let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
                     at.error(
                         ErrorCode::InvalidValue,
-                        format!(
-                            "\"{}\" is not a tier of {}: {}",
-                            crate::json::truncate(name),
-                            d.id,
-                            names.join(", ")
-                        ),
+                        crate::error::Message::default()
+                            .user(name)
+                            .text(" is not a tier of ")
+                            .text(&d.id)
+                            .text(": ")
+                            .text(&names.join(", ")),
                     )
                 })?,
             ),

@@ -172,7 +172,11 @@ impl Collector<'_> {
 fn expiry_beyond(index: usize) -> Error {
     Error::new(
         ErrorCode::OutOfRange,
-        format!("$.definitions[{index}].expiry.count"),
+        String::from(
+            crate::error::Message::new("$.definitions[")
+                .int(index as i128)
+                .text("].expiry.count"),
+        ),
         "expires after the year 9999",
     )
 }

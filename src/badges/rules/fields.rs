@@ -55,11 +55,10 @@ impl Field {
                 let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
                 at.error(
                     ErrorCode::InvalidValue,
-                    format!(
-                        "unknown order field \"{}\"; fields are: {}",
-                        crate::json::truncate(name),
-                        names.join(", ")
-                    ),
+                    crate::error::Message::new("unknown order field ")
+                        .user(name)
+                        .text("; fields are: ")
+                        .text(&names.join(", ")),
                 )
             })
     }

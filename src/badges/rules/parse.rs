@@ -49,10 +49,9 @@ impl Filter {
                     .ok_or_else(|| {
                         value.error(
                             ErrorCode::InvalidValue,
-                            format!(
-                                "unknown operator \"{}\"; operators are: gt, gte, lt, lte, eq",
-                                crate::json::truncate(op_name)
-                            ),
+                            crate::error::Message::new("unknown operator ")
+                                .user(op_name)
+                                .text("; operators are: gt, gte, lt, lte, eq"),
                         )
                     })?;
                 clauses.push(Clause {
@@ -131,12 +130,12 @@ fn check_keys(input: &Json, kind: usize) -> Result<()> {
         if !allowed.contains(&key) {
             return Err(input.field(key)?.error(
                 ErrorCode::InvalidValue,
-                format!(
-                    "unknown rule field \"{}\" for kind \"{}\"; allowed: {}",
-                    crate::json::truncate(key),
-                    KINDS.get(kind).copied().unwrap_or_default(),
-                    allowed.join(", ")
-                ),
+                crate::error::Message::new("unknown rule field ")
+                    .user(key)
+                    .text(" for kind \"")
+                    .text(KINDS.get(kind).copied().unwrap_or_default())
+                    .text("\"; allowed: ")
+                    .text(&allowed.join(", ")),
             ));
         }
     }
@@ -188,7 +187,7 @@ fn period_rule(input: &Json, filter: Filter) -> Result<Rule> {
         Operand::Number(x) if x < 0.0 => {
             return Err(at_least_json.error(
                 ErrorCode::OutOfRange,
-                format!("must be ≥ 0, got {}", crate::decimal::show(x)),
+                crate::error::Message::new("must be ≥ 0, got ").num(x),
             ))
         }
         _ => {}

@@ -249,7 +249,7 @@ fn exponent_of(text: &[u8]) -> i64 {
 pub(crate) fn short(m: u64, e: i64) -> Option<f64> {
     if m < 1 << 53 && (-22..=22).contains(&e) {
         // Both operands exact: one correctly rounded IEEE operation.
-        let power = POW10[e.unsigned_abs() as usize];
+        let power = POW10.get(e.unsigned_abs() as usize).copied().unwrap_or(1.0);
         return Some(if e < 0 {
             m as f64 / power
         } else {

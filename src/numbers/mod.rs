@@ -3,6 +3,7 @@
 //! `f64`, an `f64` → the shortest decimal that reads back as it, and integer and
 //! decimal text for messages. A leaf: it depends on nothing but [`crate::limits`].
 
+mod big;
 mod parse;
 mod shortest;
 

@@ -112,6 +112,19 @@ export interface CampaignProgress {
   achieved: number;
 }
 
+/** A seed 000 milestone, in `customerImpactProfile.milestones` and `customerMilestones.active` alike. */
+export interface GraphqlMilestone {
+  /** Backend id (often absent in `customerMilestones.active`). */
+  id?: string;
+  name: string;
+  target: number;
+  current: number;
+  /** The server's own figure: reported as `serverPercentage`, recomputed as `percentage`. */
+  percentage?: number;
+  isCompleted?: boolean;
+  unit?: string;
+}
+
 /** A seed 000 GraphQL response (`customerImpactProfile`, `customerMilestones`, or both). */
 export interface GraphqlResponse extends DisplayOptions {
   data?: {
@@ -119,11 +132,11 @@ export interface GraphqlResponse extends DisplayOptions {
       totalCo2Saved: number;
       totalOrders: number;
       badges?: { id: string; name: string; description?: string; icon?: string; earnedAt?: Instant; tier?: string }[];
-      milestones?: { id?: string; name: string; target: number; current: number; percentage?: number; isCompleted?: boolean; unit?: string }[];
+      milestones?: GraphqlMilestone[];
       ranking?: { position?: number; percentile?: number; description?: string } | null;
     } | null;
     customerMilestones?: {
-      active?: { name: string; current: number; target: number; unit?: string; percentage?: number }[];
+      active?: GraphqlMilestone[];
       completed?: { name: string; completedAt?: Instant }[];
     } | null;
   } | null;
@@ -207,8 +220,13 @@ export interface GameballProgress {
   campaigns?: CampaignProgress;
 }
 
-/** A weekday name for `restDays`: `mon` … `sun` (or the full English name, any case). */
-export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+/** A weekday's short English name, `mon` … `sun`. */
+export type WeekdayShort = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+/** A weekday's full English name, `monday` … `sunday`. */
+export type WeekdayLong = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+/** A weekday name for `restDays`: short (`sat`) or full (`saturday`), in lower, Capitalized or UPPER case
+ * (impactkit compares without case, so any other mix is accepted at run time too). */
+export type Weekday = WeekdayShort | WeekdayLong | Capitalize<WeekdayShort | WeekdayLong> | Uppercase<WeekdayShort | WeekdayLong>;
 
 /** One activity record: a local calendar date, or an instant bucketed into the customer's local day. */
 export type StreakActivity =
@@ -380,7 +398,8 @@ export type BadgeExpiry =
   | { kind: "withBadge" }
   | { kind: "relative"; count: number; unit: CalendarUnit };
 
-export interface BadgeDefinition {
+/** `readCapillaryBadge`'s `BadgeMeta` spreads into it (add `tiers`); its other fields are not read here. */
+export interface BadgeDefinition extends Partial<Pick<BadgeMeta, "issuedExpiry" | "earnable" | "reason">> {
   id: string | number;
   name: string;
   description?: string | null;
@@ -501,6 +520,12 @@ export interface CapillaryBadge {
   customerConstraints?: CapillaryCustomerConstraint[] | CapillaryCustomerConstraint | null;
   badgeConstraints?: CapillaryBadgeConstraint[] | CapillaryBadgeConstraint | null;
   images?: { name?: string; fileSvcHandle?: string; url?: string; tag?: string }[] | null;
+  /** Capillary fields impactkit does not read; accepted as the API returns them. */
+  orgId?: number;
+  earnType?: string;
+  badgeRank?: number;
+  ownership?: unknown;
+  benefits?: unknown;
   /** Not a Capillary field: report `earnable` / `reason` at this instant. */
   now?: Instant;
 }
@@ -550,8 +575,10 @@ export interface CardBadge {
   tier?: string | null;
 }
 
-/** A milestone on a card; `readImpactProfile`'s `ProfileMilestone` fits. The first one not completed is shown. */
-export interface CardMilestone {
+/** A milestone on a card; `readImpactProfile`'s `ProfileMilestone` fits (the card does not draw `id`, `unit`,
+ * `remaining`, `serverPercentage` or `percentageMismatch`). The first one not completed is shown. */
+export interface CardMilestone
+  extends Partial<Pick<ProfileMilestone, "id" | "unit" | "remaining" | "serverPercentage" | "percentageMismatch">> {
   name: string;
   /** 0–100; computed from `current`/`target` when absent. */
   percentage?: number | null;
@@ -576,6 +603,8 @@ export interface CardProfile {
   totalOrders?: number | null;
   badges?: CardBadge[] | null;
   milestones?: CardMilestone[] | null;
+  /** Not drawn (accepted so that `readImpactProfile`'s output fits as is). */
+  completedMilestones?: ImpactProfile["completedMilestones"] | null;
   ranking?: { position?: number | null; percentile?: number | null; description?: string | null } | null;
   displayName?: string | null;
   streak?: CardStreak | null;

@@ -12,21 +12,8 @@ export interface DisplayOptions {
   rounding?: Rounding;
 }
 
-/** Every error code impactkit throws (README "Errors"; kept equal to Rust's `ErrorCode::ALL` by a test). */
-export type ErrorCode =
-  | "invalid_type"
-  | "invalid_json"
-  | "missing_field"
-  | "invalid_number"
-  | "out_of_range"
-  | "invalid_value"
-  | "invalid_date"
-  | "unknown_timezone"
-  | "too_large"
-  | "duplicate"
-  | "graphql_error"
-  | "invalid_color"
-  | "unsupported";
+// `ErrorCode` (the union of every `err.code`) is generated from Rust's `ErrorCode` list
+// (src/error.rs, `ErrorCode::TYPESCRIPT`) into the same .d.ts by src/wasm/mod.rs.
 
 /** The error thrown by every impactkit function. */
 export interface ImpactkitError extends Error {

@@ -89,8 +89,9 @@ test: setup pkg
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
-	cargo test -q --test vectors_native golden_vectors -- --nocapture | grep 'golden vectors'
+	cargo test -q --test vectors_native | grep 'golden vectors'
 	node tests/run-vectors.mjs
+	node tests/subset.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)

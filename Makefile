@@ -125,16 +125,15 @@ bench: setup pkg
 	node tests/bench/first-widget.mjs
 	node tests/bench/lighthouse.mjs
 
-## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
+## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (the pinned NIGHTLY)
 FUZZ_SECONDS ?= 30
 fuzz: setup pkg
-	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 	node fuzz/seed-corpus.mjs
 	@for fn in $$(sed -n 's/^ *[(]"\([A-Za-z]*\)", .*/\1/p' src/api.rs); do for target in json_bytes structured; do \
 	  mkdir -p fuzz/corpus/$$target-$$fn; \
 	  echo "== $$target / $$fn ($(FUZZ_SECONDS) s)"; \
-	  IMPACTKIT_FUZZ_FN=$$fn cargo +nightly fuzz run $$target fuzz/corpus/$$target-$$fn -- \
+	  IMPACTKIT_FUZZ_FN=$$fn cargo +$(NIGHTLY) fuzz run $$target fuzz/corpus/$$target-$$fn -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=2048 -max_len=8192 \
 	    -dict=fuzz/json.dict -print_final_stats=1 2>&1 | grep -E 'number_of_executed_units|ERROR|panicked|SUMMARY' ; \
 	done; done

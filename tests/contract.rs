@@ -45,3 +45,28 @@ fn readme_lists_every_error_code() {
         );
     }
 }
+
+/// The value of `key = "…"` (TOML) or `KEY := …` (Makefile) in `text`.
+fn setting<'a>(text: &'a str, key: &str) -> &'a str {
+    text.lines()
+        .find_map(|line| line.strip_prefix(key))
+        .map(|rest| rest.trim_start_matches([' ', '=', ':']).trim().trim_matches('"'))
+        .unwrap_or_else(|| panic!("no `{key}` setting"))
+}
+
+#[test]
+fn fuzzing_uses_the_nightly_that_builds_the_package() {
+    let makefile = include_str!("../Makefile");
+    let fuzz = include_str!("../fuzz/rust-toolchain.toml");
+    assert_eq!(setting(fuzz, "channel"), setting(makefile, "NIGHTLY"));
+    assert!(makefile.contains("cargo +$(NIGHTLY) fuzz run"));
+}
+
+#[test]
+fn stable_is_pinned_to_a_release() {
+    let channel = setting(include_str!("../rust-toolchain.toml"), "channel");
+    assert!(
+        channel.split('.').count() == 3 && channel.split('.').all(|n| n.parse::<u32>().is_ok()),
+        "rust-toolchain.toml pins `{channel}`, not a release like 1.95.0"
+    );
+}

@@ -44,7 +44,7 @@ macro_rules! error_codes {
             /// assert!(impactkit::ErrorCode::TYPESCRIPT.contains("| \"missing_field\""));
             /// ```
             pub const TYPESCRIPT: &'static str = concat!(
-                "/** Every error code impactkit throws (README \"Errors\"; generated from Rust's `ErrorCode`). */\n",
+                "/** Every error code impactkit throws (README \"Error codes\"; generated from Rust's `ErrorCode`). */\n",
                 "export type ErrorCode =",
                 $("\n  /**", $($doc,)+ " */\n  | \"", $code, "\"",)+
                 ";\n"

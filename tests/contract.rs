@@ -50,7 +50,11 @@ fn readme_lists_every_error_code() {
 fn setting<'a>(text: &'a str, key: &str) -> &'a str {
     text.lines()
         .find_map(|line| line.strip_prefix(key))
-        .map(|rest| rest.trim_start_matches([' ', '=', ':']).trim().trim_matches('"'))
+        .map(|rest| {
+            rest.trim_start_matches([' ', '=', ':'])
+                .trim()
+                .trim_matches('"')
+        })
         .unwrap_or_else(|| panic!("no `{key}` setting"))
 }
 

@@ -186,8 +186,11 @@ mod native {
         }
     }
 
+    /// A check over every vector file (`(name, text)` pairs).
+    type FileCheck = fn(&[(String, String)]) -> Result<(), Failed>;
+
     fn file_trials(files: &[(String, String)]) -> Vec<Trial> {
-        let checks: [(&str, fn(&[(String, String)]) -> Result<(), Failed>); 3] = [
+        let checks: [(&str, FileCheck); 3] = [
             (
                 "files::every vector file runs in the browser too",
                 every_file_runs_in_the_browser,

@@ -119,7 +119,9 @@ pub fn check(vector: &Vector, outcome: &Outcome) -> Result<(), String> {
     }
 }
 
-/// Runs every vector of one file; returns (passed, failure messages).
+/// Runs every vector of one file; returns (passed, failure messages). For tests/browser.rs
+/// (tests/vectors_native.rs makes one test per vector instead).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn run_file(
     file: &str,
     text: &str,

@@ -348,7 +348,7 @@ export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number |
 export type OrderFilter = { [field in OrderField]?: Comparison };
 export type CalendarPeriod = "month" | "week";
 
-/** The rule language (see the README). */
+/** The rule language (docs/api.md, "The rule language"). */
 export type BadgeRule =
   | { kind: "first"; where?: OrderFilter }
   | { kind: "count"; where?: OrderFilter; target: number }

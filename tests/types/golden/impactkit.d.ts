@@ -351,7 +351,7 @@ export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number |
 export type OrderFilter = { [field in OrderField]?: Comparison };
 export type CalendarPeriod = "month" | "week";
 
-/** The rule language (see the README). */
+/** The rule language (docs/api.md, "The rule language"). */
 export type BadgeRule =
 | { kind: "first"; where?: OrderFilter }
 | { kind: "count"; where?: OrderFilter; target: number }
@@ -493,18 +493,19 @@ export interface CapillaryBadgeConstraint {
     rollValue?: number;
 }
 
-/** Capillary badge metadata (seed 001). Epochs below 1e11 are seconds, others milliseconds. */
-export interface CapillaryBadge {
-    id?: string;
-    badgeMetaId?: string;
+/** Capillary badge metadata (seed 001). Epochs below 1e11 are seconds, others milliseconds. Each pair
+ * `id` / `badgeMetaId`, `startOn` / `startOnISO` (wins), `expiresOn` / `expiresOnISO` (wins) and
+ * `active` / `isActive` needs one of its two (else `missing_field`). */
+export type CapillaryBadge = CapillaryBadgeFields
+& ({ id: string; badgeMetaId?: string } | { id?: string; badgeMetaId: string })
+& ({ startOn: CapillaryInstant; startOnISO?: string } | { startOn?: CapillaryInstant; startOnISO: string })
+& ({ expiresOn: CapillaryInstant; expiresOnISO?: string } | { expiresOn?: CapillaryInstant; expiresOnISO: string })
+& ({ active: boolean; isActive?: boolean } | { active?: boolean; isActive: boolean });
+
+/** The fields of a `CapillaryBadge` that need no partner. */
+export interface CapillaryBadgeFields {
     name: string;
     description?: string | null;
-    startOn?: CapillaryInstant;
-    startOnISO?: string;
-    expiresOn?: CapillaryInstant;
-    expiresOnISO?: string;
-    active?: boolean;
-    isActive?: boolean;
     earnedBadgeExpiry: CapillaryExpiry;
     issuedBadgeExpiry?: CapillaryExpiry | null;
     customerConstraints?: CapillaryCustomerConstraint[] | CapillaryCustomerConstraint | null;

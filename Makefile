@@ -89,11 +89,13 @@ test: setup pkg
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
-	cargo test -q --test vectors_native golden_vectors -- --nocapture | grep 'golden vectors'
+	cargo test -q --test vectors_native | grep 'golden vectors'
 	node tests/run-vectors.mjs
+	node tests/subset.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)
+	node tests/types/vectors.mjs
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/types/snapshot.mjs
 	node tests/memory.mjs
@@ -123,16 +125,15 @@ bench: setup pkg
 	node tests/bench/first-widget.mjs
 	node tests/bench/lighthouse.mjs
 
-## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (needs nightly)
+## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (the pinned NIGHTLY)
 FUZZ_SECONDS ?= 30
 fuzz: setup pkg
-	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 	node fuzz/seed-corpus.mjs
 	@for fn in $$(sed -n 's/^ *[(]"\([A-Za-z]*\)", .*/\1/p' src/api.rs); do for target in json_bytes structured; do \
 	  mkdir -p fuzz/corpus/$$target-$$fn; \
 	  echo "== $$target / $$fn ($(FUZZ_SECONDS) s)"; \
-	  IMPACTKIT_FUZZ_FN=$$fn cargo +nightly fuzz run $$target fuzz/corpus/$$target-$$fn -- \
+	  IMPACTKIT_FUZZ_FN=$$fn cargo +$(NIGHTLY) fuzz run $$target fuzz/corpus/$$target-$$fn -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=2048 -max_len=8192 \
 	    -dict=fuzz/json.dict -print_final_stats=1 2>&1 | grep -E 'number_of_executed_units|ERROR|panicked|SUMMARY' ; \
 	done; done

@@ -6,82 +6,80 @@
 
 use std::fmt;
 
-/// Stable, machine-readable error codes (listed in the README).
-///
-/// ```
-/// use impactkit::ErrorCode;
-/// assert_eq!(ErrorCode::MissingField.as_str(), "missing_field");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    /// The input is not a JSON object/array/value of the expected shape.
-    InvalidType,
-    /// Input given as JSON text does not parse (the message says where).
-    InvalidJson,
-    /// A required field is absent or `null`.
-    MissingField,
-    /// A number is NaN, infinite, or not representable.
-    InvalidNumber,
-    /// A number is outside its documented range (negative target, percentage over 100, …).
-    OutOfRange,
-    /// A string is not one of the accepted values (unknown enum, unknown rule kind, …).
-    InvalidValue,
-    /// A date or instant could not be parsed, or lies outside 1900–2200.
-    InvalidDate,
-    /// The timezone is neither `UTC`, a fixed offset, nor an IANA name the host knows.
-    UnknownTimezone,
-    /// An input exceeds a documented size limit (array length, string length, depth).
-    TooLarge,
-    /// Two items share an id or threshold where they must be unique.
-    Duplicate,
-    /// The GraphQL response carried `errors` (the first one's message is reported).
-    GraphqlError,
-    /// A colour option is not valid CSS colour syntax.
-    InvalidColor,
-    /// The host lacks what the call needs (e.g. `impactCardPng` without a canvas or a rasteriser).
-    Unsupported,
+/// Declares [`ErrorCode`] from one list of `(doc, Variant, "code")`: the enum, [`ErrorCode::as_str`],
+/// [`ErrorCode::ALL`] and [`ErrorCode::TYPESCRIPT`] (the `ErrorCode` union of the shipped `.d.ts`),
+/// so the Rust codes, the JS `err.code` strings and the TypeScript type cannot drift apart.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident => $code:literal,)+) => {
+        /// Stable, machine-readable error codes (listed in the README).
+        ///
+        /// ```
+        /// use impactkit::ErrorCode;
+        /// assert_eq!(ErrorCode::MissingField.as_str(), "missing_field");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl ErrorCode {
+            /// The snake_case code as it appears in JS (`err.code`).
+            ///
+            /// ```
+            /// assert_eq!(impactkit::ErrorCode::UnknownTimezone.as_str(), "unknown_timezone");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The TypeScript declaration of the codes (`export type ErrorCode = | "invalid_type" …;`,
+            /// each with its doc line), emitted into the built `.d.ts` by the wasm bindings.
+            ///
+            /// ```
+            /// assert!(impactkit::ErrorCode::TYPESCRIPT.contains("| \"missing_field\""));
+            /// ```
+            pub const TYPESCRIPT: &'static str = concat!(
+                "/** Every error code impactkit throws (README \"Error codes\"; generated from Rust's `ErrorCode`). */\n",
+                "export type ErrorCode =",
+                $("\n  /**", $($doc,)+ " */\n  | \"", $code, "\"",)+
+                ";\n"
+            );
+        }
+    };
 }
 
-impl ErrorCode {
-    /// The snake_case code as it appears in JS (`err.code`).
-    ///
-    /// ```
-    /// assert_eq!(impactkit::ErrorCode::UnknownTimezone.as_str(), "unknown_timezone");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidType => "invalid_type",
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::MissingField => "missing_field",
-            ErrorCode::InvalidNumber => "invalid_number",
-            ErrorCode::OutOfRange => "out_of_range",
-            ErrorCode::InvalidValue => "invalid_value",
-            ErrorCode::InvalidDate => "invalid_date",
-            ErrorCode::UnknownTimezone => "unknown_timezone",
-            ErrorCode::TooLarge => "too_large",
-            ErrorCode::Duplicate => "duplicate",
-            ErrorCode::GraphqlError => "graphql_error",
-            ErrorCode::InvalidColor => "invalid_color",
-            ErrorCode::Unsupported => "unsupported",
-        }
-    }
-
-    /// Every code, in declaration order (the TypeScript `ErrorCode` union is checked against it).
-    pub const ALL: [ErrorCode; 13] = [
-        ErrorCode::InvalidType,
-        ErrorCode::InvalidJson,
-        ErrorCode::MissingField,
-        ErrorCode::InvalidNumber,
-        ErrorCode::OutOfRange,
-        ErrorCode::InvalidValue,
-        ErrorCode::InvalidDate,
-        ErrorCode::UnknownTimezone,
-        ErrorCode::TooLarge,
-        ErrorCode::Duplicate,
-        ErrorCode::GraphqlError,
-        ErrorCode::InvalidColor,
-        ErrorCode::Unsupported,
-    ];
+error_codes! {
+    /// The input is not a JSON object/array/value of the expected shape.
+    InvalidType => "invalid_type",
+    /// Input given as JSON text does not parse (the message says where).
+    InvalidJson => "invalid_json",
+    /// A required field is absent or `null`.
+    MissingField => "missing_field",
+    /// A number is NaN, infinite, or not representable.
+    InvalidNumber => "invalid_number",
+    /// A number is outside its documented range (negative target, percentage over 100, …).
+    OutOfRange => "out_of_range",
+    /// A string is not one of the accepted values (unknown enum, unknown rule kind, …).
+    InvalidValue => "invalid_value",
+    /// A date or instant could not be parsed, or lies outside 1900–2200.
+    InvalidDate => "invalid_date",
+    /// The timezone is neither `UTC`, a fixed offset, nor an IANA name the host knows.
+    UnknownTimezone => "unknown_timezone",
+    /// An input exceeds a documented size limit (array length, string length, depth).
+    TooLarge => "too_large",
+    /// Two items share an id or threshold where they must be unique.
+    Duplicate => "duplicate",
+    /// The GraphQL response carried `errors` (the first one's message is reported).
+    GraphqlError => "graphql_error",
+    /// A colour option is not valid CSS colour syntax.
+    InvalidColor => "invalid_color",
+    /// The host lacks what the call needs (e.g. `impactCardPng` without a canvas or a rasteriser).
+    Unsupported => "unsupported",
 }
 
 impl fmt::Display for ErrorCode {

@@ -3,6 +3,9 @@
 
 use impactkit::{api, decimal::Decimal, time::TzDatabase};
 use proptest::prelude::*;
+
+#[path = "common/fields.rs"]
+mod fields;
 use serde_json::{json, Value};
 
 /// A JSON-representable amount with up to 3 decimals, as backends send them.
@@ -18,48 +21,25 @@ fn milestone(current: f64, target: f64, extra: Value) -> Value {
     api::call("milestoneProgress", &input, &TzDatabase).expect("valid input")
 }
 
-/// Arbitrary JSON trees, to show no entry point panics on any shape.
+/// Arbitrary JSON trees built from the field names and values of all ten entry points
+/// (tests/common/fields.rs, shared with fuzz/), to show none panics on any shape.
 fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
+        (-3i64..1000).prop_map(Value::from),
         any::<f64>()
             .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         "[a-zA-Z0-9 :+.-]{0,24}".prop_map(Value::String),
+        prop::sample::select(fields::STRINGS).prop_map(Value::from),
     ];
-    leaf.prop_recursive(4, 48, 6, |inner| {
-        let keys = prop::sample::select(vec![
-            "current",
-            "target",
-            "levels",
-            "tiers",
-            "progress",
-            "name",
-            "minProgress",
-            "next",
-            "campaigns",
-            "isUnlocked",
-            "rewardsCampaignId",
-            "rewardsCampaignName",
-            "data",
-            "customerImpactProfile",
-            "totalCo2Saved",
-            "totalOrders",
-            "milestones",
-            "badges",
-            "balance",
-            "tierProgress",
-            "timezone",
-            "decimals",
-            "rounding",
-            "errors",
-        ]);
+    leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(keys, inner, 0..8).prop_map(|m| Value::Object(
-                m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-            )),
+            prop::collection::btree_map(prop::sample::select(fields::KEYS), inner, 0..8).prop_map(
+                |m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            ),
         ]
     })
 }

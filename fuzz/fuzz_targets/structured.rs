@@ -10,37 +10,10 @@ use impactkit::{api, time::TzDatabase};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 
-/// Field names of every entry point's input (kept broad on purpose).
-const KEYS: &[&str] = &[
-    "current", "target", "levels", "decimals", "rounding", "tiers", "progress", "name", "minProgress",
-    "order", "icon", "next", "campaigns", "rewardsCampaignName", "rewardsCampaignId", "isUnlocked",
-    "completionPercentage", "achievedCount", "currentStreak", "highestStreak", "highScoreAmount",
-    "data", "errors", "message", "customerImpactProfile", "customerMilestones", "totalCo2Saved",
-    "totalOrders", "badges", "milestones", "ranking", "position", "percentile", "description", "id",
-    "earnedAt", "tier", "percentage", "isCompleted", "active", "completed", "completedAt", "unit",
-    "balance", "tierProgress", "timezone", "totalPointsBalance", "availablePointsBalance",
-    "pendingPoints", "nextExpiringPointsDate", "now", "orders", "placedAt", "co2Kg", "baselineCo2Kg",
-    "co2SavedKg", "recycledShare", "supplyChains", "verified", "offsetKg", "definitions", "earned",
-    "cart", "options", "kgCo2PerTree", "rule", "kind", "filter", "field", "count", "months", "weeks",
-    "activity", "date", "at", "period", "weekStart", "restDays", "freezes", "minCount", "start",
-    "end", "periodEndOverride", "events", "value", "profile", "displayName", "size", "theme",
-    "locale", "base", "accent", "background", "text", "startOn", "expiresOn", "maxEarnLimit",
-    "where", "sum", "atLeast", "validity", "limits", "expiry", "window", "max", "issued",
-    "expiringSoonDays", "customer", "badge", "earnedBadgeExpiry", "issuedBadgeExpiry", "expiryType",
-    "type", "relativeExpiryType", "customerConstraints", "badgeConstraints", "constraintType",
-    "isActive", "startOnISO", "maxEarnForDays", "rollForDays", "rollType", "rollValue", "gt", "lt",
-];
-
-const STRINGS: &[&str] = &[
-    "", "UTC", "America/New_York", "Europe/Berlin", "+05:30", "Mars/Base", "2025-03-15T10:30:00Z",
-    "2024-02-29", "2023-10-10T09:30:45", "1899-12-31", "2201-01-01T00:00:00Z", "day", "week",
-    "month", "monday", "sunday", "sat", "sun", "1D", "1W", "1M", "3M_U", "1Y", "down", "nearest",
-    "BRONZE", "GOLD", "og", "story", "dark", "auto", "#fff", "red;background:url(x)",
-    "<script>alert(1)</script>", "\"><svg onload=alert(1)>", "ar", "ja", "🌱🌱🌱", "مرحبا",
-    "first", "count", "sum", "distinct", "streak", "period", "treesSaved", "recycledShare",
-    "verifiedSupplyChains", "co2Kg", "RELATIVE", "ABSOLUTE", "NEVER", "DAYS", "MONTHS",
-    "CUSTOMER_BADGE_ROLLING_WINDOW", "BADGE_FIXED_VALUE", "relative", "withBadge", "days",
-];
+// The field names and string values of tests/common/fields.rs, shared with the no-panic property test.
+#[path = "../../tests/common/fields.rs"]
+mod fields;
+use fields::{KEYS, STRINGS};
 
 fn value(u: &mut Unstructured, depth: u32) -> Result<Value> {
     let pick = if depth == 0 { u.int_in_range(0..=5)? } else { u.int_in_range(0..=7)? };

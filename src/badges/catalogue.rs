@@ -17,7 +17,7 @@ use crate::time::Zone;
 pub const DEFAULT_KG_CO2_PER_TREE: f64 = 21.77;
 
 /// The seed catalogue as rule-language JSON: what [`builtin`] holds and
-/// `definitions` defaults to (the README shows it).
+/// `definitions` defaults to (docs/api.md shows it).
 pub const CATALOGUE_JSON: &str = r#"[
   {"id": "badge_first_green", "name": "First Green Purchase",
    "description": "Made your first eco-friendly purchase", "icon": "seedling",
@@ -83,11 +83,11 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_shows_the_catalogue() {
-        let readme = include_str!("../../README.md");
+    fn the_api_reference_shows_the_catalogue() {
+        let reference = include_str!("../../docs/api.md");
         assert!(
-            readme.contains(CATALOGUE_JSON.trim()),
-            "README lacks CATALOGUE_JSON"
+            reference.contains(CATALOGUE_JSON.trim()),
+            "docs/api.md lacks CATALOGUE_JSON"
         );
     }
 }

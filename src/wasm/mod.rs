@@ -19,6 +19,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("../../pkg-templates/types.d.ts");
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR_CODE: &str = crate::ErrorCode::TYPESCRIPT;
+
 /// Turns an impactkit error into a thrown JS `Error` with `code` and `path`.
 fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);

@@ -5,6 +5,7 @@
 //! match: every key it gives must deep-equal the output (numbers within 1e-9).
 //! For a string output (an SVG card), `expected` may be
 //! `{"$contains": [...], "$excludes": [...]}`: substrings it must and must not hold.
+//! tests/vectors/matcher/cases.json pins these semantics; tests/subset.mjs implements the same.
 
 use serde_json::Value;
 
@@ -39,52 +40,103 @@ pub fn subset_matches(expected: &Value, actual: &Value) -> bool {
     }
 }
 
-/// Runs every vector of one file; returns (passed, failure messages).
+/// One golden vector: where it is, what it calls, and what it wants.
+pub struct Vector {
+    /// The file it is in (`milestones.json`).
+    pub file: String,
+    /// Its position in the file.
+    pub index: usize,
+    /// Its `name`.
+    pub name: String,
+    /// The JS name of the function (`fn`).
+    pub function: String,
+    /// The input, as given.
+    pub input: Value,
+    /// `expected` (a subset of the output) or `expectedError` (`{code, path}`).
+    pub want: Result<Value, Value>,
+}
+
+/// The vectors of one file, or why the file (or one of its vectors) is malformed.
+pub fn parse_file(file: &str, text: &str) -> Result<Vec<Vector>, String> {
+    let vectors: Value =
+        serde_json::from_str(text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+    let list = vectors
+        .as_array()
+        .ok_or_else(|| format!("{file}: not an array"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, vector)| {
+            let name = vector["name"].as_str().unwrap_or("(unnamed)").to_owned();
+            let label = format!("{file}[{i}] {name}");
+            let function = vector["fn"]
+                .as_str()
+                .ok_or_else(|| format!("{label}: no `fn`"))?
+                .to_owned();
+            let want = match (vector.get("expected"), vector.get("expectedError")) {
+                (Some(expected), None) => Ok(expected.clone()),
+                (None, Some(error)) => Err(error.clone()),
+                _ => {
+                    return Err(format!(
+                        "{label}: needs exactly one of `expected` and `expectedError`"
+                    ))
+                }
+            };
+            let input = vector["input"].clone();
+            Ok(Vector {
+                file: file.to_owned(),
+                index: i,
+                name,
+                function,
+                input,
+                want,
+            })
+        })
+        .collect()
+}
+
+impl Vector {
+    /// `file[index] name`, for messages.
+    pub fn label(&self) -> String {
+        format!("{}[{}] {}", self.file, self.index, self.name)
+    }
+}
+
+/// Whether `outcome` is what `vector` wants; else why not.
+pub fn check(vector: &Vector, outcome: &Outcome) -> Result<(), String> {
+    match (&vector.want, outcome) {
+        (Ok(expected), Ok(actual)) if subset_matches(expected, actual) => Ok(()),
+        (Ok(expected), Ok(actual)) => Err(format!("expected {expected}, got {actual}")),
+        (Ok(_), Err((code, path))) => Err(format!("unexpected error {code} at {path}")),
+        (Err(expected), Err((code, path))) => {
+            let want = (expected["code"].as_str(), expected["path"].as_str());
+            if want == (Some(code.as_str()), Some(path.as_str())) {
+                Ok(())
+            } else {
+                Err(format!("expected error {expected}, got {code} at {path}"))
+            }
+        }
+        (Err(expected), Ok(actual)) => Err(format!("expected error {expected}, got {actual}")),
+    }
+}
+
+/// Runs every vector of one file; returns (passed, failure messages). For tests/browser.rs
+/// (tests/vectors_native.rs makes one test per vector instead).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn run_file(
     file: &str,
     text: &str,
     call: &dyn Fn(&str, &Value) -> Outcome,
 ) -> (usize, Vec<String>) {
-    let vectors: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return (0, vec![format!("{file}: not JSON: {e}")]),
-    };
-    let Some(list) = vectors.as_array() else {
-        return (0, vec![format!("{file}: not an array")]);
+    let vectors = match parse_file(file, text) {
+        Ok(vectors) => vectors,
+        Err(why) => return (0, vec![why]),
     };
     let mut passed = 0;
     let mut failures = Vec::new();
-    for (i, vector) in list.iter().enumerate() {
-        let name = vector["name"].as_str().unwrap_or("(unnamed)");
-        let Some(function) = vector["fn"].as_str() else {
-            failures.push(format!("{file}[{i}] {name}: no `fn`"));
-            continue;
-        };
-        let outcome = call(function, &vector["input"]);
-        let verdict = match (
-            vector.get("expected"),
-            vector.get("expectedError"),
-            &outcome,
-        ) {
-            (Some(expected), None, Ok(actual)) if subset_matches(expected, actual) => Ok(()),
-            (Some(expected), None, Ok(actual)) => Err(format!("expected {expected}, got {actual}")),
-            (Some(_), None, Err((code, path))) => Err(format!("unexpected error {code} at {path}")),
-            (None, Some(expected), Err((code, path))) => {
-                let want = (expected["code"].as_str(), expected["path"].as_str());
-                if want == (Some(code.as_str()), Some(path.as_str())) {
-                    Ok(())
-                } else {
-                    Err(format!("expected error {expected}, got {code} at {path}"))
-                }
-            }
-            (None, Some(expected), Ok(actual)) => {
-                Err(format!("expected error {expected}, got {actual}"))
-            }
-            _ => Err("needs exactly one of `expected` and `expectedError`".to_owned()),
-        };
-        match verdict {
+    for vector in &vectors {
+        match check(vector, &call(&vector.function, &vector.input)) {
             Ok(()) => passed += 1,
-            Err(why) => failures.push(format!("{file}[{i}] {name}: {why}")),
+            Err(why) => failures.push(format!("{}: {why}", vector.label())),
         }
     }
     (passed, failures)

@@ -28,6 +28,8 @@ try {
   streak({ activity: [], period: "year", now: 0 });
   // @ts-expect-error sizes are og | square | story | badge
   impactCard({ profile, size: "huge" });
+  // @ts-expect-error a Capillary badge needs `active` or `isActive` (else missing_field)
+  readCapillaryBadge({ id: "b", name: "B", startOn: 1764679795, expiresOn: 1796215795000, earnedBadgeExpiry: { expiryType: "NEVER" } });
 } catch (e) {
   const error = e as ImpactkitError;
   const where: string = `${error.code} at ${error.path}`;

@@ -15,21 +15,8 @@ export interface DisplayOptions {
     rounding?: Rounding;
 }
 
-/** Every error code impactkit throws (README "Errors"; kept equal to Rust's `ErrorCode::ALL` by a test). */
-export type ErrorCode =
-| "invalid_type"
-| "invalid_json"
-| "missing_field"
-| "invalid_number"
-| "out_of_range"
-| "invalid_value"
-| "invalid_date"
-| "unknown_timezone"
-| "too_large"
-| "duplicate"
-| "graphql_error"
-| "invalid_color"
-| "unsupported";
+// `ErrorCode` (the union of every `err.code`) is generated from Rust's `ErrorCode` list
+// (src/error.rs, `ErrorCode::TYPESCRIPT`) into the same .d.ts by src/wasm/mod.rs.
 
 /** The error thrown by every impactkit function. */
 export interface ImpactkitError extends Error {
@@ -115,6 +102,19 @@ export interface CampaignProgress {
     achieved: number;
 }
 
+/** A seed 000 milestone, in `customerImpactProfile.milestones` and `customerMilestones.active` alike. */
+export interface GraphqlMilestone {
+    /** Backend id (often absent in `customerMilestones.active`). */
+    id?: string;
+    name: string;
+    target: number;
+    current: number;
+    /** The server's own figure: reported as `serverPercentage`, recomputed as `percentage`. */
+    percentage?: number;
+    isCompleted?: boolean;
+    unit?: string;
+}
+
 /** A seed 000 GraphQL response (`customerImpactProfile`, `customerMilestones`, or both). */
 export interface GraphqlResponse extends DisplayOptions {
     data?: {
@@ -122,11 +122,11 @@ export interface GraphqlResponse extends DisplayOptions {
             totalCo2Saved: number;
             totalOrders: number;
             badges?: { id: string; name: string; description?: string; icon?: string; earnedAt?: Instant; tier?: string }[];
-            milestones?: { id?: string; name: string; target: number; current: number; percentage?: number; isCompleted?: boolean; unit?: string }[];
+            milestones?: GraphqlMilestone[];
             ranking?: { position?: number; percentile?: number; description?: string } | null;
         } | null;
         customerMilestones?: {
-            active?: { name: string; current: number; target: number; unit?: string; percentage?: number }[];
+            active?: GraphqlMilestone[];
             completed?: { name: string; completedAt?: Instant }[];
         } | null;
     } | null;
@@ -210,8 +210,13 @@ export interface GameballProgress {
     campaigns?: CampaignProgress;
 }
 
-/** A weekday name for `restDays`: `mon` … `sun` (or the full English name, any case). */
-export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+/** A weekday's short English name, `mon` … `sun`. */
+export type WeekdayShort = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+/** A weekday's full English name, `monday` … `sunday`. */
+export type WeekdayLong = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+/** A weekday name for `restDays`: short (`sat`) or full (`saturday`), in lower, Capitalized or UPPER case
+ * (impactkit compares without case, so any other mix is accepted at run time too). */
+export type Weekday = WeekdayShort | WeekdayLong | Capitalize<WeekdayShort | WeekdayLong> | Uppercase<WeekdayShort | WeekdayLong>;
 
 /** One activity record: a local calendar date, or an instant bucketed into the customer's local day. */
 export type StreakActivity =
@@ -346,7 +351,7 @@ export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number |
 export type OrderFilter = { [field in OrderField]?: Comparison };
 export type CalendarPeriod = "month" | "week";
 
-/** The rule language (see the README). */
+/** The rule language (docs/api.md, "The rule language"). */
 export type BadgeRule =
 | { kind: "first"; where?: OrderFilter }
 | { kind: "count"; where?: OrderFilter; target: number }
@@ -383,7 +388,8 @@ export type BadgeExpiry =
 | { kind: "withBadge" }
 | { kind: "relative"; count: number; unit: CalendarUnit };
 
-export interface BadgeDefinition {
+/** `readCapillaryBadge`'s `BadgeMeta` spreads into it (add `tiers`); its other fields are not read here. */
+export interface BadgeDefinition extends Partial<Pick<BadgeMeta, "issuedExpiry" | "earnable" | "reason">> {
     id: string | number;
     name: string;
     description?: string | null;
@@ -487,23 +493,30 @@ export interface CapillaryBadgeConstraint {
     rollValue?: number;
 }
 
-/** Capillary badge metadata (seed 001). Epochs below 1e11 are seconds, others milliseconds. */
-export interface CapillaryBadge {
-    id?: string;
-    badgeMetaId?: string;
+/** Capillary badge metadata (seed 001). Epochs below 1e11 are seconds, others milliseconds. Each pair
+ * `id` / `badgeMetaId`, `startOn` / `startOnISO` (wins), `expiresOn` / `expiresOnISO` (wins) and
+ * `active` / `isActive` needs one of its two (else `missing_field`). */
+export type CapillaryBadge = CapillaryBadgeFields
+& ({ id: string; badgeMetaId?: string } | { id?: string; badgeMetaId: string })
+& ({ startOn: CapillaryInstant; startOnISO?: string } | { startOn?: CapillaryInstant; startOnISO: string })
+& ({ expiresOn: CapillaryInstant; expiresOnISO?: string } | { expiresOn?: CapillaryInstant; expiresOnISO: string })
+& ({ active: boolean; isActive?: boolean } | { active?: boolean; isActive: boolean });
+
+/** The fields of a `CapillaryBadge` that need no partner. */
+export interface CapillaryBadgeFields {
     name: string;
     description?: string | null;
-    startOn?: CapillaryInstant;
-    startOnISO?: string;
-    expiresOn?: CapillaryInstant;
-    expiresOnISO?: string;
-    active?: boolean;
-    isActive?: boolean;
     earnedBadgeExpiry: CapillaryExpiry;
     issuedBadgeExpiry?: CapillaryExpiry | null;
     customerConstraints?: CapillaryCustomerConstraint[] | CapillaryCustomerConstraint | null;
     badgeConstraints?: CapillaryBadgeConstraint[] | CapillaryBadgeConstraint | null;
     images?: { name?: string; fileSvcHandle?: string; url?: string; tag?: string }[] | null;
+    /** Capillary fields impactkit does not read; accepted as the API returns them. */
+    orgId?: number;
+    earnType?: string;
+    badgeRank?: number;
+    ownership?: unknown;
+    benefits?: unknown;
     /** Not a Capillary field: report `earnable` / `reason` at this instant. */
     now?: Instant;
 }
@@ -553,8 +566,10 @@ export interface CardBadge {
     tier?: string | null;
 }
 
-/** A milestone on a card; `readImpactProfile`'s `ProfileMilestone` fits. The first one not completed is shown. */
-export interface CardMilestone {
+/** A milestone on a card; `readImpactProfile`'s `ProfileMilestone` fits (the card does not draw `id`, `unit`,
+ * `remaining`, `serverPercentage` or `percentageMismatch`). The first one not completed is shown. */
+export interface CardMilestone
+extends Partial<Pick<ProfileMilestone, "id" | "unit" | "remaining" | "serverPercentage" | "percentageMismatch">> {
     name: string;
     /** 0–100; computed from `current`/`target` when absent. */
     percentage?: number | null;
@@ -579,6 +594,8 @@ export interface CardProfile {
     totalOrders?: number | null;
     badges?: CardBadge[] | null;
     milestones?: CardMilestone[] | null;
+    /** Not drawn (accepted so that `readImpactProfile`'s output fits as is). */
+    completedMilestones?: ImpactProfile["completedMilestones"] | null;
     ranking?: { position?: number | null; percentile?: number | null; description?: string | null } | null;
     displayName?: string | null;
     streak?: CardStreak | null;
@@ -608,6 +625,36 @@ export interface ImpactCardPngInput extends ImpactCardInput {
     /** Pixel scale, 0.25–4 (default 1: 1200×630 for `og`). */
     scale?: number | null;
 }
+
+
+/** Every error code impactkit throws (README "Error codes"; generated from Rust's `ErrorCode`). */
+export type ErrorCode =
+/** The input is not a JSON object/array/value of the expected shape. */
+| "invalid_type"
+/** Input given as JSON text does not parse (the message says where). */
+| "invalid_json"
+/** A required field is absent or `null`. */
+| "missing_field"
+/** A number is NaN, infinite, or not representable. */
+| "invalid_number"
+/** A number is outside its documented range (negative target, percentage over 100, …). */
+| "out_of_range"
+/** A string is not one of the accepted values (unknown enum, unknown rule kind, …). */
+| "invalid_value"
+/** A date or instant could not be parsed, or lies outside 1900–2200. */
+| "invalid_date"
+/** The timezone is neither `UTC`, a fixed offset, nor an IANA name the host knows. */
+| "unknown_timezone"
+/** An input exceeds a documented size limit (array length, string length, depth). */
+| "too_large"
+/** Two items share an id or threshold where they must be unique. */
+| "duplicate"
+/** The GraphQL response carried `errors` (the first one's message is reported). */
+| "graphql_error"
+/** A colour option is not valid CSS colour syntax. */
+| "invalid_color"
+/** The host lacks what the call needs (e.g. `impactCardPng` without a canvas or a rasteriser). */
+| "unsupported";
 
 
 

@@ -4,9 +4,14 @@
 //! bindings and the native [`call`] dispatcher (used by the golden-vector
 //! tests) are both generated from it, so they cannot drift apart.
 
-use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Json, Node};
+use crate::error::Result;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::error::{Error, ErrorCode};
+use crate::json::Json;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::json::{to_json_text, Node, ToJson};
 use crate::time::ZoneDb;
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::Value;
 
 /// Calls `$apply!` with the table `(jsName, rust_name, module, InputType, OutputType, [doc lines])`;
@@ -166,30 +171,39 @@ macro_rules! native_dispatch {
         /// Every exported function's JS name.
         pub const FUNCTION_NAMES: &[&str] = &[$($js),*];
 
-        /// Runs an exported function by its JS name on a `serde_json` value.
+        /// Runs an exported function by its JS name on a `serde_json` value (native builds).
         ///
         /// ```
         /// let out = impactkit::api::call("milestoneProgress", &serde_json::json!({"current": 248.5, "target": 500}), &impactkit::time::TzDatabase).unwrap();
         /// assert_eq!(out["percentage"], 49.7);
         /// ```
+        #[cfg(not(target_arch = "wasm32"))]
         pub fn call(name: &str, input: &Value, zones: &dyn ZoneDb) -> Result<Value> {
             call_node(name, &Node::from(input), zones)
         }
 
-        /// Runs an exported function by its JS name on a parsed document.
+        /// Runs an exported function by its JS name on a parsed document (native builds): the
+        /// result is the JSON text the wasm bindings return, read back with `serde_json`.
         ///
         /// ```
         /// let doc = impactkit::json::value_from_text(r#"{"current": 248.5, "target": 500}"#).unwrap();
         /// let out = impactkit::api::call_node("milestoneProgress", &doc, &impactkit::time::TzDatabase).unwrap();
         /// assert_eq!(out["remaining"], 251.5);
         /// ```
+        #[cfg(not(target_arch = "wasm32"))]
         pub fn call_node(name: &str, input: &Node, zones: &dyn ZoneDb) -> Result<Value> {
             let root = Json::root(input);
             match name {
-                $($js => Ok(serde_json::to_value($rust(&root, zones)?).unwrap_or(Value::Null)),)*
+                $($js => Ok(native_value(&$rust(&root, zones)?)),)*
                 _ => Err(Error::new(ErrorCode::InvalidValue, "$", ["no function named \"", name, "\""].concat())),
             }
         }
     };
 }
 for_each_function!(native_dispatch);
+
+/// A result as a `serde_json` value, through the same [`to_json_text`] the wasm bindings use.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_value<T: ToJson>(output: &T) -> Value {
+    serde_json::from_str(&to_json_text(output)).unwrap_or(Value::Null)
+}

@@ -1,10 +1,7 @@
 //! Reward-campaign progress and the "you're almost there" nudge.
 
-use serde::Serialize;
-
 /// Where a customer stands in a campaign.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CampaignStatus {
     /// Achieved at least once, or at 100 %.
     Achieved,
@@ -14,9 +11,14 @@ pub enum CampaignStatus {
     Locked,
 }
 
+crate::to_json_enum!(CampaignStatus {
+    Achieved => "achieved",
+    InProgress => "inProgress",
+    Locked => "locked",
+});
+
 /// One campaign with its computed status.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Campaign {
     /// Backend id (as text).
     pub id: String,
@@ -35,6 +37,17 @@ pub struct Campaign {
     /// Best score (high-score campaigns only).
     pub high_score_amount: Option<f64>,
 }
+
+crate::to_json_struct!(Campaign {
+    id: "id",
+    name: "name",
+    status: "status",
+    percentage: "percentage",
+    achieved_count: "achievedCount",
+    current_streak: "currentStreak",
+    highest_streak: "highestStreak",
+    high_score_amount: "highScoreAmount",
+});
 
 impl Campaign {
     /// The status rule: locked unless unlocked; achieved when achieved at least once or at 100 %.
@@ -57,8 +70,7 @@ impl Campaign {
 }
 
 /// All campaigns plus the nudge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CampaignProgress {
     /// Campaigns in input order.
     pub campaigns: Vec<Campaign>,
@@ -67,6 +79,12 @@ pub struct CampaignProgress {
     /// How many campaigns are achieved.
     pub achieved: usize,
 }
+
+crate::to_json_struct!(CampaignProgress {
+    campaigns: "campaigns",
+    next_up: "nextUp",
+    achieved: "achieved",
+});
 
 /// Picks `nextUp` and counts achievements.
 ///

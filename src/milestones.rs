@@ -2,8 +2,7 @@
 
 use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
-use serde::Serialize;
+use crate::json::{Json, JsonWriter, ToJson};
 
 /// A milestone to measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +18,7 @@ pub struct Milestone {
 }
 
 /// Where the customer stands among a milestone's levels.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LevelProgress {
     /// Levels reached so far (0 = none yet).
     pub level: usize,
@@ -35,8 +33,7 @@ pub struct LevelProgress {
 }
 
 /// Milestone output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MilestoneProgress {
     /// `current / target`, rounded per [`Display`], capped at 100.
     pub percentage: f64,
@@ -45,8 +42,25 @@ pub struct MilestoneProgress {
     /// Whether `current ≥ target`.
     pub is_completed: bool,
     /// Level information, present when levels were given.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub levels: Option<LevelProgress>,
+}
+
+impl ToJson for MilestoneProgress {
+    /// The level fields, when present, sit in the same object (flattened).
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        out.field("percentage", &self.percentage);
+        out.field("remaining", &self.remaining);
+        out.field("isCompleted", &self.is_completed);
+        if let Some(levels) = &self.levels {
+            out.field("level", &levels.level);
+            out.field("levelTarget", &levels.level_target);
+            out.field("nextTarget", &levels.next_target);
+            out.field("levelPercentage", &levels.level_percentage);
+            out.field("levelRemaining", &levels.level_remaining);
+        }
+        out.end_object();
+    }
 }
 
 impl Milestone {

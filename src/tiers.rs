@@ -3,23 +3,26 @@
 use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
-use serde::Serialize;
 
 /// One tier of a loyalty programme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tier {
     /// Display name ("Gold").
     pub name: String,
     /// Progress needed to be in this tier.
     pub min_progress: f64,
     /// The backend's ordinal, if it sends one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
     /// Icon URL or name, passed through untouched.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub icon: Option<String>,
 }
+
+crate::to_json_struct!(Tier {
+    name: "name",
+    min_progress: "minProgress",
+    order: "order"?,
+    icon: "icon"?,
+});
 
 impl Tier {
     /// Reads `{name, minProgress, order?, icon?}`.
@@ -47,8 +50,7 @@ impl Tier {
 }
 
 /// Tier progress output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TierProgress {
     /// The tier reached (`null` below the lowest tier).
     pub current: Option<Tier>,
@@ -61,6 +63,14 @@ pub struct TierProgress {
     /// The customer's progress value, as given.
     pub progress: f64,
 }
+
+crate::to_json_struct!(TierProgress {
+    current: "current",
+    next: "next",
+    percentage: "percentage",
+    remaining: "remaining",
+    progress: "progress",
+});
 
 /// Computes progress between a tier's threshold and the next one's.
 ///

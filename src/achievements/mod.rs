@@ -17,7 +17,6 @@ pub use request::AchievementRequest;
 use crate::error::Result;
 use crate::json::Json;
 use crate::time::ZoneDb;
-use serde::Serialize;
 
 /// How windows begin after the first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,25 +29,27 @@ pub enum Activation {
 }
 
 /// Achievement status, with Talon.One's names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// `now` is before the window's start.
-    #[serde(rename = "not_started")]
     NotStarted,
     /// Running, target not reached (or no target).
-    #[serde(rename = "inprogress")]
     InProgress,
     /// Target reached in this window.
-    #[serde(rename = "completed")]
     Completed,
     /// The window ended without reaching the target.
-    #[serde(rename = "expired")]
     Expired,
 }
 
+crate::to_json_enum!(Status {
+    NotStarted => "not_started",
+    InProgress => "inprogress",
+    Completed => "completed",
+    Expired => "expired",
+});
+
 /// The output of [`achievement_window`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AchievementWindow {
     /// Window start (RFC 3339 in the customer's zone).
     pub start: String,
@@ -57,23 +58,30 @@ pub struct AchievementWindow {
     /// `not_started` | `inprogress` | `completed` | `expired`.
     pub status: Status,
     /// Sum of event values in the window up to `now` (with `events` or `target`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<f64>,
     /// The target, echoed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
     /// `target − current`, exact, never negative.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remaining: Option<f64>,
     /// `current / target` per the display options.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub percentage: Option<f64>,
     /// The event that reached the target.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
     /// Whole seconds from `now` to `end` (0 once it has passed).
     pub ends_in_seconds: i64,
 }
+
+crate::to_json_struct!(AchievementWindow {
+    start: "start",
+    end: "end",
+    status: "status",
+    current: "current"?,
+    target: "target"?,
+    remaining: "remaining"?,
+    percentage: "percentage"?,
+    completed_at: "completedAt"?,
+    ends_in_seconds: "endsInSeconds",
+});
 
 /// The `achievementWindow` function of the JS contract.
 ///

@@ -17,7 +17,6 @@ use crate::error::{ErrorCode, Result};
 use crate::json::{Json, Node};
 use crate::time::{epoch_at, instant, Zone};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
 /// Epoch numbers with a magnitude below this are seconds; the rest milliseconds
 /// (the rule every epoch input follows: [`crate::time::EPOCH_SECONDS_BELOW`]).
@@ -28,8 +27,7 @@ use serde::Serialize;
 pub const SECONDS_BELOW: f64 = crate::time::EPOCH_SECONDS_BELOW;
 
 /// A Capillary badge in impactkit's model: spread it into a definition and add `tiers`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BadgeMeta {
     /// Badge id (`id` or `badgeMetaId`).
     pub id: String,
@@ -48,12 +46,23 @@ pub struct BadgeMeta {
     /// `issuedBadgeExpiry`, if given.
     pub issued_expiry: Option<Expiry>,
     /// With `now` in the input: whether the badge can be earned then (validity only).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub earnable: Option<bool>,
     /// With `now`: why not.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
 }
+
+crate::to_json_struct!(BadgeMeta {
+    id: "id",
+    name: "name",
+    description: "description",
+    icon: "icon",
+    validity: "validity",
+    limits: "limits",
+    expiry: "expiry",
+    issued_expiry: "issuedExpiry",
+    earnable: "earnable"?,
+    reason: "reason"?,
+});
 
 /// Reads a Capillary instant: epoch seconds or milliseconds (see the module
 /// docs), as a number or a string of digits, or an ISO 8601 string (UTC when
@@ -246,7 +255,7 @@ fn icon(input: &Json) -> Result<Option<String>> {
 ///   "customerConstraints": [{"constraintType": "CUSTOMER_BADGE_FIXED_VALUE", "maxEarnLimit": 1}]});
 /// let v = impactkit::json::Node::from(&v);
 /// let m = impactkit::adapters::capillary::read_capillary_badge(&impactkit::json::Json::root(&v)).unwrap();
-/// let out = serde_json::to_value(&m).unwrap();
+/// let out: serde_json::Value = serde_json::from_str(&impactkit::json::to_json_text(&m)).unwrap();
 /// assert_eq!(out["validity"]["startOn"], "2025-12-02T12:49:55Z");
 /// assert_eq!(out["expiry"], serde_json::json!({"kind": "relative", "count": 2, "unit": "weeks"}));
 /// assert_eq!(out["limits"]["customer"][0]["max"], 1);

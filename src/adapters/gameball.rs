@@ -7,7 +7,6 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
-use serde::Serialize;
 
 /// Whether `input` is Gameball's tier-progress shape: a `current` or `next` key and no `tiers`
 /// (`current` is `null` below the lowest tier, `next` at the top).
@@ -153,8 +152,7 @@ fn campaigns_from(list: &Json, display: Display) -> Result<CampaignProgress> {
 }
 
 /// A points balance, normalised.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Balance {
     /// All points, pending included.
     pub total_points_balance: f64,
@@ -181,6 +179,21 @@ pub struct Balance {
     /// Lifetime points earned.
     pub total_earned_points: Option<f64>,
 }
+
+crate::to_json_struct!(Balance {
+    total_points_balance: "totalPointsBalance",
+    total_points_value: "totalPointsValue",
+    available_points_balance: "availablePointsBalance",
+    available_points_value: "availablePointsValue",
+    pending_points: "pendingPoints",
+    pending_points_value: "pendingPointsValue",
+    currency: "currency",
+    points_name: "pointsName",
+    next_expiring_points_amount: "nextExpiringPointsAmount",
+    next_expiring_points_value: "nextExpiringPointsValue",
+    next_expiring_points_date: "nextExpiringPointsDate",
+    total_earned_points: "totalEarnedPoints",
+});
 
 /// Reads the balance response; its naive `nextExpiringPointsDate` is read in `zone`.
 ///
@@ -212,19 +225,21 @@ pub fn balance(input: &Json, zone: &Zone) -> Result<Balance> {
 }
 
 /// The normalised result of `readGameball`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GameballProgress {
     /// From the balance response.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub balance: Option<Balance>,
     /// From the tier-progress response.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<TierProgress>,
     /// From the reward-campaigns-progress response.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaigns: Option<CampaignProgress>,
 }
+
+crate::to_json_struct!(GameballProgress {
+    balance: "balance"?,
+    tier: "tier"?,
+    campaigns: "campaigns"?,
+});
 
 /// The `readGameball` function: `{balance?, tierProgress?, campaigns?, timezone?, decimals?}`.
 ///

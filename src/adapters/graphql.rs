@@ -5,11 +5,9 @@ use crate::decimal::{percentage_differs, Decimal, Display};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
-use serde::Serialize;
 
 /// An earned badge as the backend reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProfileBadge {
     /// `badge_first_green`, …
     pub id: String,
@@ -25,9 +23,17 @@ pub struct ProfileBadge {
     pub tier: Option<String>,
 }
 
+crate::to_json_struct!(ProfileBadge {
+    id: "id",
+    name: "name",
+    description: "description",
+    icon: "icon",
+    earned_at: "earnedAt",
+    tier: "tier",
+});
+
 /// A milestone with its percentage recomputed client-side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProfileMilestone {
     /// Backend id (absent in `customerMilestones.active`).
     pub id: Option<String>,
@@ -52,9 +58,21 @@ pub struct ProfileMilestone {
     pub percentage_mismatch: bool,
 }
 
+crate::to_json_struct!(ProfileMilestone {
+    id: "id",
+    name: "name",
+    target: "target",
+    current: "current",
+    unit: "unit",
+    percentage: "percentage",
+    remaining: "remaining",
+    is_completed: "isCompleted",
+    server_percentage: "serverPercentage",
+    percentage_mismatch: "percentageMismatch",
+});
+
 /// A completed milestone from `customerMilestones.completed`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompletedMilestone {
     /// Display name.
     pub name: String,
@@ -62,9 +80,13 @@ pub struct CompletedMilestone {
     pub completed_at: Option<String>,
 }
 
+crate::to_json_struct!(CompletedMilestone {
+    name: "name",
+    completed_at: "completedAt",
+});
+
 /// The customer's leaderboard standing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     /// Rank (1 = best).
     pub position: Option<u64>,
@@ -74,9 +96,14 @@ pub struct Ranking {
     pub description: Option<String>,
 }
 
+crate::to_json_struct!(Ranking {
+    position: "position",
+    percentile: "percentile",
+    description: "description",
+});
+
 /// The normalised impact profile (input for cards and widgets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImpactProfile {
     /// Total CO₂ saved (`null` when only milestones were queried).
     pub total_co2_saved: Option<f64>,
@@ -93,6 +120,16 @@ pub struct ImpactProfile {
     /// Leaderboard standing, if sent.
     pub ranking: Option<Ranking>,
 }
+
+crate::to_json_struct!(ImpactProfile {
+    total_co2_saved: "totalCo2Saved",
+    co2_unit: "co2Unit",
+    total_orders: "totalOrders",
+    badges: "badges",
+    milestones: "milestones",
+    completed_milestones: "completedMilestones",
+    ranking: "ranking",
+});
 
 fn opt_instant(input: &Json, key: &str, zone: &Zone) -> Result<Option<String>> {
     input

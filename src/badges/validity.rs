@@ -16,37 +16,32 @@
 
 use super::earns::EarnLog;
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
+use crate::json::{Json, JsonWriter, ToJson};
 use crate::time::{instant, Zone};
 use chrono::{DateTime, Days, Months, Utc};
-use serde::{Serialize, Serializer};
-
-fn rfc3339<S: Serializer>(t: &DateTime<Utc>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&Zone::utc().format(*t))
-}
-
-fn opt_rfc3339<S: Serializer>(
-    t: &Option<DateTime<Utc>>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => rfc3339(t, s),
-        None => s.serialize_none(),
-    }
-}
 
 /// When a badge can be earned.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Validity {
     /// Earnable from this instant on (`null`: always).
-    #[serde(serialize_with = "opt_rfc3339")]
     pub start_on: Option<DateTime<Utc>>,
     /// Earnable before this instant (`null`: forever).
-    #[serde(serialize_with = "opt_rfc3339")]
     pub expires_on: Option<DateTime<Utc>>,
     /// The activation flag.
     pub active: bool,
+}
+
+crate::to_json_struct!(Validity {
+    start_on: "startOn",
+    expires_on: "expiresOn",
+    active: "active",
+});
+
+impl ToJson for DateTime<Utc> {
+    /// RFC 3339 in UTC (`2025-01-01T00:00:00Z`).
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.string(&Zone::utc().format(*self));
+    }
 }
 
 impl Default for Validity {
@@ -60,8 +55,7 @@ impl Default for Validity {
 }
 
 /// Why a badge cannot be earned now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     /// `active` is false.
     Inactive,
@@ -74,6 +68,14 @@ pub enum Reason {
     /// The badge has been issued as often as a badge limit allows.
     BadgeLimit,
 }
+
+crate::to_json_enum!(Reason {
+    Inactive => "inactive",
+    NotStarted => "notStarted",
+    Ended => "ended",
+    CustomerLimit => "customerLimit",
+    BadgeLimit => "badgeLimit",
+});
 
 impl Validity {
     /// Reads `{startOn?, expiresOn?, active?}` (instants per the contract; `active` defaults to true).
@@ -146,8 +148,7 @@ impl Validity {
 }
 
 /// A calendar unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// Calendar days.
     Days,
@@ -156,6 +157,12 @@ pub enum Unit {
     /// Calendar months (the same day of month, clamped to its end).
     Months,
 }
+
+crate::to_json_enum!(Unit {
+    Days => "days",
+    Weeks => "weeks",
+    Months => "months",
+});
 
 impl Unit {
     /// Reads `"days"`, `"weeks"` or `"months"`.
@@ -198,8 +205,7 @@ impl Unit {
 }
 
 /// A rolling window: the last `count` `unit`s up to now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
     /// How many units.
     pub count: u32,
@@ -207,15 +213,24 @@ pub struct Window {
     pub unit: Unit,
 }
 
+crate::to_json_struct!(Window {
+    count: "count",
+    unit: "unit",
+});
+
 /// At most `max` earns (in a rolling `window`, or ever).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
     /// The most earns allowed.
     pub max: u64,
     /// The rolling window, or `null` for a fixed (lifetime) limit.
     pub window: Option<Window>,
 }
+
+crate::to_json_struct!(Limit {
+    max: "max",
+    window: "window",
+});
 
 impl Limit {
     fn from_json(input: &Json) -> Result<Limit> {
@@ -234,14 +249,18 @@ impl Limit {
 }
 
 /// Earn limits.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Limits {
     /// Per customer: counted from the customer's earns of this badge.
     pub customer: Vec<Limit>,
     /// Per badge, across customers: compared with the issued count the caller passes.
     pub badge: Vec<Limit>,
 }
+
+crate::to_json_struct!(Limits {
+    customer: "customer",
+    badge: "badge",
+});
 
 impl Limits {
     /// Reads `{customer?: [{max, window?}], badge?: [{max, window?}]}`.
@@ -309,15 +328,13 @@ impl Limits {
 }
 
 /// When an earned badge expires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expiry {
     /// Never.
     Never,
     /// At a fixed instant.
     Fixed {
         /// The instant.
-        #[serde(serialize_with = "rfc3339")]
         at: DateTime<Utc>,
     },
     /// With the badge itself (`validity.expiresOn`).
@@ -329,6 +346,27 @@ pub enum Expiry {
         /// Days, weeks or months.
         unit: Unit,
     },
+}
+
+impl ToJson for Expiry {
+    /// `{"kind": "never" | "fixed" | "withBadge" | "relative", …}` with the variant's fields.
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        match self {
+            Expiry::Never => out.field("kind", "never"),
+            Expiry::Fixed { at } => {
+                out.field("kind", "fixed");
+                out.field("at", at);
+            }
+            Expiry::WithBadge => out.field("kind", "withBadge"),
+            Expiry::Relative { count, unit } => {
+                out.field("kind", "relative");
+                out.field("count", count);
+                out.field("unit", unit);
+            }
+        }
+        out.end_object();
+    }
 }
 
 impl Expiry {

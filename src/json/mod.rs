@@ -12,8 +12,10 @@ use std::borrow::Cow;
 
 mod node;
 mod parse;
+mod write;
 
 pub use node::{Node, Number};
+pub use write::{to_json_text, JsonWriter, ToJson};
 
 #[derive(Clone, Copy)]
 enum Segment<'a> {

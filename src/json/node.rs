@@ -131,6 +131,7 @@ impl<'t> Node<'t> {
 /// let node = Node::from(&v);
 /// assert_eq!(Json::root(&node).field("current").unwrap().number().unwrap(), 248.5);
 /// ```
+#[cfg(any(test, not(target_arch = "wasm32")))]
 impl<'t> From<&'t serde_json::Value> for Node<'t> {
     fn from(value: &'t serde_json::Value) -> Self {
         use serde_json::Value;

@@ -10,7 +10,6 @@ use crate::error::Result;
 use crate::json::Json;
 use crate::time::{Zone, ZoneDb};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
 
 mod compute;
 mod request;
@@ -33,8 +32,7 @@ pub const MAX_FREEZES: u32 = 1000;
 pub const MAX_WINDOW: u32 = 366;
 
 /// A streak's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StreakState {
     /// The current period is done.
     Active,
@@ -46,9 +44,15 @@ pub enum StreakState {
     None,
 }
 
+crate::to_json_enum!(StreakState {
+    Active => "active",
+    Pending => "pending",
+    Broken => "broken",
+    None => "none",
+});
+
 /// What one period of the `periods` strip shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodStatus {
     /// Total count reached `minCount`.
     Done,
@@ -62,9 +66,16 @@ pub enum PeriodStatus {
     Missed,
 }
 
+crate::to_json_enum!(PeriodStatus {
+    Done => "done",
+    Frozen => "frozen",
+    Rest => "rest",
+    Open => "open",
+    Missed => "missed",
+});
+
 /// One period of the recent-history strip.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PeriodCell {
     /// First day of the period (`YYYY-MM-DD`).
     pub start: String,
@@ -74,9 +85,14 @@ pub struct PeriodCell {
     pub status: PeriodStatus,
 }
 
+crate::to_json_struct!(PeriodCell {
+    start: "start",
+    count: "count",
+    status: "status",
+});
+
 /// The output of [`streak`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Streak {
     /// Length of the live streak in periods (0 when broken or none).
     pub current: u32,
@@ -110,6 +126,24 @@ pub struct Streak {
     /// The last `window` periods up to and including the current one, oldest first.
     pub periods: Vec<PeriodCell>,
 }
+
+crate::to_json_struct!(Streak {
+    current: "current",
+    longest: "longest",
+    total: "total",
+    current_start: "currentStart",
+    current_end: "currentEnd",
+    longest_start: "longestStart",
+    longest_end: "longestEnd",
+    state: "state",
+    today_done: "todayDone",
+    at_risk_at: "atRiskAt",
+    frozen_dates: "frozenDates",
+    freezes_used: "freezesUsed",
+    freezes_left: "freezesLeft",
+    active_periods: "activePeriods",
+    periods: "periods",
+});
 
 /// A validated `streak` request.
 pub struct StreakRequest {

@@ -10,10 +10,9 @@ mod intl_tz;
 pub use card_png::impact_card_png;
 
 use crate::error::Error;
-use crate::json::{value_from_text, Json};
+use crate::json::{value_from_text, Json, ToJson};
 use crate::time::ZoneDb;
 use intl_tz::IntlZones;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -170,16 +169,14 @@ pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
     }
 }
 
-fn run<T: Serialize>(
+fn run<T: ToJson>(
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
     let text = input_text(&input).map_err(to_js_error)?;
     let value = value_from_text(&text).map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
-    let text = serde_json::to_string(&output)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    Ok(from_json_text(&text))
+    Ok(from_json_text(&crate::json::to_json_text(&output)))
 }
 
 macro_rules! exports {

@@ -18,11 +18,9 @@ use backend::{backend_badge, by_definition, read_backend};
 use chrono::Duration;
 use collect::{Collector, Scene};
 use inputs::{placed_by, read_issued, read_options};
-use serde::Serialize;
 
 /// Where an earned badge comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// The backend reported it (`earned`).
     Backend,
@@ -30,9 +28,13 @@ pub enum Source {
     Computed,
 }
 
+crate::to_json_enum!(Source {
+    Backend => "backend",
+    Computed => "computed",
+});
+
 /// An earned badge (its highest tier).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EarnedBadge {
     /// Badge id.
     pub id: String,
@@ -43,15 +45,22 @@ pub struct EarnedBadge {
     /// When: the instant of the order that crossed the threshold, or the backend's.
     pub earned_at: Option<String>,
     /// When it expires, if it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// `backend` or `computed` (newly earned, not yet known to the backend).
     pub source: Source,
 }
 
+crate::to_json_struct!(EarnedBadge {
+    id: "id",
+    name: "name",
+    tier: "tier",
+    earned_at: "earnedAt",
+    expires_at: "expiresAt"?,
+    source: "source",
+});
+
 /// Progress towards a locked badge's next tier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LockedBadge {
     /// Badge id.
     pub id: String,
@@ -75,9 +84,21 @@ pub struct LockedBadge {
     pub reason: Option<Reason>,
 }
 
+crate::to_json_struct!(LockedBadge {
+    id: "id",
+    name: "name",
+    next_tier: "nextTier",
+    current: "current",
+    target: "target",
+    percentage: "percentage",
+    remaining: "remaining",
+    hint: "hint",
+    earnable: "earnable",
+    reason: "reason",
+});
+
 /// A tier the cart would unlock.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CartUnlock {
     /// Badge id.
     pub id: String,
@@ -87,9 +108,14 @@ pub struct CartUnlock {
     pub tier: String,
 }
 
+crate::to_json_struct!(CartUnlock {
+    id: "id",
+    name: "name",
+    tier: "tier",
+});
+
 /// An earned badge that expires within `options.expiringSoonDays`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExpiringBadge {
     /// Badge id.
     pub id: String,
@@ -101,9 +127,15 @@ pub struct ExpiringBadge {
     pub days_left: i64,
 }
 
+crate::to_json_struct!(ExpiringBadge {
+    id: "id",
+    tier: "tier",
+    expires_at: "expiresAt",
+    days_left: "daysLeft",
+});
+
 /// `badgePreview` output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BadgePreview {
     /// Earned, unexpired badges: definitions' order, then backend badges without a definition.
     pub earned: Vec<EarnedBadge>,
@@ -116,6 +148,14 @@ pub struct BadgePreview {
     /// Earned badges that have expired.
     pub expired: Vec<EarnedBadge>,
 }
+
+crate::to_json_struct!(BadgePreview {
+    earned: "earned",
+    locked: "locked",
+    unlocked_by_cart: "unlockedByCart",
+    expiring_soon: "expiringSoon",
+    expired: "expired",
+});
 
 /// The `badgePreview` function: `{orders, definitions?, earned?, issued?, now,
 /// timezone?, cart?, options?, decimals?, rounding?}`.
@@ -224,7 +264,7 @@ mod tests {
         }
         let out =
             badge_preview(&Json::root(&crate::json::Node::from(&input)), &TzDatabase).unwrap();
-        serde_json::to_value(out).unwrap()
+        serde_json::from_str(&crate::json::to_json_text(&out)).unwrap()
     }
 
     #[test]

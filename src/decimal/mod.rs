@@ -77,6 +77,11 @@ impl Decimal {
             .map(|units| Decimal { units })
     }
 
+    /// The value in units of 10⁻²² (for writers that print it without float formatting).
+    pub(crate) fn units(self) -> i128 {
+        self.units
+    }
+
     /// Whether the value is below zero.
     pub fn is_negative(self) -> bool {
         self.units < 0

@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
+mod float_text;
 mod node;
 mod parse;
 mod write;

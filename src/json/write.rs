@@ -3,8 +3,8 @@
 //! [`to_json_struct!`](crate::to_json_struct) or [`to_json_enum!`](crate::to_json_enum).
 //!
 //! Hand-written instead of serde derive + `serde_json` (kilobytes in every wasm
-//! module): no `core::fmt`, integers by a small digit loop, floats by `ryu`
-//! (the shortest text that reads back as the same double).
+//! module): no `core::fmt`, integers by a small digit loop, floats by
+//! [`float_text`](super::float_text) (text that reads back as the same double).
 
 /// A growing JSON text with the comma bookkeeping of objects and arrays.
 ///
@@ -184,8 +184,7 @@ impl JsonWriter {
     /// cannot hold, are written `null`.
     pub fn number(&mut self, x: f64) {
         if x.is_finite() {
-            let mut buffer = ryu::Buffer::new();
-            self.text.push_str(buffer.format_finite(x));
+            super::float_text::push_finite(&mut self.text, x);
         } else {
             self.raw("null");
         }

@@ -1,0 +1,235 @@
+//! A finite double as JSON number text that reads back as the same double, without
+//! `core::fmt` or float-formatting tables: the shortest decimal that
+//! [`Decimal::from_f64`] already finds for every input number (magnitudes 10⁻⁶ to
+//! 10¹⁶, i.e. every value impactkit computes), and the exact value rounded to 17
+//! significant digits for the rest (tiny or huge inputs echoed back).
+
+use crate::decimal::Decimal;
+
+/// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
+/// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
+pub(super) fn push_finite(out: &mut String, x: f64) {
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let magnitude = x.abs();
+    if magnitude == 0.0 || (1e-6..1e16).contains(&magnitude) {
+        push_decimal(out, Decimal::from_f64(magnitude).units().unsigned_abs());
+    } else {
+        push_scientific(out, magnitude);
+    }
+}
+
+/// `units / 10²²` (below 10³⁸) as `int.frac`, without the fraction's trailing zeros.
+fn push_decimal(out: &mut String, units: u128) {
+    const ONE: u128 = 10u128.pow(22);
+    const HALF: u64 = 100_000_000_000; // 10¹¹: the fraction in two halves of 11 digits
+                                       // Below 10¹⁶ · 10²² the whole part fits a u64.
+    push_digits(out, (units / ONE) as u64, 1);
+    out.push('.');
+    let fraction = units % ONE;
+    let (high, low) = (
+        (fraction / u128::from(HALF)) as u64,
+        (fraction % u128::from(HALF)) as u64,
+    );
+    if low == 0 {
+        push_trimmed(out, high, 11);
+    } else {
+        push_digits(out, high, 11);
+        push_trimmed(out, low, 11);
+    }
+}
+
+/// `n` in decimal, padded with zeros to at least `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    while n > 0 || digits.len() - at < width {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// `n` as `width` digits without trailing zeros (one `0` when `n` is zero).
+fn push_trimmed(out: &mut String, mut n: u64, mut width: usize) {
+    while n != 0 && n % 10 == 0 {
+        n /= 10;
+        width -= 1;
+    }
+    push_digits(out, n, if n == 0 { 1 } else { width });
+}
+
+/// Finite `x > 0` as `d.ddde±n`: its exact decimal value rounded half up to 17
+/// significant digits (always enough to read back as `x`), trailing zeros off.
+fn push_scientific(out: &mut String, x: f64) {
+    let (mut digits, mut point) = exact_digits(x);
+    if digits.len() > 17 {
+        let round_up = digits[17] >= 5;
+        digits.truncate(17);
+        if round_up {
+            // 9…9 + 1 = 10…0: one digit more before the point.
+            match digits.iter().rposition(|&d| d < 9) {
+                Some(i) => {
+                    digits[i] += 1;
+                    digits.truncate(i + 1);
+                }
+                None => {
+                    digits = vec![1];
+                    point += 1;
+                }
+            }
+        }
+    }
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+    out.push(char::from(b'0' + digits[0]));
+    out.push('.');
+    if digits.len() == 1 {
+        out.push('0');
+    }
+    for &d in &digits[1..] {
+        out.push(char::from(b'0' + d));
+    }
+    out.push('e');
+    let exponent = point - 1;
+    if exponent < 0 {
+        out.push('-');
+    }
+    push_digits(out, u64::from(exponent.unsigned_abs()), 1);
+}
+
+/// Every decimal digit of finite `x > 0` (no leading zeros) and where the point goes:
+/// `x = 0.d₁d₂… · 10^point`. `x = m · 2^e` is `m · 2^e` (e ≥ 0) or `m · 5^−e · 10^e` (e < 0),
+/// a big integer in base-10⁹ limbs.
+fn exact_digits(x: f64) -> (Vec<u8>, i32) {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, exponent) = match biased {
+        0 => (fraction, -1074),
+        _ => (fraction | 1 << 52, biased - 1075),
+    };
+    const BASE: u64 = 1_000_000_000;
+    let mut limbs = vec![
+        mantissa % BASE,
+        mantissa / BASE % BASE,
+        mantissa / BASE / BASE,
+    ];
+    // Multiply by 2^e or 5^−e in factors below 2^32 (limb · factor < 2^62: no overflow).
+    let (factor, step, mut left) = if exponent >= 0 {
+        (2u64, 1u64 << 31, exponent.unsigned_abs())
+    } else {
+        (5, 5u64.pow(13), exponent.unsigned_abs())
+    };
+    let per_step = if factor == 2 { 31 } else { 13 };
+    while left > 0 {
+        let (by, n) = if left >= per_step {
+            (step, per_step)
+        } else {
+            (factor.pow(left), left)
+        };
+        let mut carry = 0;
+        for limb in limbs.iter_mut() {
+            let product = *limb * by + carry;
+            (*limb, carry) = (product % BASE, product / BASE);
+        }
+        while carry > 0 {
+            limbs.push(carry % BASE);
+            carry /= BASE;
+        }
+        left -= n;
+    }
+    let mut digits = Vec::with_capacity(limbs.len() * 9);
+    for limb in limbs.iter().rev() {
+        for shift in (0..9).rev() {
+            digits.push((limb / 10u64.pow(shift) % 10) as u8);
+        }
+    }
+    let leading = digits.iter().take_while(|&&d| d == 0).count();
+    digits.drain(..leading);
+    let whole_digits = digits.len() as i32;
+    (digits, whole_digits + exponent.min(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_finite;
+
+    fn text(x: f64) -> String {
+        let mut out = String::new();
+        push_finite(&mut out, x);
+        out
+    }
+
+    #[test]
+    fn common_values_print_shortest() {
+        let cases = [
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (500.0, "500.0"),
+            (49.7, "49.7"),
+            (0.1, "0.1"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(text(x), want);
+        }
+        let more = [
+            (-251.5, "-251.5"),
+            (1e15, "1000000000000000.0"),
+            (0.000001, "0.000001"),
+        ];
+        for (x, want) in more
+            .into_iter()
+            .chain([(99.999999, "99.999999"), (0.1 + 0.2, "0.30000000000000004")])
+        {
+            assert_eq!(text(x), want);
+        }
+    }
+
+    #[test]
+    fn every_value_reads_back_exactly() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut samples = vec![
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            1e16,
+            1e21,
+            2f64.powi(60),
+            1e-7,
+        ];
+        samples.extend([9.999999999999999e15, 1.2345678901234567e-300, 0.1 + 0.2]);
+        for _ in 0..20_000 {
+            // xorshift: doubles with random bits, every exponent alike.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            samples.push(f64::from_bits(state >> 1));
+            samples.push((state >> 11) as f64 / 1e6);
+            samples.push((state >> 11) as f64 * 1e-21);
+        }
+        for x in samples.into_iter().filter(|x| x.is_finite()) {
+            for x in [x, -x] {
+                let t = text(x);
+                assert!(t.contains(['.', 'e']), "{t}");
+                assert_eq!(t.parse::<f64>().map(f64::to_bits), Ok(x.to_bits()), "{t}");
+                assert!(serde_json::from_str::<serde_json::Value>(&t).is_ok(), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn huge_and_tiny_values_have_17_digits_at_most() {
+        assert_eq!(text(1e21), "1.0e21");
+        assert_eq!(text(2f64.powi(70)), "1.1805916207174113e21");
+        assert_eq!(text(1e-7), "9.9999999999999995e-8");
+        assert_eq!(text(5e-324), "4.9406564584124654e-324");
+        assert_eq!(text(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(text(9.999999999999999e307), "9.9999999999999981e307");
+    }
+}

@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
-mod float_text;
 mod node;
+mod number_text;
 mod parse;
 mod write;
 

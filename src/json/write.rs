@@ -3,8 +3,8 @@
 //! [`to_json_struct!`](crate::to_json_struct) or [`to_json_enum!`](crate::to_json_enum).
 //!
 //! Hand-written instead of serde derive + `serde_json` (kilobytes in every wasm
-//! module): no `core::fmt`, integers by a small digit loop, floats by
-//! [`float_text`](super::float_text) (text that reads back as the same double).
+//! module): no `core::fmt`; integers and floats by
+//! [`number_text`](super::number_text) (text that reads back as the same double).
 
 /// A growing JSON text with the comma bookkeeping of objects and arrays.
 ///
@@ -158,25 +158,12 @@ impl JsonWriter {
         self.text.push('"');
     }
 
-    /// Writes an unsigned integer in decimal.
-    fn unsigned(&mut self, negative: bool, mut n: u64) {
-        let mut digits = [0u8; 21];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+    /// Writes an integer in decimal: `-` when `negative`, then `magnitude`.
+    fn integer(&mut self, negative: bool, magnitude: u64) {
         if negative {
-            at -= 1;
-            digits[at] = b'-';
+            self.text.push('-');
         }
-        for &d in &digits[at..] {
-            self.text.push(char::from(d));
-        }
+        super::number_text::push_digits(&mut self.text, magnitude, 1);
     }
 
     /// Writes a double as the shortest text that reads back as it, always with a
@@ -184,7 +171,7 @@ impl JsonWriter {
     /// cannot hold, are written `null`.
     pub fn number(&mut self, x: f64) {
         if x.is_finite() {
-            super::float_text::push_finite(&mut self.text, x);
+            super::number_text::push_finite(&mut self.text, x);
         } else {
             self.raw("null");
         }
@@ -201,7 +188,7 @@ macro_rules! unsigned_to_json {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut JsonWriter) {
-                out.unsigned(false, *self as u64);
+                out.integer(false, *self as u64);
             }
         }
     )*};
@@ -210,7 +197,7 @@ unsigned_to_json!(u8, u16, u32, u64, usize);
 
 impl ToJson for i64 {
     fn write_json(&self, out: &mut JsonWriter) {
-        out.unsigned(*self < 0, self.unsigned_abs());
+        out.integer(*self < 0, self.unsigned_abs());
     }
 }
 

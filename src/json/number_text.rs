@@ -1,7 +1,7 @@
-//! A finite double as JSON number text that reads back as the same double, without
-//! `core::fmt` or float-formatting tables: the shortest decimal that
-//! [`Decimal::from_f64`] already finds for every input number (magnitudes 10⁻⁶ to
-//! 10¹⁶, i.e. every value impactkit computes), and the exact value rounded to 17
+//! Numbers as JSON text without `core::fmt` or float-formatting tables: integers by a
+//! digit loop; a finite double as text that reads back as the same double: the shortest
+//! decimal, which [`Decimal::from_f64`] already finds for every input number (magnitudes
+//! 10⁻⁶ to 10¹⁶, i.e. every value impactkit computes), and the exact value rounded to 17
 //! significant digits for the rest (tiny or huge inputs echoed back).
 
 use crate::decimal::Decimal;
@@ -13,11 +13,35 @@ pub(super) fn push_finite(out: &mut String, x: f64) {
         out.push('-');
     }
     let magnitude = x.abs();
-    if magnitude == 0.0 || (1e-6..1e16).contains(&magnitude) {
+    if let Some((units, places)) = few_places(magnitude) {
+        let power = 10u64.pow(places);
+        push_digits(out, units / power, 1);
+        out.push('.');
+        push_digits(out, units % power, places.max(1) as usize);
+    } else if (1e-6..1e16).contains(&magnitude) {
         push_decimal(out, Decimal::from_f64(magnitude).units().unsigned_abs());
     } else {
         push_scientific(out, magnitude);
     }
+}
+
+/// Finite `x ≥ 0` as `units / 10^places` with the fewest `places` (at most 8) and
+/// `units < 2⁵³`, when that reads back as `x`: the fast path for the numbers results
+/// hold (percentages, amounts). Both are exact doubles, so their IEEE quotient is the
+/// correctly rounded value of the decimal, which is what a JSON reader makes of it.
+fn few_places(x: f64) -> Option<(u64, u32)> {
+    let mut scale = 1.0;
+    for places in 0..=8 {
+        let units = (x * scale + 0.5).floor();
+        if units >= 9_007_199_254_740_992.0 {
+            return None;
+        }
+        if units / scale == x {
+            return Some((units as u64, places));
+        }
+        scale *= 10.0;
+    }
+    None
 }
 
 /// `units / 10²²` (below 10³⁸) as `int.frac`, without the fraction's trailing zeros.
@@ -41,7 +65,7 @@ fn push_decimal(out: &mut String, units: u128) {
 }
 
 /// `n` in decimal, padded with zeros to at least `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
+pub(super) fn push_digits(out: &mut String, mut n: u64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut at = digits.len();
     while n > 0 || digits.len() - at < width {
@@ -173,20 +197,17 @@ mod tests {
             (-0.0, "-0.0"),
             (500.0, "500.0"),
             (49.7, "49.7"),
-            (0.1, "0.1"),
-        ];
-        for (x, want) in cases {
-            assert_eq!(text(x), want);
-        }
-        let more = [
             (-251.5, "-251.5"),
             (1e15, "1000000000000000.0"),
             (0.000001, "0.000001"),
+            (1e-7, "0.0000001"),
+            (99.999999, "99.999999"),
+            // Past the fast path: more places or more digits than it takes.
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e-5 / 3.0, "0.0000033333333333333337"),
+            (2f64.powi(53) + 2.0, "9007199254740994.0"),
         ];
-        for (x, want) in more
-            .into_iter()
-            .chain([(99.999999, "99.999999"), (0.1 + 0.2, "0.30000000000000004")])
-        {
+        for (x, want) in cases {
             assert_eq!(text(x), want);
         }
     }
@@ -202,8 +223,9 @@ mod tests {
             1e21,
             2f64.powi(60),
             1e-7,
+            0.1 + 0.2,
         ];
-        samples.extend([9.999999999999999e15, 1.2345678901234567e-300, 0.1 + 0.2]);
+        samples.extend([1e16 - 2.0, 1.2345678901234567e-300, 2f64.powi(53) - 1.0]);
         for _ in 0..20_000 {
             // xorshift: doubles with random bits, every exponent alike.
             state ^= state << 13;
@@ -212,6 +234,7 @@ mod tests {
             samples.push(f64::from_bits(state >> 1));
             samples.push((state >> 11) as f64 / 1e6);
             samples.push((state >> 11) as f64 * 1e-21);
+            samples.push((state >> 40) as f64 / 1e6);
         }
         for x in samples.into_iter().filter(|x| x.is_finite()) {
             for x in [x, -x] {
@@ -227,7 +250,7 @@ mod tests {
     fn huge_and_tiny_values_have_17_digits_at_most() {
         assert_eq!(text(1e21), "1.0e21");
         assert_eq!(text(2f64.powi(70)), "1.1805916207174113e21");
-        assert_eq!(text(1e-7), "9.9999999999999995e-8");
+        assert_eq!(text(1e-9 / 3.0), "3.3333333333333337e-10");
         assert_eq!(text(5e-324), "4.9406564584124654e-324");
         assert_eq!(text(f64::MAX), "1.7976931348623157e308");
         assert_eq!(text(9.999999999999999e307), "9.9999999999999981e307");

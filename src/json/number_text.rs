@@ -65,16 +65,20 @@ fn push_decimal(out: &mut String, units: u128) {
 }
 
 /// `n` in decimal, padded with zeros to at least `width` digits.
-pub(super) fn push_digits(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    while n > 0 || digits.len() - at < width {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
+pub(super) fn push_digits(out: &mut String, n: u64, width: usize) {
+    let (mut power, mut count) = (1u64, 1usize);
+    while n / power >= 10 {
+        (power, count) = (power * 10, count + 1);
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
+    for _ in count..width {
+        out.push('0');
+    }
+    loop {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        if power == 1 {
+            break;
+        }
+        power /= 10;
     }
 }
 
@@ -92,14 +96,16 @@ fn push_trimmed(out: &mut String, mut n: u64, mut width: usize) {
 fn push_scientific(out: &mut String, x: f64) {
     let (mut digits, mut point) = exact_digits(x);
     if digits.len() > 17 {
-        let round_up = digits[17] >= 5;
+        let round_up = digits.get(17).is_some_and(|&d| d >= 5);
         digits.truncate(17);
         if round_up {
             // 9…9 + 1 = 10…0: one digit more before the point.
             match digits.iter().rposition(|&d| d < 9) {
                 Some(i) => {
-                    digits[i] += 1;
                     digits.truncate(i + 1);
+                    if let Some(last) = digits.last_mut() {
+                        *last += 1;
+                    }
                 }
                 None => {
                     digits = vec![1];
@@ -111,13 +117,14 @@ fn push_scientific(out: &mut String, x: f64) {
     while digits.len() > 1 && digits.last() == Some(&0) {
         digits.pop();
     }
-    out.push(char::from(b'0' + digits[0]));
-    out.push('.');
+    for (i, &d) in digits.iter().enumerate() {
+        out.push(char::from(b'0' + d));
+        if i == 0 {
+            out.push('.');
+        }
+    }
     if digits.len() == 1 {
         out.push('0');
-    }
-    for &d in &digits[1..] {
-        out.push(char::from(b'0' + d));
     }
     out.push('e');
     let exponent = point - 1;

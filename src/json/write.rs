@@ -145,10 +145,11 @@ impl JsonWriter {
             // Every byte escaped is ASCII, so `start..i` ends on a char boundary.
             self.text.push_str(&text[start..i]);
             if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.text.push_str("\\u00");
-                self.text.push(char::from(HEX[usize::from(b >> 4)]));
-                self.text.push(char::from(HEX[usize::from(b & 15)]));
+                // A control character below 0x20: `\u0000`–`\u001f`, lowercase as serde_json.
+                self.text
+                    .push_str(if b < 0x10 { "\\u000" } else { "\\u001" });
+                self.text
+                    .push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
             } else {
                 self.text.push_str(escape);
             }

@@ -2,7 +2,8 @@
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
 // - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 150 KiB;
 //   see README "Limits and guarantees");
-// - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js.
+// - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
+// - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
 // A module's budget is its target (issue 16) or, while it is still above it, its size when the budget
 // was set + 1 % (it may only shrink; lower it as it does); the target is printed next to it.
 // Prints raw / gzip / brotli per entry.
@@ -20,6 +21,10 @@ const ENTRIES = [
   { name: "badges", budget: 88_982, target: 40 * KB },
   { name: "streaks", budget: 65_743, target: 40 * KB },
   { name: "cards", budget: 86_846, target: 50 * KB },
+  // The custom elements' loader, what a storefront page loads up front (Shopify flags app-block JS over
+  // 10,000 B compressed); each widget's code (pkg/elements/) loads when it comes on screen.
+  // Measured 2026-12-01: 5,607 (the tags, boxes and the synchronous helpers elements.js exports).
+  { name: "elements loader", files: ["elements.js"], budget: 5_663, target: 4 * KB },
 ];
 
 /** `[raw, gzip -9, brotli q11]` of pkg/`file`. */
@@ -28,6 +33,10 @@ function sizes(file) {
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return [bytes.length, gzipSync(bytes, { level: 9 }).length, brotli];
 }
+
+/** Shopify flags app-block JavaScript over this many compressed bytes: the loader's budget never exceeds it. */
+const APP_BLOCK_LIMIT = 10_000;
+if (ENTRIES.find((e) => e.name === "elements loader").budget > APP_BLOCK_LIMIT) throw new Error("the elements loader's budget exceeds 10,000 B");
 
 let failed = 0;
 for (const { name, files = [`${name}_bg.wasm`, `${name}.js`], budget, target } of ENTRIES) {

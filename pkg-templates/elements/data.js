@@ -107,5 +107,3 @@ export async function fetchProfile(endpoint, customer) {
   return r;
 }
 
-/** Expands `{customer}` in a URL template. */
-export const fillUrl = (template, customer) => template.replaceAll("{customer}", encodeURIComponent(customer));

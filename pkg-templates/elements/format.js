@@ -27,6 +27,9 @@ export function warmIntl(locale) {
   setTimeout(next, 0);
 }
 
+/** Expands `{customer}` in a URL template. */
+export const fillUrl = (template, customer) => template.replaceAll("{customer}", encodeURIComponent(customer));
+
 export const nowIso = () => new Date().toISOString();
 let zone = null;
 /** The browser's IANA timezone (or "UTC"); read once per page. */

@@ -3,19 +3,15 @@
 // {customer}, answering `{orders: [...]}` or an array) and the profile's earned badges.
 // `preview(cart)` runs a what-if for a hypothetical order and highlights what it would unlock.
 // Needs the badges module (badgePreview); loads it on screen or on the first preview().
-import { ImpactElement, define, nextTask } from "./base.js";
-import { fetchJson, fetchProfile, fillUrl } from "./data.js";
-import { h, icon, progressBar } from "./dom.js";
-import { badgeIcon, badgeName, fmtDate, fmtPercent, fmtPercentWords, nowIso, tierLabel } from "./format.js";
+import { ImpactElement, nextTask } from "./base.js";
+import { fetchJson, fetchProfile } from "./data.js";
+import { h, progressBar } from "./dom.js";
+import { badgeIcon, badgeName, fillUrl, fmtDate, fmtPercent, fmtPercentWords, nowIso, tierLabel } from "./format.js";
 import { fromText, has, load } from "./modules.js";
 
-export class ImpactBadges extends ImpactElement {
-  static modules = ["badges"];
-  static get observedAttributes() { return [...super.observedAttributes, "orders-endpoint"]; }
-  // the reserved box: the seed catalogue's six badges (override with min-height from the page's CSS)
+export default class ImpactBadges extends ImpactElement {
+  // (the reserved box, its min-height, is in shell.js)
   static css = `
-:host { min-height:40.6rem; }
-@media (max-width: 30rem) { :host { min-height:59.6rem; } }
 .grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(9.5rem, 1fr)); gap:.6rem; }
 .badge { border:1px solid var(--ik-border); border-radius:12px; padding:.6rem; display:flex; flex-direction:column; gap:.25rem; background:var(--ik-chip); position:relative; }
 .badge .icon { font-size:1.7rem; line-height:1; }
@@ -26,8 +22,8 @@ export class ImpactBadges extends ImpactElement {
 .badge .hint { font-size:.8rem; color:var(--ik-muted); }
 .badge .flag { position:absolute; top:.4rem; right:.5rem; font-size:.7rem; color:var(--ik-accent); font-weight:700; }
 h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-spacing:.05em; color:var(--ik-muted); }`;
-  widgetName = "Badges";
-  heading() { return h("h3", {}, icon("🏆"), this.getAttribute("heading") || "Trophy case"); }
+  get widgetName() { return "Badges"; }
+  modules() { return ["badges"]; }
   prefetch() { return Promise.all([fetchProfile(this.endpoint, this.customer), fetchJson(fillUrl(this.ordersEndpoint, this.customer))]); }
   get ordersEndpoint() { return this.getAttribute("orders-endpoint") || "/api/demo/customers/{customer}/orders"; }
 
@@ -64,11 +60,11 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
 
   afterRender() { if (this.highlighted?.length) this.highlight(this.highlighted); }
 
-  #earnedSeen = new Map(); // customer → ids earned at the last render
   /** Announces (politely, once) badges earned since the last render for the same customer. */
-  #noticeNew(earned, names) {
-    const seen = this.#earnedSeen.get(this.customer);
-    this.#earnedSeen.set(this.customer, new Set(earned.map((b) => b.id)));
+  _noticeNew(earned, names) {
+    const seenByCustomer = (this._earnedSeen ??= new Map()); // customer → ids earned at the last render
+    const seen = seenByCustomer.get(this.customer);
+    seenByCustomer.set(this.customer, new Set(earned.map((b) => b.id)));
     const fresh = seen ? earned.filter((b) => !seen.has(b.id)) : [];
     if (fresh.length) this.announce(`New badge earned: ${fresh.map((b) => badgeName(b.id, names.get(b.id)?.name ?? b.name)).join(", ")}`);
   }
@@ -89,7 +85,7 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
         b.expiresAt ? h("span", { class: "hint", text: `Expires ${fmtDate(L, b.expiresAt, this.timezone)}` }) : null);
     };
     if (!has("badgePreview")) {
-      this.#noticeNew(backendEarned, names);
+      this._noticeNew(backendEarned, names);
       return [heading,
         backendEarned.length ? h("ul", { class: "grid" }, backendEarned.map(earnedCard)) : h("p", { class: "muted", text: "No badges earned yet." }),
         this.missing("badgePreview", "Locked-badge progress and what-if previews")];
@@ -99,7 +95,7 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     /** The last badgePreview result (no cart), for pages that summarise it. */
     this.lastPreview = out;
     this.lastPreviewFor = this.customer;
-    this.#noticeNew(out.earned, names);
+    this._noticeNew(out.earned, names);
     const locked = (out.locked ?? []).map((b) => {
       const pct = fmtPercent(L, b.percentage ?? 0);
       return h("li", { class: "badge locked", "data-badge": b.id, "data-tier": b.nextTier ?? "" },
@@ -116,5 +112,3 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
       locked.length ? h("ul", { class: "grid" }, locked) : null];
   }
 }
-
-define("impact-badges", ImpactBadges);

@@ -3,49 +3,25 @@
 // `controls` is set; with `activity-endpoint` (and streak() in the build) it shows the streak.
 // Needs the cards module, the progress module (readImpactProfile) and, with `activity-endpoint`,
 // the streaks module. The image's box is reserved from `size` before anything loads.
-import { ImpactElement, define, nextTask } from "./base.js";
-import { fetchJson, fetchProfile, fillUrl } from "./data.js";
-import { h, icon } from "./dom.js";
-import { fmtNumber, nowIso } from "./format.js";
+import { ImpactElement, nextTask } from "./base.js";
+import { fetchJson, fetchProfile } from "./data.js";
+import { h } from "./dom.js";
+import { fillUrl, fmtNumber, nowIso } from "./format.js";
 import { has, load } from "./modules.js";
 
-/** Pixel size of each card format (impactCard's `size`). */
-const SIZES = { og: [1200, 630], square: [1080, 1080], story: [1080, 1920], badge: [400, 400] };
-
-export class ImpactCard extends ImpactElement {
-  static get observedAttributes() { return [...super.observedAttributes, "size", "card-theme", "display-name", "controls", "activity-endpoint"]; }
+// (the reserved box, the size getters and shot() are in shell.js)
+export default class ImpactCard extends ImpactElement {
   static css = `
-.frame { display:flex; justify-content:center; }
-.shot { display:block; box-sizing:content-box; width:min(100% - 2px, 44rem, var(--w), 70vh * var(--ratio)); aspect-ratio:var(--ratio); height:auto;
-  border-radius:10px; border:1px solid var(--ik-border); }
-div.shot { background:var(--ik-chip); }
-.controls { display:flex; flex-wrap:wrap; gap:.5rem; margin-top:.7rem; align-items:center; }
 label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
-  widgetName = "Impact card";
-  #url = null;
+  get widgetName() { return "Impact card"; }
   onTheme() { this.refresh(); }
-  get size() { return this.getAttribute("size") || "og"; }
-  /** The card's own theme (`card-theme`), else the widget's `theme`. */
-  get cardTheme() { return this.getAttribute("card-theme") || this.getAttribute("theme") || "auto"; }
   modules() { return ["progress", "cards", ...(this.getAttribute("activity-endpoint") ? ["streaks"] : [])]; }
-  heading() { return h("h3", {}, icon("🪪"), this.getAttribute("heading") || "Impact card"); }
   prefetch() {
     const activityUrl = this.getAttribute("activity-endpoint");
     return Promise.all([fetchProfile(this.endpoint, this.customer), activityUrl ? fetchJson(fillUrl(activityUrl, this.customer)) : null]);
   }
-  /** Gives `el` the image's box (same before and after it loads): the size's aspect ratio, never upscaled. */
-  #shot(el) {
-    const [w, hgt] = SIZES[this.size] ?? SIZES.og;
-    el.style.setProperty("--ratio", `${w} / ${hgt}`);
-    el.style.setProperty("--w", `${w}px`);
-    return el;
-  }
-  skeleton() {
-    const shot = this.#shot(h("div", { class: "shot" }));
-    return [this.heading(), h("div", { class: "frame", "aria-hidden": "true" }, shot), this.hasAttribute("controls") ? this.#controls(true) : null];
-  }
   /** The loaded modules this card needs, as one namespace. */
-  async #modules() { return Object.assign({}, ...(await Promise.all(this.modules().map(load)))); }
+  async _modules() { return Object.assign({}, ...(await Promise.all(this.modules().map(load)))); }
 
   async cardInput(ik) {
     const r = await fetchProfile(this.endpoint, this.customer);
@@ -66,7 +42,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
 
   /** The card as an SVG string. */
   async svg() {
-    const ik = await this.#modules();
+    const ik = await this._modules();
     return ik.impactCard(await this.cardInput(ik));
   }
 
@@ -75,7 +51,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
    * an image, which workers cannot), else rasterised here via canvas.
    */
   async png() {
-    const ik = await this.#modules();
+    const ik = await this._modules();
     const page = has("impactCardPng") ? await load("cards", { onPage: true }) : null;
     if (typeof page?.impactCardPng === "function") {
       const out = await page.impactCardPng(await this.cardInput(ik));
@@ -96,7 +72,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
     }
   }
 
-  #download(blob, ext) {
+  _download(blob, ext) {
     const a = h("a", { href: URL.createObjectURL(blob), download: `impact-card-${this.customer}-${this.size}.${ext}`, hidden: true });
     this.root.append(a);
     a.click();
@@ -104,7 +80,7 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
   }
 
   /** Size / theme switches and downloads (disabled in the reserved box, before the card exists). */
-  #controls(disabled = false) {
+  _controls(disabled = false) {
     const select = (name, label, options, value) => h("label", {}, label, h("select", {
       name, disabled, onchange: (e) => this.setAttribute(name, e.target.value),
     }, options.map(([v, t]) => { const o = h("option", { value: v, text: t }); o.selected = v === value; return o; })));
@@ -114,8 +90,8 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
       finally { btn.disabled = false; }
     };
     const label = (kind) => [h("span", { "aria-hidden": "true", text: "⬇ " }), h("span", { class: "sr", text: "Download " }), kind];
-    const svgBtn = h("button", { type: "button", disabled, "data-download": "svg", onclick: () => busy(svgBtn, async () => this.#download(new Blob([await this.svg()], { type: "image/svg+xml" }), "svg")) }, label("SVG"));
-    const pngBtn = h("button", { type: "button", disabled, "data-download": "png", onclick: () => busy(pngBtn, async () => this.#download(await this.png(), "png")) }, label("PNG"));
+    const svgBtn = h("button", { type: "button", disabled, "data-download": "svg", onclick: () => busy(svgBtn, async () => this._download(new Blob([await this.svg()], { type: "image/svg+xml" }), "svg")) }, label("SVG"));
+    const pngBtn = h("button", { type: "button", disabled, "data-download": "png", onclick: () => busy(pngBtn, async () => this._download(await this.png(), "png")) }, label("PNG"));
     return h("div", { class: "controls" },
       select("size", "Size", [["og", "Link preview 1200×630"], ["square", "Square 1080²"], ["story", "Story 1080×1920"], ["badge", "Badge 400²"]], this.size),
       select("card-theme", "Theme", [["auto", "Auto"], ["light", "Light"], ["dark", "Dark"]], this.cardTheme),
@@ -129,14 +105,12 @@ label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
     const input = await this.cardInput(ik);
     const svg = await ik.impactCard(input);
     await nextTask(); // computing and decoding the image in separate tasks
-    if (this.#url) URL.revokeObjectURL(this.#url);
-    this.#url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    if (this._url) URL.revokeObjectURL(this._url);
+    this._url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
     const p = input.profile;
     const alt = `Impact card: ${fmtNumber(this.locale, p.totalCo2Saved ?? 0)} kg CO₂ saved in ${fmtNumber(this.locale, p.totalOrders ?? 0, 0)} orders`;
-    const [w, hgt] = SIZES[this.size] ?? SIZES.og;
-    const img = this.#shot(h("img", { class: "shot", src: this.#url, alt, width: w, height: hgt, decoding: "async", "data-size": this.size }));
-    return [heading, h("div", { class: "frame" }, img), this.hasAttribute("controls") ? this.#controls() : null];
+    const [w, hgt] = this.pixels();
+    const img = this.shot(h("img", { class: "shot", src: this._url, alt, width: w, height: hgt, decoding: "async", "data-size": this.size }));
+    return [heading, h("div", { class: "frame" }, img), this.hasAttribute("controls") ? this._controls() : null];
   }
 }
-
-define("impact-card", ImpactCard);

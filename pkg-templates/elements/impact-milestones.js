@@ -1,16 +1,15 @@
 // <impact-milestones endpoint customer locale theme timezone>: milestone progress bars (seed 000).
 // Needs the progress module (readImpactProfile).
-import { ImpactElement, define, nextTask } from "./base.js";
+import { ImpactElement, nextTask } from "./base.js";
 import { fetchProfile } from "./data.js";
-import { h, icon, progressBar } from "./dom.js";
+import { h, progressBar } from "./dom.js";
 import { fmtDate, fmtNumber, fmtPercent, fmtPercentWords, phrases } from "./format.js";
 
-export class ImpactMilestones extends ImpactElement {
-  static modules = ["progress"];
-  // the reserved box: the seed profile's size (override with min-height from the page's CSS)
-  static css = `:host { min-height:17.9rem; } li { margin:.7rem 0 .9rem; } .totals { font-size:.95rem; margin:0 0 .4rem; }`;
-  widgetName = "Milestones";
-  heading() { return h("h3", {}, icon("🎯"), this.getAttribute("heading") || "Milestones"); }
+export default class ImpactMilestones extends ImpactElement {
+  // (the reserved box, its min-height, is in shell.js)
+  static css = `li { margin:.7rem 0 .9rem; } .totals { font-size:.95rem; margin:0 0 .4rem; }`;
+  get widgetName() { return "Milestones"; }
+  modules() { return ["progress"]; }
   prefetch() { return fetchProfile(this.endpoint, this.customer); }
   async draw(ik) {
     const r = await fetchProfile(this.endpoint, this.customer);
@@ -40,5 +39,3 @@ export class ImpactMilestones extends ImpactElement {
     ];
   }
 }
-
-define("impact-milestones", ImpactMilestones);

@@ -2,15 +2,15 @@
 // heatmap with today's state, and an achievement countdown (weekly goal of `goal` active days).
 // `activity-endpoint` is a URL template answering `{activity: [{date, count}]}` or an array.
 // Needs the streaks module (streak, achievementWindow).
-import { ImpactElement, define, nextTask } from "./base.js";
-import { fetchJson, fillUrl } from "./data.js";
-import { h, icon, progressBar } from "./dom.js";
-import { fmtDate, fmtDay, fmtDuration, fmtNumber, fmtPercent, fmtPercentWords, localDate, phrases } from "./format.js";
+import { ImpactElement, nextTask } from "./base.js";
+import { fetchJson } from "./data.js";
+import { h, progressBar } from "./dom.js";
+import { fillUrl, fmtDate, fmtDay, fmtDuration, fmtNumber, fmtPercent, fmtPercentWords, localDate, phrases } from "./format.js";
 import { has } from "./modules.js";
 
-export class ImpactStreak extends ImpactElement {
-  static modules = ["streaks"];
-  static get observedAttributes() { return [...super.observedAttributes, "activity-endpoint", "period", "weeks", "goal"]; }
+let count = 0;
+
+export default class ImpactStreak extends ImpactElement {
   // the reserved box: 18 weeks and the weekly goal (override with min-height from the page's CSS)
   static css = `
 :host { min-height:34rem; }
@@ -34,8 +34,8 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
 .state { margin:.2rem 0; }
 .state.pending { color:var(--_warn); } .state.active { color:var(--ik-accent); }
 .goal { margin-top:.8rem; border-top:1px solid var(--ik-border); padding-top:.6rem; }`;
-  widgetName = "Streak";
-  heading() { return h("h3", {}, icon("🔥"), this.getAttribute("heading") || "Streak"); }
+  get widgetName() { return "Streak"; }
+  modules() { return ["streaks"]; }
   prefetch() { return fetchJson(fillUrl(this.activityEndpoint, this.customer)); }
   get activityEndpoint() { return this.getAttribute("activity-endpoint") || "/api/demo/customers/{customer}/activity"; }
 
@@ -57,7 +57,7 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
       broken: "Streak broken — start a new one today.",
       none: "No streak yet — start one today.",
     }[s.state] ?? s.state;
-    const sid = `streak-summary-${this.#uid}`;
+    const sid = `streak-summary-${(this._uid ??= ++count)}`;
     // the summary sentence comes first ("6 days in a row, not done today"), then the details
     const nodes = [heading,
       h("p", { class: "summary", id: sid },
@@ -73,8 +73,6 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
     return nodes;
   }
 
-  static #count = 0;
-  #uid = ++ImpactStreak.#count;
 
   /**
    * The heat map as an ARIA grid on a real table: one row per weekday (row headers), one column
@@ -112,12 +110,12 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
     show(rows.flatMap((r) => [...r.querySelectorAll("td[aria-current]")])[0]); // today, until another day is focused
     table.addEventListener("focusin", (e) => show(e.target.closest("td[data-date]")));
     table.addEventListener("pointerover", (e) => show(e.target.closest("td[data-date]")));
-    table.addEventListener("keydown", (e) => this.#move(e, table));
+    table.addEventListener("keydown", (e) => this._move(e, table));
     return [table, detail];
   }
 
   /** Grid keyboard navigation (roving tabindex); left/right follow the writing direction. */
-  #move(e, table) {
+  _move(e, table) {
     const td = e.target.closest("td[data-date]");
     if (!td) return;
     const rows = [...table.tBodies[0].rows].map((r) => [...r.querySelectorAll("td[data-date]")]);
@@ -152,5 +150,3 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
         : w.status === "expired" ? "This window has ended." : `Ends in ${fmtDuration(L, w.endsInSeconds)} · ${fmtDate(L, w.end, tz, true)}` }));
   }
 }
-
-define("impact-streak", ImpactStreak);

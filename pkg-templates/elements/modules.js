@@ -5,14 +5,14 @@
 // (elements-worker.js): their functions answer promises, and neither the wasm compilation nor a heavy
 // input blocks the page. Without workers (or without the worker file) they run on the page. A
 // package without a capability module (an older or custom build) falls back to the full module.
-// (Module paths are those of the package's files next to elements.js: generate.mjs bundles this directory into
-// that one file and keeps them as they are.)
+// (Module paths are those of the package's files, one directory up from the widget chunks in
+// pkg/elements/: generate.mjs bundles this file into them and keeps the paths as they are.)
 const IMPORTS = {
-  progress: () => import("./progress.js"),
-  badges: () => import("./badges.js"),
-  streaks: () => import("./streaks.js"),
-  cards: () => import("./cards.js"),
-  impactkit: () => import("./impactkit.js"),
+  progress: () => import("../progress.js"),
+  badges: () => import("../badges.js"),
+  streaks: () => import("../streaks.js"),
+  cards: () => import("../cards.js"),
+  impactkit: () => import("../impactkit.js"),
 };
 
 /** Resolves in a new task, so work before and after it never adds up to one long task. */
@@ -26,7 +26,7 @@ let seq = 0;
 function startWorker() {
   if (worker !== null) return worker;
   try {
-    worker = new Worker(new URL("./elements-worker.js", import.meta.url), { type: "module" }); // next to elements.js
+    worker = new Worker(new URL("../elements-worker.js", import.meta.url), { type: "module" }); // next to elements.js
   } catch {
     return (worker = false);
   }

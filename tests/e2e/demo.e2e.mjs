@@ -481,12 +481,14 @@ try {
     }
   });
 
-  await check("storefront embed: the first paint fetches only the progress module; badges load when scrolled into view", async () => {
+  await check("storefront embed: the first paint fetches only the loader, the first widget's code and the progress module; badges load when scrolled into view", async () => {
     // a phone in landscape (browser bars shown): only the first widget is on screen at first
     const embed = await context.newPage();
     const fetched = [];
     embed.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     const modules = (re) => fetched.filter((p) => re.test(p.split("/").pop()));
+    // the widgets' code: pkg/elements/<tag>.js, runtime.js and shared-<hash>.js (pkg/elements.js is the loader)
+    const chunks = () => fetched.filter((p) => /\/elements\/[^/]+\.js$/.test(p)).map((p) => p.split("/").pop());
     try {
       await embed.setViewportSize({ width: 844, height: 300 });
       await embed.goto(`${base}/embed.html`, { waitUntil: "load", timeout: WAIT });
@@ -494,6 +496,12 @@ try {
       const states = await embed.evaluate((sel) => [...document.querySelectorAll(sel)].map((w) => `${w.localName}=${w.dataset.state}`), WIDGETS);
       assert(states.slice(1).every((s) => s.endsWith("=idle")), `widgets off screen did not wait: ${states.join(" ")}`);
       assert(modules(/^progress\.js$/).length === 1, `progress.js not fetched once: ${fetched.join(" ")}`);
+      assert(modules(/^elements\.js$/).length === 1, `the loader elements.js not fetched once: ${fetched.join(" ")}`);
+      const first = chunks();
+      assert(first.includes("impact-milestones.js") && first.includes("runtime.js"), `the milestones widget's code not fetched: ${first.join(" ")}`);
+      const unseen = first.filter((f) => /^impact-(badges|streak|card)\.js$/.test(f));
+      assert(unseen.length === 0, `code of widgets off screen fetched at first paint: ${unseen.join(" ")}`);
+      assert(first.every((f) => /^(impact-milestones|runtime|shared-\w+)\.js$/.test(f)), `unexpected chunks at first paint: ${first.join(" ")}`);
       const early = modules(/^(badges|streaks|cards)(\.js|_bg\.wasm)$/);
       assert(early.length === 0, `fetched before their widgets were on screen: ${early.join(" ")}`);
       // with the real capability modules (not stand-ins re-exporting impactkit.js), the full engine is never fetched
@@ -505,6 +513,9 @@ try {
       await embed.locator("impact-badges").scrollIntoViewIfNeeded();
       await embed.waitForFunction(() => ["ready", "unavailable"].includes(document.querySelector("impact-badges").dataset.state), null, { timeout: WAIT });
       assert(modules(/^badges\.js$/).length === 1, `badges.js not fetched on scroll: ${fetched.join(" ")}`);
+      assert(chunks().includes("impact-badges.js"), `the badges widget's code not fetched on scroll: ${chunks().join(" ")}`);
+      const later = chunks().filter((f) => /^impact-(streak|card)\.js$/.test(f));
+      assert(later.length === 0, `code of widgets still off screen fetched: ${later.join(" ")}`);
       const others = modules(/^(streaks|cards)(\.js|_bg\.wasm)$/);
       assert(others.length === 0, `fetched for widgets still off screen: ${others.join(" ")}`);
     } finally {

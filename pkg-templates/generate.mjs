@@ -177,7 +177,11 @@ function printSizes(entries) {
   }
   const chunks = readdirSync(join(out, "elements")).sort().map((f) => `elements/${f}`);
   for (const file of ["node.cjs", "elements.js", ...chunks, "elements-worker.js"]) console.log(`pkg/${file}`.padEnd(W) + cells(sizes(file)));
-  console.log(`pkg/ total ${readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0)} bytes`);
+  const total = (dir) => readdirSync(dir).reduce((n, f) => {
+    const stat = statSync(join(dir, f));
+    return n + (stat.isDirectory() ? total(join(dir, f)) : stat.size);
+  }, 0);
+  console.log(`pkg/ total ${total(out)} bytes`);
 }
 
 const entries = ["impactkit", ...process.argv.slice(2)].map(entry);

@@ -487,7 +487,7 @@ try {
     const fetched = [];
     embed.on("request", (r) => fetched.push(new URL(r.url()).pathname));
     const modules = (re) => fetched.filter((p) => re.test(p.split("/").pop()));
-    // the widgets' code: pkg/elements/<tag>.js, runtime.js and shared-<hash>.js (pkg/elements.js is the loader)
+    // the widgets' code: pkg/elements/<tag>.js and runtime.js, the code they share (pkg/elements.js is the loader)
     const chunks = () => fetched.filter((p) => /\/elements\/[^/]+\.js$/.test(p)).map((p) => p.split("/").pop());
     try {
       await embed.setViewportSize({ width: 844, height: 300 });
@@ -501,7 +501,7 @@ try {
       assert(first.includes("impact-milestones.js") && first.includes("runtime.js"), `the milestones widget's code not fetched: ${first.join(" ")}`);
       const unseen = first.filter((f) => /^impact-(badges|streak|card)\.js$/.test(f));
       assert(unseen.length === 0, `code of widgets off screen fetched at first paint: ${unseen.join(" ")}`);
-      assert(first.every((f) => /^(impact-milestones|runtime|shared-\w+)\.js$/.test(f)), `unexpected chunks at first paint: ${first.join(" ")}`);
+      assert(first.every((f) => /^(impact-milestones|runtime)\.js$/.test(f)), `unexpected chunks at first paint: ${first.join(" ")}`);
       const early = modules(/^(badges|streaks|cards)(\.js|_bg\.wasm)$/);
       assert(early.length === 0, `fetched before their widgets were on screen: ${early.join(" ")}`);
       // with the real capability modules (not stand-ins re-exporting impactkit.js), the full engine is never fetched

@@ -92,6 +92,7 @@ test: setup pkg
 	cargo test -q --test vectors_native | grep 'golden vectors'
 	node tests/run-vectors.mjs
 	node tests/subset.mjs
+	node tests/bytes.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)

@@ -17,19 +17,19 @@ use serde_json::Value;
 /// Calls `$apply!` with the table `(jsName, rust_name, module, InputType, OutputType, [doc lines])`;
 /// `module` is the capability module (Cargo feature and npm subpath `impactkit/<module>`) that
 /// exports it besides the full build; the
-/// types are the TypeScript ones (every input may also be given as JSON text); the doc lines become
+/// types are the TypeScript ones (every input may also be given as JSON text or its UTF-8 bytes); the doc lines become
 /// the JSDoc of the export in the built `.d.ts` (one sentence and an `@example`).
 macro_rules! for_each_function {
     ($apply:ident) => {
         $apply! {
-            ("milestoneProgress", milestone_progress, "progress", "MilestoneInput | string", "MilestoneProgress", [
+            ("milestoneProgress", milestone_progress, "progress", "MilestoneInput | string | Uint8Array | ArrayBuffer", "MilestoneProgress", [
                 " Percentage, remaining amount and completion of a milestone (or of several levels),",
                 " in exact decimal arithmetic: 100 only when complete.",
                 " @example",
                 " milestoneProgress({ current: 248.5, target: 500 });",
                 " // → { percentage: 49.7, remaining: 251.5, isCompleted: false }",
             ]),
-            ("tierProgress", tier_progress, "progress", "TierInput | string", "TierProgress", [
+            ("tierProgress", tier_progress, "progress", "TierInput | string | Uint8Array | ArrayBuffer", "TierProgress", [
                 " The current and next tier and the progress between them, from a tier list or",
                 " Gameball's tier-progress response as is.",
                 " @example",
@@ -37,50 +37,50 @@ macro_rules! for_each_function {
                 "   next: { order: 2, name: \"Gold\", minProgress: 190 }, progress: 50 });",
                 " // → { percentage: 26.3, remaining: 140, next: { name: \"Gold\", … }, … }",
             ]),
-            ("campaignProgress", campaign_progress, "progress", "CampaignInput | GameballCampaign[] | string", "CampaignProgress", [
+            ("campaignProgress", campaign_progress, "progress", "CampaignInput | GameballCampaign[] | string | Uint8Array | ArrayBuffer", "CampaignProgress", [
                 " Gameball reward campaigns with a status each and the \"almost there\" nudge (`nextUp`).",
                 " @example",
                 " campaignProgress({ campaigns: [{ rewardsCampaignName: \"Third Order\", rewardsCampaignId: 5859,",
                 "   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;",
                 " // → \"Third Order\"",
             ]),
-            ("readImpactProfile", read_impact_profile, "progress", "GraphqlResponse | string", "ImpactProfile", [
+            ("readImpactProfile", read_impact_profile, "progress", "GraphqlResponse | string | Uint8Array | ArrayBuffer", "ImpactProfile", [
                 " Reads the GraphQL gamification module's response (seed 000): totals, milestones with",
                 " recomputed percentages, badges, leaderboard; GraphQL `errors` throw `graphql_error`.",
                 " @example",
                 " readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } })",
                 "   .totalCo2Saved; // → 248.5",
             ]),
-            ("readGameball", read_gameball, "progress", "GameballInput | string", "GameballProgress", [
+            ("readGameball", read_gameball, "progress", "GameballInput | string | Uint8Array | ArrayBuffer", "GameballProgress", [
                 " Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.",
                 " @example",
                 " readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })",
                 "   .balance?.availablePointsBalance; // → 1200",
             ]),
-            ("streak", streak, "streaks", "StreakInput | string", "StreakResult", [
+            ("streak", streak, "streaks", "StreakInput | string | Uint8Array | ArrayBuffer", "StreakResult", [
                 " A daily, weekly or monthly streak over activity records, in the customer's timezone.",
                 " @example",
                 " streak({ activity: [{ date: \"2025-03-06\" }, { date: \"2025-03-07\" }], period: \"day\",",
                 "   now: \"2025-03-07T12:00:00Z\", timezone: \"UTC\" }).current; // → 2",
             ]),
-            ("achievementWindow", achievement_window, "streaks", "AchievementWindowInput | string", "AchievementWindow", [
+            ("achievementWindow", achievement_window, "streaks", "AchievementWindowInput | string | Uint8Array | ArrayBuffer", "AchievementWindow", [
                 " The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`.",
                 " @example",
                 " achievementWindow({ start: \"2023-10-10T09:30:45\", period: \"1D\", now: \"2023-10-10T12:00:00Z\" }).end;",
                 " // → \"2023-10-11T09:30:45Z\"",
             ]),
-            ("impactCard", impact_card, "cards", "ImpactCardInput | string", "string", [
+            ("impactCard", impact_card, "cards", "ImpactCardInput | string | Uint8Array | ArrayBuffer", "string", [
                 " A safe, deterministic share card as SVG text (sizes og, square, story, badge).",
                 " @example",
                 " const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: \"og\" });",
             ]),
-            ("badgePreview", badge_preview, "badges", "BadgePreviewInput | string", "BadgePreview", [
+            ("badgePreview", badge_preview, "badges", "BadgePreviewInput | string | Uint8Array | ArrayBuffer", "BadgePreview", [
                 " Earned and locked badges with hints from an order history, and what a cart would unlock.",
                 " @example",
                 " badgePreview({ orders: [], now: \"2025-06-15T12:00:00Z\" }).locked[0]?.hint;",
                 " // → \"1 more green order\"",
             ]),
-            ("readCapillaryBadge", read_capillary_badge, "badges", "CapillaryBadge | string", "BadgeMeta", [
+            ("readCapillaryBadge", read_capillary_badge, "badges", "CapillaryBadge | string | Uint8Array | ArrayBuffer", "BadgeMeta", [
                 " Reads a Capillary badge definition (seed 001): validity, earn limits, tiers.",
                 " @example",
                 " readCapillaryBadge(capillaryBadgeResponse).validity;",

@@ -153,7 +153,7 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
 /// Sorts by `(placedAt, id)`. Ids are unique here, so the order is total and an
 /// unstable sort is exact; small `(time, index)` keys are sorted instead of the
 /// orders themselves, and a history already in order (the usual case) is kept as is.
-fn chronological(orders: Vec<Order>) -> Vec<Order> {
+pub(crate) fn chronological(orders: Vec<Order>) -> Vec<Order> {
     let before = |a: &Order, b: &Order| (a.placed_at, &a.id) < (b.placed_at, &b.id);
     if orders
         .windows(2)

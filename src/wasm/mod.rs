@@ -144,13 +144,39 @@ fn utf8_of(text: &JsValue) -> Result<String, Error> {
     })
 }
 
+/// UTF-8 JSON text handed over as bytes (`await res.arrayBuffer()`): copied into wasm memory
+/// in one call, with no decode → encode round trip; bytes that are not UTF-8 are
+/// `invalid_json` at the offset of the first bad byte.
+fn text_of_bytes(bytes: &js_sys::Uint8Array) -> Result<String, Error> {
+    use crate::json::input_too_large;
+    use crate::limits::MAX_INPUT_BYTES;
+    let length = bytes.length() as usize;
+    if length > MAX_INPUT_BYTES {
+        return Err(input_too_large("", length));
+    }
+    reserve_working_memory(length);
+    let mut buffer = vec![0u8; length];
+    bytes.copy_to(&mut buffer);
+    String::from_utf8(buffer).map_err(|e| {
+        let mut message = String::from("the input bytes are not UTF-8 at byte ");
+        message.push_str(&e.utf8_error().valid_up_to().to_string());
+        Error::new(crate::ErrorCode::InvalidJson, "$", message)
+    })
+}
+
 /// The input as JSON text: a string is taken as JSON text as is (a fetched response
-/// body); anything else goes through the engine's native `JSON.stringify`, which,
+/// body), a `Uint8Array` or `ArrayBuffer` as its UTF-8 bytes; anything else goes through the engine's native `JSON.stringify`, which,
 /// with parsing inside wasm, is several times faster than walking the object from
 /// Rust field by field (see BENCHMARKS.md).
 pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
     if input.is_string() {
         return utf8_of(input);
+    }
+    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return text_of_bytes(bytes);
+    }
+    if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        return text_of_bytes(&js_sys::Uint8Array::new(buffer));
     }
     match to_json_text(input) {
         Ok(text) if text.is_string() => utf8_of(&text),

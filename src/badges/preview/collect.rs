@@ -2,12 +2,12 @@
 //! unlocked by the cart.
 
 use super::backend::{backend_badge, expiry_of, BackendEarn};
-use super::inputs::in_window;
+use super::inputs::{in_window, windowed};
 use super::{BadgePreview, CartUnlock, EarnedBadge, ExpiringBadge, LockedBadge, Source};
 use crate::badges::definition::Definition;
 use crate::badges::earns::{computed_earn, EarnLog};
 use crate::badges::orders::Order;
-use crate::badges::rules::{Context, Progress};
+use crate::badges::rules::{Context, Progress, Tally};
 use crate::decimal::{remaining, Display};
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::Zone;
@@ -20,9 +20,11 @@ pub(super) struct Scene<'a> {
     /// How percentages are rounded.
     pub(super) display: Display,
     /// The orders up to `now`, in time order.
-    pub(super) history: &'a [&'a Order],
-    /// The history with the cart, if there is one.
-    pub(super) with_cart: Option<&'a [&'a Order]>,
+    pub(super) history: &'a [Order],
+    /// Each definition's tier tallies over `history`.
+    pub(super) tallies: &'a [Vec<Tally>],
+    /// The hypothetical order, if there is one.
+    pub(super) cart: Option<&'a Order>,
     /// Each definition's `issued` count.
     pub(super) issued: &'a [Option<u64>],
 }
@@ -70,11 +72,12 @@ impl Collector<'_> {
     ) -> Result<()> {
         let zone = self.zone;
         let now = self.now;
-        let orders = in_window(scene.history, &d.validity);
+        let tallies = scene.tallies.get(index).map_or(&[][..], Vec::as_slice);
         let progress: Vec<Progress> = d
             .tiers
             .iter()
-            .map(|t| t.rule.progress(&orders, &scene.ctx))
+            .zip(tallies)
+            .map(|(t, tally)| t.rule.progress_of(tally, &scene.ctx))
             .collect();
         let reported = mine
             .iter()
@@ -106,8 +109,8 @@ impl Collector<'_> {
             earnable: reason.is_none(),
             reason,
         });
-        if let (Some(all), None) = (scene.with_cart, reason) {
-            self.cart_unlock(scene, d, next, all);
+        if let (Some(cart), None) = (scene.cart, reason) {
+            self.cart_unlock(scene, d, next, tallies, cart);
         }
         Ok(())
     }
@@ -150,14 +153,32 @@ impl Collector<'_> {
         })
     }
 
-    /// The highest tier from `next` on that the history with the cart (`all`) reaches.
-    fn cart_unlock(&mut self, scene: &Scene, d: &Definition, next: usize, all: &[&Order]) {
-        let all = in_window(all, &d.validity);
-        let unlocked = (next..d.tiers.len()).rev().find(|&i| {
-            d.tiers
-                .get(i)
-                .is_some_and(|t| t.rule.progress(&all, &scene.ctx).reached_at.is_some())
-        });
+    /// The highest tier from `next` on that the history with the cart reaches: the cart applied
+    /// to each tier's tally (the history is re-evaluated only when a tally cannot tell).
+    fn cart_unlock(
+        &mut self,
+        scene: &Scene,
+        d: &Definition,
+        next: usize,
+        tallies: &[Tally],
+        cart: &Order,
+    ) {
+        let counts = windowed(cart, &d.validity);
+        let reached = |i: usize| {
+            let (Some(tier), Some(tally)) = (d.tiers.get(i), tallies.get(i)) else {
+                return false;
+            };
+            let rule = &tier.rule;
+            if !counts {
+                return rule.progress_of(tally, &scene.ctx).reached_at.is_some();
+            }
+            rule.reached_with(tally, cart, &scene.ctx).unwrap_or_else(|| {
+                let all = with_cart(scene.history, cart);
+                let all = in_window(&all, &d.validity);
+                rule.progress(&all, &scene.ctx).reached_at.is_some()
+            })
+        };
+        let unlocked = (next..d.tiers.len()).rev().find(|&i| reached(i));
         if let Some(t) = unlocked.and_then(|i| d.tiers.get(i)) {
             self.out.unlocked_by_cart.push(CartUnlock {
                 id: d.id.clone(),
@@ -166,6 +187,16 @@ impl Collector<'_> {
             });
         }
     }
+}
+
+/// The history with the cart at its place in time (after orders placed at the same instant).
+fn with_cart<'a>(history: &'a [Order], cart: &'a Order) -> Vec<&'a Order> {
+    let at = history.partition_point(|o| o.placed_at <= cart.placed_at);
+    let mut all: Vec<&Order> = Vec::with_capacity(history.len() + 1);
+    all.extend(history.get(..at).unwrap_or_default());
+    all.push(cart);
+    all.extend(history.get(at..).unwrap_or_default());
+    all
 }
 
 /// A relative expiry that ends past the year 9999: `out_of_range` at its count.

@@ -6,7 +6,6 @@ use crate::badges::orders::Order;
 use crate::badges::validity::Validity;
 use crate::error::Result;
 use crate::json::Json;
-use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 
 pub(super) struct Options {
@@ -65,13 +64,14 @@ pub(super) fn in_window<'a, 'o>(
             orders
                 .iter()
                 .copied()
-                .filter(|o| validity.contains(o.placed_at))
+                .filter(|o| windowed(o, validity))
                 .collect(),
         )
     }
 }
 
-/// How many of the chronological `orders` were placed at or before `t`.
-pub(super) fn placed_by(orders: &[&Order], t: DateTime<Utc>) -> usize {
-    orders.partition_point(|o| o.placed_at <= t)
+/// Whether an order counts for a badge with this validity window (see [`in_window`]).
+pub(super) fn windowed(order: &Order, validity: &Validity) -> bool {
+    (validity.start_on.is_none() && validity.expires_on.is_none())
+        || validity.contains(order.placed_at)
 }

@@ -3,21 +3,16 @@
 
 mod backend;
 mod collect;
+mod history;
 mod inputs;
 
-use super::catalogue::builtin;
-use super::definition::read_definitions;
-use super::orders::{read_orders, Order};
-use super::rules::Context;
+pub use history::{BadgeHistory, PreviewRequest};
+
 use super::validity::Reason;
 use crate::decimal::Display;
 use crate::error::Result;
 use crate::json::Json;
 use crate::time::{instant, Zone, ZoneDb};
-use backend::{backend_badge, by_definition, read_backend};
-use chrono::Duration;
-use collect::{Collector, Scene};
-use inputs::{placed_by, read_issued, read_options};
 
 /// Where an earned badge comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +130,7 @@ crate::to_json_struct!(ExpiringBadge {
 });
 
 /// `badgePreview` output.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BadgePreview {
     /// Earned, unexpired badges: definitions' order, then backend badges without a definition.
     pub earned: Vec<EarnedBadge>,
@@ -175,68 +170,11 @@ crate::to_json_struct!(BadgePreview {
 /// ```
 pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
     let zone = Zone::from_field(input, zones)?;
-    let now = instant(&input.field("now")?, &zone)?;
-    let display = Display::from_json(input)?;
-    let options = read_options(input)?;
-    let orders = read_orders(&input.field("orders")?, &zone)?;
-    let definitions = match input.opt("definitions")? {
-        Some(list) => read_definitions(&list, &zone)?,
-        None => builtin(),
-    };
-    let backend = match input.opt("earned")? {
-        Some(list) => read_backend(&list, &definitions, &zone)?,
-        None => Vec::new(),
-    };
-    let cart = input
-        .opt("cart")?
-        .map(|c| Order::cart(&c, &zone, now))
-        .transpose()?;
-    let issued = read_issued(input.opt("issued")?, &definitions)?;
-
-    // Orders after `now` have not happened yet (the orders are chronological).
-    let mut history: Vec<&Order> = orders.iter().collect();
-    history.truncate(placed_by(&history, now));
-    let with_cart: Option<Vec<&Order>> = cart.as_ref().map(|c| {
-        let at = placed_by(&history, c.placed_at);
-        let mut all = Vec::with_capacity(history.len() + 1);
-        all.extend_from_slice(history.get(..at).unwrap_or(&[]));
-        all.push(c);
-        all.extend_from_slice(history.get(at..).unwrap_or(&[]));
-        all
-    });
-    let scene = Scene {
-        ctx: Context {
-            kg_co2_per_tree: options.kg_co2_per_tree,
-            now,
-            today: zone.date_of(now),
-            zone: &zone,
-        },
-        display,
-        history: &history,
-        with_cart: with_cart.as_deref(),
-        issued: &issued,
-    };
-    let mut collector = Collector {
-        zone: &zone,
-        now,
-        soon: now + Duration::days(options.expiring_soon_days),
-        out: BadgePreview {
-            earned: Vec::new(),
-            locked: Vec::new(),
-            unlocked_by_cart: Vec::new(),
-            expiring_soon: Vec::new(),
-            expired: Vec::new(),
-        },
-    };
-    let backend_of = by_definition(&definitions, &backend);
-    for ((index, d), mine) in definitions.iter().enumerate().zip(&backend_of) {
-        collector.definition(&scene, index, d, mine)?;
-    }
-    // Backend badges without a definition are passed through.
-    for b in backend.iter().filter(|b| b.rank.is_none()) {
-        collector.add_earned(backend_badge(b, &zone), b.expires_at);
-    }
-    Ok(collector.out)
+    // `now` and the display options are checked before the history, as they always were.
+    instant(&input.field("now")?, &zone)?;
+    Display::from_json(input)?;
+    let mut history = BadgeHistory::open(input, &zone)?;
+    history.preview(&PreviewRequest::from_json(input, &zone)?, &zone)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -22,9 +22,11 @@ mod eval;
 mod fields;
 mod hint;
 mod parse;
+mod tally;
 
 pub use eval::Context;
 pub use fields::Field;
+pub use tally::{Span, Tally, WhatIf};
 
 use chrono::{DateTime, Utc};
 

@@ -1,0 +1,166 @@
+//! A customer's badge history read once ([`BadgeHistory`]): orders parsed and sorted, definitions,
+//! reported earns and `issued` counts, and each rule's tally of the orders up to the last `now`
+//! asked about. A preview reads only `now`, the display options and the cart; the cart is
+//! applied to the tallies instead of re-evaluating the history.
+
+use super::backend::{backend_badge, by_definition, read_backend, BackendEarn};
+use super::collect::{Collector, Scene};
+use super::inputs::{in_window, read_issued, read_options, Options};
+use super::BadgePreview;
+use crate::badges::catalogue::builtin;
+use crate::badges::definition::{read_definitions, Definition};
+use crate::badges::orders::{chronological, Order};
+use crate::badges::rules::{Context, Tally};
+use crate::decimal::Display;
+use crate::error::Result;
+use crate::json::Json;
+use crate::time::{instant, Zone};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
+
+/// Everything of a `badgePreview` input but `now`, `cart`, `decimals` and `rounding`, read once.
+pub struct BadgeHistory {
+    options: Options,
+    /// Chronological, without duplicate ids.
+    orders: Vec<Order>,
+    definitions: Vec<Definition>,
+    backend: Vec<BackendEarn>,
+    issued: Vec<Option<u64>>,
+    /// Each definition's tier tallies over the first `.0` orders.
+    tallies: Option<(usize, Vec<Vec<Tally>>)>,
+}
+
+/// The per-call part of a preview: `{now, cart?, decimals?, rounding?}`.
+pub struct PreviewRequest {
+    now: DateTime<Utc>,
+    display: Display,
+    cart: Option<Order>,
+}
+
+impl PreviewRequest {
+    /// Reads `now`, `decimals`/`rounding` and `cart` (in that order) in `zone`.
+    pub fn from_json(input: &Json, zone: &Zone) -> Result<PreviewRequest> {
+        let now = instant(&input.field("now")?, zone)?;
+        let display = Display::from_json(input)?;
+        let cart = input
+            .opt("cart")?
+            .map(|c| Order::cart(&c, zone, now))
+            .transpose()?;
+        Ok(PreviewRequest { now, display, cart })
+    }
+}
+
+impl BadgeHistory {
+    /// Reads `{orders, definitions?, earned?, issued?, options?}` (in the stateless function's
+    /// order: options, orders, definitions, earned, issued).
+    pub fn open(input: &Json, zone: &Zone) -> Result<BadgeHistory> {
+        let options = read_options(input)?;
+        let orders = crate::badges::orders::read_orders(&input.field("orders")?, zone)?;
+        let definitions = match input.opt("definitions")? {
+            Some(list) => read_definitions(&list, zone)?,
+            None => builtin(),
+        };
+        let backend = match input.opt("earned")? {
+            Some(list) => read_backend(&list, &definitions, zone)?,
+            None => Vec::new(),
+        };
+        let issued = read_issued(input.opt("issued")?, &definitions)?;
+        Ok(BadgeHistory {
+            options,
+            orders,
+            definitions,
+            backend,
+            issued,
+            tallies: None,
+        })
+    }
+
+    /// Appends orders (a list like `orders`): ids already present keep their first
+    /// occurrence, as if the list had been part of `orders` from the start.
+    pub fn add_orders(&mut self, list: &Json, zone: &Zone) -> Result<()> {
+        let added = list
+            .items()?
+            .map(|item| Order::from_json(&item, zone))
+            .collect::<Result<Vec<Order>>>()?;
+        let mut seen: HashSet<String> = self.orders.iter().map(|o| o.id.clone()).collect();
+        let mut orders = std::mem::take(&mut self.orders);
+        orders.extend(added.into_iter().filter(|o| seen.insert(o.id.clone())));
+        self.orders = chronological(orders);
+        self.tallies = None;
+        Ok(())
+    }
+
+    /// How many orders the history holds.
+    pub fn len(&self) -> usize {
+        self.orders.len()
+    }
+
+    /// Whether the history has no orders.
+    pub fn is_empty(&self) -> bool {
+        self.orders.is_empty()
+    }
+
+    fn context<'z>(&self, now: DateTime<Utc>, zone: &'z Zone) -> Context<'z> {
+        Context {
+            kg_co2_per_tree: self.options.kg_co2_per_tree,
+            now,
+            today: zone.date_of(now),
+            zone,
+        }
+    }
+
+    /// Tallies every tier's rule over the orders placed by `now` (kept for the next call).
+    pub fn prepare(&mut self, now: DateTime<Utc>, zone: &Zone) {
+        // Orders after `now` have not happened yet (the orders are chronological).
+        let known = self.orders.partition_point(|o| o.placed_at <= now);
+        if self.tallies.as_ref().is_some_and(|t| t.0 == known) {
+            return;
+        }
+        let ctx = self.context(now, zone);
+        let history: Vec<&Order> = self.orders.get(..known).unwrap_or_default().iter().collect();
+        let history = history.as_slice();
+        let tallies = self
+            .definitions
+            .iter()
+            .map(|d| {
+                let orders = in_window(history, &d.validity);
+                let tally = |t: &crate::badges::definition::TierRule| t.rule.tally(&orders, &ctx);
+                d.tiers.iter().map(tally).collect()
+            })
+            .collect();
+        self.tallies = Some((known, tallies));
+    }
+
+    /// The preview at `request.now`: equal to `badgePreview` on the history plus the request.
+    pub fn preview(&mut self, request: &PreviewRequest, zone: &Zone) -> Result<BadgePreview> {
+        let now = request.now;
+        self.prepare(now, zone);
+        let (known, tallies) = match &self.tallies {
+            Some((known, tallies)) => (*known, tallies.as_slice()),
+            None => (0, [].as_slice()),
+        };
+        let scene = Scene {
+            ctx: self.context(now, zone),
+            display: request.display,
+            history: self.orders.get(..known).unwrap_or_default(),
+            tallies,
+            cart: request.cart.as_ref(),
+            issued: &self.issued,
+        };
+        let mut collector = Collector {
+            zone,
+            now,
+            soon: now + Duration::days(self.options.expiring_soon_days),
+            out: BadgePreview::default(),
+        };
+        let backend_of = by_definition(&self.definitions, &self.backend);
+        for ((index, d), mine) in self.definitions.iter().enumerate().zip(&backend_of) {
+            collector.definition(&scene, index, d, mine)?;
+        }
+        // Backend badges without a definition are passed through.
+        for b in self.backend.iter().filter(|b| b.rank.is_none()) {
+            collector.add_earned(backend_badge(b, zone), b.expires_at);
+        }
+        Ok(collector.out)
+    }
+}

@@ -1,0 +1,374 @@
+//! A rule's running state over an order history ([`Tally`]): built in one pass, it gives the
+//! rule's [`Progress`] at any `now` after the history, and answers "would one more order reach
+//! the target?" without walking the history again (a cart what-if).
+
+use super::{Field, Filter, Measure, Operand, Period, Progress, Rule};
+use crate::badges::orders::Order;
+use crate::badges::rules::Context;
+use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+
+/// Fixed-point nano-units: sums stay exact for up to 9 decimals.
+fn nano(x: f64) -> i128 {
+    (x * 1e9).round() as i128
+}
+
+/// The matching orders of one period: its key and the first and last instant of its orders.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// The period's [`Period::key`].
+    pub key: i64,
+    /// Its first matching order's instant.
+    pub first: DateTime<Utc>,
+    /// Its last matching order's instant.
+    pub last: DateTime<Utc>,
+}
+
+/// What a rule keeps of the orders it has seen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tally {
+    /// `count`/`first`: matching orders.
+    Count {
+        /// How many.
+        count: f64,
+        /// The order that reached the target.
+        reached_at: Option<DateTime<Utc>>,
+    },
+    /// `sum`: the total in nano-units (of kg CO₂ saved for trees).
+    Sum {
+        /// The total.
+        total: i128,
+        /// The order that reached the target.
+        reached_at: Option<DateTime<Utc>>,
+    },
+    /// `distinct`: the chains seen.
+    Distinct {
+        /// Chain ids.
+        chains: HashSet<String>,
+        /// The order that reached the target.
+        reached_at: Option<DateTime<Utc>>,
+    },
+    /// `streak`: the periods with a matching order, as runs.
+    Streak {
+        /// Each period with a matching order, in the order seen (keys going back are skipped).
+        spans: Vec<Span>,
+        /// Whether a period key ever went back (a midnight DST change): what-ifs then re-evaluate.
+        went_back: bool,
+        /// The run ending at the last period.
+        run: f64,
+        /// The order that reached the target.
+        reached_at: Option<DateTime<Utc>>,
+    },
+    /// `period`: each period's `(key, sum, needed)`, in period order.
+    InOnePeriod {
+        /// The periods.
+        periods: Vec<(i64, i128, i128)>,
+    },
+}
+
+/// A `what-if` answer: reached, not reached, or "cannot tell cheaply, evaluate the history".
+pub type WhatIf = Option<bool>;
+
+impl Rule {
+    /// The rule's tally over chronologically sorted orders.
+    pub fn tally(&self, orders: &[&Order], ctx: &Context) -> Tally {
+        let mut tally = self.empty_tally();
+        for order in orders {
+            self.add(&mut tally, order, ctx);
+        }
+        tally
+    }
+
+    fn empty_tally(&self) -> Tally {
+        match self.measure {
+            Measure::Count(_) => Tally::Count {
+                count: 0.0,
+                reached_at: None,
+            },
+            Measure::Sum(..) => Tally::Sum {
+                total: 0,
+                reached_at: None,
+            },
+            Measure::Distinct(..) => Tally::Distinct {
+                chains: HashSet::new(),
+                reached_at: None,
+            },
+            Measure::Streak(..) => Tally::Streak {
+                spans: Vec::new(),
+                went_back: false,
+                run: 0.0,
+                reached_at: None,
+            },
+            Measure::InOnePeriod { .. } => Tally::InOnePeriod {
+                periods: Vec::new(),
+            },
+        }
+    }
+
+    fn filter(&self) -> &Filter {
+        match &self.measure {
+            Measure::Count(f) | Measure::Sum(_, f) | Measure::Distinct(_, f) => f,
+            Measure::Streak(_, f) => f,
+            Measure::InOnePeriod { filter, .. } => filter,
+        }
+    }
+
+    /// Adds the next order (no earlier than those seen) to the tally.
+    pub fn add(&self, tally: &mut Tally, order: &Order, ctx: &Context) {
+        if !self.filter().matches(order, ctx) {
+            return;
+        }
+        let target = self.target;
+        let at = order.placed_at;
+        match (&self.measure, tally) {
+            (Measure::Count(_), Tally::Count { count, reached_at }) => {
+                *count += 1.0;
+                reach(reached_at, *count >= target, at);
+            }
+            (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
+                let (base, per) = trees(*field, ctx);
+                *total = total.saturating_add(nano(base.value(order, ctx)));
+                reach(reached_at, sum_reached(*total, per, target), at);
+            }
+            (Measure::Distinct(field, _), Tally::Distinct { chains, reached_at }) => {
+                for chain in counted_chains(*field, order) {
+                    if !chains.contains(chain) {
+                        chains.insert(chain.to_owned());
+                    }
+                }
+                reach(reached_at, chains.len() as f64 >= target, at);
+            }
+            (Measure::Streak(period, _), tally @ Tally::Streak { .. }) => {
+                add_to_streak(tally, period.key(order.local_date), at, target);
+            }
+            (Measure::InOnePeriod { period, sum, at_least, .. }, Tally::InOnePeriod { periods }) => {
+                let key = period.key(order.local_date);
+                let idx = periods.partition_point(|p| p.0 < key);
+                if periods.get(idx).map(|p| p.0) != Some(key) {
+                    periods.insert(idx, (key, 0, 0));
+                }
+                if let Some((_, total, needed)) = periods.get_mut(idx) {
+                    *total = total.saturating_add(nano(sum.value(order, ctx)));
+                    if let Operand::Field(f) = at_least {
+                        *needed = needed.saturating_add(nano(f.value(order, ctx)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the tallied history plus one more `order` (at its place in time) reaches the
+    /// target; `None` when only re-evaluating the history can tell (period keys out of order).
+    pub fn reached_with(&self, tally: &Tally, order: &Order, ctx: &Context) -> WhatIf {
+        if !self.filter().matches(order, ctx) {
+            return Some(self.progress_of(tally, ctx).reached_at.is_some());
+        }
+        let target = self.target;
+        Some(match (&self.measure, tally) {
+            (Measure::Count(_), Tally::Count { count, .. }) => count + 1.0 >= target,
+            (Measure::Sum(field, _), Tally::Sum { total, .. }) => {
+                let (base, per) = trees(*field, ctx);
+                sum_reached(total.saturating_add(nano(base.value(order, ctx))), per, target)
+            }
+            (Measure::Distinct(field, _), Tally::Distinct { chains, .. }) => {
+                let mut new: Vec<&str> = counted_chains(*field, order)
+                    .filter(|c| !chains.contains(*c))
+                    .collect();
+                new.sort_unstable();
+                new.dedup();
+                (chains.len() + new.len()) as f64 >= target
+            }
+            (Measure::Streak(period, _), Tally::Streak { spans, went_back, reached_at, .. }) => {
+                if reached_at.is_some() {
+                    return Some(true);
+                }
+                let key = period.key(order.local_date);
+                return streak_with(spans, *went_back, key, order.placed_at)
+                    .map(|run| run >= target);
+            }
+            (Measure::InOnePeriod { .. }, Tally::InOnePeriod { .. }) => {
+                let mut with = tally.clone();
+                self.add(&mut with, order, ctx);
+                self.progress_of(&with, ctx).reached_at.is_some()
+            }
+            _ => return None,
+        })
+    }
+
+    /// The rule's progress at `ctx.now` from its tally.
+    pub fn progress_of(&self, tally: &Tally, ctx: &Context) -> Progress {
+        let target = self.target;
+        let progress = |current: f64, reached_at: Option<DateTime<Utc>>| Progress {
+            reached_at,
+            current,
+            target,
+        };
+        match (&self.measure, tally) {
+            (Measure::Count(_), Tally::Count { count, reached_at }) => progress(*count, *reached_at),
+            (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
+                let current = match trees(*field, ctx).1 {
+                    // Trees rounded down to 6 decimals: never shows the target before it is reached.
+                    Some(per) => (total.saturating_mul(1_000_000) / per) as f64 / 1e6,
+                    None => *total as f64 / 1e9,
+                };
+                progress(current, *reached_at)
+            }
+            (Measure::Distinct(..), Tally::Distinct { chains, reached_at }) => {
+                progress(chains.len() as f64, *reached_at)
+            }
+            (Measure::Streak(period, _), Tally::Streak { spans, run, reached_at, .. }) => {
+                // The live streak: one that ends this period or the last one can still grow.
+                let now_key = period.key(ctx.today);
+                let live = match spans.last().map(|s| s.key) {
+                    Some(l) if l == now_key || l + 1 == now_key => *run,
+                    _ => 0.0,
+                };
+                progress(live, *reached_at)
+            }
+            (Measure::InOnePeriod { period, at_least, .. }, Tally::InOnePeriod { periods }) => {
+                in_one_period(*period, *at_least, periods, ctx)
+            }
+            _ => progress(0.0, None),
+        }
+    }
+}
+
+/// Records the instant the target was first reached.
+fn reach(reached_at: &mut Option<DateTime<Utc>>, reached: bool, at: DateTime<Utc>) {
+    if reached_at.is_none() && reached {
+        *reached_at = Some(at);
+    }
+}
+
+/// Trees are summed as kg CO₂ saved and divided once, so the threshold test is exact:
+/// the summed field and the nano-kg per tree.
+fn trees(field: Field, ctx: &Context) -> (Field, Option<i128>) {
+    match field {
+        Field::TreesSaved => (Field::Co2SavedKg, Some(nano(ctx.kg_co2_per_tree).max(1))),
+        other => (other, None),
+    }
+}
+
+fn sum_reached(total: i128, per: Option<i128>, target: f64) -> bool {
+    match per {
+        Some(per) => {
+            total.saturating_mul(1_000_000_000) >= nano(target).saturating_mul(per)
+        }
+        None => total >= nano(target),
+    }
+}
+
+/// The chain ids a `distinct` rule counts on an order.
+fn counted_chains(field: Field, order: &Order) -> impl Iterator<Item = &str> {
+    let verified_only = field == Field::VerifiedSupplyChains;
+    order
+        .supply_chains
+        .iter()
+        .filter(move |c| c.verified || !verified_only)
+        .map(|c| c.id.as_str())
+}
+
+fn add_to_streak(tally: &mut Tally, key: i64, at: DateTime<Utc>, target: f64) {
+    let Tally::Streak {
+        spans,
+        went_back,
+        run,
+        reached_at,
+    } = tally
+    else {
+        return;
+    };
+    match spans.last_mut() {
+        Some(last) if key == last.key => {
+            last.last = at;
+            return;
+        }
+        Some(last) if key < last.key => {
+            *went_back = true;
+            return;
+        }
+        Some(last) if key == last.key + 1 => *run += 1.0,
+        _ => *run = 1.0,
+    }
+    spans.push(Span {
+        key,
+        first: at,
+        last: at,
+    });
+    reach(reached_at, *run >= target, at);
+}
+
+/// The longest run of consecutive periods once an order in period `key` placed at `at` joins
+/// `spans` (which reached no target): the run through `key`. `None` when keys do not follow time.
+fn streak_with(spans: &[Span], went_back: bool, key: i64, at: DateTime<Utc>) -> Option<f64> {
+    if went_back {
+        return None;
+    }
+    // The order goes after every order placed at or before `at`.
+    let before = spans.partition_point(|s| s.first <= at);
+    let previous = before.checked_sub(1).and_then(|i| spans.get(i));
+    let next_key = match previous {
+        Some(p) if p.last > at => Some(p.key),
+        _ => spans.get(before).map(|s| s.key),
+    };
+    if previous.is_some_and(|p| key < p.key) || next_key.is_some_and(|n| key > n) {
+        return None;
+    }
+    let at_key = spans.partition_point(|s| s.key < key);
+    if spans.get(at_key).is_some_and(|s| s.key == key) {
+        // A period already counted: no run grows (and none reached the target).
+        return Some(0.0);
+    }
+    let left = spans
+        .get(..at_key)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .zip(1..)
+        .take_while(|(s, i)| s.key == key - i)
+        .count();
+    let right = spans
+        .get(at_key..)
+        .unwrap_or_default()
+        .iter()
+        .zip(1..)
+        .take_while(|(s, i)| s.key == key + i)
+        .count();
+    Some((left + 1 + right) as f64)
+}
+
+/// A `period` rule is earned when a period whose orders meet it is over (the instant the
+/// next one starts), so later orders never take it back; the running period is progress.
+fn in_one_period(
+    period: Period,
+    at_least: Operand,
+    periods: &[(i64, i128, i128)],
+    ctx: &Context,
+) -> Progress {
+    let now_key = period.key(ctx.today);
+    let fixed = match at_least {
+        Operand::Number(x) => Some(nano(x)),
+        Operand::Field(_) => None,
+    };
+    let threshold = |needed: i128| fixed.unwrap_or(needed);
+    // Against another field, something must have been summed: an empty month covers nothing.
+    let meets =
+        |total: i128, needed: i128| total >= threshold(needed) && (fixed.is_some() || total > 0);
+    let reached_at = periods
+        .iter()
+        .take_while(|p| p.0 < now_key)
+        .find(|p| meets(p.1, p.2))
+        .and_then(|p| period.start(p.0 + 1))
+        .map(|next| ctx.zone.start_of_day(next));
+    let (_, total, needed) = periods
+        .iter()
+        .find(|p| p.0 == now_key)
+        .copied()
+        .unwrap_or_default();
+    Progress {
+        reached_at,
+        current: total as f64 / 1e9,
+        target: threshold(needed) as f64 / 1e9,
+    }
+}

@@ -11,8 +11,11 @@ use crate::json::Json;
 use crate::time::{Zone, ZoneDb};
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod activity;
 mod compute;
 mod request;
+
+pub use activity::Activity;
 
 pub use crate::time::calendar::{Calendar, Period, WeekStart};
 pub use compute::period_sums;

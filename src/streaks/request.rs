@@ -1,6 +1,6 @@
 //! Reading a `streak` request.
 
-use super::{Calendar, Period, StreakRequest, WeekStart, MAX_FREEZES, MAX_WINDOW};
+use super::{Activity, Calendar, Period, StreakRequest, WeekStart, MAX_FREEZES, MAX_WINDOW};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
@@ -45,6 +45,17 @@ impl StreakRequest {
     /// ```
     pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<StreakRequest> {
         let zone = Zone::from_field(input, zones)?;
+        let mut request = StreakRequest::params(input, &zone)?;
+        request.zone = zone;
+        let today = request.zone.date_of(request.now);
+        let activity = Activity::read(&input.field("activity")?, &request.zone)?;
+        request.activity = activity.up_to(request.now, today);
+        Ok(request)
+    }
+
+    /// Reads everything but `activity` and `timezone`, instants in `zone`; the request's
+    /// `activity` is empty and its `zone` UTC until the caller sets them.
+    pub fn params(input: &Json, zone: &Zone) -> Result<StreakRequest> {
         let period_field = input.field("period")?;
         let period = match period_field.one_of(&["day", "week", "month"])? {
             0 => Period::Day,
@@ -58,7 +69,7 @@ impl StreakRequest {
                 _ => WeekStart::Sunday,
             },
         };
-        let now = time::instant(&input.field("now")?, &zone)?;
+        let now = time::instant(&input.field("now")?, zone)?;
         let mut rest_days = 0u8;
         if let Some(list) = input.opt("restDays")? {
             for item in list.items()? {
@@ -93,48 +104,10 @@ impl StreakRequest {
             None => 7,
             Some(w) => w.integer_in(0, i64::from(MAX_WINDOW))? as u32,
         };
-        let today = zone.date_of(now);
-        let list = input.field("activity")?;
-        let items = list.items()?;
-        let mut activity = Vec::with_capacity(items.len());
-        for item in items {
-            item.object()?;
-            let count = match item.opt("count")? {
-                None => 1,
-                Some(c) => c.integer_in(0, 1_000_000_000_000_000)? as u64,
-            };
-            let date = match (item.opt("date")?, item.opt("at")?) {
-                (Some(d), None) => {
-                    let date = time::date(&d)?;
-                    (date <= today).then_some(date)
-                }
-                (None, Some(a)) => {
-                    let at = time::instant(&a, &zone)?;
-                    (at <= now).then(|| zone.date_of(at))
-                }
-                (Some(_), Some(a)) => {
-                    return Err(a.error(
-                        ErrorCode::InvalidValue,
-                        "give either `date` or `at`, not both",
-                    ))
-                }
-                (None, None) => {
-                    let mut error = match item.field("date") {
-                        Err(e) => e,
-                        Ok(d) => d.error(ErrorCode::MissingField, ""),
-                    };
-                    error.message =
-                        "each record needs `date` (YYYY-MM-DD) or `at` (an instant)".into();
-                    return Err(error);
-                }
-            };
-            if let Some(date) = date {
-                activity.push((date, count));
-            }
-        }
+        let activity = Vec::new();
         Ok(StreakRequest {
             calendar: Calendar { period, week_start },
-            zone,
+            zone: Zone::utc(),
             now,
             rest_days,
             freezes,
@@ -142,5 +115,14 @@ impl StreakRequest {
             window,
             activity,
         })
+    }
+
+    /// Computes the streak over `activity` (with this request's `activity` left empty).
+    pub fn compute_over(&mut self, activity: &Activity) -> super::Streak {
+        let today = self.zone.date_of(self.now);
+        self.activity = activity.up_to(self.now, today);
+        let streak = self.compute();
+        self.activity = Vec::new();
+        streak
     }
 }

@@ -172,11 +172,12 @@ impl Collector<'_> {
             if !counts {
                 return rule.progress_of(tally, &scene.ctx).reached_at.is_some();
             }
-            rule.reached_with(tally, cart, &scene.ctx).unwrap_or_else(|| {
-                let all = with_cart(scene.history, cart);
-                let all = in_window(&all, &d.validity);
-                rule.progress(&all, &scene.ctx).reached_at.is_some()
-            })
+            rule.reached_with(tally, cart, &scene.ctx)
+                .unwrap_or_else(|| {
+                    let all = with_cart(scene.history, cart);
+                    let all = in_window(&all, &d.validity);
+                    rule.progress(&all, &scene.ctx).reached_at.is_some()
+                })
         };
         let unlocked = (next..d.tiers.len()).rev().find(|&i| reached(i));
         if let Some(t) = unlocked.and_then(|i| d.tiers.get(i)) {

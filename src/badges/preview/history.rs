@@ -53,9 +53,19 @@ impl PreviewRequest {
 impl BadgeHistory {
     /// Reads `{orders, definitions?, earned?, issued?, options?}` (in the stateless function's
     /// order: options, orders, definitions, earned, issued).
-    pub fn open(input: &Json, zone: &Zone) -> Result<BadgeHistory> {
+    /// Without `require_orders`, absent `orders` are an empty list.
+    pub fn open(input: &Json, zone: &Zone, require_orders: bool) -> Result<BadgeHistory> {
         let options = read_options(input)?;
-        let orders = crate::badges::orders::read_orders(&input.field("orders")?, zone)?;
+        let orders = match input.opt("orders")? {
+            Some(list) => crate::badges::orders::read_orders(&list, zone)?,
+            None if require_orders => {
+                return Err(input
+                    .field("orders")
+                    .err()
+                    .unwrap_or_else(|| input.error(crate::ErrorCode::MissingField, "orders")))
+            }
+            None => Vec::new(),
+        };
         let definitions = match input.opt("definitions")? {
             Some(list) => read_definitions(&list, zone)?,
             None => builtin(),
@@ -117,7 +127,12 @@ impl BadgeHistory {
             return;
         }
         let ctx = self.context(now, zone);
-        let history: Vec<&Order> = self.orders.get(..known).unwrap_or_default().iter().collect();
+        let history: Vec<&Order> = self
+            .orders
+            .get(..known)
+            .unwrap_or_default()
+            .iter()
+            .collect();
         let history = history.as_slice();
         let tallies = self
             .definitions

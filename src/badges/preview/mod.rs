@@ -173,7 +173,7 @@ pub fn badge_preview(input: &Json, zones: &dyn ZoneDb) -> Result<BadgePreview> {
     // `now` and the display options are checked before the history, as they always were.
     instant(&input.field("now")?, &zone)?;
     Display::from_json(input)?;
-    let mut history = BadgeHistory::open(input, &zone)?;
+    let mut history = BadgeHistory::open(input, &zone, true)?;
     history.preview(&PreviewRequest::from_json(input, &zone)?, &zone)
 }
 

@@ -118,4 +118,3 @@ impl Rule {
         self.progress_of(&self.tally(orders, ctx), ctx)
     }
 }
-

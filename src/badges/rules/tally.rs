@@ -141,7 +141,15 @@ impl Rule {
             (Measure::Streak(period, _), tally @ Tally::Streak { .. }) => {
                 add_to_streak(tally, period.key(order.local_date), at, target);
             }
-            (Measure::InOnePeriod { period, sum, at_least, .. }, Tally::InOnePeriod { periods }) => {
+            (
+                Measure::InOnePeriod {
+                    period,
+                    sum,
+                    at_least,
+                    ..
+                },
+                Tally::InOnePeriod { periods },
+            ) => {
                 let key = period.key(order.local_date);
                 let idx = periods.partition_point(|p| p.0 < key);
                 if periods.get(idx).map(|p| p.0) != Some(key) {
@@ -169,7 +177,11 @@ impl Rule {
             (Measure::Count(_), Tally::Count { count, .. }) => count + 1.0 >= target,
             (Measure::Sum(field, _), Tally::Sum { total, .. }) => {
                 let (base, per) = trees(*field, ctx);
-                sum_reached(total.saturating_add(nano(base.value(order, ctx))), per, target)
+                sum_reached(
+                    total.saturating_add(nano(base.value(order, ctx))),
+                    per,
+                    target,
+                )
             }
             (Measure::Distinct(field, _), Tally::Distinct { chains, .. }) => {
                 let mut new: Vec<&str> = counted_chains(*field, order)
@@ -179,7 +191,15 @@ impl Rule {
                 new.dedup();
                 (chains.len() + new.len()) as f64 >= target
             }
-            (Measure::Streak(period, _), Tally::Streak { spans, went_back, reached_at, .. }) => {
+            (
+                Measure::Streak(period, _),
+                Tally::Streak {
+                    spans,
+                    went_back,
+                    reached_at,
+                    ..
+                },
+            ) => {
                 if reached_at.is_some() {
                     return Some(true);
                 }
@@ -205,7 +225,9 @@ impl Rule {
             target,
         };
         match (&self.measure, tally) {
-            (Measure::Count(_), Tally::Count { count, reached_at }) => progress(*count, *reached_at),
+            (Measure::Count(_), Tally::Count { count, reached_at }) => {
+                progress(*count, *reached_at)
+            }
             (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
                 let current = match trees(*field, ctx).1 {
                     // Trees rounded down to 6 decimals: never shows the target before it is reached.
@@ -217,7 +239,15 @@ impl Rule {
             (Measure::Distinct(..), Tally::Distinct { chains, reached_at }) => {
                 progress(chains.len() as f64, *reached_at)
             }
-            (Measure::Streak(period, _), Tally::Streak { spans, run, reached_at, .. }) => {
+            (
+                Measure::Streak(period, _),
+                Tally::Streak {
+                    spans,
+                    run,
+                    reached_at,
+                    ..
+                },
+            ) => {
                 // The live streak: one that ends this period or the last one can still grow.
                 let now_key = period.key(ctx.today);
                 let live = match spans.last().map(|s| s.key) {
@@ -226,9 +256,12 @@ impl Rule {
                 };
                 progress(live, *reached_at)
             }
-            (Measure::InOnePeriod { period, at_least, .. }, Tally::InOnePeriod { periods }) => {
-                in_one_period(*period, *at_least, periods, ctx)
-            }
+            (
+                Measure::InOnePeriod {
+                    period, at_least, ..
+                },
+                Tally::InOnePeriod { periods },
+            ) => in_one_period(*period, *at_least, periods, ctx),
             _ => progress(0.0, None),
         }
     }
@@ -252,9 +285,7 @@ fn trees(field: Field, ctx: &Context) -> (Field, Option<i128>) {
 
 fn sum_reached(total: i128, per: Option<i128>, target: f64) -> bool {
     match per {
-        Some(per) => {
-            total.saturating_mul(1_000_000_000) >= nano(target).saturating_mul(per)
-        }
+        Some(per) => total.saturating_mul(1_000_000_000) >= nano(target).saturating_mul(per),
         None => total >= nano(target),
     }
 }

@@ -1,0 +1,109 @@
+//! Customer sessions: a history read once, then asked many times.
+//!
+//! [`Customer::open`] reads `{orders?, activity?, earned?, issued?, definitions?, timezone?,
+//! options?}`: orders are parsed, de-duplicated and sorted once, activity records dated once,
+//! and each badge rule's tally of the orders is built on the first preview (and kept until `now`
+//! passes another order or orders are added). A method takes only what changes between calls
+//! and answers exactly what the stateless function answers for the combined input:
+//! [`crate::badges::preview::badge_preview`] is itself a session opened and asked once.
+
+use crate::badges::preview::{BadgeHistory, BadgePreview, PreviewRequest};
+use crate::error::{Error, Result};
+use crate::json::Json;
+use crate::streaks::{Activity, Streak, StreakRequest};
+use crate::time::{Zone, ZoneDb};
+
+/// A part of the history, or the error a method needing it reports (it was absent).
+type Part<T> = std::result::Result<T, Error>;
+
+/// One customer's history, read once.
+pub struct Customer {
+    zone: Zone,
+    badges: BadgeHistory,
+    /// Why `badgePreview` cannot run: `orders` was absent (and none were added).
+    no_orders: Option<Error>,
+    activity: Part<Activity>,
+}
+
+/// The `missing_field` error of an absent key.
+fn absent(history: &Json, key: &str) -> Option<Error> {
+    history.field(key).err()
+}
+
+impl Customer {
+    /// Reads the history; an invalid part is an error at its path, as in the stateless
+    /// functions. Absent `orders` / `activity` are errors of the methods that need them.
+    ///
+    /// ```
+    /// let h = serde_json::json!({"orders": [], "activity": [{"date": "2025-03-14"}], "timezone": "UTC"});
+    /// let h = impactkit::json::Node::from(&h);
+    /// let mut c = impactkit::session::Customer::open(&impactkit::json::Json::root(&h), &impactkit::time::TzDatabase).unwrap();
+    /// let r = serde_json::json!({"period": "day", "now": "2025-03-15T08:00:00Z"});
+    /// assert_eq!(c.streak(&impactkit::json::Json::root(&impactkit::json::Node::from(&r))).unwrap().current, 1);
+    /// ```
+    pub fn open(history: &Json, zones: &dyn ZoneDb) -> Result<Customer> {
+        let zone = Zone::from_field(history, zones)?;
+        let badges = BadgeHistory::open(history, &zone, false)?;
+        let no_orders = absent(history, "orders");
+        let activity = match history.opt("activity")? {
+            Some(list) => Ok(Activity::read(&list, &zone)?),
+            None => Err(absent(history, "activity")
+                .unwrap_or_else(|| history.error(crate::ErrorCode::MissingField, "activity"))),
+        };
+        Ok(Customer {
+            zone,
+            badges,
+            no_orders,
+            activity,
+        })
+    }
+
+    /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?}`.
+    pub fn badge_preview(&mut self, request: &Json) -> Result<BadgePreview> {
+        let request = PreviewRequest::from_json(request, &self.zone)?;
+        if let Some(error) = &self.no_orders {
+            return Err(error.clone());
+        }
+        self.badges.preview(&request, &self.zone)
+    }
+
+    /// Builds the rule tallies for the orders placed by `now` ahead of the first preview.
+    pub fn prepare(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        self.badges.prepare(now, &self.zone);
+    }
+
+    /// `streak` of the history's activity with `{period, now, weekStart?, restDays?, freezes?,
+    /// minCount?, window?}`.
+    pub fn streak(&mut self, request: &Json) -> Result<Streak> {
+        let mut request = StreakRequest::params(request, &self.zone)?;
+        let activity = self.activity.as_ref().map_err(Clone::clone)?;
+        // The request borrows the customer's zone for the computation (zones are not copied).
+        std::mem::swap(&mut request.zone, &mut self.zone);
+        let streak = request.compute_over(activity);
+        std::mem::swap(&mut request.zone, &mut self.zone);
+        Ok(streak)
+    }
+
+    /// Appends orders (`[order]`, like `orders`); nothing changes when one is invalid.
+    pub fn add_orders(&mut self, orders: &Json) -> Result<()> {
+        self.badges.add_orders(orders, &self.zone)?;
+        self.no_orders = None;
+        Ok(())
+    }
+
+    /// Appends activity records (`[{date | at, count?}]`); nothing changes when one is invalid.
+    pub fn add_activity(&mut self, activity: &Json) -> Result<()> {
+        match &mut self.activity {
+            Ok(existing) => existing.extend(activity, &self.zone),
+            Err(_) => {
+                self.activity = Ok(Activity::read(activity, &self.zone)?);
+                Ok(())
+            }
+        }
+    }
+
+    /// How many orders the history holds (after de-duplication).
+    pub fn order_count(&self) -> usize {
+        self.badges.len()
+    }
+}

@@ -67,9 +67,10 @@ impl Customer {
         self.badges.preview(&request, &self.zone)
     }
 
-    /// Builds the rule tallies for the orders placed by `now` ahead of the first preview.
-    pub fn prepare(&mut self, now: chrono::DateTime<chrono::Utc>) {
-        self.badges.prepare(now, &self.zone);
+    /// Builds the rule tallies of the whole history ahead of the first preview (one at a `now`
+    /// before the last order builds those of the orders up to it instead).
+    pub fn prepare(&mut self) {
+        self.badges.prepare_all(&self.zone);
     }
 
     /// `streak` of the history's activity with `{period, now, weekStart?, restDays?, freezes?,

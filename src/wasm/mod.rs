@@ -4,10 +4,14 @@
 
 #[cfg(any(feature = "full", feature = "cards"))]
 mod card_png;
+#[cfg(any(feature = "full", feature = "badges"))]
+mod customer;
 mod intl_tz;
 
 #[cfg(any(feature = "full", feature = "cards"))]
 pub use card_png::impact_card_png;
+#[cfg(any(feature = "full", feature = "badges"))]
+pub use customer::{open_customer, Customer};
 
 use crate::error::Error;
 use crate::json::{value_from_text, Json, ToJson};

@@ -119,6 +119,13 @@ impl BadgeHistory {
         }
     }
 
+    /// Tallies every tier's rule over the whole history (a `now` after the last order).
+    pub fn prepare_all(&mut self, zone: &Zone) {
+        if let Some(last) = self.orders.last().map(|o| o.placed_at) {
+            self.prepare(last, zone);
+        }
+    }
+
     /// Tallies every tier's rule over the orders placed by `now` (kept for the next call).
     pub fn prepare(&mut self, now: DateTime<Utc>, zone: &Zone) {
         // Orders after `now` have not happened yet (the orders are chronological).

@@ -100,6 +100,7 @@ test: setup pkg
 	@echo "typescript: pkg/*.d.ts and tests/types/usage.ts type-check (strict)"
 	node tests/types/snapshot.mjs
 	node tests/memory.mjs
+	node tests/sessions-memory.mjs
 	node tests/zones.mjs
 	node tests/size-budget.mjs
 	node tests/consumers/run.mjs

@@ -56,6 +56,7 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/defects-numbers.json"),
     ),
     ("vectors/health.json", include_str!("vectors/health.json")),
+    ("vectors/sessions.json", include_str!("vectors/sessions.json")),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

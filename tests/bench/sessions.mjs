@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Benchmark: customer sessions on the 100k-order customer of tests/bench/badges.mjs (same generator),
+// against the Node build (pkg/node.cjs). Usage: make pkg && node tests/bench/sessions.mjs [ORDERS] [RUNS]
+// Prints: openCustomer from JSON text and from bytes vs JSON.parse of the same text (ratio), the
+// what-if preview (a different cart each call) median after openCustomer vs the stateless
+// badgePreview from text, memory a Customer holds vs its JSON text, and streak on the customer.
+// No assertions (numbers depend on the machine); the results are checked equal to the stateless ones.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ik = createRequire(import.meta.url)(join(here, "..", "..", "pkg", "node.cjs"));
+
+const count = Number(process.argv[2] ?? 100_000);
+const runs = Number(process.argv[3] ?? 7);
+let seed = 42;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+const start = Date.UTC(2015, 0, 1);
+const span = Date.UTC(2025, 0, 1) - start;
+const orders = [];
+for (let i = 0; i < count; i++) {
+  const baseline = Math.round(random() * 2000) / 100;
+  orders.push({
+    id: `o${random() < 0.01 ? Math.floor(random() * count) : i}`,
+    placedAt: i % 2 ? start + Math.floor(random() * span) : new Date(start + Math.floor(random() * span)).toISOString(),
+    co2Kg: Math.round(random() * 2000) / 100,
+    baselineCo2Kg: baseline,
+    recycledShare: Math.round(random() * 100) / 100,
+    supplyChains: [{ id: `c${Math.floor(random() * 50)}`, verified: random() < 0.5 }],
+    offsetKg: random() < 0.1 ? Math.round(random() * 3000) / 100 : 0,
+  });
+}
+const activity = orders.map((o) => ({ at: o.placedAt }));
+const history = { orders, activity, timezone: "Europe/Berlin" };
+const text = JSON.stringify(history);
+const bytes = new TextEncoder().encode(text);
+const now = "2025-01-15T12:00:00Z";
+const cart = (i) => ({ co2Kg: i % 7, baselineCo2Kg: 4, recycledShare: (i % 100) / 100, offsetKg: i % 3,
+  supplyChains: [{ id: `c${i % 60}`, verified: i % 2 === 0 }] });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(f, n = runs) {
+  f();
+  const t = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    f(i);
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+const ms = (x) => (x < 1 ? x.toFixed(3) : x.toFixed(1)) + " ms";
+
+const parse = time(() => JSON.parse(text));
+const fromText = time(() => ik.openCustomer(text).free());
+const fromBytes = time(() => ik.openCustomer(bytes).free());
+const fromBuffer = time(() => ik.openCustomer(bytes.buffer).free());
+const stateless = time((i = 0) => ik.badgePreview(JSON.stringify({ ...history, now, cart: cart(i) })));
+
+const before = ik.wasmMemoryBytes();
+const customer = ik.openCustomer(bytes);
+const held = ik.wasmMemoryBytes() - before;
+// Equality with the stateless function on a few carts.
+for (const i of [0, 1, 2, 3]) {
+  const a = JSON.stringify(customer.badgePreview({ now, cart: cart(i) }));
+  const b = JSON.stringify(ik.badgePreview({ ...history, now, cart: cart(i) }));
+  if (a !== b) throw new Error(`session and stateless differ for cart ${i}`);
+}
+const whatIf = time((i = 0) => customer.badgePreview({ now, cart: cart(i) }), 1000);
+const whatIfNewNow = time((i = 0) => customer.badgePreview({ now: new Date(Date.parse(now) + i * 1000).toISOString(), cart: cart(i) }), 1000);
+const streakS = time(() => customer.streak({ period: "week", now }), runs);
+const streakStateless = time(() => ik.streak(JSON.stringify({ activity, timezone: "Europe/Berlin", period: "week", now })));
+customer.free();
+
+console.log(`sessions, ${count} orders + ${count} activity records (${(text.length / 1e6).toFixed(1)} MB JSON), Node ${process.version}:`);
+console.log(`| step | median |`);
+console.log(`|---|---|`);
+console.log(`| JSON.parse of the history text | ${ms(parse)} |`);
+console.log(`| openCustomer(text) | ${ms(fromText)} (${(fromText / parse).toFixed(2)}× JSON.parse) |`);
+console.log(`| openCustomer(Uint8Array) | ${ms(fromBytes)} (${(fromBytes / parse).toFixed(2)}× JSON.parse) |`);
+console.log(`| openCustomer(ArrayBuffer) | ${ms(fromBuffer)} (${(fromBuffer / parse).toFixed(2)}× JSON.parse) |`);
+console.log(`| badgePreview (stateless, JSON text, with cart) | ${ms(stateless)} |`);
+console.log(`| customer.badgePreview({now, cart}) (what-if, same now) | ${ms(whatIf)} |`);
+console.log(`| customer.badgePreview({now, cart}) (what-if, now 1 s later each call) | ${ms(whatIfNewNow)} |`);
+console.log(`| customer.streak({period: "week", now}) | ${ms(streakS)} |`);
+console.log(`| streak (stateless, JSON text) | ${ms(streakStateless)} |`);
+console.log(`| wasm memory a Customer holds | ${(held / 1e6).toFixed(1)} MB (${(held / text.length).toFixed(2)}× its JSON text; memory grown on open, an upper bound) |`);

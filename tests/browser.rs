@@ -56,7 +56,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/defects-numbers.json"),
     ),
     ("vectors/health.json", include_str!("vectors/health.json")),
-    ("vectors/sessions.json", include_str!("vectors/sessions.json")),
+    (
+        "vectors/sessions.json",
+        include_str!("vectors/sessions.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

@@ -242,6 +242,7 @@ fn what_if_at_100k_orders() {
     let text = history.to_string();
     let t = std::time::Instant::now();
     let doc = impactkit::json::value_from_text(&text).expect("json");
+    let parsed = t.elapsed();
     let mut customer = Customer::open(&Json::root(&doc), &TzDatabase).expect("open");
     let opened = t.elapsed();
     let request = |i: u64| {
@@ -268,7 +269,7 @@ fn what_if_at_100k_orders() {
         .collect();
     times.sort();
     println!(
-        "100k orders ({} MB JSON): parse+open {opened:?}, first preview {first_time:?}, what-if median {:?}",
+        "100k orders ({} MB JSON): parse {parsed:?}, parse+open {opened:?}, first preview {first_time:?}, what-if median {:?}",
         text.len() / 1_000_000,
         times[times.len() / 2]
     );

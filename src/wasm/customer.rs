@@ -67,6 +67,7 @@ impl Customer {
     /// freezes?, minCount?, window?}` (timezone: the history's).
     /// @example
     /// customer.streak({ period: "week", now: new Date() }).current;
+    #[cfg(any(feature = "full", feature = "streaks"))]
     #[wasm_bindgen(unchecked_return_type = "StreakResult")]
     pub fn streak(
         &mut self,
@@ -95,6 +96,7 @@ impl Customer {
     /// one is invalid.
     /// @example
     /// customer.addActivity([{ date: "2025-03-15" }]);
+    #[cfg(any(feature = "full", feature = "streaks"))]
     #[wasm_bindgen(js_name = addActivity)]
     pub fn add_activity(
         &mut self,

@@ -59,6 +59,16 @@ export function encodeInto(text, from, buffer) {
 export function lastRead() {
   return unitsRead;
 }
+// The bytes of a Uint8Array or ArrayBuffer (a view), or undefined for anything else.
+export function byteView(value) {
+  return value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : undefined;
+}
+export function byteLength(view) {
+  return view.length;
+}
+export function copyBytes(view, buffer) {
+  buffer.set(view);
+}
 "#)]
 extern "C" {
     /// `JSON.stringify`, with NaN/±Infinity marked as `NON_FINITE_MARK` strings
@@ -73,6 +83,12 @@ extern "C" {
     fn encode_into(text: &JsValue, from: f64, buffer: &mut [u8]) -> f64;
     #[wasm_bindgen(js_name = lastRead)]
     fn last_read() -> f64;
+    #[wasm_bindgen(js_name = byteView)]
+    fn byte_view(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = byteLength)]
+    fn byte_length(view: &JsValue) -> f64;
+    #[wasm_bindgen(js_name = copyBytes)]
+    fn copy_bytes(view: &JsValue, buffer: &mut [u8]);
 }
 
 /// Wasm memory a call works in, per byte of JSON text: the text, its parse tree and the
@@ -151,16 +167,16 @@ fn utf8_of(text: &JsValue) -> Result<String, Error> {
 /// UTF-8 JSON text handed over as bytes (`await res.arrayBuffer()`): copied into wasm memory
 /// in one call, with no decode → encode round trip; bytes that are not UTF-8 are
 /// `invalid_json` at the offset of the first bad byte.
-fn text_of_bytes(bytes: &js_sys::Uint8Array) -> Result<String, Error> {
+fn text_of_bytes(bytes: &JsValue) -> Result<String, Error> {
     use crate::json::input_too_large;
     use crate::limits::MAX_INPUT_BYTES;
-    let length = bytes.length() as usize;
+    let length = byte_length(bytes) as usize;
     if length > MAX_INPUT_BYTES {
         return Err(input_too_large("", length));
     }
     reserve_working_memory(length);
     let mut buffer = vec![0u8; length];
-    bytes.copy_to(&mut buffer);
+    copy_bytes(bytes, &mut buffer);
     String::from_utf8(buffer).map_err(|e| {
         let mut message = String::from("the input bytes are not UTF-8 at byte ");
         message.push_str(&e.utf8_error().valid_up_to().to_string());
@@ -176,11 +192,9 @@ pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
     if input.is_string() {
         return utf8_of(input);
     }
-    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return text_of_bytes(bytes);
-    }
-    if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
-        return text_of_bytes(&js_sys::Uint8Array::new(buffer));
+    let bytes = byte_view(input);
+    if !bytes.is_undefined() {
+        return text_of_bytes(&bytes);
     }
     match to_json_text(input) {
         Ok(text) if text.is_string() => utf8_of(&text),

@@ -92,9 +92,18 @@ impl BadgeHistory {
             .items()?
             .map(|item| Order::from_json(&item, zone))
             .collect::<Result<Vec<Order>>>()?;
-        let mut seen: HashSet<String> = self.orders.iter().map(|o| o.id.clone()).collect();
+        let keep: Vec<bool> = {
+            let mut seen: HashSet<&str> = self.orders.iter().map(|o| o.id.as_str()).collect();
+            added.iter().map(|o| seen.insert(o.id.as_str())).collect()
+        };
         let mut orders = std::mem::take(&mut self.orders);
-        orders.extend(added.into_iter().filter(|o| seen.insert(o.id.clone())));
+        orders.extend(
+            added
+                .into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(o, _)| o),
+        );
         self.orders = chronological(orders);
         self.tallies = None;
         Ok(())

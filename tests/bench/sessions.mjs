@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Benchmark: customer sessions on the 100k-order customer of tests/bench/badges.mjs (same generator),
-// against the Node build (pkg/node.cjs). Usage: make pkg && node tests/bench/sessions.mjs [ORDERS] [RUNS]
+// against the Node build (pkg/node.cjs). Usage: make pkg && node tests/bench/sessions.mjs [ORDERS] [RUNS] [--write]
+// (--write replaces the "Customer sessions (Node)" section of BENCHMARKS.md with the table).
 // Prints: openCustomer from JSON text and from bytes vs JSON.parse of the same text (ratio), the
 // what-if preview (a different cart each call) median after openCustomer vs the stateless
 // badgePreview from text, memory a Customer holds vs its JSON text, and streak on the customer.
 // No assertions (numbers depend on the machine); the results are checked equal to the stateless ones.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +15,10 @@ import { performance } from "node:perf_hooks";
 const here = dirname(fileURLToPath(import.meta.url));
 const ik = createRequire(import.meta.url)(join(here, "..", "..", "pkg", "node.cjs"));
 
-const count = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 7);
+const args = process.argv.slice(2).filter((a) => a !== "--write");
+const write = process.argv.includes("--write");
+const count = Number(args[0] ?? 100_000);
+const runs = Number(args[1] ?? 7);
 let seed = 42;
 const random = () => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -81,16 +85,32 @@ const streakS = time(() => customer.streak({ period: "week", now }), runs);
 const streakStateless = time(() => ik.streak(JSON.stringify({ activity, timezone: "Europe/Berlin", period: "week", now })));
 customer.free();
 
-console.log(`sessions, ${count} orders + ${count} activity records (${(text.length / 1e6).toFixed(1)} MB JSON), Node ${process.version}:`);
-console.log(`| step | median |`);
-console.log(`|---|---|`);
-console.log(`| JSON.parse of the history text | ${ms(parse)} |`);
-console.log(`| openCustomer(text) | ${ms(fromText)} (${(fromText / parse).toFixed(2)}× JSON.parse) |`);
-console.log(`| openCustomer(Uint8Array) | ${ms(fromBytes)} (${(fromBytes / parse).toFixed(2)}× JSON.parse) |`);
-console.log(`| openCustomer(ArrayBuffer) | ${ms(fromBuffer)} (${(fromBuffer / parse).toFixed(2)}× JSON.parse) |`);
-console.log(`| badgePreview (stateless, JSON text, with cart) | ${ms(stateless)} |`);
-console.log(`| customer.badgePreview({now, cart}) (what-if, same now) | ${ms(whatIf)} |`);
-console.log(`| customer.badgePreview({now, cart}) (what-if, now 1 s later each call) | ${ms(whatIfNewNow)} |`);
-console.log(`| customer.streak({period: "week", now}) | ${ms(streakS)} |`);
-console.log(`| streak (stateless, JSON text) | ${ms(streakStateless)} |`);
-console.log(`| wasm memory a Customer holds | ${(held / 1e6).toFixed(1)} MB (${(held / text.length).toFixed(2)}× its JSON text: growth per extra live customer) |`);
+const lines = [];
+lines.push(`sessions, ${count} orders + ${count} activity records (${(text.length / 1e6).toFixed(1)} MB JSON), Node ${process.version}:`);
+lines.push(`| step | median |`);
+lines.push(`|---|---|`);
+lines.push(`| JSON.parse of the history text | ${ms(parse)} |`);
+lines.push(`| openCustomer(text) | ${ms(fromText)} (${(fromText / parse).toFixed(2)}× JSON.parse) |`);
+lines.push(`| openCustomer(Uint8Array) | ${ms(fromBytes)} (${(fromBytes / parse).toFixed(2)}× JSON.parse) |`);
+lines.push(`| openCustomer(ArrayBuffer) | ${ms(fromBuffer)} (${(fromBuffer / parse).toFixed(2)}× JSON.parse) |`);
+lines.push(`| badgePreview (stateless, JSON text, with cart) | ${ms(stateless)} |`);
+lines.push(`| customer.badgePreview({now, cart}) (what-if, same now) | ${ms(whatIf)} |`);
+lines.push(`| customer.badgePreview({now, cart}) (what-if, now 1 s later each call) | ${ms(whatIfNewNow)} |`);
+lines.push(`| customer.streak({period: "week", now}) | ${ms(streakS)} |`);
+lines.push(`| streak (stateless, JSON text) | ${ms(streakStateless)} |`);
+lines.push(`| wasm memory a Customer holds | ${(held / 1e6).toFixed(1)} MB (${(held / text.length).toFixed(2)}× its JSON text: growth per extra live customer) |`);
+
+console.log(lines.join("\n"));
+if (write) {
+  const file = join(here, "..", "..", "BENCHMARKS.md");
+  const title = "## Customer sessions (Node)";
+  const section = `${title}\n\nWritten by \`node tests/bench/sessions.mjs --write\` (${new Date().toISOString().slice(0, 10)}). ` +
+    "`openCustomer` reads the history once; a what-if applies the cart to each rule's tally (targets, issue 17: " +
+    "what-if ≤ 1 ms, openCustomer ≤ 1.0× JSON.parse, a Customer ≤ 2× its JSON text).\n\n" + lines.slice(1).join("\n") + "\n\n" + lines[0] + "\n";
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(title);
+  const next = at < 0 ? -1 : text.indexOf("\n## ", at + title.length);
+  const updated = at < 0 ? text.trimEnd() + "\n\n" + section
+    : text.slice(0, at) + section + (next < 0 ? "" : text.slice(next));
+  writeFileSync(file, updated);
+}

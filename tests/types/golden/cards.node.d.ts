@@ -431,6 +431,27 @@ export interface BadgePreviewInput extends DisplayOptions {
     };
 }
 
+/** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
+export interface CustomerHistory {
+    orders?: BadgeOrder[];
+    /** Activity for `customer.streak`. */
+    activity?: StreakActivity[];
+    definitions?: BadgeDefinition[];
+    earned?: ReportedBadge[];
+    issued?: Record<string, number>;
+    timezone?: TimeZoneName;
+    options?: BadgePreviewInput["options"];
+}
+
+/** `customer.badgePreview`: the per-call part of `BadgePreviewInput`. */
+export interface CustomerPreviewInput extends DisplayOptions {
+    now: Instant;
+    cart?: CartOrder;
+}
+
+/** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
+export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 
 export interface EarnedBadge {
@@ -663,7 +684,7 @@ export type ErrorCode =
  * @example
  * const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og" });
  */
-export function impactCard(input: ImpactCardInput | string): string;
+export function impactCard(input: ImpactCardInput | string | Uint8Array | ArrayBuffer): string;
 
 /**
  * The card as PNG bytes (`{...impactCard input, scale?}`, scale 0.25–4): drawn by the browser

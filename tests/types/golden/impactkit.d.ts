@@ -431,6 +431,27 @@ export interface BadgePreviewInput extends DisplayOptions {
     };
 }
 
+/** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
+export interface CustomerHistory {
+    orders?: BadgeOrder[];
+    /** Activity for `customer.streak`. */
+    activity?: StreakActivity[];
+    definitions?: BadgeDefinition[];
+    earned?: ReportedBadge[];
+    issued?: Record<string, number>;
+    timezone?: TimeZoneName;
+    options?: BadgePreviewInput["options"];
+}
+
+/** `customer.badgePreview`: the per-call part of `BadgePreviewInput`. */
+export interface CustomerPreviewInput extends DisplayOptions {
+    now: Instant;
+    cart?: CartOrder;
+}
+
+/** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
+export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 
 export interface EarnedBadge {
@@ -659,12 +680,55 @@ export type ErrorCode =
 
 
 /**
+ * One customer's history, read once: badge previews and streaks on it without re-reading it.
+ * Free it with `free()` or `using` (`Symbol.dispose`); a dropped handle is freed by the
+ * garbage collector eventually.
+ */
+export class Customer {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Appends activity records as if they had been part of `activity`; nothing changes when
+     * one is invalid.
+     * @example
+     * customer.addActivity([{ date: "2025-03-15" }]);
+     */
+    addActivity(activity: StreakActivity[] | string | Uint8Array | ArrayBuffer): void;
+    /**
+     * Appends orders as if they had been part of `orders` (an id already present keeps its
+     * first order); nothing changes when one is invalid.
+     * @example
+     * customer.addOrders([newOrder]);
+     */
+    addOrders(orders: BadgeOrder[] | string | Uint8Array | ArrayBuffer): void;
+    /**
+     * `badgePreview` of the history with `{now, cart?, decimals?, rounding?}`: the cart is
+     * applied to the history's tallies (cost independent of the history's length).
+     * @example
+     * customer.badgePreview({ now: "2025-06-15T12:00:00Z", cart: { co2Kg: 1, baselineCo2Kg: 3, recycledShare: 0.6, supplyChains: [] } });
+     */
+    badgePreview(request: CustomerPreviewInput | string | Uint8Array | ArrayBuffer): BadgePreview;
+    /**
+     * `streak` of the history's `activity` with `{period, now, weekStart?, restDays?,
+     * freezes?, minCount?, window?}` (timezone: the history's).
+     * @example
+     * customer.streak({ period: "week", now: new Date() }).current;
+     */
+    streak(request: CustomerStreakInput | string | Uint8Array | ArrayBuffer): StreakResult;
+    /**
+     * How many orders the history holds (duplicates removed).
+     */
+    readonly orderCount: number;
+}
+
+/**
  * The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`.
  * @example
  * achievementWindow({ start: "2023-10-10T09:30:45", period: "1D", now: "2023-10-10T12:00:00Z" }).end;
  * // → "2023-10-11T09:30:45Z"
  */
-export function achievementWindow(input: AchievementWindowInput | string): AchievementWindow;
+export function achievementWindow(input: AchievementWindowInput | string | Uint8Array | ArrayBuffer): AchievementWindow;
 
 /**
  * Earned and locked badges with hints from an order history, and what a cart would unlock.
@@ -672,7 +736,7 @@ export function achievementWindow(input: AchievementWindowInput | string): Achie
  * badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked[0]?.hint;
  * // → "1 more green order"
  */
-export function badgePreview(input: BadgePreviewInput | string): BadgePreview;
+export function badgePreview(input: BadgePreviewInput | string | Uint8Array | ArrayBuffer): BadgePreview;
 
 /**
  * Gameball reward campaigns with a status each and the "almost there" nudge (`nextUp`).
@@ -681,14 +745,14 @@ export function badgePreview(input: BadgePreviewInput | string): BadgePreview;
  *   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;
  * // → "Third Order"
  */
-export function campaignProgress(input: CampaignInput | GameballCampaign[] | string): CampaignProgress;
+export function campaignProgress(input: CampaignInput | GameballCampaign[] | string | Uint8Array | ArrayBuffer): CampaignProgress;
 
 /**
  * A safe, deterministic share card as SVG text (sizes og, square, story, badge).
  * @example
  * const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og" });
  */
-export function impactCard(input: ImpactCardInput | string): string;
+export function impactCard(input: ImpactCardInput | string | Uint8Array | ArrayBuffer): string;
 
 /**
  * The card as PNG bytes (`{...impactCard input, scale?}`, scale 0.25–4): drawn by the browser
@@ -706,14 +770,23 @@ export function impactCardPng(input: ImpactCardPngInput | string): Promise<Uint8
  * milestoneProgress({ current: 248.5, target: 500 });
  * // → { percentage: 49.7, remaining: 251.5, isCompleted: false }
  */
-export function milestoneProgress(input: MilestoneInput | string): MilestoneProgress;
+export function milestoneProgress(input: MilestoneInput | string | Uint8Array | ArrayBuffer): MilestoneProgress;
+
+/**
+ * Reads a customer's history once: `{orders?, activity?, earned?, issued?, definitions?,
+ * timezone?, options?}` as an object, JSON text, `Uint8Array` or `ArrayBuffer`.
+ * @example
+ * using customer = openCustomer(await res.arrayBuffer());
+ * customer.badgePreview({ now: new Date(), cart }).unlockedByCart; // ≈ µs per call
+ */
+export function openCustomer(history: CustomerHistory | string | Uint8Array | ArrayBuffer): Customer;
 
 /**
  * Reads a Capillary badge definition (seed 001): validity, earn limits, tiers.
  * @example
  * readCapillaryBadge(capillaryBadgeResponse).validity;
  */
-export function readCapillaryBadge(input: CapillaryBadge | string): BadgeMeta;
+export function readCapillaryBadge(input: CapillaryBadge | string | Uint8Array | ArrayBuffer): BadgeMeta;
 
 /**
  * Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.
@@ -721,7 +794,7 @@ export function readCapillaryBadge(input: CapillaryBadge | string): BadgeMeta;
  * readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })
  *   .balance?.availablePointsBalance; // → 1200
  */
-export function readGameball(input: GameballInput | string): GameballProgress;
+export function readGameball(input: GameballInput | string | Uint8Array | ArrayBuffer): GameballProgress;
 
 /**
  * Reads the GraphQL gamification module's response (seed 000): totals, milestones with
@@ -730,7 +803,7 @@ export function readGameball(input: GameballInput | string): GameballProgress;
  * readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } })
  *   .totalCo2Saved; // → 248.5
  */
-export function readImpactProfile(input: GraphqlResponse | string): ImpactProfile;
+export function readImpactProfile(input: GraphqlResponse | string | Uint8Array | ArrayBuffer): ImpactProfile;
 
 /**
  * A daily, weekly or monthly streak over activity records, in the customer's timezone.
@@ -738,7 +811,7 @@ export function readImpactProfile(input: GraphqlResponse | string): ImpactProfil
  * streak({ activity: [{ date: "2025-03-06" }, { date: "2025-03-07" }], period: "day",
  *   now: "2025-03-07T12:00:00Z", timezone: "UTC" }).current; // → 2
  */
-export function streak(input: StreakInput | string): StreakResult;
+export function streak(input: StreakInput | string | Uint8Array | ArrayBuffer): StreakResult;
 
 /**
  * The current and next tier and the progress between them, from a tier list or
@@ -748,7 +821,7 @@ export function streak(input: StreakInput | string): StreakResult;
  *   next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50 });
  * // → { percentage: 26.3, remaining: 140, next: { name: "Gold", … }, … }
  */
-export function tierProgress(input: TierInput | string): TierProgress;
+export function tierProgress(input: TierInput | string | Uint8Array | ArrayBuffer): TierProgress;
 
 /**
  * The version of impactkit, e.g. `"0.1.0"`.

@@ -431,6 +431,27 @@ export interface BadgePreviewInput extends DisplayOptions {
     };
 }
 
+/** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
+export interface CustomerHistory {
+    orders?: BadgeOrder[];
+    /** Activity for `customer.streak`. */
+    activity?: StreakActivity[];
+    definitions?: BadgeDefinition[];
+    earned?: ReportedBadge[];
+    issued?: Record<string, number>;
+    timezone?: TimeZoneName;
+    options?: BadgePreviewInput["options"];
+}
+
+/** `customer.badgePreview`: the per-call part of `BadgePreviewInput`. */
+export interface CustomerPreviewInput extends DisplayOptions {
+    now: Instant;
+    cart?: CartOrder;
+}
+
+/** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
+export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 
 export interface EarnedBadge {
@@ -665,7 +686,7 @@ export type ErrorCode =
  *   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;
  * // → "Third Order"
  */
-export function campaignProgress(input: CampaignInput | GameballCampaign[] | string): CampaignProgress;
+export function campaignProgress(input: CampaignInput | GameballCampaign[] | string | Uint8Array | ArrayBuffer): CampaignProgress;
 
 /**
  * Percentage, remaining amount and completion of a milestone (or of several levels),
@@ -674,7 +695,7 @@ export function campaignProgress(input: CampaignInput | GameballCampaign[] | str
  * milestoneProgress({ current: 248.5, target: 500 });
  * // → { percentage: 49.7, remaining: 251.5, isCompleted: false }
  */
-export function milestoneProgress(input: MilestoneInput | string): MilestoneProgress;
+export function milestoneProgress(input: MilestoneInput | string | Uint8Array | ArrayBuffer): MilestoneProgress;
 
 /**
  * Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.
@@ -682,7 +703,7 @@ export function milestoneProgress(input: MilestoneInput | string): MilestoneProg
  * readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })
  *   .balance?.availablePointsBalance; // → 1200
  */
-export function readGameball(input: GameballInput | string): GameballProgress;
+export function readGameball(input: GameballInput | string | Uint8Array | ArrayBuffer): GameballProgress;
 
 /**
  * Reads the GraphQL gamification module's response (seed 000): totals, milestones with
@@ -691,7 +712,7 @@ export function readGameball(input: GameballInput | string): GameballProgress;
  * readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } })
  *   .totalCo2Saved; // → 248.5
  */
-export function readImpactProfile(input: GraphqlResponse | string): ImpactProfile;
+export function readImpactProfile(input: GraphqlResponse | string | Uint8Array | ArrayBuffer): ImpactProfile;
 
 /**
  * The current and next tier and the progress between them, from a tier list or
@@ -701,7 +722,7 @@ export function readImpactProfile(input: GraphqlResponse | string): ImpactProfil
  *   next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50 });
  * // → { percentage: 26.3, remaining: 140, next: { name: "Gold", … }, … }
  */
-export function tierProgress(input: TierInput | string): TierProgress;
+export function tierProgress(input: TierInput | string | Uint8Array | ArrayBuffer): TierProgress;
 
 /**
  * The version of impactkit, e.g. `"0.1.0"`.

@@ -431,6 +431,27 @@ export interface BadgePreviewInput extends DisplayOptions {
     };
 }
 
+/** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
+export interface CustomerHistory {
+    orders?: BadgeOrder[];
+    /** Activity for `customer.streak`. */
+    activity?: StreakActivity[];
+    definitions?: BadgeDefinition[];
+    earned?: ReportedBadge[];
+    issued?: Record<string, number>;
+    timezone?: TimeZoneName;
+    options?: BadgePreviewInput["options"];
+}
+
+/** `customer.badgePreview`: the per-call part of `BadgePreviewInput`. */
+export interface CustomerPreviewInput extends DisplayOptions {
+    now: Instant;
+    cart?: CartOrder;
+}
+
+/** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
+export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 
 export interface EarnedBadge {
@@ -664,7 +685,7 @@ export type ErrorCode =
  * achievementWindow({ start: "2023-10-10T09:30:45", period: "1D", now: "2023-10-10T12:00:00Z" }).end;
  * // → "2023-10-11T09:30:45Z"
  */
-export function achievementWindow(input: AchievementWindowInput | string): AchievementWindow;
+export function achievementWindow(input: AchievementWindowInput | string | Uint8Array | ArrayBuffer): AchievementWindow;
 
 /**
  * A daily, weekly or monthly streak over activity records, in the customer's timezone.
@@ -672,7 +693,7 @@ export function achievementWindow(input: AchievementWindowInput | string): Achie
  * streak({ activity: [{ date: "2025-03-06" }, { date: "2025-03-07" }], period: "day",
  *   now: "2025-03-07T12:00:00Z", timezone: "UTC" }).current; // → 2
  */
-export function streak(input: StreakInput | string): StreakResult;
+export function streak(input: StreakInput | string | Uint8Array | ArrayBuffer): StreakResult;
 
 /**
  * The version of impactkit, e.g. `"0.1.0"`.

@@ -431,6 +431,14 @@ export interface BadgePreviewInput extends DisplayOptions {
     };
 }
 
+// `Customer[Symbol.dispose]` type-checks with older `lib` settings too (TypeScript < 5.2 libs,
+// es2022): the same declaration as lib.esnext.disposable's.
+declare global {
+    interface SymbolConstructor {
+        readonly dispose: unique symbol;
+    }
+}
+
 /** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
 export interface CustomerHistory {
     orders?: BadgeOrder[];

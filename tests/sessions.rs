@@ -92,7 +92,8 @@ fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&V
 fn vectors() -> Vec<(String, Value)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
+    let files = std::fs::read_dir(dir).expect("vectors").flatten();
+    for entry in files.filter(|e| e.path().extension().is_some_and(|x| x == "json")) {
         let text = std::fs::read_to_string(entry.path()).expect("readable");
         for v in serde_json::from_str::<Vec<Value>>(&text).expect("a vector list") {
             let f = v["fn"].as_str().unwrap_or_default().to_owned();

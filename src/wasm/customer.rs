@@ -5,8 +5,7 @@
 
 use super::intl_tz::IntlZones;
 use super::{from_json_text, input_text, to_js_error};
-use crate::json::{value_from_text, Json};
-use serde::Serialize;
+use crate::json::{to_json_text, value_from_text, Json, ToJson};
 use wasm_bindgen::prelude::*;
 
 /// Reads `input` as JSON (object, text or bytes) and hands it to `f`.
@@ -17,10 +16,8 @@ fn with_input<T>(input: &JsValue, f: impl FnOnce(&Json) -> crate::Result<T>) -> 
 }
 
 /// A result as a JS value (through JSON text and the engine's `JSON.parse`).
-fn answer<T: Serialize>(output: T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(&output)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    Ok(from_json_text(&text))
+fn answer<T: ToJson>(output: T) -> Result<JsValue, JsValue> {
+    Ok(from_json_text(&to_json_text(&output)))
 }
 
 /// One customer's history, read once: badge previews and streaks on it without re-reading it.

@@ -16,11 +16,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KB = 1000;
 const ENTRIES = [
   { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 150 * 1024) },
-  // Measured 2026-12-01 (main 2c35011e): progress 70,990, badges 88,101, streaks 65,092, cards 85,986.
-  { name: "progress", budget: 71_700, target: 20 * KB },
-  { name: "badges", budget: 88_982, target: 40 * KB },
-  { name: "streaks", budget: 65_743, target: 40 * KB },
-  { name: "cards", budget: 86_846, target: 50 * KB },
+  // Measured 2026-12-01: main 2c35011e progress 70,990, badges 88,101, streaks 65,092, cards 85,986;
+  // main fcc2564d (no core::fmt / float parsing, hand-written result writer; badges + Customer sessions)
+  // progress 54,554, badges 83,262, streaks 51,897, cards 74,241. Budgets: the latter + 1 %.
+  { name: "progress", budget: 55_100, target: 20 * KB },
+  { name: "badges", budget: 84_100, target: 40 * KB },
+  { name: "streaks", budget: 52_420, target: 40 * KB },
+  { name: "cards", budget: 74_990, target: 50 * KB },
   // The custom elements' loader, what a storefront page loads up front (Shopify flags app-block JS over
   // 10,000 B compressed); each widget's code (pkg/elements/) loads when it comes on screen.
   // Measured 2026-12-01: 5,607 (the tags, boxes and the synchronous helpers elements.js exports).

@@ -89,6 +89,7 @@ test: setup pkg
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib -q
 	cargo test -q --test vectors_native | grep 'golden vectors'
 	node tests/run-vectors.mjs
 	node tests/subset.mjs

@@ -106,7 +106,7 @@ if (write) {
   const title = "## Customer sessions (Node)";
   const section = `${title}\n\nWritten by \`node tests/bench/sessions.mjs --write\` (${new Date().toISOString().slice(0, 10)}). ` +
     "`openCustomer` reads the history once; a what-if applies the cart to each rule's tally (targets, issue 17: " +
-    "what-if ≤ 1 ms, openCustomer ≤ 1.0× JSON.parse, a Customer ≤ 2× its JSON text).\n\n" + lines.slice(1).join("\n") + "\n\n" + lines[0] + "\n";
+    "what-if ≤ 1 ms, openCustomer ≤ 1.0× JSON.parse, a Customer ≤ 2× its JSON text).\n\n" + lines[0] + "\n\n" + lines.slice(1).join("\n") + "\n";
   const text = readFileSync(file, "utf8");
   const at = text.indexOf(title);
   const next = at < 0 ? -1 : text.indexOf("\n## ", at + title.length);

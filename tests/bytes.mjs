@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runInNewContext } from "node:vm";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const impactkit = createRequire(import.meta.url)(join(here, "..", "pkg", "node.cjs"));
@@ -55,6 +56,26 @@ for (const input of [bad, bad.buffer]) {
   const ok = error?.code === "invalid_json" && error.path === "$" && /\bbyte 12\b/.test(error.message);
   if (ok) passed += 1;
   else { failed += 1; console.log(`FAIL invalid UTF-8: ${error?.code} ${error?.message}`); }
+}
+// Bytes from another realm (node:vm, as from an iframe), a DataView, and a UTF-8 byte-order mark in
+// front (as `res.text()` / `res.json()` drop it): the same answer as the text.
+const milestone = '{"current": 248.5, "target": 500}';
+const want = outcome(impactkit.milestoneProgress, milestone);
+const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(milestone)]);
+const plain = encoder.encode(milestone);
+for (const [label, input] of [
+  ["Uint8Array from another realm", runInNewContext("new Uint8Array(bytes)", { bytes: [...plain] })],
+  ["ArrayBuffer from another realm", runInNewContext("new Uint8Array(bytes).buffer", { bytes: [...plain] })],
+  ["DataView", new DataView(plain.buffer)],
+  ["byte-order mark", withBom],
+]) check(`milestoneProgress (${label})`, want, outcome(impactkit.milestoneProgress, input));
+// After a byte-order mark the offset still counts from the first byte given.
+const badAfterBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bad]);
+{
+  let error;
+  try { impactkit.milestoneProgress(badAfterBom); } catch (e) { error = e; }
+  if (error?.code === "invalid_json" && /\bbyte 15\b/.test(error.message)) passed += 1;
+  else { failed += 1; console.log(`FAIL invalid UTF-8 after a BOM: ${error?.code} ${error?.message}`); }
 }
 console.log(`byte input (node): ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -276,3 +276,39 @@ fn what_if_at_100k_orders() {
         times[times.len() / 2]
     );
 }
+
+/// Appending cannot grow a history past the array limit that one stateless call enforces.
+#[test]
+fn appended_records_are_held_to_the_array_limit() {
+    let records = |n: usize| Value::Array(vec![json!({"date": "2025-03-14"}); n]);
+    let limit = impactkit::limits::MAX_ARRAY_LEN;
+    let mut customer = open(&json!({"activity": records(limit - 2), "timezone": "UTC"})).unwrap();
+    let (two, one) = (records(2), records(1));
+    assert!(customer
+        .add_activity(&Json::root(&Node::from(&two)))
+        .is_ok());
+    let error = customer
+        .add_activity(&Json::root(&Node::from(&one)))
+        .unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("too_large", "$")
+    );
+    // Nothing was appended: the history still answers.
+    let request = json!({"period": "day", "now": "2025-03-14T12:00:00Z"});
+    let request = Node::from(&request);
+    assert_eq!(customer.streak(&Json::root(&request)).unwrap().current, 1);
+
+    let mut orders = open(&json!({"orders": [], "timezone": "UTC"})).unwrap();
+    let order = |i: usize| {
+        json!({"id": i.to_string(), "placedAt": "2025-03-14T10:00:00Z", "co2Kg": 1,
+               "baselineCo2Kg": 3, "recycledShare": 0.2, "supplyChains": []})
+    };
+    let first = Value::Array((0..limit / 2).map(order).collect());
+    assert!(orders.add_orders(&Json::root(&Node::from(&first))).is_ok());
+    let rest = Value::Array((limit / 2..=limit).map(order).collect());
+    let error = orders
+        .add_orders(&Json::root(&Node::from(&rest)))
+        .unwrap_err();
+    assert_eq!(error.code.as_str(), "too_large");
+}

@@ -42,11 +42,14 @@ function startWorker() {
     worker = false;
     for (const call of calls.values()) call.fail(Object.assign(new Error("impactkit worker failed"), { code: "worker_failed" }));
     calls.clear();
+    // Modules loaded through the worker are forgotten: the next load() runs them on the page.
+    for (const [key, p] of loading) if (!key.startsWith("page:")) { loading.delete(key); p.then((m) => { const i = loaded.indexOf(m); if (i >= 0) loaded.splice(i, 1); }, () => {}); }
   };
   return worker;
 }
 
 function post(message) {
+  if (!worker) return Promise.reject(Object.assign(new Error("impactkit worker failed"), { code: "worker_failed" }));
   return new Promise((ok, fail) => {
     const id = ++seq;
     calls.set(id, { ok, fail });
@@ -173,7 +176,8 @@ export const has = (name) => loaded.some((m) => typeof m[name] === "function");
 /** The namespace of the full impactkit module once `ready` has resolved (undefined before). */
 export let impactkit;
 let full = null;
-const start = () => (full ??= IMPORTS.impactkit().then(async (m) => { await m.default(); return (impactkit = m); }));
+const start = () => (full ??= IMPORTS.impactkit().then(async (m) => { await m.default(); return (impactkit = m); })
+  .catch((error) => { full = null; throw error; })); // a failed load is tried again on the next use
 /**
  * Resolves to the full impactkit module (every function, synchronous, on the page), loaded on first
  * use only: awaiting `ready` fetches the whole engine; the widgets load just the modules they need.

@@ -45,6 +45,7 @@ function module(name) {
     const p = IMPORTS[name]().catch((error) => (name === "impactkit" ? Promise.reject(error) : module("impactkit")))
       .then(async (m) => { await m.default(); return m; });
     modules.set(name, p);
+    p.catch(() => modules.delete(name)); // a failed load (a network error) is tried again on the next call
   }
   return modules.get(name);
 }

@@ -253,6 +253,26 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// [`Json::items`] of a list appended to `existing` items (a customer session's history):
+    /// `too_large` when together they would pass [`limits::MAX_ARRAY_LEN`], as one list would.
+    pub fn items_appended_to<'b>(
+        &'b self,
+        existing: usize,
+    ) -> Result<impl ExactSizeIterator<Item = Json<'b>> + 'b> {
+        let items = self.items()?;
+        let total = existing.saturating_add(items.len());
+        if total > limits::MAX_ARRAY_LEN {
+            return Err(self.error(
+                ErrorCode::TooLarge,
+                Message::new("the history would hold ")
+                    .int(total as i128)
+                    .text(" items; the limit is ")
+                    .int(limits::MAX_ARRAY_LEN as i128),
+            ));
+        }
+        Ok(items)
+    }
+
     /// Iterates an array's items, each with its own path. Enforces [`limits::MAX_ARRAY_LEN`].
     pub fn items<'b>(&'b self) -> Result<impl ExactSizeIterator<Item = Json<'b>> + 'b> {
         let Node::Array(array) = self.value else {

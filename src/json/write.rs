@@ -167,9 +167,9 @@ impl JsonWriter {
         super::number_text::push_digits(&mut self.text, magnitude, 1);
     }
 
-    /// Writes a double as the shortest text that reads back as it, always with a
-    /// `.` or an exponent (`500.0`, `49.7`, `1e21`). NaN and ±Infinity, which JSON
-    /// cannot hold, are written `null`.
+    /// Writes a double as text that reads back as it, always with a `.` or an exponent
+    /// (`500.0`, `49.7`, `1.0e21`): the shortest such text from 1e-6 to 1e16, 17 significant
+    /// digits beyond. NaN and ±Infinity, which JSON cannot hold, are written `null`.
     pub fn number(&mut self, x: f64) {
         if x.is_finite() {
             super::number_text::push_finite(&mut self.text, x);

@@ -36,7 +36,7 @@ impl Activity {
 
     /// Appends the records of another list (nothing is appended when one is invalid).
     pub fn extend(&mut self, list: &Json, zone: &Zone) -> Result<()> {
-        let items = list.items()?;
+        let items = list.items_appended_to(self.0.len())?;
         let mut records = Vec::with_capacity(items.len());
         for item in items {
             records.push(read_record(&item, zone)?);

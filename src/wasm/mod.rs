@@ -13,7 +13,7 @@ pub use card_png::impact_card_png;
 #[cfg(any(feature = "full", feature = "badges"))]
 pub use customer::{open_customer, Customer};
 
-use crate::error::Error;
+use crate::error::{Error, Message};
 use crate::json::{value_from_text, Json, ToJson};
 use crate::time::ZoneDb;
 use intl_tz::IntlZones;
@@ -59,9 +59,14 @@ export function encodeInto(text, from, buffer) {
 export function lastRead() {
   return unitsRead;
 }
-// The bytes of a Uint8Array or ArrayBuffer (a view), or undefined for anything else.
+// The bytes of an ArrayBuffer / SharedArrayBuffer or of any view on one (Uint8Array, DataView, …),
+// from this realm or another (an iframe, node:vm): a Uint8Array over them, or undefined.
 export function byteView(value) {
-  return value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : undefined;
+  if (ArrayBuffer.isView(value)) {
+    return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  const tag = Object.prototype.toString.call(value);
+  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]" ? new Uint8Array(value) : undefined;
 }
 export function byteLength(view) {
   return view.length;
@@ -166,7 +171,7 @@ fn utf8_of(text: &JsValue) -> Result<String, Error> {
 
 /// UTF-8 JSON text handed over as bytes (`await res.arrayBuffer()`): copied into wasm memory
 /// in one call, with no decode → encode round trip; bytes that are not UTF-8 are
-/// `invalid_json` at the offset of the first bad byte.
+/// `invalid_json` at the offset of the first bad byte; a leading byte-order mark is skipped.
 fn text_of_bytes(bytes: &JsValue) -> Result<String, Error> {
     use crate::json::input_too_large;
     use crate::limits::MAX_INPUT_BYTES;
@@ -177,12 +182,24 @@ fn text_of_bytes(bytes: &JsValue) -> Result<String, Error> {
     reserve_working_memory(length);
     let mut buffer = vec![0u8; length];
     copy_bytes(bytes, &mut buffer);
+    // A UTF-8 byte-order mark is not part of the JSON text (`res.text()` / `res.json()` drop it too).
+    let bom = if buffer.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    if bom > 0 {
+        buffer.drain(..bom);
+    }
     String::from_utf8(buffer).map_err(|e| {
-        let mut message = String::from("the input bytes are not UTF-8 at byte ");
-        message.push_str(&e.utf8_error().valid_up_to().to_string());
+        let at = e.utf8_error().valid_up_to() + bom;
+        let message = Message::new("the input bytes are not UTF-8 at byte ").int(at as i128);
         Error::new(crate::ErrorCode::InvalidJson, "$", message)
     })
 }
+
+/// The UTF-8 encoding of U+FEFF, which some servers put before a JSON body.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The input as JSON text: a string is taken as JSON text as is (a fetched response
 /// body), a `Uint8Array` or `ArrayBuffer` as its UTF-8 bytes; anything else goes through the engine's native `JSON.stringify`, which,

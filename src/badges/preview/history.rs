@@ -89,7 +89,7 @@ impl BadgeHistory {
     /// occurrence, as if the list had been part of `orders` from the start.
     pub fn add_orders(&mut self, list: &Json, zone: &Zone) -> Result<()> {
         let added = list
-            .items()?
+            .items_appended_to(self.orders.len())?
             .map(|item| Order::from_json(&item, zone))
             .collect::<Result<Vec<Order>>>()?;
         let keep: Vec<bool> = {

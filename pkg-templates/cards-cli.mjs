@@ -18,7 +18,7 @@
 // PNG needs the optional peer dependency @resvg/resvg-js (`npm i @resvg/resvg-js`); SVG needs nothing.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, appendFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import * as os from "node:os";
 import { join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
@@ -45,7 +45,7 @@ function parseArgs(argv) {
   if (!["png", "svg"].includes(args.format)) usage(`--format must be png or svg`);
   const jobs = Number(args.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) usage("--jobs must be a positive integer");
-  args.jobs = Math.min(jobs, availableParallelism());
+  args.jobs = Math.min(jobs, os.availableParallelism?.() ?? os.cpus().length); // availableParallelism: Node ≥ 18.14
   args.shard = parseShard(args.shard);
   return args;
 }

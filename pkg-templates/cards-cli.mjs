@@ -228,12 +228,25 @@ function runPool(tasks, args, onResult) {
   });
 }
 
+/** `gc()` without `--expose-gc` on the command line (a no-op where V8 refuses). */
+async function gcFunction() {
+  try {
+    (await import("node:v8")).setFlagsFromString("--expose-gc");
+    return (await import("node:vm")).runInNewContext("gc");
+  } catch {
+    return () => {};
+  }
+}
+
 /** Worker side: loads the package once, renders each batch, writes the files. */
 async function workerMain() {
   const { impactCard, readImpactProfile } = await import("./node.mjs");
   const { format, scale } = workerData;
   const Resvg = format === "png" ? await loadResvg() : null;
   let peakHeap = 0;
+  // A Resvg holds native memory (its font database: megabytes) that V8 does not see, so with a small JS
+  // heap the GC would seldom run and RSS would grow per card: collect after every batch of PNGs.
+  const collect = Resvg ? await gcFunction() : () => {};
   const render = ({ input, graphql, extra, file }) => {
     try {
       const card = graphql == null ? input : { ...input, profile: { ...readImpactProfile(graphql), ...extra } };
@@ -256,6 +269,7 @@ async function workerMain() {
       return parentPort.close();
     }
     const results = batch.map(render);
+    collect();
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     parentPort.postMessage({ results });
   });

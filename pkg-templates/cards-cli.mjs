@@ -322,7 +322,9 @@ async function main() {
   if (skipped) console.error(`${skipped} card(s) unchanged, skipped (--resume)`);
   summarize(failures, args);
   if (args.stats) {
-    console.error(`stats ${JSON.stringify({ cards: done, maxRss: process.resourceUsage().maxRSS * 1024, workers: stats })}`);
+    const ru = process.resourceUsage();
+    const cpu = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+    console.error(`stats ${JSON.stringify({ cards: done, maxRss: ru.maxRSS * 1024, cpu, workers: stats })}`);
   }
   process.exit(failures.length ? 1 : 0);
 }

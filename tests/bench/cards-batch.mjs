@@ -58,7 +58,7 @@ function section(rows, load) {
     `Written by \`node tests/bench/cards-batch.mjs --write\` (${new Date().toISOString().slice(0, 10)}), Node ${process.version}, ` +
     `${availableParallelism()} cores, load average ${load} at the start. Whole CLI runs (process start, workers loading the ` +
     `package, writing files) on generated \`og\` profiles. Targets (issue 21): PNG --jobs 2 ≥ 1.8× --jobs 1; memory per worker ` +
-    `flat over 10,000 cards. `cores used` below ~1.9 at --jobs 2 means other work held the second core: the scaling then measures the machine, not the pool.\n\n` +
+    `flat over 10,000 cards. \`cores used\` below ~1.9 at --jobs 2 means other work held the second core: the scaling then measures the machine, not the pool.\n\n` +
     `| format | cards | --jobs | wall | cards/s | cores used (CPU time / wall) | peak RSS (process) | peak JS heap per worker |\n|---|---|---|---|---|---|---|---|\n` +
     `${lines.join("\n")}\n\nScaling --jobs 2 / --jobs 1: ${scal}.\n`;
 }

@@ -17,7 +17,7 @@
 // exit code is 1 if any card failed, 2 for bad usage.
 // PNG needs the optional peer dependency @resvg/resvg-js (`npm i @resvg/resvg-js`); SVG needs nothing.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import * as os from "node:os";
 import { join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
@@ -309,8 +309,11 @@ async function main() {
   let done = 0;
   const stats = await runPool(todo, args, (t, r) => {
     done += 1;
-    if (r.error) fail(t, r.error);
-    else {
+    if (r.error) {
+      fail(t, r.error);
+      manifest.delete(t.name); // a card from an earlier run is stale now: never leave it to be sent
+      rmSync(t.file, { force: true });
+    } else {
       manifest.set(t.name, { name: t.name, hash: t.hash, bytes: r.bytes });
       appendFileSync(mpath, JSON.stringify(manifest.get(t.name)) + "\n");
       console.log(t.file);

@@ -104,6 +104,11 @@ async function failures() {
   assert.equal(f.id, "cust_4");
   assert.equal(f.code, "invalid_type");
   assert.equal(f.path, "$.profile.totalCo2Saved");
+  const stale = profiles(12, [5]);
+  const again = await cli(write("bad.json", stale), "--out", out, "--format", "svg", "--resume");
+  assert.equal(again.code, 1);
+  assert.ok(!existsSync(join(out, "cust_5.svg")), "a customer that fails now keeps no stale card");
+  assert.ok(existsSync(join(out, "cust_4.svg")), "cust_4 is fixed and rendered");
   const clean = await cli(write("good.json", profiles(3)), "--out", out, "--format", "svg", "--failures", report);
   assert.equal(clean.code, 0);
   assert.deepEqual(JSON.parse(readFileSync(report, "utf8")), []);

@@ -305,7 +305,10 @@ async function main() {
     if (args.resume && isCurrent(t, manifest)) return (skipped += 1), false;
     return true;
   });
-  const tick = progress(todo.length, args.progress || process.stderr.isTTY);
+  const showProgress = args.progress || process.stderr.isTTY;
+  const tick = progress(todo.length, showProgress);
+  // The written files go to stdout, one a line, for scripts; not over the progress line on a terminal.
+  const listFiles = !(showProgress && process.stderr.isTTY && process.stdout.isTTY);
   let done = 0;
   const stats = await runPool(todo, args, (t, r) => {
     done += 1;
@@ -316,7 +319,7 @@ async function main() {
     } else {
       manifest.set(t.name, { name: t.name, hash: t.hash, bytes: r.bytes });
       appendFileSync(mpath, JSON.stringify(manifest.get(t.name)) + "\n");
-      console.log(t.file);
+      if (listFiles) console.log(t.file);
     }
     tick(done);
   });

@@ -105,6 +105,7 @@ test: setup pkg
 	node tests/zones.mjs
 	node tests/size-budget.mjs
 	node tests/consumers/run.mjs
+	node tests/cards-batch.mjs
 	bash tests/wasm-pack.sh
 	cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
 	$(MAKE) --no-print-directory e2e

@@ -1,26 +1,66 @@
 #!/usr/bin/env node
-// impactkit-cards: renders impact cards for a list of profiles (email campaigns, batch jobs).
+// impactkit-cards: renders impact cards for a list of customers (email campaigns, batch jobs).
 //
 //   npx impactkit-cards profiles.json [--out DIR] [--format png|svg] [--size og|square|story|badge]
-//                       [--theme light|dark|auto] [--locale TAG] [--scale N]
+//       [--theme light|dark|auto] [--locale TAG] [--scale N] [--jobs N] [--shard I/N] [--resume]
+//       [--progress] [--failures FILE] [--graphql URL]
 //
 // profiles.json is an array. Each entry is either a whole `impactCard` input ({profile, size?, theme?,
 // locale?, options?}) or a bare profile (what readImpactProfile returns, plus displayName/streak);
-// flags fill in what an entry leaves out. An entry's `id` (or its index) names the file.
+// flags fill in what an entry leaves out. An entry's `id` (or its index) is its customer id and names
+// the file. With --graphql URL the file lists customer ids instead (strings, or {id, displayName?,
+// streak?}); each profile is fetched from the seed-000 `customerImpactProfile` query.
+// --jobs N renders on N worker threads (each loads the package once); --shard I/N keeps the customers
+// whose id hashes to shard I (0 ≤ I < N: first 4 bytes of SHA-256 of the UTF-8 id, big-endian, mod N);
+// --resume skips a card whose file exists and whose input+options hash is recorded in DIR's manifest.
+// A failing card is reported (and written to --failures FILE as JSON) without stopping the run; the
+// exit code is 1 if any card failed, 2 for bad usage.
 // PNG needs the optional peer dependency @resvg/resvg-js (`npm i @resvg/resvg-js`); SVG needs nothing.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import * as os from "node:os";
 import { join } from "node:path";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
-import { impactCard } from "./node.mjs";
+const USAGE = "usage: impactkit-cards profiles.json [--out DIR] [--format png|svg] [--size S] [--theme T] [--locale L] " +
+  "[--scale N] [--jobs N] [--shard I/N] [--resume] [--progress] [--failures FILE] [--graphql URL]";
+const FLAGS = new Set(["resume", "progress", "stats"]);
+const BATCH = 8; // tasks per message to a worker
+
+function usage(message) {
+  console.error(message ? `impactkit-cards: ${message}\n${USAGE}` : USAGE);
+  process.exit(2);
+}
 
 function parseArgs(argv) {
-  const args = { out: "cards", format: "png", scale: 1, files: [] };
+  const args = { out: "cards", format: "png", scale: "1", jobs: "1", files: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
-    if (a.startsWith("--")) args[a.slice(2)] = argv[++i];
-    else args.files.push(a);
+    if (!a.startsWith("--")) args.files.push(a);
+    else if (FLAGS.has(a.slice(2))) args[a.slice(2)] = true;
+    else if (i + 1 < argv.length) args[a.slice(2)] = argv[++i];
+    else usage(`${a} needs a value`);
   }
+  if (args.files.length !== 1) usage();
+  if (!["png", "svg"].includes(args.format)) usage(`--format must be png or svg`);
+  const jobs = Number(args.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) usage("--jobs must be a positive integer");
+  args.jobs = Math.min(jobs, os.availableParallelism?.() ?? os.cpus().length); // availableParallelism: Node ≥ 18.14
+  args.shard = parseShard(args.shard);
   return args;
+}
+
+function parseShard(text) {
+  if (text == null) return { index: 0, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(count >= 1 && index < count)) usage("--shard must be I/N with 0 ≤ I < N");
+  return { index, count };
+}
+
+/** The shard of a customer id: first 4 bytes of SHA-256 of its UTF-8 text, big-endian, mod `count`. */
+export function shardOf(id, count) {
+  return createHash("sha256").update(String(id), "utf8").digest().readUInt32BE(0) % count;
 }
 
 /** Loads the optional rasteriser, or explains how to get it. */
@@ -28,43 +68,272 @@ async function loadResvg() {
   try {
     return (await import("@resvg/resvg-js")).Resvg;
   } catch {
-    console.error("PNG output needs the optional dependency @resvg/resvg-js: npm i @resvg/resvg-js (or use --format svg)");
-    process.exit(2);
+    return null;
   }
 }
 
-/** SVG → PNG bytes with resvg (system fonts; `auto` themes render light). */
-function svgToPng(Resvg, svg, scale = 1) {
-  const resvg = new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: { loadSystemFonts: true } });
-  return resvg.render().asPng();
+// ---- input -------------------------------------------------------------------------------------
+
+/** `{id, name, input | graphql, extra}` per entry of a profiles file (flags fill in the gaps). */
+function taskOf(entry, i, args) {
+  const input = entry && typeof entry === "object" && "profile" in entry ? { ...entry } : { profile: entry };
+  for (const key of ["size", "theme", "locale"]) if (args[key] && input[key] == null) input[key] = args[key];
+  return { id: String(entry?.id ?? i), input };
+}
+
+const QUERY = `query($id: ID!) { customerImpactProfile(customerId: $id) {
+  totalCo2Saved totalOrders badges { id name description icon earnedAt tier }
+  milestones { id name target current percentage isCompleted unit } ranking { position percentile description } } }`;
+
+/** Fetches one customer's seed-000 profile response as text (HTTP failures become the task's error). */
+async function fetchProfile(url, id) {
+  try {
+    const res = await fetch(url, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: QUERY, variables: { id } }),
+    });
+    const text = await res.text();
+    return res.ok ? { graphql: text } : { error: { code: "http_error", path: "$", message: `HTTP ${res.status}` } };
+  } catch (error) {
+    return { error: { code: "fetch_error", path: "$", message: String(error.cause?.message ?? error.message) } };
+  }
+}
+
+/** Tasks from the GraphQL endpoint: the file lists ids; 8 requests in flight. */
+async function graphqlTasks(entries, args) {
+  const tasks = entries.map((entry, i) => {
+    const id = String(typeof entry === "object" && entry ? entry.id ?? i : entry);
+    const extra = typeof entry === "object" && entry ? { ...entry } : {};
+    delete extra.id;
+    const input = {};
+    for (const key of ["size", "theme", "locale"]) if (args[key]) input[key] = args[key];
+    return { id, input, extra };
+  }).filter((t) => shardOf(t.id, args.shard.count) === args.shard.index);
+  let next = 0;
+  const pump = async () => {
+    while (next < tasks.length) {
+      const t = tasks[next++];
+      Object.assign(t, await fetchProfile(args.graphql, t.id));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, pump));
+  return tasks;
+}
+
+async function loadTasks(args) {
+  let entries;
+  try {
+    entries = JSON.parse(readFileSync(args.files[0], "utf8"));
+  } catch (error) {
+    usage(`cannot read ${args.files[0]}: ${error.message}`);
+  }
+  if (!Array.isArray(entries)) usage(`${args.files[0]} must hold a JSON array`);
+  if (args.graphql) return graphqlTasks(entries, args);
+  return entries.map((e, i) => taskOf(e, i, args)).filter((t) => shardOf(t.id, args.shard.count) === args.shard.index);
+}
+
+/** Names files and hashes each task's input with the options and the package version. */
+function prepare(tasks, args, version) {
+  const names = new Set();
+  for (const t of tasks) {
+    t.name = t.id.replace(/[^A-Za-z0-9_-]/g, "_");
+    if (names.has(t.name)) t.error ??= { code: "duplicate_id", path: "$.id", message: `another customer's file is also ${t.name}` };
+    names.add(t.name);
+    t.file = join(args.out, `${t.name}.${args.format}`);
+    const basis = { v: version, input: t.input, graphql: t.graphql, extra: t.extra, format: args.format, scale: args.scale };
+    t.hash = createHash("sha256").update(JSON.stringify(basis)).digest("hex");
+  }
+}
+
+// ---- resume manifest: one JSON line per written card ({name, hash, bytes}); last line wins -------
+
+function manifestPath(args) {
+  const { index, count } = args.shard;
+  return join(args.out, count === 1 ? ".impactkit-cards.jsonl" : `.impactkit-cards.${index}-of-${count}.jsonl`);
+}
+
+function readManifest(path) {
+  const map = new Map();
+  if (!existsSync(path)) return map;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    try {
+      const r = JSON.parse(line);
+      map.set(r.name, r);
+    } catch { /* a torn last line from an interrupted run */ }
+  }
+  return map;
+}
+
+const isCurrent = (t, manifest) => {
+  const r = manifest.get(t.name);
+  return r?.hash === t.hash && existsSync(t.file) && statSync(t.file).size === r.bytes;
+};
+
+function writeManifest(path, manifest) {
+  const text = [...manifest.values()].map((r) => JSON.stringify(r)).join("\n");
+  writeFileSync(`${path}.tmp`, text ? `${text}\n` : "");
+  renameSync(`${path}.tmp`, path);
+}
+
+// ---- progress ----------------------------------------------------------------------------------
+
+function progress(total, enabled) {
+  const start = Date.now();
+  let last = 0;
+  const tty = process.stderr.isTTY;
+  const line = (done, final) => {
+    const secs = (Date.now() - start) / 1000;
+    const rate = secs > 0 ? done / secs : 0;
+    const eta = rate > 0 ? Math.ceil((total - done) / rate) : "?";
+    const pct = total ? ((100 * done) / total).toFixed(1) : "100.0";
+    const text = `cards ${done}/${total} (${pct} %) ${rate.toFixed(1)}/s ETA ${final ? 0 : eta}s`;
+    process.stderr.write(tty ? `\r${text}\x1b[K${final ? "\n" : ""}` : `${text}\n`);
+  };
+  return (done, final = false) => {
+    if (!enabled) return;
+    const now = Date.now();
+    if (final || now - last >= (tty ? 100 : 1000)) {
+      last = now;
+      line(done, final);
+    }
+  };
+}
+
+// ---- workers -----------------------------------------------------------------------------------
+
+/** Runs `tasks` on `jobs` workers; `onResult(task, result)` per card; resolves with per-worker stats. */
+function runPool(tasks, args, onResult) {
+  const queue = tasks.slice();
+  const jobs = Math.max(1, Math.min(args.jobs, Math.ceil(tasks.length / BATCH)));
+  const stats = [];
+  return new Promise((resolve, reject) => {
+    let live = jobs;
+    for (let w = 0; w < jobs; w += 1) {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { format: args.format, scale: Number(args.scale) } });
+      const feed = () => {
+        const batch = queue.splice(0, BATCH);
+        worker.postMessage(batch.length ? batch.map(({ input, graphql, extra, file }) => ({ input, graphql, extra, file })) : null);
+        return batch;
+      };
+      let current = [];
+      worker.on("message", (msg) => {
+        if (msg.stats) return stats.push(msg.stats);
+        msg.results.forEach((r, i) => onResult(current[i], r));
+        current = feed();
+      });
+      worker.on("error", reject);
+      worker.on("exit", () => (--live === 0 ? resolve(stats) : undefined));
+      current = feed();
+    }
+  });
+}
+
+/** `gc()` without `--expose-gc` on the command line (a no-op where V8 refuses). */
+async function gcFunction() {
+  try {
+    (await import("node:v8")).setFlagsFromString("--expose-gc");
+    return (await import("node:vm")).runInNewContext("gc");
+  } catch {
+    return () => {};
+  }
+}
+
+/** Worker side: loads the package once, renders each batch, writes the files. */
+async function workerMain() {
+  const { impactCard, readImpactProfile } = await import("./node.mjs");
+  const { format, scale } = workerData;
+  const Resvg = format === "png" ? await loadResvg() : null;
+  let peakHeap = 0;
+  // A Resvg holds native memory (its font database: megabytes) that V8 does not see, so with a small JS
+  // heap the GC would seldom run and RSS would grow per card: collect after every batch of PNGs.
+  const collect = Resvg ? await gcFunction() : () => {};
+  const render = ({ input, graphql, extra, file }) => {
+    try {
+      const card = graphql == null ? input : { ...input, profile: { ...readImpactProfile(graphql), ...extra } };
+      const svg = impactCard(card);
+      if (format === "png" && !Resvg) {
+        return { error: { code: "unsupported", path: "$", message: "PNG output needs the optional dependency @resvg/resvg-js: npm i @resvg/resvg-js (or use --format svg)" } };
+      }
+      const bytes = Resvg
+        ? new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: { loadSystemFonts: true } }).render().asPng()
+        : Buffer.from(svg);
+      writeFileSync(file, bytes);
+      return { bytes: bytes.length };
+    } catch (error) {
+      return { error: { code: error.code ?? "error", path: error.path ?? "$", message: String(error.message) } };
+    }
+  };
+  parentPort.on("message", (batch) => {
+    if (batch === null) {
+      parentPort.postMessage({ stats: { peakHeap } });
+      return parentPort.close();
+    }
+    const results = batch.map(render);
+    collect();
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    parentPort.postMessage({ results });
+  });
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+function summarize(failures, args) {
+  if (args.failures) writeFileSync(args.failures, JSON.stringify(failures, null, 2) + "\n");
+  if (!failures.length) return;
+  console.error(`${failures.length} card(s) failed:`);
+  for (const f of failures.slice(0, 20)) console.error(`  ${f.id}: ${f.code} at ${f.path}: ${f.message}`);
+  if (failures.length > 20) console.error(`  … and ${failures.length - 20} more${args.failures ? ` (all in ${args.failures})` : ""}`);
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (args.files.length !== 1 || !["png", "svg"].includes(args.format)) {
-    console.error("usage: impactkit-cards profiles.json [--out DIR] [--format png|svg] [--size S] [--theme T] [--locale L] [--scale N]");
+  if (args.format === "png" && !(await loadResvg())) {
+    console.error("PNG output needs the optional dependency @resvg/resvg-js: npm i @resvg/resvg-js (or use --format svg)");
     process.exit(2);
   }
-  const entries = JSON.parse(readFileSync(args.files[0], "utf8"));
-  if (!Array.isArray(entries)) throw new Error("profiles.json must be an array");
-  const Resvg = args.format === "png" ? await loadResvg() : null;
+  const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+  const tasks = await loadTasks(args);
+  prepare(tasks, args, version);
   mkdirSync(args.out, { recursive: true });
-  let failed = 0;
-  entries.forEach((entry, i) => {
-    const input = entry && typeof entry === "object" && "profile" in entry ? { ...entry } : { profile: entry };
-    for (const key of ["size", "theme", "locale"]) if (args[key] && input[key] == null) input[key] = args[key];
-    const name = String(entry?.id ?? i).replace(/[^A-Za-z0-9_-]/g, "_");
-    try {
-      const svg = impactCard(input);
-      const file = join(args.out, `${name}.${args.format}`);
-      writeFileSync(file, Resvg ? svgToPng(Resvg, svg, Number(args.scale)) : svg);
-      console.log(file);
-    } catch (error) {
-      failed += 1;
-      console.error(`entry ${i}: ${error.code ?? "error"} at ${error.path ?? "$"}: ${error.message}`);
-    }
+  const mpath = manifestPath(args);
+  const manifest = readManifest(mpath);
+  const failures = [];
+  const fail = (t, e) => failures.push({ id: t.id, file: t.file, ...e });
+  let skipped = 0;
+  const todo = tasks.filter((t) => {
+    if (t.error) return fail(t, t.error), false;
+    if (args.resume && isCurrent(t, manifest)) return (skipped += 1), false;
+    return true;
   });
-  process.exit(failed ? 1 : 0);
+  const showProgress = args.progress || process.stderr.isTTY;
+  const tick = progress(todo.length, showProgress);
+  // The written files go to stdout, one a line, for scripts; not over the progress line on a terminal.
+  const listFiles = !(showProgress && process.stderr.isTTY && process.stdout.isTTY);
+  let done = 0;
+  const stats = await runPool(todo, args, (t, r) => {
+    done += 1;
+    if (r.error) {
+      fail(t, r.error);
+      manifest.delete(t.name); // a card from an earlier run is stale now: never leave it to be sent
+      rmSync(t.file, { force: true });
+    } else {
+      manifest.set(t.name, { name: t.name, hash: t.hash, bytes: r.bytes });
+      appendFileSync(mpath, JSON.stringify(manifest.get(t.name)) + "\n");
+      if (listFiles) console.log(t.file);
+    }
+    tick(done);
+  });
+  tick(done, true);
+  writeManifest(mpath, manifest);
+  if (skipped) console.error(`${skipped} card(s) unchanged, skipped (--resume)`);
+  summarize(failures, args);
+  if (args.stats) {
+    const ru = process.resourceUsage();
+    const cpu = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+    console.error(`stats ${JSON.stringify({ cards: done, maxRss: ru.maxRSS * 1024, cpu, workers: stats })}`);
+  }
+  process.exit(failures.length ? 1 : 0);
 }
 
-await main();
+if (isMainThread) await main();
+else await workerMain();

@@ -46,5 +46,15 @@ let threw = false;
 try { c.badgePreview({ now }); } catch { threw = true; }
 check(threw, "a freed Customer throws when used");
 check(typeof ik.Customer.prototype[Symbol.dispose] === "function", "Customer has [Symbol.dispose]");
+// impactkit/badges has no streak engine: its Customer leaves `activity` unread (a bad one does not
+// fail the open), where the full package reads it and reports it.
+const badgesOnly = createRequire(import.meta.url)(join(here, "..", "pkg", "badges.node.cjs"));
+const badActivity = { orders: orders.slice(0, 3), activity: [{ date: "not a date" }] };
+let fullError;
+try { ik.openCustomer(badActivity).free(); } catch (e) { fullError = e; }
+check(fullError?.path === "$.activity[0].date", "the full package reports a bad activity record");
+const inBadges = badgesOnly.openCustomer(badActivity);
+check(Array.isArray(inBadges.badgePreview({ now }).locked), "impactkit/badges opens it and previews badges");
+inBadges.free();
 console.log(`session memory (node): ${failed ? "FAILED" : "passed"}`);
 process.exit(failed ? 1 : 0);

@@ -312,3 +312,24 @@ fn appended_records_are_held_to_the_array_limit() {
         .unwrap_err();
     assert_eq!(error.code.as_str(), "too_large");
 }
+
+/// With no `orders` and a bad `cart`, the session reports what the stateless call reports.
+#[test]
+fn a_missing_orders_list_is_reported_before_a_bad_cart() {
+    let history = json!({"timezone": "UTC"});
+    let request = json!({"now": "2025-03-14T12:00:00Z", "cart": {"co2Kg": "x"}});
+    let mut combined = history.clone();
+    combined["now"] = request["now"].clone();
+    combined["cart"] = request["cart"].clone();
+    let stateless = impactkit::api::call("badgePreview", &combined, &TzDatabase).unwrap_err();
+    let request = Node::from(&request);
+    let session = open(&history)
+        .unwrap()
+        .badge_preview(&Json::root(&request))
+        .unwrap_err();
+    assert_eq!(stateless.path, "$.orders");
+    assert_eq!(
+        (session.code, session.path),
+        (stateless.code, stateless.path)
+    );
+}

@@ -45,7 +45,13 @@ impl Customer {
         let zone = Zone::from_field(history, zones)?;
         let badges = BadgeHistory::open(history, &zone, false)?;
         let no_orders = absent(history, "orders");
+        // A build without the streak engine (the `impactkit/badges` module) leaves `activity`
+        // unread: its Customer has no `streak`, and a bad `activity` must not fail the open.
         let activity = match history.opt("activity")? {
+            Some(list) if !cfg!(any(feature = "full", feature = "streaks")) => Err(list.error(
+                crate::ErrorCode::Unsupported,
+                "this build has no streaks (use impactkit or impactkit/streaks)",
+            )),
             Some(list) => Ok(Activity::read(&list, &zone)?),
             None => Err(absent(history, "activity")
                 .unwrap_or_else(|| history.error(crate::ErrorCode::MissingField, "activity"))),
@@ -59,11 +65,15 @@ impl Customer {
     }
 
     /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?}`.
+    /// Errors come in the stateless function's order: `now`, the display options, a missing
+    /// `orders`, then `cart`.
     pub fn badge_preview(&mut self, request: &Json) -> Result<BadgePreview> {
-        let request = PreviewRequest::from_json(request, &self.zone)?;
         if let Some(error) = &self.no_orders {
+            crate::time::instant(&request.field("now")?, &self.zone)?;
+            crate::decimal::Display::from_json(request)?;
             return Err(error.clone());
         }
+        let request = PreviewRequest::from_json(request, &self.zone)?;
         self.badges.preview(&request, &self.zone)
     }
 

@@ -37,6 +37,14 @@ macro_rules! for_each_function {
                 "   next: { order: 2, name: \"Gold\", minProgress: 190 }, progress: 50 });",
                 " // → { percentage: 26.3, remaining: 140, next: { name: \"Gold\", … }, … }",
             ]),
+            ("pointsProgress", points_progress, "progress", "PointsInput | string | Uint8Array | ArrayBuffer", "PointsProgress", [
+                " A points balance (Gameball's balance response as is) with values, the next expiry's",
+                " days left and urgency, pending points' release day, the redeem nudge and what a cart earns.",
+                " @example",
+                " pointsProgress({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200, pendingPoints: 300 },",
+                "   now: \"2024-11-20T12:00:00Z\", redemptionRewardFactor: 0.05 }).redeemable;",
+                " // → { points: 1200, value: 60, toNextUnit: 20 }",
+            ]),
             ("campaignProgress", campaign_progress, "progress", "CampaignInput | GameballCampaign[] | string | Uint8Array | ArrayBuffer", "CampaignProgress", [
                 " Gameball reward campaigns with a status each and the \"almost there\" nudge (`nextUp`).",
                 " @example",
@@ -101,11 +109,20 @@ pub fn milestone_progress(
 
 /// `tierProgress`: Gameball's shape (see [`crate::adapters::gameball::is_tier_progress`]) is read
 /// by [`crate::adapters::gameball::tier_progress`], a tier list by [`crate::tiers::tier_progress`].
-pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<crate::tiers::TierProgress> {
-    if crate::adapters::gameball::is_tier_progress(input)? {
-        return crate::adapters::gameball::tier_progress(input);
-    }
-    crate::tiers::tier_progress(input)
+/// Either way [`crate::tiers::retention::apply`] adds `retain` and the deadline when asked.
+pub fn tier_progress(input: &Json, zones: &dyn ZoneDb) -> Result<crate::tiers::TierProgress> {
+    let mut progress = if crate::adapters::gameball::is_tier_progress(input)? {
+        crate::adapters::gameball::tier_progress(input)?
+    } else {
+        crate::tiers::tier_progress(input)?
+    };
+    crate::tiers::retention::apply(&mut progress, input, zones)?;
+    Ok(progress)
+}
+
+/// `pointsProgress`: see [`crate::adapters::gameball_points::points_progress`].
+pub fn points_progress(input: &Json, zones: &dyn ZoneDb) -> Result<crate::points::PointsProgress> {
+    crate::adapters::gameball_points::points_progress(input, zones)
 }
 
 /// `campaignProgress`: see [`crate::adapters::gameball::campaign_progress`].

@@ -27,6 +27,7 @@ pub mod json;
 pub mod limits;
 pub mod milestones;
 pub mod numbers;
+pub mod points;
 pub mod session;
 pub mod streaks;
 pub mod tiers;

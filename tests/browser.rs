@@ -52,6 +52,11 @@ const FILES: &[(&str, &str)] = &[
     ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
     (
+        "vectors/tiers-retention.json",
+        include_str!("vectors/tiers-retention.json"),
+    ),
+    ("vectors/points.json", include_str!("vectors/points.json")),
+    (
         "vectors/defects-numbers.json",
         include_str!("vectors/defects-numbers.json"),
     ),

@@ -3,4 +3,5 @@
 
 pub mod capillary;
 pub mod gameball;
+pub mod gameball_points;
 pub mod graphql;

@@ -110,6 +110,76 @@ impl Decimal {
     }
 }
 
+impl Decimal {
+    /// `self × other`, exact (digits past 22 places are cut towards zero), or `None` on overflow.
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let v = Decimal::from_f64(1200.0).checked_mul(Decimal::from_f64(0.05));
+    /// assert_eq!(v.map(Decimal::to_f64), Some(60.0));
+    /// ```
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let (a, za) = strip_zeros(self.units);
+        let (b, zb) = strip_zeros(other.units);
+        let product = a.checked_mul(b)?;
+        let shift = za + zb;
+        let units = if shift >= SCALE {
+            product.checked_mul(10i128.checked_pow(shift - SCALE)?)?
+        } else {
+            product / 10i128.pow(SCALE - shift)
+        };
+        Some(Decimal { units })
+    }
+
+    /// The whole number `n`.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::decimal::Decimal::from_int(61).to_f64(), 61.0);
+    /// ```
+    pub fn from_int(n: i64) -> Decimal {
+        Decimal {
+            units: i128::from(n).saturating_mul(ONE),
+        }
+    }
+
+    /// `⌊self / other⌋` for `other > 0` as a whole number (`None` when `other ≤ 0`).
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// assert_eq!(Decimal::from_f64(120.0).div_floor(Decimal::from_f64(50.0)), Some(2));
+    /// assert_eq!(Decimal::from_f64(-0.5).div_floor(Decimal::from_f64(1.0)), Some(-1));
+    /// ```
+    pub fn div_floor(self, other: Decimal) -> Option<i128> {
+        (other.units > 0).then(|| self.units.div_euclid(other.units))
+    }
+
+    /// `⌈self / other⌉` for `other > 0` as a whole number (`None` when `other ≤ 0`).
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// assert_eq!(Decimal::from_f64(61.0).div_ceil(Decimal::from_f64(0.05)), Some(1220));
+    /// assert_eq!(Decimal::from_f64(1.0).div_ceil(Decimal::from_f64(0.3)), Some(4));
+    /// ```
+    pub fn div_ceil(self, other: Decimal) -> Option<i128> {
+        let floor = self.div_floor(other)?;
+        Some(if self.units.rem_euclid(other.units) == 0 {
+            floor
+        } else {
+            floor + 1
+        })
+    }
+}
+
+/// `units` as `(m, z)` with `units = m · 10^z` and `m` not a multiple of 10 (0 is `(0, 0)`).
+fn strip_zeros(mut units: i128) -> (i128, u32) {
+    let mut zeros = 0;
+    while units != 0 && units % 10 == 0 {
+        units /= 10;
+        zeros += 1;
+    }
+    (units, zeros)
+}
+
 impl std::ops::Sub for Decimal {
     type Output = Decimal;
 

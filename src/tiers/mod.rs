@@ -1,4 +1,7 @@
-//! Tier progress: which tier a customer is in, the next one, and how far along.
+//! Tier progress: which tier a customer is in, the next one, and how far along;
+//! [`retention`] adds what keeps the current tier and by when.
+
+pub mod retention;
 
 use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
@@ -15,6 +18,12 @@ pub struct Tier {
     pub order: Option<i64>,
     /// Icon URL or name, passed through untouched.
     pub icon: Option<String>,
+    /// Progress that keeps this tier for another period (`retainProgress`; default `min_progress`).
+    pub retain_progress: Option<f64>,
+    /// On the next tier: the last local day (`YYYY-MM-DD`) the qualifying period counts.
+    pub by: Option<String>,
+    /// On the next tier: whole local days from today to `by` (0 on that day).
+    pub days_left: Option<i64>,
 }
 
 crate::to_json_struct!(Tier {
@@ -22,10 +31,30 @@ crate::to_json_struct!(Tier {
     min_progress: "minProgress",
     order: "order"?,
     icon: "icon"?,
+    retain_progress: "retainProgress"?,
+    by: "by"?,
+    days_left: "daysLeft"?,
 });
 
 impl Tier {
-    /// Reads `{name, minProgress, order?, icon?}`.
+    /// A tier with a name and threshold only.
+    ///
+    /// ```
+    /// assert_eq!(impactkit::tiers::Tier::new("Gold", 190.0).min_progress, 190.0);
+    /// ```
+    pub fn new(name: &str, min_progress: f64) -> Tier {
+        Tier {
+            name: name.to_owned(),
+            min_progress,
+            order: None,
+            icon: None,
+            retain_progress: None,
+            by: None,
+            days_left: None,
+        }
+    }
+
+    /// Reads `{name, minProgress, order?, icon?, retainProgress?}`.
     ///
     /// ```
     /// let v = serde_json::json!({"name": "Gold", "minProgress": 190, "order": 2});
@@ -45,6 +74,12 @@ impl Tier {
                 .opt("icon")?
                 .map(|i| i.str().map(str::to_owned))
                 .transpose()?,
+            retain_progress: input
+                .opt("retainProgress")?
+                .map(|r| r.non_negative())
+                .transpose()?,
+            by: None,
+            days_left: None,
         })
     }
 }
@@ -62,6 +97,9 @@ pub struct TierProgress {
     pub remaining: f64,
     /// The customer's progress value, as given.
     pub progress: f64,
+    /// What keeps the current tier, when the input has a qualifying period, a period end or
+    /// a `retainProgress` (see [`retention`]).
+    pub retain: Option<retention::Retain>,
 }
 
 crate::to_json_struct!(TierProgress {
@@ -70,14 +108,15 @@ crate::to_json_struct!(TierProgress {
     percentage: "percentage",
     remaining: "remaining",
     progress: "progress",
+    retain: "retain"?,
 });
 
 /// Computes progress between a tier's threshold and the next one's.
 ///
 /// ```
 /// use impactkit::{tiers::{Tier, between}, decimal::Display};
-/// let basic = Tier { name: "Basic".into(), min_progress: 0.0, order: Some(1), icon: None };
-/// let gold = Tier { name: "Gold".into(), min_progress: 190.0, order: Some(2), icon: None };
+/// let basic = Tier::new("Basic", 0.0);
+/// let gold = Tier::new("Gold", 190.0);
 /// let p = between(Some(basic), Some(gold), 50.0, Display::default());
 /// assert_eq!((p.percentage, p.remaining), (26.3, 140.0));
 /// ```
@@ -104,6 +143,7 @@ pub fn between(
         percentage,
         remaining,
         progress,
+        retain: None,
     }
 }
 
@@ -112,8 +152,8 @@ pub fn between(
 /// ```
 /// use impactkit::{tiers::{Tier, place}, decimal::Display};
 /// let tiers = vec![
-///     Tier { name: "Gold".into(), min_progress: 190.0, order: None, icon: None },
-///     Tier { name: "Basic".into(), min_progress: 0.0, order: None, icon: None },
+///     Tier::new("Gold", 190.0),
+///     Tier::new("Basic", 0.0),
 /// ];
 /// let p = place(tiers, 500.0, Display::default());
 /// assert_eq!((p.current.unwrap().name.as_str(), p.next.is_none(), p.percentage), ("Gold", true, 100.0));

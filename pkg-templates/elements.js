@@ -1,4 +1,5 @@
-// impactkit drop-in widgets: <impact-milestones>, <impact-badges>, <impact-streak>, <impact-card>.
+// impactkit drop-in widgets: <impact-milestones>, <impact-badges>, <impact-streak>, <impact-card>,
+// <impact-points>.
 // One script tag on a storefront:
 //   <script type="module" src="/impactkit/elements.js"></script>
 //   <impact-milestones endpoint="/graphql" customer="cust_123" locale="en" theme="auto"></impact-milestones>

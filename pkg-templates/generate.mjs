@@ -69,7 +69,7 @@ function bundleBrowserEntry(e) {
 /** The capability modules' browser entries, which the elements import as they are (never bundled). */
 const MODULE_FILES = ["progress", "badges", "streaks", "cards", "impactkit"];
 /** The widget chunks (pkg/elements/<name>.js): elements.js imports each when its widget comes on screen. */
-const WIDGETS = ["impact-milestones", "impact-badges", "impact-streak", "impact-card"];
+const WIDGETS = ["impact-milestones", "impact-badges", "impact-streak", "impact-card", "impact-points"];
 /** What the widget files import from the code they share, which is in pkg/elements/runtime.js. */
 const SHARED = /^\.\/(base|data|dom|format|modules|styles)\.js$/;
 

@@ -9,7 +9,7 @@ import {
 } from "/pkg/elements.js";
 
 const $ = (id) => document.getElementById(id);
-const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
+const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card, impact-points";
 const OPTIONAL = ["badgePreview", "streak", "achievementWindow", "impactCard", "impactCardPng"];
 const state = { customer: null, customers: [], locale: "en", theme: "auto", cachedAt: null, loadedAt: null, gen: 0 };
 const tz = browserTimeZone();
@@ -148,6 +148,18 @@ function earnedCount(id) {
 }
 
 // ---- tier, balance and campaigns (Gameball v4, through the storefront proxy) -------------------
+/** The tier's deadline and retention over the calendar year (tierProgress with `period`). */
+async function tierDeadline(ik, tierProgress, L) {
+  const t = await ik.tierProgress({ ...tierProgress, period: "calendarYear", now: nowIso(), timezone: tz });
+  const days = (n) => `${fmtNumber(L, n, 0)} ${n === 1 ? "day" : "days"} left`;
+  const keep = t.retain && t.retain.required > 0
+    ? (t.retain.secured ? ` · ${t.retain.tier} kept for next year ✓` : ` · ${fmtNumber(L, t.retain.remaining)} more keeps ${t.retain.tier}`) : "";
+  const by = t.next?.by ?? t.retain?.by;
+  return h("p", { class: "muted small deadline", "data-tier-by": by ?? "", "data-tier-days-left": t.next?.daysLeft ?? t.retain?.daysLeft ?? "" },
+    t.next ? `${fmtNumber(L, t.remaining)} more by ${fmtDate(L, t.next.by)} to reach ${t.next.name} (${days(t.next.daysLeft)})` : `Qualifying year ends ${fmtDate(L, by)}`,
+    keep);
+}
+
 function tier(ik, id) {
   return into($("tier-body"), async () => {
     const base = `/storefront/gameball/customers/${encodeURIComponent(id)}`;
@@ -165,6 +177,7 @@ function tier(ik, id) {
           ? `${fmtNumber(L, t.progress)} of ${fmtNumber(L, t.next.minProgress)} · ${fmtNumber(L, t.remaining)} to ${t.next.name}`
           : `${fmtNumber(L, t.progress)} — top tier reached` }),
         h("span", { class: "pct", "data-tier-pct": t.percentage, text: pct })),
+      await tierDeadline(ik, tierProgress, L),
     ];
     if (b) {
       const pts = b.pointsName ?? "points";

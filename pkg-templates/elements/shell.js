@@ -172,6 +172,11 @@ div.shot { background:var(--ik-chip); }
 .ph-controls { min-height:2.25rem; }`,
     chunk: () => import("./elements/impact-card.js"),
   },
+  "impact-points": {
+    icon: "💎", title: "Points", attrs: ["balance-endpoint", "factor", "reward-threshold", "reward-points", "cart-total"],
+    box: ":host { min-height:14rem; }",
+    chunk: () => import("./elements/impact-points.js"),
+  },
 };
 
 /** Defines `name` once (a second copy of the script on a page is harmless). */

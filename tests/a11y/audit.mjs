@@ -19,7 +19,7 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WAIT = 30_000;
-const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
+const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card, impact-points";
 
 /**
  * theme: the page/widget theme; os: the emulated prefers-color-scheme (what "auto" follows);

@@ -42,7 +42,7 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card";
+const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card, impact-points";
 /**
  * Widgets load their module and data when they come on screen: scrolls each one still waiting
  * (data-state "idle") into view, one after the other, then back to the top.
@@ -105,7 +105,9 @@ try {
     const camps = (await getJson("/api/v4/integrations/customers/cust_123/reward-campaigns-progress", keys)).body;
     assert(camps.length === 2 && camps[0].rewardsCampaignId === 5859 && camps[1].completionPercentage === 100, "campaigns");
     const bal = (await getJson("/api/v4/integrations/customers/cust_123/balance", keys)).body;
-    assert(bal.totalPointsBalance === 1500 && bal.nextExpiringPointsDate === "2024-12-01T00:00:00", "balance");
+    // seed 004's sample, its next expiry moved to local midnight 5 days from today (the points widget's countdown)
+    const in5 = `${new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 5 * 86_400_000).toISOString().slice(0, 10)}T00:00:00`;
+    assert(bal.totalPointsBalance === 1500 && bal.availablePointsBalance === 1200 && bal.nextExpiringPointsDate === in5, JSON.stringify(bal));
   });
   await check("backend: activities page with startAfter/limit (max 200) and hasMore over 100k orders", async () => {
     const keys = { headers: { apikey: "demo-apikey", secretkey: "demo-secretkey" } };
@@ -149,9 +151,9 @@ try {
 
   const settled = async () => {
     await revealAll(page);
-    await page.waitForFunction(() => [...document.querySelectorAll("impact-milestones, impact-badges, impact-streak, impact-card")]
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)]
       .every((w) => ["ready", "unavailable", "error"].includes(w.dataset.state)) &&
-      ["summary", "tier-body", "lb-body"].every((id) => ["ready", "error"].includes(document.getElementById(id).dataset.state)), null, { timeout: WAIT });
+      ["summary", "tier-body", "lb-body"].every((id) => ["ready", "error"].includes(document.getElementById(id).dataset.state)), WIDGETS, { timeout: WAIT });
     const errors = await page.evaluate(() => [...document.querySelectorAll("[data-state=error]")].map((e) => `${e.id || e.localName}: ${(e.shadowRoot ?? e).textContent.trim().slice(0, 300)}`));
     assert(errors.length === 0, `widgets in error: ${errors.join(" | ")}`);
   };
@@ -184,6 +186,23 @@ try {
     assert(/26\.3\s?%/.test(t) && t.includes("Basic") && t.includes("Gold") && /140 to Gold/.test(t), t);
     assert(await page.locator('#tier-body [role=progressbar][aria-valuenow="26.3"]').count() === 1, "tier progressbar");
     assert(t.includes("Third Order Campaign") && /33\s?%/.test(t) && t.includes("Birthday Reward"), "campaigns");
+  });
+  await check("cust_123: tier deadline — 140 more by 31 Dec to reach Gold, days left to the year's end", async () => {
+    const el = page.locator("#tier-body [data-tier-by]");
+    const year = new Date().getUTCFullYear();
+    assert(await el.getAttribute("data-tier-by") === `${year}-12-31`, await el.getAttribute("data-tier-by"));
+    const days = Math.round((Date.UTC(year, 11, 31) - Math.floor(Date.now() / 86_400_000) * 86_400_000) / 86_400_000);
+    assert(Number(await el.getAttribute("data-tier-days-left")) === days, `daysLeft ${await el.getAttribute("data-tier-days-left")} ≠ ${days}`);
+    assert(/140 more by Dec 31, \d{4} to reach Gold/.test(await el.innerText()), await el.innerText());
+  });
+  await check("cust_123: points widget — 1,200 worth $60.00, 200 expire in 4 days (last chance), redeem nudge, cart earns 20", async () => {
+    const t = await text("impact-points");
+    assert(t.includes("1,200 Reward Points") && t.includes("worth $60.00") && t.includes("300 pending"), t);
+    const e = page.locator("impact-points [data-days-left]");
+    assert(await e.getAttribute("data-days-left") === "4" && await e.getAttribute("data-urgency") === "lastChance", await e.innerText());
+    assert(/Last chance: 200 Reward Points \(\$10\.00\) expire in 4 days/.test(t), t);
+    assert(t.includes("Redeem now: $60.00 off") && t.includes("20 Reward Points more for $61.00"), t);
+    assert(t.includes("This cart earns 20 Reward Points ($1.00)") && t.includes("spend $30.00 more"), t);
   });
   await check('cust_123: ranking and leaderboard say "Top 15%" and #142', async () => {
     const s = await text("#summary");

@@ -61,6 +61,10 @@ const SEED_BALANCE = {
   nextExpiringPointsAmount: 200, nextExpiringPointsValue: 10.0, nextExpiringPointsDate: "2024-12-01T00:00:00",
   totalEarnedPoints: 2500,
 };
+/** The seed balance with its next expiry moved to local midnight `days` after `todayMs` (the points widget's countdown). */
+const balanceExpiringIn = (todayMs, days) => ({
+  ...SEED_BALANCE, nextExpiringPointsDate: `${new Date(todayMs + days * DAY_MS).toISOString().slice(0, 10)}T00:00:00`,
+});
 
 // ---------------------------------------------------------------------------------------------
 // cust_123: 15 orders whose savings add up to exactly 248.5 kg. 9 orders have recycledShare > 0.5
@@ -260,7 +264,7 @@ function build(customer, todayMs) {
         orders,
         activity: seedActivity(todayMs),
         gameball: {
-          balance: SEED_BALANCE,
+          balance: balanceExpiringIn(todayMs, 5),
           tierProgress: { current: TIERS[0], next: TIERS[1], progress: 50 },
           campaigns: SEED_CAMPAIGNS,
         },

@@ -162,11 +162,11 @@ impl Decimal {
     /// ```
     pub fn div_ceil(self, other: Decimal) -> Option<i128> {
         let floor = self.div_floor(other)?;
-        Some(if self.units.rem_euclid(other.units) == 0 {
-            floor
+        if self.units.rem_euclid(other.units) == 0 {
+            Some(floor)
         } else {
-            floor + 1
-        })
+            floor.checked_add(1)
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 // generated pkg/impactkit.d.ts, and misuse does not (each @ts-expect-error must be an error).
 import {
   achievementWindow, badgePreview, campaignProgress, impactCard, milestoneProgress, readCapillaryBadge,
-  readGameball, readImpactProfile, streak, tierProgress,
+  pointsProgress, readGameball, readImpactProfile, streak, tierProgress,
 } from "../../pkg/impactkit.js";
 import type { ImpactkitError, ImpactProfile, StreakResult } from "../../pkg/impactkit.js";
 
@@ -11,6 +11,12 @@ const fromText: boolean = milestoneProgress('{"current": 248.5, "target": 500}')
 const tier: string | undefined = tierProgress({
   current: { order: 1, name: "Basic", minProgress: 0 }, next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50,
 }).next?.name;
+const keepBy: string | null | undefined = tierProgress({
+  tiers: [{ name: "Gold", minProgress: 190, retainProgress: 150 }], progress: 100, period: "calendarYear", now: "2026-12-01T09:00:00Z",
+}).retain?.by;
+const points = pointsProgress({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 }, now: "2024-11-20T12:00:00Z", redemptionRewardFactor: 0.05 });
+const urgency: "lastChance" | "soon" | null | undefined = points.expiring?.urgency;
+const toNext: number | null = points.redeemable.toNextUnit;
 const nudge = campaignProgress({ campaigns: [{ rewardsCampaignName: "Third Order Campaign 🛍️", rewardsCampaignId: 5859, isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp;
 const profile: ImpactProfile = readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } });
 const gameball = readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } }).balance?.pendingPoints;
@@ -24,6 +30,10 @@ const meta = readCapillaryBadge;
 try {
   // @ts-expect-error target must be a number
   milestoneProgress({ current: 1, target: "500" });
+  // @ts-expect-error a qualifying period is rolling12 | calendarYear | lifetime
+  tierProgress({ tiers: [], progress: 0, period: "monthly" });
+  // @ts-expect-error pointsProgress needs now
+  pointsProgress({ balance: { totalPointsBalance: 1, availablePointsBalance: 1 } });
   // @ts-expect-error period is day | week | month
   streak({ activity: [], period: "year", now: 0 });
   // @ts-expect-error sizes are og | square | story | badge
@@ -36,7 +46,7 @@ try {
   void where;
 }
 
-void [pct, fromText, tier, nudge, gameball, state, window, preview, svg, meta];
+void [pct, fromText, tier, keepBy, urgency, toNext, nudge, gameball, state, window, preview, svg, meta];
 
 // The custom elements' module (impactkit/elements.js) is typed too.
 import { fmtPercent, ready } from "../../pkg/elements.js";
@@ -45,9 +55,10 @@ const unlocked: Promise<string[] | undefined> | undefined = badges
   ?.preview({ co2Kg: 1, baselineCo2Kg: 13, recycledShare: 0.6, supplyChains: [] })
   .then((p) => p?.locked.map((l) => l.id));
 const shown: string = fmtPercent("de", 49.7);
+const daysLeft: number | undefined = document.querySelector("impact-points")?.lastProgress?.expiring?.daysLeft;
 // @ts-expect-error the codes are a closed union
 const code: ImpactkitError["code"] = "no_such_code";
-void [ready, unlocked, shown, code];
+void [ready, unlocked, shown, code, daysLeft];
 
 // The capability modules (impactkit/progress, …): each declares its own functions and the shared types.
 import initProgress, { milestoneProgress as milestoneOnly, tierProgress as tierOnly, type TierProgress } from "../../pkg/progress.js";

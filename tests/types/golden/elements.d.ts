@@ -1,5 +1,5 @@
 // Types for impactkit/elements.js: the drop-in custom elements and the helpers they are built from.
-import type { BadgePreview, CartOrder } from "./impactkit.js";
+import type { BadgePreview, CartOrder, PointsProgress } from "./impactkit.js";
 
 /** The full impactkit module's namespace once `ready` has resolved (undefined before). */
 export let impactkit: typeof import("./impactkit.js") | undefined;
@@ -141,6 +141,15 @@ export interface ImpactBadgesElement extends ImpactElement {
 }
 /** `<impact-streak>`: streak summary and calendar. */
 export interface ImpactStreakElement extends ImpactElement {}
+/**
+ * `<impact-points>`: a points balance (Gameball's balance response through `balance-endpoint`, a URL
+ * template with `{customer}`), its value, the expiry countdown and the redeem nudge. Attributes
+ * `factor` (redemptionRewardFactor), `reward-threshold`, `reward-points`, `cart-total`.
+ */
+export interface ImpactPointsElement extends ImpactElement {
+  /** The last pointsProgress result drawn. */
+  lastProgress?: PointsProgress;
+}
 /** `<impact-card>`: the share card, with SVG / PNG downloads. */
 export interface ImpactCardElement extends ImpactElement {
   /** The card as SVG text. */
@@ -155,5 +164,6 @@ declare global {
     "impact-badges": ImpactBadgesElement;
     "impact-streak": ImpactStreakElement;
     "impact-card": ImpactCardElement;
+    "impact-points": ImpactPointsElement;
   }
 }

@@ -11,7 +11,7 @@
 //! when the period ends at local midnight (`2027-01-01T00:00:00` → `2026-12-31`).
 
 use super::TierProgress;
-use crate::decimal::{remaining, Display};
+use crate::decimal::Display;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{format_date, instant, Zone, ZoneDb};
@@ -134,9 +134,11 @@ pub fn apply(progress: &mut TierProgress, input: &Json, zones: &dyn ZoneDb) -> R
     let zone = Zone::from_field(input, zones)?;
     let deadline = deadline(input, &zone)?;
     let display = Display::from_json(input)?;
-    if let (Some(next), Some(d)) = (progress.next.as_mut(), deadline.as_ref()) {
-        next.by = Some(format_date(d.by));
-        next.days_left = Some(d.days_left);
+    let by = deadline.as_ref().map(|d| format_date(d.by));
+    let days_left = deadline.as_ref().map(|d| d.days_left);
+    if let Some(next) = progress.next.as_mut() {
+        next.by.clone_from(&by);
+        next.days_left = days_left;
     }
     progress.retain = progress.current.as_ref().map(|tier| {
         let required = tier.retain_progress.unwrap_or(tier.min_progress);
@@ -144,11 +146,11 @@ pub fn apply(progress: &mut TierProgress, input: &Json, zones: &dyn ZoneDb) -> R
         Retain {
             tier: tier.name.clone(),
             required,
-            remaining: remaining(required, progress.progress),
+            remaining: step.remaining,
             percentage: step.percentage,
             secured: step.is_completed,
-            by: deadline.as_ref().map(|d| format_date(d.by)),
-            days_left: deadline.as_ref().map(|d| d.days_left),
+            by,
+            days_left,
             ended: deadline.as_ref().is_some_and(|d| d.ended),
         }
     });

@@ -1,6 +1,6 @@
 // <impact-points balance-endpoint customer locale theme timezone factor reward-threshold reward-points
-// cart-total>: a points balance (Gameball v4 balance response, seed 004) with its value, the next
-// expiry's countdown and urgency, and the redeem nudge; with `cart-total` what the cart earns.
+// cart>: a points balance (Gameball v4 balance response, seed 004) with its value, the next
+// expiry's countdown and urgency, and the redeem nudge; with `cart` what the cart earns.
 // `balance-endpoint` is a URL template answering the balance as Gameball sends it (through the
 // storefront's proxy: Gameball's keys never reach the page). Needs the progress module (pointsProgress).
 import { ImpactElement, nextTask } from "./base.js";
@@ -37,7 +37,7 @@ export default class ImpactPoints extends ImpactElement {
 
   /** pointsProgress's input from the balance and the widget's attributes. */
   input(balance) {
-    const cart = num(this, "cart-total");
+    const cart = num(this, "cart");
     return {
       balance, now: new Date().toISOString(), timezone: this.timezone, locale: this.locale,
       redemptionRewardFactor: num(this, "factor"), rewardThreshold: num(this, "reward-threshold"),

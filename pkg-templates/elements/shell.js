@@ -173,8 +173,8 @@ div.shot { background:var(--ik-chip); }
     chunk: () => import("./elements/impact-card.js"),
   },
   "impact-points": {
-    icon: "💎", title: "Points", attrs: ["balance-endpoint", "factor", "reward-threshold", "reward-points", "cart-total"],
-    box: ":host { min-height:14rem; }",
+    icon: "💎", title: "Points", attrs: ["balance-endpoint", "factor", "reward-threshold", "reward-points", "cart"],
+    box: ":host { min-height:17.9rem; }",
     chunk: () => import("./elements/impact-points.js"),
   },
 };

@@ -144,7 +144,7 @@ export interface ImpactStreakElement extends ImpactElement {}
 /**
  * `<impact-points>`: a points balance (Gameball's balance response through `balance-endpoint`, a URL
  * template with `{customer}`), its value, the expiry countdown and the redeem nudge. Attributes
- * `factor` (redemptionRewardFactor), `reward-threshold`, `reward-points`, `cart-total`.
+ * `factor` (redemptionRewardFactor), `reward-threshold`, `reward-points`, `cart`.
  */
 export interface ImpactPointsElement extends ImpactElement {
   /** The last pointsProgress result drawn. */

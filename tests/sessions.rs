@@ -212,12 +212,12 @@ fn a_cart_applied_to_tallies_equals_re_evaluating_the_history() {
             let mut with: Vec<&Order> = history.clone();
             with.insert(at, &cart);
             for rule in &rules {
-                let tally = rule.tally(&history, &ctx);
+                let tally = rule.tally(&history, &[], &ctx);
                 assert_eq!(
                     rule.progress_of(&tally, &ctx),
-                    rule.progress(&history, &ctx)
+                    rule.progress(&history, &[], &ctx)
                 );
-                let want = rule.progress(&with, &ctx).reached_at.is_some();
+                let want = rule.progress(&with, &[], &ctx).reached_at.is_some();
                 match rule.reached_with(&tally, &cart, &ctx) {
                     Some(got) => assert_eq!(got, want, "{rule:?} in {zone_name}, case {case}"),
                     None => re_evaluated += 1,

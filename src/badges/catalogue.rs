@@ -1,4 +1,5 @@
-//! The built-in catalogue: the six badges of seed 000, written in the rule language.
+//! The built-in catalogue: the six badges of seed 000 and the four examples of seed 002,
+//! written in the rule language.
 
 use super::definition::{read_definitions, Definition};
 use crate::error::Result;
@@ -40,7 +41,19 @@ pub const CATALOGUE_JSON: &str = r#"[
    "description": "3, 6 or 12 consecutive months with a green order", "icon": "calendar",
    "tiers": [{"tier": "BRONZE", "rule": {"kind": "streak", "period": "month", "where": {"co2Kg": {"lt": "baselineCo2Kg"}}, "target": 3}},
              {"tier": "SILVER", "rule": {"kind": "streak", "period": "month", "where": {"co2Kg": {"lt": "baselineCo2Kg"}}, "target": 6}},
-             {"tier": "GOLD", "rule": {"kind": "streak", "period": "month", "where": {"co2Kg": {"lt": "baselineCo2Kg"}}, "target": 12}}]}
+             {"tier": "GOLD", "rule": {"kind": "streak", "period": "month", "where": {"co2Kg": {"lt": "baselineCo2Kg"}}, "target": 12}}]},
+  {"id": "badge_new_member", "name": "New Member",
+   "description": "Joined the programme", "icon": "star",
+   "tiers": [{"tier": "BRONZE", "rule": {"kind": "first", "event": "signup"}}]},
+  {"id": "badge_referral_champion", "name": "Referral Champion",
+   "description": "Referred 3 friends", "icon": "heart",
+   "tiers": [{"tier": "SILVER", "rule": {"kind": "count", "event": "referral", "target": 3}}]},
+  {"id": "badge_gold_elite", "name": "Gold Elite",
+   "description": "Reached the Gold tier", "icon": "trophy",
+   "tiers": [{"tier": "GOLD", "rule": {"kind": "first", "event": "tierReached", "where": {"tier": {"eq": "GOLD"}}}}]},
+  {"id": "badge_night_owl", "name": "Night Owl",
+   "description": "5 orders placed late at night (22:00 to 04:00 local time)", "icon": "bag",
+   "tiers": [{"tier": "BRONZE", "rule": {"kind": "count", "where": {"hour": {"in": [22, 23, 0, 1, 2, 3]}}, "target": 5}}]}
 ]"#;
 
 /// The seed catalogue, read from [`CATALOGUE_JSON`] (its one source).
@@ -49,7 +62,9 @@ pub const CATALOGUE_JSON: &str = r#"[
 /// let c = impactkit::badges::catalogue::builtin();
 /// let ids: Vec<&str> = c.iter().map(|d| d.id.as_str()).collect();
 /// assert_eq!(ids, ["badge_first_green", "badge_tree_saver", "badge_chain_champion",
-///                  "badge_circular_hero", "badge_carbon_neutral", "badge_streak_keeper"]);
+///                  "badge_circular_hero", "badge_carbon_neutral", "badge_streak_keeper",
+///                  "badge_new_member", "badge_referral_champion", "badge_gold_elite",
+///                  "badge_night_owl"]);
 /// ```
 pub fn builtin() -> Vec<Definition> {
     // It reads (the test below checks), so the default is never taken.
@@ -64,14 +79,17 @@ fn read_catalogue() -> Result<Vec<Definition>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::badges::rules::{Field, Measure, Period};
+    use crate::badges::rules::{Field, Measure, Period, Source};
 
     #[test]
     fn the_catalogue_json_reads() {
         let catalogue = read_catalogue().unwrap();
-        assert_eq!(catalogue.len(), 6);
+        assert_eq!(catalogue.len(), 10);
         let tiers: usize = catalogue.iter().map(|d| d.tiers.len()).sum();
-        assert_eq!(tiers, 10);
+        assert_eq!(tiers, 14);
+        let referrals = &catalogue[7].tiers[0].rule;
+        assert_eq!(referrals.source, Source::Events("referral".into()));
+        assert_eq!(referrals.target, 3.0);
         let streak = &catalogue[5].tiers[2].rule;
         assert!(matches!(streak.measure, Measure::Streak(Period::Month, _)));
         assert_eq!(streak.target, 12.0);

@@ -1,6 +1,7 @@
 //! The order history badge rules are evaluated over: reading, de-duplication
 //! and chronological sorting.
 
+use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
 use crate::json::Json;
@@ -26,6 +27,10 @@ pub struct Order {
     pub placed_at: DateTime<Utc>,
     /// `placed_at`'s calendar date in the preview's timezone.
     pub local_date: NaiveDate,
+    /// `placed_at`'s local hour (0–23) in the preview's timezone.
+    pub hour: u32,
+    /// `placed_at`'s local ISO weekday, 1 (Monday) – 7 (Sunday).
+    pub weekday: u32,
     /// Emissions of the order, kg CO₂.
     pub co2_kg: f64,
     /// Emissions of an average equivalent order, kg CO₂.
@@ -99,10 +104,13 @@ impl Order {
             Some(o) => o.non_negative()?,
             None => 0.0,
         };
+        let local = LocalTime::of(placed_at, zone);
         Ok(Order {
             id,
             placed_at,
-            local_date: zone.date_of(placed_at),
+            local_date: local.date,
+            hour: local.hour,
+            weekday: local.weekday,
             co2_kg,
             baseline_co2_kg,
             co2_saved_kg,

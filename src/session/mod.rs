@@ -1,9 +1,9 @@
 //! Customer sessions: a history read once, then asked many times.
 //!
-//! [`Customer::open`] reads `{orders?, activity?, earned?, issued?, definitions?, timezone?,
-//! options?}`: orders are parsed, de-duplicated and sorted once, activity records dated once,
-//! and each badge rule's tally of the orders is built on the first preview (and kept until `now`
-//! passes another order or orders are added). A method takes only what changes between calls
+//! [`Customer::open`] reads `{orders?, events?, activity?, earned?, issued?, definitions?,
+//! timezone?, options?}`: orders are parsed, de-duplicated and sorted once, events sorted once,
+//! activity records dated once, and each badge rule's tally of the orders and events is built on
+//! the first preview (and kept until `now` passes another order or event, or some are added). A method takes only what changes between calls
 //! and answers exactly what the stateless function answers for the combined input:
 //! [`crate::badges::preview::badge_preview`] is itself a session opened and asked once.
 
@@ -102,6 +102,12 @@ impl Customer {
         Ok(())
     }
 
+    /// Appends events (`[{type, at, value?, tier?}]`, like `events`); nothing changes when one
+    /// is invalid.
+    pub fn add_events(&mut self, events: &Json) -> Result<()> {
+        self.badges.add_events(events, &self.zone)
+    }
+
     /// Appends activity records (`[{date | at, count?}]`); nothing changes when one is invalid.
     pub fn add_activity(&mut self, activity: &Json) -> Result<()> {
         match &mut self.activity {
@@ -116,5 +122,10 @@ impl Customer {
     /// How many orders the history holds (after de-duplication).
     pub fn order_count(&self) -> usize {
         self.badges.len()
+    }
+
+    /// How many events the history holds.
+    pub fn event_count(&self) -> usize {
+        self.badges.event_count()
     }
 }

@@ -2,10 +2,11 @@
 //! unlocked by the cart.
 
 use super::backend::{backend_badge, expiry_of, BackendEarn};
-use super::inputs::{in_window, windowed};
+use super::inputs::{in_window, in_window_events, windowed};
 use super::{BadgePreview, CartUnlock, EarnedBadge, ExpiringBadge, LockedBadge, Source};
 use crate::badges::definition::Definition;
 use crate::badges::earns::{computed_earn, EarnLog};
+use crate::badges::events::Event;
 use crate::badges::orders::Order;
 use crate::badges::rules::{Context, Progress, Tally};
 use crate::decimal::{remaining, Display};
@@ -21,6 +22,8 @@ pub(super) struct Scene<'a> {
     pub(super) display: Display,
     /// The orders up to `now`, in time order.
     pub(super) history: &'a [Order],
+    /// The events up to `now`, in time order.
+    pub(super) events: &'a [Event],
     /// Each definition's tier tallies over `history`.
     pub(super) tallies: &'a [Vec<Tally>],
     /// The hypothetical order, if there is one.
@@ -176,7 +179,10 @@ impl Collector<'_> {
                 .unwrap_or_else(|| {
                     let all = with_cart(scene.history, cart);
                     let all = in_window(&all, &d.validity);
-                    rule.progress(&all, &scene.ctx).reached_at.is_some()
+                    let events = in_window_events(scene.events, &d.validity);
+                    rule.progress(&all, &events, &scene.ctx)
+                        .reached_at
+                        .is_some()
                 })
         };
         let unlocked = (next..d.tiers.len()).rev().find(|&i| reached(i));

@@ -1,14 +1,15 @@
-//! A customer's badge history read once ([`BadgeHistory`]): orders parsed and sorted, definitions,
-//! reported earns and `issued` counts, and each rule's tally of the orders up to the last `now`
-//! asked about. A preview reads only `now`, the display options and the cart; the cart is
+//! A customer's badge history read once ([`BadgeHistory`]): orders and events parsed and sorted,
+//! definitions, reported earns and `issued` counts, and each rule's tally of the orders and
+//! events up to the last `now` asked about. A preview reads only `now`, the display options and the cart; the cart is
 //! applied to the tallies instead of re-evaluating the history.
 
 use super::backend::{backend_badge, by_definition, read_backend, BackendEarn};
 use super::collect::{Collector, Scene};
-use super::inputs::{in_window, read_issued, read_options, Options};
+use super::inputs::{in_window, in_window_events, read_issued, read_options, Options};
 use super::BadgePreview;
 use crate::badges::catalogue::builtin;
 use crate::badges::definition::{read_definitions, Definition};
+use crate::badges::events::{read_events, Event};
 use crate::badges::orders::{chronological, Order};
 use crate::badges::rules::{Context, Tally};
 use crate::decimal::Display;
@@ -23,11 +24,13 @@ pub struct BadgeHistory {
     options: Options,
     /// Chronological, without duplicate ids.
     orders: Vec<Order>,
+    /// Chronological (events at one instant in input order).
+    events: Vec<Event>,
     definitions: Vec<Definition>,
     backend: Vec<BackendEarn>,
     issued: Vec<Option<u64>>,
-    /// Each definition's tier tallies over the first `.0` orders.
-    tallies: Option<(usize, Vec<Vec<Tally>>)>,
+    /// Each definition's tier tallies over the first `.0` orders and events.
+    tallies: Option<((usize, usize), Vec<Vec<Tally>>)>,
 }
 
 /// The per-call part of a preview: `{now, cart?, decimals?, rounding?}`.
@@ -51,8 +54,8 @@ impl PreviewRequest {
 }
 
 impl BadgeHistory {
-    /// Reads `{orders, definitions?, earned?, issued?, options?}` (in the stateless function's
-    /// order: options, orders, definitions, earned, issued).
+    /// Reads `{orders, events?, definitions?, earned?, issued?, options?}` (in the stateless
+    /// function's order: options, orders, events, definitions, earned, issued).
     /// Without `require_orders`, absent `orders` are an empty list.
     pub fn open(input: &Json, zone: &Zone, require_orders: bool) -> Result<BadgeHistory> {
         let options = read_options(input)?;
@@ -64,6 +67,10 @@ impl BadgeHistory {
                     .err()
                     .unwrap_or_else(|| input.error(crate::ErrorCode::MissingField, "orders")))
             }
+            None => Vec::new(),
+        };
+        let events = match input.opt("events")? {
+            Some(list) => read_events(&list, zone)?,
             None => Vec::new(),
         };
         let definitions = match input.opt("definitions")? {
@@ -78,6 +85,7 @@ impl BadgeHistory {
         Ok(BadgeHistory {
             options,
             orders,
+            events,
             definitions,
             backend,
             issued,
@@ -109,6 +117,24 @@ impl BadgeHistory {
         Ok(())
     }
 
+    /// Appends events (a list like `events`), as if the list had been part of `events`.
+    pub fn add_events(&mut self, list: &Json, zone: &Zone) -> Result<()> {
+        let added = list
+            .items_appended_to(self.events.len())?
+            .map(|item| Event::from_json(&item, zone))
+            .collect::<Result<Vec<Event>>>()?;
+        let mut events = std::mem::take(&mut self.events);
+        events.extend(added);
+        self.events = crate::badges::events::chronological(events);
+        self.tallies = None;
+        Ok(())
+    }
+
+    /// How many events the history holds.
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
     /// How many orders the history holds.
     pub fn len(&self) -> usize {
         self.orders.len()
@@ -128,34 +154,45 @@ impl BadgeHistory {
         }
     }
 
-    /// Tallies every tier's rule over the whole history (a `now` after the last order).
+    /// Tallies every tier's rule over the whole history (a `now` after the last order or event).
     pub fn prepare_all(&mut self, zone: &Zone) {
-        if let Some(last) = self.orders.last().map(|o| o.placed_at) {
+        let last_order = self.orders.last().map(|o| o.placed_at);
+        if let Some(last) = last_order.max(self.events.last().map(|e| e.at)) {
             self.prepare(last, zone);
         }
     }
 
-    /// Tallies every tier's rule over the orders placed by `now` (kept for the next call).
+    /// How many orders and events happened by `now` (both lists are chronological).
+    fn known(&self, now: DateTime<Utc>) -> (usize, usize) {
+        (
+            self.orders.partition_point(|o| o.placed_at <= now),
+            self.events.partition_point(|e| e.at <= now),
+        )
+    }
+
+    /// Tallies every tier's rule over the orders and events by `now` (kept for the next call);
+    /// later ones have not happened yet.
     pub fn prepare(&mut self, now: DateTime<Utc>, zone: &Zone) {
-        // Orders after `now` have not happened yet (the orders are chronological).
-        let known = self.orders.partition_point(|o| o.placed_at <= now);
+        let known = self.known(now);
         if self.tallies.as_ref().is_some_and(|t| t.0 == known) {
             return;
         }
         let ctx = self.context(now, zone);
         let history: Vec<&Order> = self
             .orders
-            .get(..known)
+            .get(..known.0)
             .unwrap_or_default()
             .iter()
             .collect();
-        let history = history.as_slice();
+        let events = self.events.get(..known.1).unwrap_or_default();
         let tallies = self
             .definitions
             .iter()
             .map(|d| {
-                let orders = in_window(history, &d.validity);
-                let tally = |t: &crate::badges::definition::TierRule| t.rule.tally(&orders, &ctx);
+                let orders = in_window(&history, &d.validity);
+                let events = in_window_events(events, &d.validity);
+                let tally =
+                    |t: &crate::badges::definition::TierRule| t.rule.tally(&orders, &events, &ctx);
                 d.tiers.iter().map(tally).collect()
             })
             .collect();
@@ -168,12 +205,13 @@ impl BadgeHistory {
         self.prepare(now, zone);
         let (known, tallies) = match &self.tallies {
             Some((known, tallies)) => (*known, tallies.as_slice()),
-            None => (0, [].as_slice()),
+            None => ((0, 0), [].as_slice()),
         };
         let scene = Scene {
             ctx: self.context(now, zone),
             display: request.display,
-            history: self.orders.get(..known).unwrap_or_default(),
+            history: self.orders.get(..known.0).unwrap_or_default(),
+            events: self.events.get(..known.1).unwrap_or_default(),
             tallies,
             cart: request.cart.as_ref(),
             issued: &self.issued,

@@ -2,6 +2,7 @@
 
 use crate::badges::catalogue::DEFAULT_KG_CO2_PER_TREE;
 use crate::badges::definition::Definition;
+use crate::badges::events::Event;
 use crate::badges::orders::Order;
 use crate::badges::validity::Validity;
 use crate::error::Result;
@@ -74,4 +75,13 @@ pub(super) fn in_window<'a, 'o>(
 pub(super) fn windowed(order: &Order, validity: &Validity) -> bool {
     (validity.start_on.is_none() && validity.expires_on.is_none())
         || validity.contains(order.placed_at)
+}
+
+/// Events inside a badge's validity window (all of them when it has none).
+pub(super) fn in_window_events<'e>(events: &'e [Event], validity: &Validity) -> Vec<&'e Event> {
+    let all = validity.start_on.is_none() && validity.expires_on.is_none();
+    events
+        .iter()
+        .filter(|e| all || validity.contains(e.at))
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Evaluating rules over an order history.
 
-use super::{Filter, Op, Operand, Period, Progress, Rule};
+use super::{Clause, Filter, Op, Operand, Period, Progress, Rule};
+use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::time::calendar::{self, Calendar, WeekStart};
 use crate::time::Zone;
@@ -20,19 +21,39 @@ pub struct Context<'z> {
 }
 
 impl Op {
-    fn holds(self, a: f64, b: f64) -> bool {
+    /// Whether `a op b` holds (`in`: compared with one number).
+    pub(super) fn holds(self, a: f64, b: f64) -> bool {
         match self {
             Op::Gt => a > b,
             Op::Gte => a >= b,
             Op::Lt => a < b,
             Op::Lte => a <= b,
-            Op::Eq => a == b,
+            Op::Eq | Op::In => a == b,
+        }
+    }
+}
+
+impl Clause {
+    /// Whether the clause holds for `item` (a field it does not have: never).
+    fn holds(&self, item: Item, ctx: &Context) -> bool {
+        let value = self.field.value(item, ctx);
+        match &self.operand {
+            Operand::Number(x) => self.op.holds(value, *x),
+            Operand::Field(f) => self.op.holds(value, f.value(item, ctx)),
+            Operand::List(xs) => xs.contains(&value),
+            Operand::Text(names) => match item {
+                Item::Event(e) => e
+                    .tier
+                    .as_deref()
+                    .is_some_and(|t| names.iter().any(|n| n.eq_ignore_ascii_case(t))),
+                Item::Order(_) => false,
+            },
         }
     }
 }
 
 impl Filter {
-    /// Whether `order` satisfies every clause.
+    /// Whether an order (or event) satisfies every clause.
     ///
     /// ```
     /// use impactkit::{badges::{orders::Order, rules::{Context, Filter}}, json::Json, time::Zone};
@@ -47,14 +68,9 @@ impl Filter {
     /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&green))).unwrap().matches(&o, &ctx));
     /// assert!(Filter::default().matches(&o, &ctx));
     /// ```
-    pub fn matches(&self, order: &Order, ctx: &Context) -> bool {
-        self.0.iter().all(|c| {
-            let rhs = match c.operand {
-                Operand::Number(x) => x,
-                Operand::Field(f) => f.value(order, ctx),
-            };
-            c.op.holds(c.field.value(order, ctx), rhs)
-        })
+    pub fn matches<'a>(&self, item: impl Into<Item<'a>>, ctx: &Context) -> bool {
+        let item = item.into();
+        self.0.iter().all(|c| c.holds(item, ctx))
     }
 }
 
@@ -97,7 +113,8 @@ impl Period {
 }
 
 impl Rule {
-    /// Evaluates the rule over chronologically sorted orders.
+    /// Evaluates the rule over chronologically sorted orders and events (it reads those
+    /// of its [`super::Source`]).
     ///
     /// ```
     /// use impactkit::{badges::{orders::read_orders, rules::{Context, Rule}}, json::Json, time::Zone};
@@ -111,10 +128,10 @@ impl Rule {
     /// let rule = Rule::from_json(&Json::root(&rule)).unwrap();
     /// let now = orders[2].placed_at;
     /// let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
-    /// let p = rule.progress(&orders.iter().collect::<Vec<_>>(), &ctx);
+    /// let p = rule.progress(&orders.iter().collect::<Vec<_>>(), &[], &ctx);
     /// assert_eq!((p.current, p.reached_at), (2.0, Some(now)));
     /// ```
-    pub fn progress(&self, orders: &[&Order], ctx: &Context) -> Progress {
-        self.progress_of(&self.tally(orders, ctx), ctx)
+    pub fn progress(&self, orders: &[&Order], events: &[&Event], ctx: &Context) -> Progress {
+        self.progress_of(&self.tally(orders, events, ctx), ctx)
     }
 }

@@ -1,7 +1,7 @@
-//! The order fields a rule can name, and their values on an order.
+//! The order and event fields a rule can name, and their values on an order or event.
 
-use super::Context;
-use crate::badges::orders::Order;
+use super::{Context, Source};
+use crate::badges::events::Item;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 
@@ -24,9 +24,17 @@ pub enum Field {
     SupplyChains,
     /// `verifiedSupplyChains`: the order's verified supply chains.
     VerifiedSupplyChains,
+    /// `hour`: the local hour, 0–23 (orders and events).
+    Hour,
+    /// `weekday`: the local ISO weekday, 1 (Monday) – 7 (Sunday) (orders and events).
+    Weekday,
+    /// `value`: an event's value.
+    Value,
+    /// `tier`: an event's tier name (text).
+    Tier,
 }
 
-const FIELDS: [(&str, Field); 8] = [
+const FIELDS: [(&str, Field); 10] = [
     ("co2Kg", Field::Co2Kg),
     ("baselineCo2Kg", Field::BaselineCo2Kg),
     ("co2SavedKg", Field::Co2SavedKg),
@@ -35,6 +43,15 @@ const FIELDS: [(&str, Field); 8] = [
     ("treesSaved", Field::TreesSaved),
     ("supplyChains", Field::SupplyChains),
     ("verifiedSupplyChains", Field::VerifiedSupplyChains),
+    ("hour", Field::Hour),
+    ("weekday", Field::Weekday),
+];
+
+const EVENT_FIELDS: [(&str, Field); 4] = [
+    ("value", Field::Value),
+    ("tier", Field::Tier),
+    ("hour", Field::Hour),
+    ("weekday", Field::Weekday),
 ];
 
 impl Field {
@@ -47,15 +64,32 @@ impl Field {
     /// assert_eq!(Field::parse("recycled", &Json::root(&impactkit::json::Node::from(&v))).unwrap_err().code.as_str(), "invalid_value");
     /// ```
     pub fn parse(name: &str, at: &Json) -> Result<Field> {
-        FIELDS
+        Field::parse_in(name, &Source::Orders, at)
+    }
+
+    /// Parses a field name of an order, or of an event when `source` is events.
+    ///
+    /// ```
+    /// use impactkit::{badges::rules::{Field, Source}, json::{Json, Node}};
+    /// let v = serde_json::json!("co2Kg");
+    /// let events = Source::Events("referral".into());
+    /// let e = Field::parse_in("co2Kg", &events, &Json::root(&Node::from(&v))).unwrap_err();
+    /// assert!(e.message.contains("unknown event field"));
+    /// ```
+    pub fn parse_in(name: &str, source: &Source, at: &Json) -> Result<Field> {
+        let (fields, what): (&[(&str, Field)], &str) = match source {
+            Source::Orders => (&FIELDS, "unknown order field "),
+            Source::Events(_) => (&EVENT_FIELDS, "unknown event field "),
+        };
+        fields
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, f)| *f)
             .ok_or_else(|| {
-                let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
+                let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
                 at.error(
                     ErrorCode::InvalidValue,
-                    crate::error::Message::new("unknown order field ")
+                    crate::error::Message::new(what)
                         .user(name)
                         .text("; fields are: ")
                         .text(&names.join(", ")),
@@ -63,15 +97,30 @@ impl Field {
             })
     }
 
-    pub(super) fn read(value: &Json) -> Result<Field> {
-        Field::parse(value.str()?, value)
+    pub(super) fn read(value: &Json, source: &Source) -> Result<Field> {
+        Field::parse_in(value.str()?, source, value)
+    }
+
+    /// Whether the field is a text (`tier`), compared with names.
+    pub(super) fn is_text(self) -> bool {
+        self == Field::Tier
+    }
+
+    /// The whole values a local-time field takes (`hour` 0–23, `weekday` 1–7).
+    pub(super) fn range(self) -> Option<(i64, i64)> {
+        match self {
+            Field::Hour => Some((0, 23)),
+            Field::Weekday => Some((1, 7)),
+            _ => None,
+        }
     }
 
     pub(super) fn is_set(self) -> bool {
         matches!(self, Field::SupplyChains | Field::VerifiedSupplyChains)
     }
 
-    /// The field's value on one order (set fields: how many chains).
+    /// The field's value on one order or event (set fields: how many chains; a field the
+    /// item does not have, and the text `tier`: NaN, which no comparison holds for).
     ///
     /// ```
     /// use impactkit::{badges::{orders::Order, rules::{Context, Field}}, json::Json, time::Zone};
@@ -80,10 +129,18 @@ impl Field {
     /// let v = impactkit::json::Node::from(&v);
     /// let o = Order::from_json(&Json::root(&v), &Zone::utc()).unwrap();
     /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date, zone: &Zone::utc() };
-    /// assert_eq!(Field::TreesSaved.value(&o, &ctx), 1.0);
-    /// assert_eq!(Field::VerifiedSupplyChains.value(&o, &ctx), 1.0);
+    /// assert_eq!(Field::TreesSaved.value((&o).into(), &ctx), 1.0);
+    /// assert_eq!(Field::VerifiedSupplyChains.value((&o).into(), &ctx), 1.0);
     /// ```
-    pub fn value(self, order: &Order, ctx: &Context) -> f64 {
+    pub fn value(self, item: Item, ctx: &Context) -> f64 {
+        let local = item.local();
+        let order = match (self, item) {
+            (Field::Hour, _) => return f64::from(local.hour),
+            (Field::Weekday, _) => return f64::from(local.weekday),
+            (Field::Value, Item::Event(e)) => return e.value,
+            (_, Item::Event(_)) | (Field::Value | Field::Tier, _) => return f64::NAN,
+            (_, Item::Order(o)) => o,
+        };
         match self {
             Field::Co2Kg => order.co2_kg,
             Field::BaselineCo2Kg => order.baseline_co2_kg,
@@ -95,6 +152,7 @@ impl Field {
             Field::VerifiedSupplyChains => {
                 order.supply_chains.iter().filter(|c| c.verified).count() as f64
             }
+            Field::Hour | Field::Weekday | Field::Value | Field::Tier => f64::NAN,
         }
     }
 }

@@ -1,6 +1,7 @@
-//! The English hints: what a locked tier still needs.
+//! The English hints: what a locked tier still needs. Every word of a hint is in this file
+//! (one place to localise).
 
-use super::{Clause, Field, Filter, Measure, Op, Operand, Period, Progress, Rule};
+use super::{Clause, Field, Filter, Measure, Op, Operand, Period, Progress, Rule, Source};
 
 impl Field {
     /// What the field is called in a hint ("recycled content").
@@ -14,6 +15,10 @@ impl Field {
             Field::TreesSaved => "trees saved",
             Field::SupplyChains => "supply chains",
             Field::VerifiedSupplyChains => "verified supply chains",
+            Field::Hour => "the hour",
+            Field::Weekday => "the weekday",
+            Field::Value => "the value",
+            Field::Tier => "the tier",
         }
     }
 
@@ -30,6 +35,9 @@ impl Field {
             Field::VerifiedSupplyChains => {
                 plural(x, "verified supply chain", "verified supply chains")
             }
+            Field::Hour => "hour",
+            Field::Weekday => "weekday",
+            Field::Value | Field::Tier => "in value",
         }
     }
 
@@ -37,6 +45,7 @@ impl Field {
     fn amount(self, x: f64) -> String {
         match self {
             Field::RecycledShare => format!("{} % recycled content", number(x * 100.0)),
+            Field::Value => format!("value {}", number(x)),
             _ => format!("{} {}", number(x), self.unit(x)),
         }
     }
@@ -50,6 +59,7 @@ impl Op {
             Op::Lt => "under",
             Op::Lte => "at most",
             Op::Eq => "exactly",
+            Op::In => "one of",
         }
     }
 
@@ -59,7 +69,7 @@ impl Op {
             Op::Gte => "at or above",
             Op::Lt => "below",
             Op::Lte => "at or below",
-            Op::Eq => "equal to",
+            Op::Eq | Op::In => "equal to",
         }
     }
 }
@@ -76,19 +86,70 @@ impl Filter {
         )
     }
 
-    /// "over 50 % recycled content and CO2 below the baseline".
+    /// "over 50 % recycled content and CO2 below the baseline" (the clauses but local time).
     fn phrase(&self) -> String {
         let parts: Vec<String> = self
             .0
             .iter()
-            .map(|c| match c.operand {
-                Operand::Number(x) => format!("{} {}", c.op.against_number(), c.field.amount(x)),
+            .filter(|c| time_set(c).is_none())
+            .map(|c| match &c.operand {
+                Operand::Number(x) if c.field == Field::Value => {
+                    format!("a value {} {}", c.op.against_number(), number(*x))
+                }
+                Operand::Number(x) => format!("{} {}", c.op.against_number(), c.field.amount(*x)),
                 Operand::Field(g) => {
                     format!("{} {} {}", c.field.noun(), c.op.against_field(), g.noun())
                 }
+                Operand::List(xs) => {
+                    let xs: Vec<String> = xs.iter().map(|x| number(*x)).collect();
+                    format!("{} {}", c.field.noun(), either(&xs, "or"))
+                }
+                Operand::Text(names) => format!("tier {}", either(names, "or")),
             })
             .collect();
         parts.join(" and ")
+    }
+
+    /// "between 22:00 and 04:00 on Saturday or Sunday": the local-time clauses.
+    fn when(&self) -> String {
+        let mut hours: u32 = (1 << 24) - 1;
+        let mut days: u32 = (1 << 7) - 1;
+        for c in &self.0 {
+            match (c.field, time_set(c)) {
+                (Field::Hour, Some(set)) => hours &= set,
+                (Field::Weekday, Some(set)) => days &= set,
+                _ => {}
+            }
+        }
+        let mut parts = Vec::new();
+        if hours != (1 << 24) - 1 {
+            let runs: Vec<String> = runs(hours, 24)
+                .iter()
+                .map(|&(a, n)| format!("between {a:02}:00 and {:02}:00", (a + n) % 24))
+                .collect();
+            parts.push(if runs.is_empty() {
+                "at no hour".to_owned()
+            } else {
+                either(&runs, "or")
+            });
+        }
+        if days != (1 << 7) - 1 {
+            parts.push(weekdays(days));
+        }
+        parts.join(" ")
+    }
+
+    /// "placed between 22:00 and 04:00 with over 50 % recycled content" (after a noun).
+    fn qualifier(&self, placed: &str) -> String {
+        let (when, with) = (self.when(), self.phrase());
+        let mut out = String::new();
+        if !when.is_empty() {
+            out = format!(" {placed}{when}");
+        }
+        if !with.is_empty() {
+            out = format!("{out} with {with}");
+        }
+        out
     }
 
     /// "green order(s)", "order(s) with …" or "order(s)".
@@ -96,12 +157,135 @@ impl Filter {
         if self.is_green() {
             return plural(count, "green order", "green orders").to_owned();
         }
-        let noun = plural(count, "order", "orders");
-        if self.0.is_empty() {
-            noun.to_owned()
-        } else {
-            format!("{noun} with {}", self.phrase())
+        format!(
+            "{}{}",
+            plural(count, "order", "orders"),
+            self.qualifier("placed ")
+        )
+    }
+}
+
+/// The local hours (bits 0–23) or weekdays (bits 0–6: Monday–Sunday) a clause on `hour` /
+/// `weekday` with numbers allows; `None` for any other clause.
+fn time_set(c: &Clause) -> Option<u32> {
+    let (min, max) = c.field.range()?;
+    let mut set = 0;
+    for v in min..=max {
+        let v = v as f64;
+        let holds = match &c.operand {
+            Operand::Number(x) => c.op.holds(v, *x),
+            Operand::List(xs) => xs.contains(&v),
+            _ => return None,
+        };
+        if holds {
+            set |= 1 << (v as i64 - min);
         }
+    }
+    Some(set)
+}
+
+/// The runs of set bits of an `n`-bit circular set, as (start, length), the first starting
+/// after a gap.
+fn runs(set: u32, n: u32) -> Vec<(u32, u32)> {
+    let has = |i: u32| set & (1 << (i % n)) != 0;
+    let Some(gap) = (0..n).find(|&i| !has(i)) else {
+        return vec![(0, n)];
+    };
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for i in gap + 1..=gap + n {
+        match out.last_mut() {
+            Some((_, len)) if has(i) && has(i - 1) => *len += 1,
+            _ if has(i) => out.push((i % n, 1)),
+            _ => {}
+        }
+    }
+    out
+}
+
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "on Saturday or Sunday", "from Monday to Friday".
+fn weekdays(days: u32) -> String {
+    let name = |i: u32| DAYS.get(i as usize % 7).copied().unwrap_or_default();
+    let parts: Vec<String> = runs(days, 7)
+        .iter()
+        .flat_map(|&(a, n)| match n {
+            1 | 2 => (a..a + n).map(|i| name(i).to_owned()).collect::<Vec<_>>(),
+            _ => vec![format!("{} to {}", name(a), name(a + n - 1))],
+        })
+        .collect();
+    if parts.is_empty() {
+        return "on no day".to_owned();
+    }
+    format!("on {}", either(&parts, "or"))
+}
+
+/// "a, b or c".
+fn either(items: &[String], or: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// How an event type is called: (one, many, with its article).
+fn event_words(kind: &str) -> (String, String, String) {
+    let known = |one: &str, many: &str, a: &str| (one.to_owned(), many.to_owned(), a.to_owned());
+    match kind {
+        "signup" => known("sign-up", "sign-ups", "a sign-up"),
+        "referral" => known("referral", "referrals", "a referral"),
+        "review" => known("review", "reviews", "a review"),
+        crate::badges::events::TIER_REACHED => {
+            known("tier reached", "tiers reached", "a tier reached")
+        }
+        other => (
+            format!("\"{other}\" event"),
+            format!("\"{other}\" events"),
+            format!("a \"{other}\" event"),
+        ),
+    }
+}
+
+/// The tier names a `tierReached` rule waits for, when its filter is just that.
+fn awaited_tier(kind: &str, filter: &Filter) -> Option<String> {
+    match filter.0.as_slice() {
+        [Clause {
+            field: Field::Tier,
+            operand: Operand::Text(names),
+            ..
+        }] if kind == crate::badges::events::TIER_REACHED => Some(either(names, "or")),
+        _ => None,
+    }
+}
+
+/// The hint of a rule over events of type `kind`.
+fn event_hint(kind: &str, measure: &Measure, n: &str, left: f64) -> String {
+    let (one, many, a) = event_words(kind);
+    let words = |x: f64| if x == 1.0 { one.clone() } else { many.clone() };
+    match measure {
+        Measure::Count(filter) => match awaited_tier(kind, filter) {
+            Some(tier) if left == 1.0 => format!("reach the {tier} tier"),
+            _ if kind == "signup" && left == 1.0 && filter.0.is_empty() => "sign up".to_owned(),
+            _ => format!("{n} more {}{}", words(left), filter.qualifier("")),
+        },
+        Measure::Sum(_, filter) => {
+            format!("{n} more in value from {many}{}", filter.qualifier(""))
+        }
+        Measure::Streak(period, filter) => format!(
+            "{n} more consecutive {} with {a}{}",
+            period.names(left),
+            filter.qualifier("")
+        ),
+        _ => String::new(),
     }
 }
 
@@ -110,6 +294,13 @@ impl Period {
         match self {
             Period::Month => "month",
             Period::Week => "week",
+        }
+    }
+
+    fn names(self, count: f64) -> &'static str {
+        match self {
+            Period::Month => plural(count, "month", "months"),
+            Period::Week => plural(count, "week", "weeks"),
         }
     }
 }
@@ -127,6 +318,9 @@ impl Rule {
     pub fn hint(&self, progress: &Progress) -> String {
         let left = crate::decimal::remaining(progress.target, progress.current);
         let n = number_up(left);
+        if let Source::Events(kind) = &self.source {
+            return event_hint(kind, &self.measure, &n, left);
+        }
         match &self.measure {
             Measure::Count(filter) => format!("{n} more {}", filter.orders(left)),
             Measure::Sum(field, filter) => {
@@ -140,18 +334,12 @@ impl Rule {
                 format!("{n} more {}{}", field.unit(left), from_orders(filter, "in"))
             }
             Measure::Streak(period, filter) => {
-                let periods = match period {
-                    Period::Month => plural(left, "month", "months"),
-                    Period::Week => plural(left, "week", "weeks"),
-                };
                 let with = if filter.is_green() {
                     "a green order".to_owned()
-                } else if filter.0.is_empty() {
-                    "an order".to_owned()
                 } else {
-                    format!("an order with {}", filter.phrase())
+                    format!("an order{}", filter.qualifier("placed "))
                 };
-                format!("{n} more consecutive {periods} with {with}")
+                format!("{n} more consecutive {} with {with}", period.names(left))
             }
             Measure::InOnePeriod {
                 period,
@@ -166,7 +354,7 @@ impl Rule {
                     _ if left == 0.0 && progress.current > 0.0 => {
                         let verb = match at_least {
                             Operand::Field(_) => "covered",
-                            Operand::Number(_) => "reached",
+                            _ => "reached",
                         };
                         format!("{verb} so far this {p}{counting}: earned when the {p} ends")
                     }
@@ -182,9 +370,7 @@ impl Rule {
                         sum.unit(left),
                         g.noun()
                     ),
-                    Operand::Number(_) => {
-                        format!("{n} more {} this {p}{counting}", sum.unit(left))
-                    }
+                    _ => format!("{n} more {} this {p}{counting}", sum.unit(left)),
                 }
             }
         }
@@ -197,7 +383,7 @@ fn from_orders(filter: &Filter, preposition: &str) -> String {
     } else if filter.0.is_empty() {
         String::new()
     } else {
-        format!(" {preposition} orders with {}", filter.phrase())
+        format!(" {preposition} orders{}", filter.qualifier("placed "))
     }
 }
 

@@ -1,21 +1,27 @@
-//! The badge rule language: a small set of criteria over the order history.
+//! The badge rule language: a small set of criteria over the order history and events.
 //!
 //! A rule is a JSON object with a `kind`:
 //!
 //! | kind | measures | extra fields |
 //! |---|---|---|
-//! | `first` | the first order matching `where` (target 1) | `where` |
-//! | `count` | orders matching `where` | `where?`, `target` (whole) |
-//! | `sum` | the sum of a numeric `field` over orders matching `where` | `field`, `where?`, `target` |
+//! | `first` | the first order (event) matching `where` (target 1) | `event?`, `where` |
+//! | `count` | orders (events) matching `where` | `event?`, `where?`, `target` (whole) |
+//! | `sum` | the sum of a numeric `field` over orders (events) matching `where` | `event?`, `field`, `where?`, `target` |
 //! | `distinct` | distinct supply chains (`supplyChains` / `verifiedSupplyChains`) | `field`, `where?`, `target` (whole) |
-//! | `streak` | consecutive calendar `period`s (`month` / `week`, ISO weeks) with an order matching `where` | `period`, `where?`, `target` (whole) |
+//! | `streak` | consecutive calendar `period`s (`month` / `week`, ISO weeks) with an order (event) matching `where` | `event?`, `period`, `where?`, `target` (whole) |
 //! | `period` | some calendar `period` whose orders' `sum` of a field reaches `atLeast` (a number, or the same orders' sum of another field, then also > 0) | `period`, `sum`, `atLeast`, `where?` |
 //!
+//! Without `event` a rule measures orders; with `event: "referral"` (any event type) it
+//! measures the events of that type instead, and its fields are the event's.
+//!
 //! `where` is an object of `{field: {op: value}}` clauses, all of which must
-//! hold; `op` is `gt`, `gte`, `lt`, `lte` or `eq`, `value` a number or another
-//! field's name. Fields: `co2Kg`, `baselineCo2Kg`, `co2SavedKg`,
-//! `recycledShare`, `offsetKg`, `treesSaved` (`co2SavedKg / options.kgCo2PerTree`),
-//! and, in filters, `supplyChains` / `verifiedSupplyChains` (how many an order has).
+//! hold; `op` is `gt`, `gte`, `lt`, `lte` or `eq` with a number or another
+//! field's name, or `in` with a list of numbers (one of them). Order fields: `co2Kg`,
+//! `baselineCo2Kg`, `co2SavedKg`, `recycledShare`, `offsetKg`, `treesSaved`
+//! (`co2SavedKg / options.kgCo2PerTree`), in filters `supplyChains` / `verifiedSupplyChains`
+//! (how many an order has), and the local `hour` (0–23) and `weekday` (1 = Monday – 7 = Sunday)
+//! in the preview's timezone. Event fields: `value`, `tier` (text: `eq` a name or `in` a list
+//! of names, ASCII case-insensitive), `hour` and `weekday`.
 //! Unknown kinds, keys, fields and operators are `invalid_value` errors at their path.
 
 mod eval;
@@ -43,19 +49,35 @@ pub enum Op {
     Lte,
     /// `eq`: equal.
     Eq,
+    /// `in`: equal to one of a list.
+    In,
 }
 
-/// A number, or another field of the same order (or period).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A number, another field of the same order (or period), or a list.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Operand {
     /// A constant.
     Number(f64),
     /// Another field.
     Field(Field),
+    /// Numbers, one of which the field equals (`in`).
+    List(Vec<f64>),
+    /// Names the text field (`tier`) equals, one of them (`eq` one, `in` a list).
+    Text(Vec<String>),
+}
+
+/// What a rule measures: orders, or the events of one type.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    /// The order history.
+    #[default]
+    Orders,
+    /// Events whose `type` is this name.
+    Events(String),
 }
 
 /// One `where` clause: `field op operand`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// The order field compared.
     pub field: Field,
@@ -105,6 +127,8 @@ pub enum Measure {
 /// A rule: a measure and the threshold that earns the tier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
+    /// Orders or events of one type.
+    pub source: Source,
     /// What is measured.
     pub measure: Measure,
     /// The threshold (1 for `first` and `period`).
@@ -114,7 +138,7 @@ pub struct Rule {
 /// How far a history got on one rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
-    /// The instant of the order that crossed the threshold, if one did.
+    /// The instant of the order (event) that crossed the threshold, if one did.
     pub reached_at: Option<DateTime<Utc>>,
     /// Current value: count, sum, distinct chains, the live streak, or this period's sum.
     pub current: f64,

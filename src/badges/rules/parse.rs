@@ -1,28 +1,75 @@
 //! Reading rules from JSON (see the module docs of [`super`]).
 
-use super::{Clause, Field, Filter, Measure, Op, Operand, Period, Rule};
+use super::{Clause, Field, Filter, Measure, Op, Operand, Period, Rule, Source};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 
-const OPS: [(&str, Op); 5] = [
+const OPS: [(&str, Op); 6] = [
     ("gt", Op::Gt),
     ("gte", Op::Gte),
     ("lt", Op::Lt),
     ("lte", Op::Lte),
     ("eq", Op::Eq),
+    ("in", Op::In),
 ];
 
 const KINDS: [&str; 6] = ["first", "count", "sum", "distinct", "streak", "period"];
 const MAX_WHOLE_TARGET: i64 = 1_000_000_000;
 
 impl Operand {
+    /// `atLeast`: a number or a field's name.
     fn read(value: &Json) -> Result<Operand> {
         if value.value().is_string() {
-            Ok(Operand::Field(Field::read(value)?))
+            Ok(Operand::Field(Field::read(value, &Source::Orders)?))
         } else {
             Ok(Operand::Number(value.number()?))
         }
     }
+
+    /// What `field op value` compares with: names for the text `tier`, a list for `in`,
+    /// else a number or another numeric field; `hour` / `weekday` take whole numbers in range.
+    fn read_for(field: Field, op: Op, value: &Json, source: &Source) -> Result<Operand> {
+        if field.is_text() {
+            return match op {
+                Op::Eq => Ok(Operand::Text(vec![value.str()?.to_owned()])),
+                Op::In => Ok(Operand::Text(
+                    list(value)?
+                        .map(|v| v.str().map(str::to_owned))
+                        .collect::<Result<_>>()?,
+                )),
+                _ => Err(value.error(
+                    ErrorCode::InvalidValue,
+                    "tier is a name: compare it with eq or in",
+                )),
+            };
+        }
+        let number = |v: &Json| match field.range() {
+            Some((min, max)) => v.integer_in(min, max).map(|n| n as f64),
+            None => v.number(),
+        };
+        if op == Op::In {
+            return Ok(Operand::List(
+                list(value)?.map(|v| number(&v)).collect::<Result<_>>()?,
+            ));
+        }
+        if !value.value().is_string() {
+            return Ok(Operand::Number(number(value)?));
+        }
+        let other = Field::read(value, source)?;
+        if other.is_text() {
+            return Err(value.error(ErrorCode::InvalidValue, "tier is a name, not a number"));
+        }
+        Ok(Operand::Field(other))
+    }
+}
+
+/// The items of an `in` list (at least one).
+fn list<'j>(value: &'j Json) -> Result<impl Iterator<Item = Json<'j>> + 'j> {
+    let items = value.items()?;
+    if items.len() == 0 {
+        return Err(value.error(ErrorCode::InvalidValue, "in needs at least one value"));
+    }
+    Ok(items)
 }
 
 impl Filter {
@@ -36,10 +83,15 @@ impl Filter {
     /// assert_eq!(Filter::from_json(&Json::root(&impactkit::json::Node::from(&bad))).unwrap_err().path, "$.recycledShare.above");
     /// ```
     pub fn from_json(input: &Json) -> Result<Filter> {
+        Filter::read(input, &Source::Orders)
+    }
+
+    /// Reads a filter over orders, or over events when `source` is events.
+    pub fn read(input: &Json, source: &Source) -> Result<Filter> {
         let mut clauses = Vec::new();
         for name in input.keys()? {
             let conditions = input.field(name)?;
-            let field = Field::parse(name, &conditions)?;
+            let field = Field::parse_in(name, source, &conditions)?;
             for op_name in conditions.keys()? {
                 let value = conditions.field(op_name)?;
                 let op = OPS
@@ -51,13 +103,13 @@ impl Filter {
                             ErrorCode::InvalidValue,
                             crate::error::Message::new("unknown operator ")
                                 .user(op_name)
-                                .text("; operators are: gt, gte, lt, lte, eq"),
+                                .text("; operators are: gt, gte, lt, lte, eq, in"),
                         )
                     })?;
                 clauses.push(Clause {
                     field,
                     op,
-                    operand: Operand::read(&value)?,
+                    operand: Operand::read_for(field, op, &value, source)?,
                 });
             }
         }
@@ -87,32 +139,35 @@ impl Rule {
     pub fn from_json(input: &Json) -> Result<Rule> {
         let kind = input.field("kind")?.one_of(&KINDS)?;
         check_keys(input, kind)?;
+        let source = match input.opt("event")? {
+            Some(name) => Source::Events(crate::badges::events::read_kind(&name)?),
+            None => Source::Orders,
+        };
         let filter = match input.opt("where")? {
-            Some(w) => Filter::from_json(&w)?,
+            Some(w) => Filter::read(&w, &source)?,
             None => Filter::default(),
         };
-        Ok(match kind {
-            0 => Rule {
-                measure: Measure::Count(filter),
-                target: 1.0,
-            },
-            1 => Rule {
-                measure: Measure::Count(filter),
-                target: whole_target(input)?,
-            },
-            2 => Rule {
-                measure: Measure::Sum(numeric_field(input, "field")?, filter),
-                target: input.field("target")?.positive()?,
-            },
-            3 => Rule {
-                measure: Measure::Distinct(distinct_field(input)?, filter),
-                target: whole_target(input)?,
-            },
-            4 => Rule {
-                measure: Measure::Streak(Period::read(&input.field("period")?)?, filter),
-                target: whole_target(input)?,
-            },
-            _ => period_rule(input, filter)?,
+        let (measure, target) = match kind {
+            0 => (Measure::Count(filter), 1.0),
+            1 => (Measure::Count(filter), whole_target(input)?),
+            2 => (
+                Measure::Sum(numeric_field(input, "field", &source)?, filter),
+                input.field("target")?.positive()?,
+            ),
+            3 => (
+                Measure::Distinct(distinct_field(input)?, filter),
+                whole_target(input)?,
+            ),
+            4 => (
+                Measure::Streak(Period::read(&input.field("period")?)?, filter),
+                whole_target(input)?,
+            ),
+            _ => (period_rule(input, filter)?, 1.0),
+        };
+        Ok(Rule {
+            source,
+            measure,
+            target,
         })
     }
 }
@@ -120,10 +175,11 @@ impl Rule {
 /// Refuses keys the rule's kind does not have.
 fn check_keys(input: &Json, kind: usize) -> Result<()> {
     let allowed: &[&str] = match kind {
-        0 => &["kind", "where"],
-        1 => &["kind", "where", "target"],
-        2 | 3 => &["kind", "field", "where", "target"],
-        4 => &["kind", "period", "where", "target"],
+        0 => &["kind", "event", "where"],
+        1 => &["kind", "event", "where", "target"],
+        2 => &["kind", "event", "field", "where", "target"],
+        3 => &["kind", "field", "where", "target"],
+        4 => &["kind", "event", "period", "where", "target"],
         _ => &["kind", "period", "sum", "atLeast", "where"],
     };
     for key in input.keys()? {
@@ -147,14 +203,21 @@ fn whole_target(input: &Json) -> Result<f64> {
     Ok(input.field("target")?.integer_in(1, MAX_WHOLE_TARGET)? as f64)
 }
 
-/// A summed field (`field` of `sum`, `sum` of `period`): not a set of supply chains.
-fn numeric_field(input: &Json, key: &str) -> Result<Field> {
+/// A summed field (`field` of `sum`, `sum` of `period`): not a set of supply chains, not
+/// the text `tier`.
+fn numeric_field(input: &Json, key: &str, source: &Source) -> Result<Field> {
     let value = input.field(key)?;
-    let field = Field::read(&value)?;
+    let field = Field::read(&value, source)?;
     if field.is_set() {
         return Err(value.error(
             ErrorCode::InvalidValue,
             "supply chains are counted with kind \"distinct\", not summed",
+        ));
+    }
+    if field.is_text() || field.range().is_some() {
+        return Err(value.error(
+            ErrorCode::InvalidValue,
+            "tier, hour and weekday filter, they are not summed",
         ));
     }
     Ok(field)
@@ -163,7 +226,7 @@ fn numeric_field(input: &Json, key: &str) -> Result<Field> {
 /// `field` of a `distinct` rule: a set of supply chains.
 fn distinct_field(input: &Json) -> Result<Field> {
     let value = input.field("field")?;
-    let field = Field::read(&value)?;
+    let field = Field::read(&value, &Source::Orders)?;
     if !field.is_set() {
         return Err(value.error(
             ErrorCode::InvalidValue,
@@ -174,31 +237,28 @@ fn distinct_field(input: &Json) -> Result<Field> {
 }
 
 /// A `period` rule: some period whose `sum` reaches `atLeast`.
-fn period_rule(input: &Json, filter: Filter) -> Result<Rule> {
+fn period_rule(input: &Json, filter: Filter) -> Result<Measure> {
     let at_least_json = input.field("atLeast")?;
     let at_least = Operand::read(&at_least_json)?;
-    match at_least {
-        Operand::Field(f) if f.is_set() => {
+    match &at_least {
+        Operand::Field(f) if f.is_set() || f.range().is_some() => {
             return Err(at_least_json.error(
                 ErrorCode::InvalidValue,
                 "atLeast is a number or a numeric field",
             ))
         }
-        Operand::Number(x) if x < 0.0 => {
+        Operand::Number(x) if *x < 0.0 => {
             return Err(at_least_json.error(
                 ErrorCode::OutOfRange,
-                crate::error::Message::new("must be ≥ 0, got ").num(x),
+                crate::error::Message::new("must be ≥ 0, got ").num(*x),
             ))
         }
         _ => {}
     }
-    Ok(Rule {
-        measure: Measure::InOnePeriod {
-            period: Period::read(&input.field("period")?)?,
-            sum: numeric_field(input, "sum")?,
-            at_least,
-            filter,
-        },
-        target: 1.0,
+    Ok(Measure::InOnePeriod {
+        period: Period::read(&input.field("period")?)?,
+        sum: numeric_field(input, "sum", &Source::Orders)?,
+        at_least,
+        filter,
     })
 }

@@ -2,7 +2,8 @@
 //! rule's [`Progress`] at any `now` after the history, and answers "would one more order reach
 //! the target?" without walking the history again (a cart what-if).
 
-use super::{Field, Filter, Measure, Operand, Period, Progress, Rule};
+use super::{Field, Filter, Measure, Operand, Period, Progress, Rule, Source};
+use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::badges::rules::Context;
 use chrono::{DateTime, Utc};
@@ -70,13 +71,34 @@ pub enum Tally {
 pub type WhatIf = Option<bool>;
 
 impl Rule {
-    /// The rule's tally over chronologically sorted orders.
-    pub fn tally(&self, orders: &[&Order], ctx: &Context) -> Tally {
+    /// The rule's tally over chronologically sorted orders, or events (per its source).
+    pub fn tally(&self, orders: &[&Order], events: &[&Event], ctx: &Context) -> Tally {
         let mut tally = self.empty_tally();
-        for order in orders {
-            self.add(&mut tally, order, ctx);
+        match self.source {
+            Source::Orders => orders.iter().for_each(|o| self.add(&mut tally, *o, ctx)),
+            Source::Events(_) => events.iter().for_each(|e| self.add(&mut tally, *e, ctx)),
         }
         tally
+    }
+
+    /// Whether the rule counts `item`: of its source (events of its type) and matching `where`.
+    ///
+    /// ```
+    /// use impactkit::{badges::{events::Event, rules::{Context, Rule}}, json::{Json, Node}, time::Zone};
+    /// let rule = serde_json::json!({"kind": "count", "event": "referral", "target": 3});
+    /// let rule = Rule::from_json(&Json::root(&Node::from(&rule))).unwrap();
+    /// let e = serde_json::json!({"type": "review", "at": "2025-01-01"});
+    /// let e = Event::from_json(&Json::root(&Node::from(&e)), &Zone::utc()).unwrap();
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: e.at, today: e.local.date, zone: &Zone::utc() };
+    /// assert!(!rule.accepts((&e).into(), &ctx));
+    /// ```
+    pub fn accepts(&self, item: Item, ctx: &Context) -> bool {
+        let of_source = match (&self.source, item) {
+            (Source::Orders, Item::Order(_)) => true,
+            (Source::Events(kind), Item::Event(e)) => e.kind == *kind,
+            _ => false,
+        };
+        of_source && self.filter().matches(item, ctx)
     }
 
     fn empty_tally(&self) -> Tally {
@@ -113,13 +135,15 @@ impl Rule {
         }
     }
 
-    /// Adds the next order (no earlier than those seen) to the tally.
-    pub fn add(&self, tally: &mut Tally, order: &Order, ctx: &Context) {
-        if !self.filter().matches(order, ctx) {
+    /// Adds the next order or event (no earlier than those seen) to the tally; one the rule
+    /// does not count (see [`Rule::accepts`]) changes nothing.
+    pub fn add<'a>(&self, tally: &mut Tally, item: impl Into<Item<'a>>, ctx: &Context) {
+        let item = item.into();
+        if !self.accepts(item, ctx) {
             return;
         }
         let target = self.target;
-        let at = order.placed_at;
+        let at = item.at();
         match (&self.measure, tally) {
             (Measure::Count(_), Tally::Count { count, reached_at }) => {
                 *count += 1.0;
@@ -127,11 +151,11 @@ impl Rule {
             }
             (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
                 let (base, per) = trees(*field, ctx);
-                *total = total.saturating_add(nano(base.value(order, ctx)));
+                *total = total.saturating_add(nano(base.value(item, ctx)));
                 reach(reached_at, sum_reached(*total, per, target), at);
             }
             (Measure::Distinct(field, _), Tally::Distinct { chains, reached_at }) => {
-                for chain in counted_chains(*field, order) {
+                for chain in counted_chains(*field, item) {
                     if !chains.contains(chain) {
                         chains.insert(chain.to_owned());
                     }
@@ -139,7 +163,7 @@ impl Rule {
                 reach(reached_at, chains.len() as f64 >= target, at);
             }
             (Measure::Streak(period, _), tally @ Tally::Streak { .. }) => {
-                add_to_streak(tally, period.key(order.local_date), at, target);
+                add_to_streak(tally, period.key(item.local().date), at, target);
             }
             (
                 Measure::InOnePeriod {
@@ -150,15 +174,15 @@ impl Rule {
                 },
                 Tally::InOnePeriod { periods },
             ) => {
-                let key = period.key(order.local_date);
+                let key = period.key(item.local().date);
                 let idx = periods.partition_point(|p| p.0 < key);
                 if periods.get(idx).map(|p| p.0) != Some(key) {
                     periods.insert(idx, (key, 0, 0));
                 }
                 if let Some((_, total, needed)) = periods.get_mut(idx) {
-                    *total = total.saturating_add(nano(sum.value(order, ctx)));
+                    *total = total.saturating_add(nano(sum.value(item, ctx)));
                     if let Operand::Field(f) = at_least {
-                        *needed = needed.saturating_add(nano(f.value(order, ctx)));
+                        *needed = needed.saturating_add(nano(f.value(item, ctx)));
                     }
                 }
             }
@@ -169,7 +193,7 @@ impl Rule {
     /// Whether the tallied history plus one more `order` (at its place in time) reaches the
     /// target; `None` when only re-evaluating the history can tell (period keys out of order).
     pub fn reached_with(&self, tally: &Tally, order: &Order, ctx: &Context) -> WhatIf {
-        if !self.filter().matches(order, ctx) {
+        if !self.accepts(order.into(), ctx) {
             return Some(self.progress_of(tally, ctx).reached_at.is_some());
         }
         let target = self.target;
@@ -178,13 +202,13 @@ impl Rule {
             (Measure::Sum(field, _), Tally::Sum { total, .. }) => {
                 let (base, per) = trees(*field, ctx);
                 sum_reached(
-                    total.saturating_add(nano(base.value(order, ctx))),
+                    total.saturating_add(nano(base.value(order.into(), ctx))),
                     per,
                     target,
                 )
             }
             (Measure::Distinct(field, _), Tally::Distinct { chains, .. }) => {
-                let mut new: Vec<&str> = counted_chains(*field, order)
+                let mut new: Vec<&str> = counted_chains(*field, order.into())
                     .filter(|c| !chains.contains(*c))
                     .collect();
                 new.sort_unstable();
@@ -261,7 +285,7 @@ impl Rule {
                     period, at_least, ..
                 },
                 Tally::InOnePeriod { periods },
-            ) => in_one_period(*period, *at_least, periods, ctx),
+            ) => in_one_period(*period, at_least, periods, ctx),
             _ => progress(0.0, None),
         }
     }
@@ -290,11 +314,14 @@ fn sum_reached(total: i128, per: Option<i128>, target: f64) -> bool {
     }
 }
 
-/// The chain ids a `distinct` rule counts on an order.
-fn counted_chains(field: Field, order: &Order) -> impl Iterator<Item = &str> {
+/// The chain ids a `distinct` rule counts on an order (an event has none).
+fn counted_chains<'a>(field: Field, item: Item<'a>) -> impl Iterator<Item = &'a str> {
     let verified_only = field == Field::VerifiedSupplyChains;
-    order
-        .supply_chains
+    let chains = match item {
+        Item::Order(o) => o.supply_chains.as_slice(),
+        Item::Event(_) => &[],
+    };
+    chains
         .iter()
         .filter(move |c| c.verified || !verified_only)
         .map(|c| c.id.as_str())
@@ -373,14 +400,14 @@ fn streak_with(spans: &[Span], went_back: bool, key: i64, at: DateTime<Utc>) -> 
 /// next one starts), so later orders never take it back; the running period is progress.
 fn in_one_period(
     period: Period,
-    at_least: Operand,
+    at_least: &Operand,
     periods: &[(i64, i128, i128)],
     ctx: &Context,
 ) -> Progress {
     let now_key = period.key(ctx.today);
     let fixed = match at_least {
-        Operand::Number(x) => Some(nano(x)),
-        Operand::Field(_) => None,
+        Operand::Number(x) => Some(nano(*x)),
+        _ => None,
     };
     let threshold = |needed: i128| fixed.unwrap_or(needed);
     // Against another field, something must have been summed: an empty month covers nothing.

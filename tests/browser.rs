@@ -65,6 +65,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/sessions.json",
         include_str!("vectors/sessions.json"),
     ),
+    ("vectors/events.json", include_str!("vectors/events.json")),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

@@ -65,7 +65,20 @@ fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&V
             added = Some(Value::Array(list.split_off(list.len() / 2)));
         }
     }
+    // Half the events are added later too (`addEvents`).
+    let mut added_events = None;
+    if add_later && function != "streak" {
+        if let Some(list) = history.get_mut("events").and_then(Value::as_array_mut) {
+            added_events = Some(Value::Array(list.split_off(list.len() / 2)));
+        }
+    }
     let mut customer = open(&history).map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+    if let Some(list) = added_events {
+        let list = Node::from(&list);
+        customer
+            .add_events(&Json::root(&list))
+            .map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+    }
     if let Some(list) = added {
         let list = Node::from(&list);
         let done = if function == "streak" {

@@ -212,7 +212,7 @@ const DAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// "on Saturday or Sunday", "from Monday to Friday".
+/// "on Saturday or Sunday", "from Monday to Friday", "on Monday to Wednesday or Saturday".
 fn weekdays(days: u32) -> String {
     let name = |i: u32| DAYS.get(i as usize % 7).copied().unwrap_or_default();
     let parts: Vec<String> = runs(days, 7)
@@ -222,10 +222,11 @@ fn weekdays(days: u32) -> String {
             _ => vec![format!("{} to {}", name(a), name(a + n - 1))],
         })
         .collect();
-    if parts.is_empty() {
-        return "on no day".to_owned();
+    match runs(days, 7).as_slice() {
+        [] => "on no day".to_owned(),
+        [(a, n)] if *n > 2 => format!("from {} to {}", name(*a), name(a + n - 1)),
+        _ => format!("on {}", either(&parts, "or")),
     }
-    format!("on {}", either(&parts, "or"))
 }
 
 /// "a, b or c".

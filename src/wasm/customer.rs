@@ -28,8 +28,8 @@ pub struct Customer {
     inner: crate::session::Customer,
 }
 
-/// Reads a customer's history once: `{orders?, activity?, earned?, issued?, definitions?,
-/// timezone?, options?}` as an object, JSON text, `Uint8Array` or `ArrayBuffer`.
+/// Reads a customer's history once: `{orders?, events?, activity?, earned?, issued?,
+/// definitions?, timezone?, options?}` as an object, JSON text, `Uint8Array` or `ArrayBuffer`.
 /// @example
 /// using customer = openCustomer(await res.arrayBuffer());
 /// customer.badgePreview({ now: new Date(), cart }).unlockedByCart; // ≈ µs per call
@@ -89,6 +89,19 @@ impl Customer {
         with_input(&orders, |o| self.inner.add_orders(o))
     }
 
+    /// Appends events (`{type, at, value?, tier?}`) as if they had been part of `events`;
+    /// nothing changes when one is invalid.
+    /// @example
+    /// customer.addEvents([{ type: "referral", at: new Date() }]);
+    #[wasm_bindgen(js_name = addEvents)]
+    pub fn add_events(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "BadgeEvent[] | string | Uint8Array | ArrayBuffer")]
+        events: JsValue,
+    ) -> Result<(), JsValue> {
+        with_input(&events, |e| self.inner.add_events(e))
+    }
+
     /// Appends activity records as if they had been part of `activity`; nothing changes when
     /// one is invalid.
     /// @example
@@ -109,5 +122,11 @@ impl Customer {
     #[wasm_bindgen(getter, js_name = orderCount)]
     pub fn order_count(&self) -> f64 {
         self.inner.order_count() as f64
+    }
+
+    /// How many events the history holds.
+    #[wasm_bindgen(getter, js_name = eventCount)]
+    pub fn event_count(&self) -> f64 {
+        self.inner.event_count() as f64
     }
 }

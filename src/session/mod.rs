@@ -129,3 +129,53 @@ impl Customer {
         self.badges.event_count()
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::json::{to_json_text, Node};
+    use crate::time::TzDatabase;
+    use serde_json::json;
+
+    #[test]
+    fn added_events_answer_what_the_stateless_call_answers_and_a_bad_one_changes_nothing() {
+        let e = |t: &str, at: &str| json!({"type": t, "at": at});
+        let first = json!([
+            e("signup", "2025-01-05T10:00:00Z"),
+            e("referral", "2025-02-01")
+        ]);
+        let later = json!([e("referral", "2025-03-01"), e("referral", "2025-01-20")]);
+        let history = json!({"orders": [], "events": first, "timezone": "Europe/Paris"});
+        let mut customer = Customer::open(&Json::root(&Node::from(&history)), &TzDatabase).unwrap();
+        let request = json!({"now": "2025-06-01T00:00:00Z"});
+        let ask = |c: &mut Customer| {
+            to_json_text(&c.badge_preview(&Json::root(&Node::from(&request))).unwrap())
+        };
+        let before = ask(&mut customer);
+        let bad = json!([e("review", "2025-03-01"), e("review", "not a date")]);
+        let error = customer
+            .add_events(&Json::root(&Node::from(&bad)))
+            .unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.path.as_str()),
+            ("invalid_date", "$[1].at")
+        );
+        assert_eq!((customer.event_count(), ask(&mut customer)), (2, before));
+        customer
+            .add_events(&Json::root(&Node::from(&later)))
+            .unwrap();
+        let mut all = first.as_array().unwrap().clone();
+        all.extend(later.as_array().unwrap().iter().cloned());
+        let stateless = json!({"orders": [], "events": all, "timezone": "Europe/Paris",
+                               "now": "2025-06-01T00:00:00Z"});
+        let want = crate::badges::preview::badge_preview(
+            &Json::root(&Node::from(&stateless)),
+            &TzDatabase,
+        );
+        let got = ask(&mut customer);
+        assert_eq!(got, to_json_text(&want.unwrap()));
+        assert!(got.contains(
+            "\"badge_referral_champion\",\"name\":\"Referral Champion\",\"tier\":\"SILVER\""
+        ));
+    }
+}

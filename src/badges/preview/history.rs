@@ -19,6 +19,9 @@ use crate::time::{instant, Zone};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
+/// How many orders and events (from the start of each list) a tally has seen.
+type Known = (usize, usize);
+
 /// Everything of a `badgePreview` input but `now`, `cart`, `decimals` and `rounding`, read once.
 pub struct BadgeHistory {
     options: Options,
@@ -30,7 +33,7 @@ pub struct BadgeHistory {
     backend: Vec<BackendEarn>,
     issued: Vec<Option<u64>>,
     /// Each definition's tier tallies over the first `.0` orders and events.
-    tallies: Option<((usize, usize), Vec<Vec<Tally>>)>,
+    tallies: Option<(Known, Vec<Vec<Tally>>)>,
 }
 
 /// The per-call part of a preview: `{now, cart?, decimals?, rounding?}`.
@@ -163,7 +166,7 @@ impl BadgeHistory {
     }
 
     /// How many orders and events happened by `now` (both lists are chronological).
-    fn known(&self, now: DateTime<Utc>) -> (usize, usize) {
+    fn known(&self, now: DateTime<Utc>) -> Known {
         (
             self.orders.partition_point(|o| o.placed_at <= now),
             self.events.partition_point(|e| e.at <= now),

@@ -1,6 +1,6 @@
 //! Evaluating rules over an order history.
 
-use super::{Clause, Filter, Op, Operand, Period, Progress, Rule};
+use super::{Clause, Filter, Op, Operand, Period, Progress, Rule, Source};
 use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::time::calendar::{self, Calendar, WeekStart};
@@ -133,5 +133,25 @@ impl Rule {
     /// ```
     pub fn progress(&self, orders: &[&Order], events: &[&Event], ctx: &Context) -> Progress {
         self.progress_of(&self.tally(orders, events, ctx), ctx)
+    }
+
+    /// Whether the rule counts `item`: of its source (events of its type) and matching `where`.
+    ///
+    /// ```
+    /// use impactkit::{badges::{events::Event, rules::{Context, Rule}}, json::{Json, Node}, time::Zone};
+    /// let rule = serde_json::json!({"kind": "count", "event": "referral", "target": 3});
+    /// let rule = Rule::from_json(&Json::root(&Node::from(&rule))).unwrap();
+    /// let e = serde_json::json!({"type": "review", "at": "2025-01-01"});
+    /// let e = Event::from_json(&Json::root(&Node::from(&e)), &Zone::utc()).unwrap();
+    /// let ctx = Context { kg_co2_per_tree: 21.77, now: e.at, today: e.local.date, zone: &Zone::utc() };
+    /// assert!(!rule.accepts((&e).into(), &ctx));
+    /// ```
+    pub fn accepts(&self, item: Item, ctx: &Context) -> bool {
+        let of_source = match (&self.source, item) {
+            (Source::Orders, Item::Order(_)) => true,
+            (Source::Events(kind), Item::Event(e)) => e.kind == *kind,
+            _ => false,
+        };
+        of_source && self.filter().matches(item, ctx)
     }
 }

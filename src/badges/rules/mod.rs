@@ -28,6 +28,7 @@ mod eval;
 mod fields;
 mod hint;
 mod parse;
+mod sets;
 mod tally;
 
 pub use eval::Context;

@@ -81,26 +81,6 @@ impl Rule {
         tally
     }
 
-    /// Whether the rule counts `item`: of its source (events of its type) and matching `where`.
-    ///
-    /// ```
-    /// use impactkit::{badges::{events::Event, rules::{Context, Rule}}, json::{Json, Node}, time::Zone};
-    /// let rule = serde_json::json!({"kind": "count", "event": "referral", "target": 3});
-    /// let rule = Rule::from_json(&Json::root(&Node::from(&rule))).unwrap();
-    /// let e = serde_json::json!({"type": "review", "at": "2025-01-01"});
-    /// let e = Event::from_json(&Json::root(&Node::from(&e)), &Zone::utc()).unwrap();
-    /// let ctx = Context { kg_co2_per_tree: 21.77, now: e.at, today: e.local.date, zone: &Zone::utc() };
-    /// assert!(!rule.accepts((&e).into(), &ctx));
-    /// ```
-    pub fn accepts(&self, item: Item, ctx: &Context) -> bool {
-        let of_source = match (&self.source, item) {
-            (Source::Orders, Item::Order(_)) => true,
-            (Source::Events(kind), Item::Event(e)) => e.kind == *kind,
-            _ => false,
-        };
-        of_source && self.filter().matches(item, ctx)
-    }
-
     fn empty_tally(&self) -> Tally {
         match self.measure {
             Measure::Count(_) => Tally::Count {
@@ -127,7 +107,7 @@ impl Rule {
         }
     }
 
-    fn filter(&self) -> &Filter {
+    pub(super) fn filter(&self) -> &Filter {
         match &self.measure {
             Measure::Count(f) | Measure::Sum(_, f) | Measure::Distinct(_, f) => f,
             Measure::Streak(_, f) => f,

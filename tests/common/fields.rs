@@ -270,4 +270,9 @@ pub const STRINGS: &[&str] = &[
     "relative",
     "withBadge",
     "days",
+    "signup",
+    "referral",
+    "tierReached",
+    "hour",
+    "value",
 ];

@@ -103,7 +103,7 @@ pub(crate) fn read_kind(value: &Json) -> Result<String> {
     Ok(kind.to_owned())
 }
 
-/// Reads an event list, sorted by `at` (events at one instant keep their input order).
+/// Reads an event list, sorted by `at`.
 ///
 /// ```
 /// use impactkit::{badges::events::read_events, json::{Json, Node}, time::Zone};
@@ -119,15 +119,26 @@ pub fn read_events(list: &Json, zone: &Zone) -> Result<Vec<Event>> {
     Ok(chronological(events))
 }
 
-/// Sorts events by `at`, stably (a list already in order, the usual case, is kept as is).
-pub(crate) fn chronological(mut events: Vec<Event>) -> Vec<Event> {
-    if !events
+/// Sorts events by `at` (events at one instant may swap: no rule can tell them apart by order).
+/// A list already in order, the usual case, is kept as is; otherwise `(at, index)` keys are sorted
+/// with the sort achievements and earns already use (one copy of the sort code in the wasm).
+pub(crate) fn chronological(events: Vec<Event>) -> Vec<Event> {
+    if events
         .windows(2)
         .all(|w| matches!(w, [a, b] if a.at <= b.at))
     {
-        events.sort_by_key(|e| e.at);
+        return events;
     }
-    events
+    let mut keys: Vec<(DateTime<Utc>, f64)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.at, i as f64))
+        .collect();
+    keys.sort_unstable_by(crate::time::by_instant);
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take))
+        .collect()
 }
 
 /// What a rule sees: an order or an event.

@@ -64,12 +64,11 @@ impl Filter {
     /// let ctx = Context { kg_co2_per_tree: 21.77, now: o.placed_at, today: o.local_date, zone: &Zone::utc() };
     /// let over_half = serde_json::json!({"recycledShare": {"gt": 0.5}});
     /// let green = serde_json::json!({"co2Kg": {"lt": "baselineCo2Kg"}});
-    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&over_half))).unwrap().matches(&o, &ctx));
-    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&green))).unwrap().matches(&o, &ctx));
-    /// assert!(Filter::default().matches(&o, &ctx));
+    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&over_half))).unwrap().matches((&o).into(), &ctx));
+    /// assert!(!Filter::from_json(&Json::root(&impactkit::json::Node::from(&green))).unwrap().matches((&o).into(), &ctx));
+    /// assert!(Filter::default().matches((&o).into(), &ctx));
     /// ```
-    pub fn matches<'a>(&self, item: impl Into<Item<'a>>, ctx: &Context) -> bool {
-        let item = item.into();
+    pub fn matches(&self, item: Item, ctx: &Context) -> bool {
         self.0.iter().all(|c| c.holds(item, ctx))
     }
 }

@@ -75,8 +75,12 @@ impl Rule {
     pub fn tally(&self, orders: &[&Order], events: &[&Event], ctx: &Context) -> Tally {
         let mut tally = self.empty_tally();
         match self.source {
-            Source::Orders => orders.iter().for_each(|o| self.add(&mut tally, *o, ctx)),
-            Source::Events(_) => events.iter().for_each(|e| self.add(&mut tally, *e, ctx)),
+            Source::Orders => orders
+                .iter()
+                .for_each(|o| self.add(&mut tally, Item::Order(o), ctx)),
+            Source::Events(_) => events
+                .iter()
+                .for_each(|e| self.add(&mut tally, Item::Event(e), ctx)),
         }
         tally
     }
@@ -117,8 +121,7 @@ impl Rule {
 
     /// Adds the next order or event (no earlier than those seen) to the tally; one the rule
     /// does not count (see [`Rule::accepts`]) changes nothing.
-    pub fn add<'a>(&self, tally: &mut Tally, item: impl Into<Item<'a>>, ctx: &Context) {
-        let item = item.into();
+    pub fn add(&self, tally: &mut Tally, item: Item, ctx: &Context) {
         if !self.accepts(item, ctx) {
             return;
         }
@@ -213,7 +216,7 @@ impl Rule {
             }
             (Measure::InOnePeriod { .. }, Tally::InOnePeriod { .. }) => {
                 let mut with = tally.clone();
-                self.add(&mut with, order, ctx);
+                self.add(&mut with, Item::Order(order), ctx);
                 self.progress_of(&with, ctx).reached_at.is_some()
             }
             _ => return None,

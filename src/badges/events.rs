@@ -112,10 +112,10 @@ pub(crate) fn read_kind(value: &Json) -> Result<String> {
 /// assert_eq!(events[0].kind, "signup");
 /// ```
 pub fn read_events(list: &Json, zone: &Zone) -> Result<Vec<Event>> {
-    let events = list
-        .items()?
-        .map(|item| Event::from_json(&item, zone))
-        .collect::<Result<Vec<Event>>>()?;
+    let mut events = Vec::new();
+    for item in list.items()? {
+        events.push(Event::from_json(&item, zone)?);
+    }
     Ok(chronological(events))
 }
 

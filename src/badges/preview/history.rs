@@ -122,12 +122,12 @@ impl BadgeHistory {
 
     /// Appends events (a list like `events`), as if the list had been part of `events`.
     pub fn add_events(&mut self, list: &Json, zone: &Zone) -> Result<()> {
-        let added = list
-            .items_appended_to(self.events.len())?
-            .map(|item| Event::from_json(&item, zone))
-            .collect::<Result<Vec<Event>>>()?;
+        let mut added = Vec::new();
+        for item in list.items_appended_to(self.events.len())? {
+            added.push(Event::from_json(&item, zone)?);
+        }
         let mut events = std::mem::take(&mut self.events);
-        events.extend(added);
+        events.append(&mut added);
         self.events = crate::badges::events::chronological(events);
         self.tallies = None;
         Ok(())

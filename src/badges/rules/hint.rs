@@ -89,11 +89,12 @@ impl Filter {
 
     /// "over 50 % recycled content and CO2 below the baseline" (the clauses but local time).
     fn phrase(&self) -> String {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .filter(|c| time_set(c).is_none())
-            .map(|c| match &c.operand {
+        let mut out = String::new();
+        for c in self.0.iter().filter(|c| time_set(c).is_none()) {
+            if !out.is_empty() {
+                out.push_str(" and ");
+            }
+            out.push_str(&match &c.operand {
                 Operand::Number(x) if c.field == Field::Value => {
                     format!("a value {} {}", c.op.against_number(), number(*x))
                 }
@@ -102,19 +103,23 @@ impl Filter {
                     format!("{} {} {}", c.field.noun(), c.op.against_field(), g.noun())
                 }
                 Operand::List(xs) => {
-                    let xs: Vec<String> = xs.iter().map(|x| number(*x)).collect();
-                    format!("{} {}", c.field.noun(), either(&xs, "or"))
+                    let mut values = Vec::new();
+                    for x in xs {
+                        values.push(number(*x));
+                    }
+                    format!("{} {}", c.field.noun(), either(&values))
                 }
-                Operand::Text(names) => format!("tier {}", either(names, "or")),
-            })
-            .collect();
-        parts.join(" and ")
+                Operand::Text(names) => format!("tier {}", either(names)),
+            });
+        }
+        out
     }
 
-    /// "between 22:00 and 04:00 on Saturday or Sunday": the local-time clauses.
+    /// "between 22:00 and 04:00 from Monday to Friday": the local-time clauses.
     fn when(&self) -> String {
-        let mut hours: u32 = (1 << 24) - 1;
-        let mut days: u32 = (1 << 7) - 1;
+        const ALL_HOURS: u32 = (1 << 24) - 1;
+        const ALL_DAYS: u32 = (1 << 7) - 1;
+        let (mut hours, mut days) = (ALL_HOURS, ALL_DAYS);
         for c in &self.0 {
             match (c.field, time_set(c)) {
                 (Field::Hour, Some(set)) => hours &= set,
@@ -122,22 +127,29 @@ impl Filter {
                 _ => {}
             }
         }
-        let mut parts = Vec::new();
-        if hours != (1 << 24) - 1 {
-            let runs: Vec<String> = runs(hours, 24)
-                .iter()
-                .map(|&(a, n)| format!("between {a:02}:00 and {:02}:00", (a + n) % 24))
-                .collect();
-            parts.push(if runs.is_empty() {
+        let mut out = String::new();
+        if hours != ALL_HOURS {
+            let mut spans = Vec::new();
+            for (a, n) in runs(hours, 24) {
+                spans.push(format!(
+                    "between {}:00 and {}:00",
+                    two(a),
+                    two((a + n) % 24)
+                ));
+            }
+            out = if spans.is_empty() {
                 "at no hour".to_owned()
             } else {
-                either(&runs, "or")
-            });
+                either(&spans)
+            };
         }
-        if days != (1 << 7) - 1 {
-            parts.push(weekdays(days));
+        if days != ALL_DAYS {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&weekdays(days));
         }
-        parts.join(" ")
+        out
     }
 
     /// "placed between 22:00 and 04:00 with over 50 % recycled content" (after a noun).
@@ -145,10 +157,13 @@ impl Filter {
         let (when, with) = (self.when(), self.phrase());
         let mut out = String::new();
         if !when.is_empty() {
-            out = format!(" {placed}{when}");
+            out.push(' ');
+            out.push_str(placed);
+            out.push_str(&when);
         }
         if !with.is_empty() {
-            out = format!("{out} with {with}");
+            out.push_str(" with ");
+            out.push_str(&with);
         }
         out
     }
@@ -179,45 +194,63 @@ const DAYS: [&str; 7] = [
 /// "on Saturday or Sunday", "from Monday to Friday", "on Monday to Wednesday or Saturday".
 fn weekdays(days: u32) -> String {
     let name = |i: u32| DAYS.get(i as usize % 7).copied().unwrap_or_default();
-    let parts: Vec<String> = runs(days, 7)
-        .iter()
-        .flat_map(|&(a, n)| match n {
-            1 | 2 => (a..a + n).map(|i| name(i).to_owned()).collect::<Vec<_>>(),
-            _ => vec![format!("{} to {}", name(a), name(a + n - 1))],
-        })
-        .collect();
-    match runs(days, 7).as_slice() {
-        [] => "on no day".to_owned(),
-        [(a, n)] if *n > 2 => format!("from {} to {}", name(*a), name(a + n - 1)),
-        _ => format!("on {}", either(&parts, "or")),
+    let runs = runs(days, 7);
+    if let [(a, n)] = runs.as_slice() {
+        if *n > 2 {
+            return format!("from {} to {}", name(*a), name(a + n - 1));
+        }
+    }
+    let mut names = Vec::new();
+    for &(a, n) in &runs {
+        if n > 2 {
+            names.push(format!("{} to {}", name(a), name(a + n - 1)));
+        } else {
+            for i in a..a + n {
+                names.push(name(i).to_owned());
+            }
+        }
+    }
+    if names.is_empty() {
+        return "on no day".to_owned();
+    }
+    format!("on {}", either(&names))
+}
+
+/// An hour with two digits ("04").
+fn two(hour: u32) -> String {
+    let digits = number(f64::from(hour));
+    if hour < 10 {
+        format!("0{digits}")
+    } else {
+        digits
     }
 }
 
 /// "a, b or c".
-fn either(items: &[String], or: &str) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
+fn either(items: &[String]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
+        }
+        out.push_str(item);
     }
+    out
 }
 
-/// How an event type is called: (one, many, with its article).
-fn event_words(kind: &str) -> (String, String, String) {
-    let known = |one: &str, many: &str, a: &str| (one.to_owned(), many.to_owned(), a.to_owned());
-    match kind {
-        "signup" => known("sign-up", "sign-ups", "a sign-up"),
-        "referral" => known("referral", "referrals", "a referral"),
-        "review" => known("review", "reviews", "a review"),
-        crate::badges::events::TIER_REACHED => {
-            known("tier reached", "tiers reached", "a tier reached")
+/// How an event type is called: one, many, and one with its article.
+fn event_words(kind: &str) -> [String; 3] {
+    let known: [&str; 3] = match kind {
+        "signup" => ["sign-up", "sign-ups", "a sign-up"],
+        "referral" => ["referral", "referrals", "a referral"],
+        "review" => ["review", "reviews", "a review"],
+        crate::badges::events::TIER_REACHED => ["tier reached", "tiers reached", "a tier reached"],
+        other => {
+            let one = format!("\"{other}\" event");
+            return [one.clone(), format!("{one}s"), format!("a {one}")];
         }
-        other => (
-            format!("\"{other}\" event"),
-            format!("\"{other}\" events"),
-            format!("a \"{other}\" event"),
-        ),
-    }
+    };
+    known.map(str::to_owned)
 }
 
 /// The tier names a `tierReached` rule waits for, when its filter is just that.
@@ -227,14 +260,14 @@ fn awaited_tier(kind: &str, filter: &Filter) -> Option<String> {
             field: Field::Tier,
             operand: Operand::Text(names),
             ..
-        }] if kind == crate::badges::events::TIER_REACHED => Some(either(names, "or")),
+        }] if kind == crate::badges::events::TIER_REACHED => Some(either(names)),
         _ => None,
     }
 }
 
 /// The hint of a rule over events of type `kind`.
 fn event_hint(kind: &str, measure: &Measure, n: &str, left: f64) -> String {
-    let (one, many, a) = event_words(kind);
+    let [one, many, a] = event_words(kind);
     let words = |x: f64| if x == 1.0 { one.clone() } else { many.clone() };
     match measure {
         Measure::Count(filter) => match awaited_tier(kind, filter) {

@@ -32,11 +32,13 @@ impl Operand {
         if field.is_text() {
             return match op {
                 Op::Eq => Ok(Operand::Text(vec![value.str()?.to_owned()])),
-                Op::In => Ok(Operand::Text(
-                    list(value)?
-                        .map(|v| v.str().map(str::to_owned))
-                        .collect::<Result<_>>()?,
-                )),
+                Op::In => {
+                    let mut names = Vec::new();
+                    for v in list(value)? {
+                        names.push(v.str()?.to_owned());
+                    }
+                    Ok(Operand::Text(names))
+                }
                 _ => Err(value.error(
                     ErrorCode::InvalidValue,
                     "tier is a name: compare it with eq or in",
@@ -48,9 +50,11 @@ impl Operand {
             None => v.number(),
         };
         if op == Op::In {
-            return Ok(Operand::List(
-                list(value)?.map(|v| number(&v)).collect::<Result<_>>()?,
-            ));
+            let mut values = Vec::new();
+            for v in list(value)? {
+                values.push(number(&v)?);
+            }
+            return Ok(Operand::List(values));
         }
         if !value.value().is_string() {
             return Ok(Operand::Number(number(value)?));

@@ -83,7 +83,7 @@ macro_rules! for_each_function {
                 " const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: \"og\" });",
             ]),
             ("badgePreview", badge_preview, "badges", "BadgePreviewInput | string | Uint8Array | ArrayBuffer", "BadgePreview", [
-                " Earned and locked badges with hints from an order history, and what a cart would unlock.",
+                " Earned and locked badges with hints from an order history and events, and what a cart would unlock.",
                 " @example",
                 " badgePreview({ orders: [], now: \"2025-06-15T12:00:00Z\" }).locked[0]?.hint;",
                 " // → \"1 more green order\"",

@@ -884,7 +884,7 @@ export class Customer {
 export function achievementWindow(input: AchievementWindowInput | string | Uint8Array | ArrayBuffer): AchievementWindow;
 
 /**
- * Earned and locked badges with hints from an order history, and what a cart would unlock.
+ * Earned and locked badges with hints from an order history and events, and what a cart would unlock.
  * @example
  * badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked[0]?.hint;
  * // → "1 more green order"

@@ -32,7 +32,7 @@ DEMO_PORT ?= 8080
 # For contributors who build with wasm-pack (tests/wasm-pack.sh); the package itself comes from `make pkg`.
 WASM_PACK_VERSION := 0.15.0
 
-.PHONY: setup pkg test e2e demo fuzz bench clean
+.PHONY: setup pkg test e2e demo edge fuzz bench clean
 
 ## setup: idempotent install of every tool the build and tests need (seconds when done before)
 setup:
@@ -106,6 +106,7 @@ test: setup pkg
 	node tests/size-budget.mjs
 	node tests/consumers/run.mjs
 	node tests/cards-batch.mjs
+	node tests/edge.e2e.mjs
 	bash tests/wasm-pack.sh
 	cargo test --target wasm32-unknown-unknown --test browser -- --nocapture
 	$(MAKE) --no-print-directory e2e
@@ -120,6 +121,11 @@ e2e:
 demo: setup pkg
 	node www/serve.mjs $(DEMO_PORT)
 
+## edge: the edge image Worker (edge/) in workerd on http://127.0.0.1:$(EDGE_PORT)/ with the demo backend (docs/edge.md)
+EDGE_PORT ?= 8787
+edge: setup pkg
+	node edge/workerd.mjs --port $(EDGE_PORT)
+
 ## bench: impactkit vs the JS alternatives, ratios in one run, and the bytes of the first widget (impactkit/progress
 ## with Vite, in Chromium) -> BENCHMARKS.md (BENCH_ARGS=--quick: short run)
 bench: setup pkg
@@ -128,6 +134,7 @@ bench: setup pkg
 	node tests/bench/run.mjs $(BENCH_ARGS)
 	node tests/bench/first-widget.mjs
 	node tests/bench/lighthouse.mjs
+	node tests/bench/edge.mjs --write
 
 ## fuzz: libFuzzer on every entry point, FUZZ_SECONDS per function and target (the pinned NIGHTLY)
 FUZZ_SECONDS ?= 30

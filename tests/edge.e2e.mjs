@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 
 import { Resvg, initWasm } from "@resvg/resvg-wasm";
 import { handleApi } from "../www/backend/api.mjs";
-import { startEdge } from "../edge/workerd.mjs";
+import { freePort, startEdge } from "../edge/workerd.mjs";
 
 const AUTH = "Bearer edge-e2e-token";
 let mode = "ok"; // how the backend answers: ok | down | http500 | graphqlErrors | changed | huge
@@ -133,6 +133,17 @@ async function errors(base) {
   }
 }
 
+/** No backend at all (nothing listens on its port): 502, and the Worker keeps answering. */
+async function backendGone() {
+  const gone = await startEdge({ backendUrl: `http://127.0.0.1:${await freePort()}/graphql` });
+  try {
+    await expectError(gone.url, "/progress/cust_123.png", 502, "backend_error");
+    await expectError(gone.url, "/card/cust_123.svg?size=bad", 400, "invalid_value", "size");
+  } finally {
+    await gone.stop();
+  }
+}
+
 const server = await backend();
 let edge;
 try {
@@ -142,6 +153,7 @@ try {
   await progress(edge.url);
   await caching(edge.url);
   await errors(edge.url);
+  await backendGone();
   // the query string never picks the backend or its credentials
   await get(edge.url, "/card/cust_123.svg?BACKEND_URL=http://127.0.0.1:1/&backend=http://127.0.0.1:1/");
   assert.ok(seenAuth.length > 10 && seenAuth.every((a) => a === AUTH), "every backend call carries the configured auth");

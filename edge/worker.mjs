@@ -123,23 +123,24 @@ async function render(req, profileText) {
 /** ASCII-only header text: anything else percent-encoded as UTF-8 (decodeURIComponent reads it). */
 const headerText = (text) => text.replace(/[^\x20-\x24\x26-\x7e]+/gu, (s) => encodeURIComponent(s));
 
-function baseHeaders(req, etag, env, alt) {
+function baseHeaders(req, etag, env) {
   const headers = new Headers({
     "content-type": TYPES[req.ext], etag, "cache-control": env.CACHE_CONTROL || CACHE_CONTROL,
     "x-content-type-options": "nosniff", "access-control-allow-origin": "*",
   });
   if (req.ext === "svg") headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
-  if (req.kind === "progress") {
-    if (alt) headers.set("x-alt-text", headerText(alt));
-    const sibling = `/progress/${encodeURIComponent(req.id)}.json`;
-    if (req.ext === "png") headers.set("link", `<${sibling}>; rel="alternate"; type="application/json"`);
+  if (req.kind === "progress" && req.ext === "png") {
+    headers.set("link", `</progress/${encodeURIComponent(req.id)}.json>; rel="alternate"; type="application/json"`);
   }
   return headers;
 }
 
 const defaultCache = () => (typeof caches !== "undefined" && caches.default) || null;
 
-/** The rendered body from the Cache API (keyed by ETag: content-addressed) or freshly rendered and stored. */
+/**
+ * The rendered body from the Cache API (keyed by ETag: content-addressed) or freshly rendered and stored;
+ * `alt` (progress images) comes back as header text.
+ */
 async function cachedRender(req, etag, profileText, url, ctx) {
   const cache = defaultCache();
   const key = `${url.origin}/__impactkit-edge/${etag.slice(1, -1)}.${req.kind}.${req.ext}`;
@@ -175,12 +176,12 @@ async function handle(request, env, ctx) {
   const profileText = await fetchProfile(env, req.id);
   const etag = await etagOf(req, profileText);
   if (matches(request.headers.get("if-none-match"), etag)) {
-    const headers = baseHeaders(req, etag, env, null);
+    const headers = baseHeaders(req, etag, env);
     headers.delete("content-type");
     return new Response(null, { status: 304, headers });
   }
   const out = await cachedRender(req, etag, profileText, url, ctx);
-  const headers = baseHeaders(req, etag, env, null);
+  const headers = baseHeaders(req, etag, env);
   if (out.alt) headers.set("x-alt-text", out.alt);
   headers.set("x-cache", out.cache);
   return new Response(request.method === "HEAD" ? null : out.body, { status: 200, headers });

@@ -32,19 +32,25 @@ const str = (s) => JSON.stringify(String(s)); // a Cap'n Proto text literal
 
 /**
  * The workerd config. `bindings`: text bindings (BACKEND_URL, BACKEND_AUTH, …); `mockBackend`: a module
- * file for a second Worker bound as BACKEND (the bench's in-process backend).
+ * file for a second Worker bound as BACKEND (the bench's in-process backend); `cache`: back `caches.default`
+ * with edge/local-cache.mjs (else the Cache API stores nothing, every request renders).
  */
-export function config({ dir, port, bindings, mockBackend }) {
+export function config({ dir, port, bindings, mockBackend, cache = true }) {
   const embed = (file) => `embed ${str(relative(dir, file))}`; // embeds are relative to the config file
   const modules = MODULES.map(([name, kind, file]) => `(name = ${str(name)}, ${kind} = ${embed(at(file))})`);
   const textBindings = Object.entries(bindings).filter(([, v]) => v != null)
     .map(([name, v]) => `(name = ${str(name)}, text = ${str(v)})`);
   if (mockBackend) textBindings.push(`(name = "BACKEND", service = "backend")`);
   const services = [`(name = "edge", worker = .edge)`];
-  let mock = "";
+  let extra = "";
+  if (cache) {
+    services.push(`(name = "cache", worker = .cache)`);
+    extra += `const cache :Workerd.Worker = (modules = [(name = "local-cache.mjs", esModule = ${embed(at("edge/local-cache.mjs"))})], ` +
+      `compatibilityDate = "2025-09-01");\n`;
+  }
   if (mockBackend) {
     services.push(`(name = "backend", worker = .backend)`);
-    mock = `const backend :Workerd.Worker = (modules = [(name = "backend.mjs", esModule = ${embed(mockBackend)})], ` +
+    extra += `const backend :Workerd.Worker = (modules = [(name = "backend.mjs", esModule = ${embed(mockBackend)})], ` +
       `compatibilityDate = "2025-09-01");\n`;
   }
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -55,11 +61,10 @@ const config :Workerd.Config = (
 const edge :Workerd.Worker = (
   modules = [${modules.join(",\n    ")}],
   compatibilityDate = "2025-09-01",
-  compatibilityFlags = ["nodejs_compat"],
   bindings = [${textBindings.join(", ")}],
-  globalOutbound = "internet",
+  globalOutbound = "internet",${cache ? `\n  cacheApiOutbound = "cache",` : ""}
 );
-${mock}`;
+${extra}`;
 }
 
 /** A free TCP port on 127.0.0.1 (asked from the OS, then released for workerd). */
@@ -93,13 +98,13 @@ async function waitUntilUp(url, child, timeoutMs) {
  * Starts workerd with the edge Worker. Resolves to `{url, port, coldMs, stop()}`; `coldMs` is from spawning
  * workerd to its first HTTP answer. stderr is collected (`logs()`), or echoed with `echo: true`.
  */
-export async function startEdge({ port, backendUrl, backendAuth, backendAuthHeader, mockBackend, echo = false, timeoutMs = 20_000 } = {}) {
+export async function startEdge({ port, backendUrl, backendAuth, backendAuthHeader, mockBackend, cache = true, echo = false, timeoutMs = 20_000 } = {}) {
   for (const [, , file] of MODULES) if (!existsSync(at(file))) throw new Error(`${file} is missing (run make pkg / npm ci)`);
   const dir = mkdtempSync(join(tmpdir(), "impactkit-edge-"));
   const listen = port ?? (await freePort());
   const file = join(dir, "edge.capnp");
   const bindings = { BACKEND_URL: backendUrl, BACKEND_AUTH: backendAuth, BACKEND_AUTH_HEADER: backendAuthHeader };
-  writeFileSync(file, config({ dir, port: listen, bindings, mockBackend }));
+  writeFileSync(file, config({ dir, port: listen, bindings, mockBackend, cache }));
   const started = performance.now();
   const child = spawn(WORKERD, ["serve", file], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";

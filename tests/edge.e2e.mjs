@@ -1,6 +1,6 @@
 // The edge image Worker (edge/) in workerd against the demo backend (www/backend/), both on free 127.0.0.1
 // ports (needs a built pkg/): SVG and PNG cards, the email progress PNG (600 / 1200 px) and its alt text,
-// identical bytes on repeat and in Node's resvg-wasm, ETag / 304, the auth header from the environment,
+// identical bytes on repeat and in Node's resvg-wasm, Cache API hits, ETag / 304, the auth header from the environment,
 // JSON errors (404, 400 with the parameter, 502 when the backend is down or wrong) without stack traces.
 // Everything started here is stopped at the end, also on failure.
 import assert from "node:assert/strict";
@@ -79,6 +79,11 @@ async function progress(base) {
   assert.equal(pngWidth(two.body), 1200);
   assert.equal(sha((await get(base, "/progress/cust_123.png?density=2")).body), sha(two.body), "same bytes on repeat");
   const alt = decodeURIComponent(one.res.headers.get("x-alt-text"));
+  // the Cache API (edge/local-cache.mjs behind caches.default): the second answer is the stored one
+  const hit = await get(base, "/progress/cust_123.png");
+  assert.equal(hit.res.headers.get("x-cache"), "hit");
+  assert.equal(sha(hit.body), sha(one.body));
+  assert.equal(decodeURIComponent(hit.res.headers.get("x-alt-text")), alt);
   assert.match(alt, /500 kg CO2 Saved: 49\.7%/);
   assert.match(one.res.headers.get("link"), /^<\/progress\/cust_123\.json>; rel="alternate"/);
   const json = await get(base, "/progress/cust_123.json");

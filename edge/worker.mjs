@@ -22,6 +22,8 @@ const THEMES = ["light", "dark", "auto"];
 const TYPES = { svg: "image/svg+xml", png: "image/png", json: "application/json; charset=utf-8" };
 const ROUTE = /^\/(card|progress)\/([^/]+)\.(svg|png|json)$/;
 const ID_MAX = 128;
+// Card languages whose script the bundled fonts (edge/fonts/) cannot draw: PNG would show empty boxes.
+const NO_PNG_FONT = new Set(["ja"]);
 
 /** An option from the query: the default when absent, else one of `allowed` (400 `invalid_value` otherwise). */
 function choice(params, name, allowed, fallback) {
@@ -65,6 +67,9 @@ export function parseRequest(url) {
   const id = customerIdOf(segment);
   if (kind === "card") {
     const options = { size: choice(params, "size", SIZES, "og"), theme: choice(params, "theme", THEMES, "light"), locale: localeOf(params) };
+    if (ext === "png" && NO_PNG_FONT.has(options.locale?.split("-")[0].toLowerCase())) {
+      throw new EdgeError(400, "invalid_value", `no bundled font draws locale ${options.locale} as PNG: use the .svg route`, "locale");
+    }
     return { kind, id, ext, options };
   }
   const density = Number(choice(params, "density", ["1", "2"], "1"));

@@ -22,6 +22,8 @@ export const MODULES = [
   ["png.mjs", "esModule", "edge/png.mjs"],
   ["fonts/LiberationSans-Regular.ttf", "data", "edge/fonts/LiberationSans-Regular.ttf"],
   ["fonts/LiberationSans-Bold.ttf", "data", "edge/fonts/LiberationSans-Bold.ttf"],
+  ["fonts/DejaVuSans.ttf", "data", "edge/fonts/DejaVuSans.ttf"],
+  ["fonts/DejaVuSans-Bold.ttf", "data", "edge/fonts/DejaVuSans-Bold.ttf"],
   ["impactkit", "esModule", "pkg/impactkit.js"],
   ["impactkit/impactkit_bg.wasm", "wasm", "pkg/impactkit_bg.wasm"],
   ["@resvg/resvg-wasm", "esModule", "node_modules/@resvg/resvg-wasm/index.mjs"],

@@ -69,6 +69,14 @@ async function cards(base) {
   const font = { loadSystemFonts: false, defaultFontFamily: "Liberation Sans", sansSerifFamily: "Liberation Sans", fontBuffers: fonts };
   const node = new Resvg(svg.body.toString(), { fitTo: { mode: "original" }, font }).render().asPng();
   assert.equal(sha(Buffer.from(node)), sha(png.body), "workerd PNG = Node resvg-wasm PNG of the same SVG");
+  // Arabic (locale ar) is drawn with the DejaVu Sans fallback: the same bytes as Node with all four fonts,
+  // not the empty boxes of a Liberation-only rendering
+  const arSvg = (await get(base, "/card/cust_123.svg?locale=ar")).body.toString();
+  const arPng = (await get(base, "/card/cust_123.png?locale=ar")).body;
+  const dejavu = ["DejaVuSans", "DejaVuSans-Bold"].map((f) => readFileSync(new URL(`../edge/fonts/${f}.ttf`, import.meta.url)));
+  const arNode = (fontBuffers) => sha(Buffer.from(new Resvg(arSvg, { fitTo: { mode: "original" }, font: { ...font, fontBuffers } }).render().asPng()));
+  assert.equal(sha(arPng), arNode([...fonts, ...dejavu]), "ar: workerd PNG = Node resvg-wasm with the fallback font");
+  assert.notEqual(sha(arPng), arNode(fonts), "ar: the fallback font is used");
 }
 
 async function progress(base) {
@@ -124,6 +132,7 @@ async function errors(base) {
   await expectError(base, "/card/cust_123.svg?theme=neon", 400, "invalid_value", "theme");
   await expectError(base, "/card/cust_123.svg?locale=%3Cscript%3E", 400, "invalid_value", "locale");
   await expectError(base, "/progress/cust_123.png?density=3", 400, "invalid_value", "density");
+  await expectError(base, "/card/cust_123.png?locale=ja-JP", 400, "invalid_value", "locale");
   await expectError(base, `/card/${"x".repeat(129)}.svg`, 400, "invalid_value", "customerId");
   await expectError(base, "/card/cust_123.gif", 404, "not_found");
   await expectError(base, "/", 404, "not_found");

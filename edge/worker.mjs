@@ -144,9 +144,14 @@ const defaultCache = () => (typeof caches !== "undefined" && caches.default) || 
 
 /**
  * The rendered body from the Cache API (keyed by ETag: content-addressed) or freshly rendered and stored;
- * `alt` (progress images) comes back as header text.
+ * `alt` (progress images) comes back as header text. Only PNGs go through the cache: an SVG or the JSON
+ * renders in well under a millisecond, less than a cache lookup costs.
  */
 async function cachedRender(req, etag, profileText, url, ctx) {
+  if (req.ext !== "png") {
+    const out = await render(req, profileText);
+    return { ...out, alt: out.alt && headerText(out.alt), cache: "bypass" };
+  }
   const cache = defaultCache();
   const key = `${url.origin}/__impactkit-edge/${etag.slice(1, -1)}.${req.kind}.${req.ext}`;
   if (cache) {

@@ -58,6 +58,7 @@ async function cards(base) {
   assert.equal(svg.res.headers.get("content-type"), "image/svg+xml");
   assert.match(svg.body.toString(), /^<svg [^>]*width="1200" height="630"/);
   assert.match(svg.res.headers.get("cache-control"), /public, max-age=\d+/);
+  assert.equal(svg.res.headers.get("x-cache"), "bypass", "SVG renders without the Cache API");
   const png = await get(base, "/card/cust_123.png");
   assert.equal(png.res.headers.get("content-type"), "image/png");
   assert.equal(pngWidth(png.body), 1200);

@@ -27,16 +27,19 @@ export function xmlText(s) {
     .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]);
 }
 
-/** Shortens `s` to about `units` narrow characters (wide scripts count twice), ending in "…". */
+/** Shortens `s` to at most `units` narrow characters (wide scripts count twice), the last one "…" if cut. */
 export function fit(s, units) {
-  let used = 0;
+  const chars = [...String(s).replace(/\s+/g, " ").trim()];
+  const width = (ch) => (ch.codePointAt(0) >= 0x1100 ? 2 : 1);
+  if (chars.reduce((n, ch) => n + width(ch), 0) <= units) return chars.join("");
+  let used = 1; // the ellipsis
   let out = "";
-  for (const ch of String(s).replace(/\s+/g, " ").trim()) {
-    used += ch.codePointAt(0) >= 0x1100 ? 2 : 1;
-    if (used > units) return `${out.trimEnd()}…`;
+  for (const ch of chars) {
+    used += width(ch);
+    if (used > units) break;
     out += ch;
   }
-  return out;
+  return `${out.trimEnd()}…`;
 }
 
 const amount = (n, unit) => `${groupDigits(n)}${unit ? ` ${unit}` : ""}`;

@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 
 import { Resvg, initWasm } from "@resvg/resvg-wasm";
 import { handleApi } from "../www/backend/api.mjs";
+import { fit, groupDigits, progressModel, progressSvg } from "../edge/progress.mjs";
 import { freePort, startEdge } from "../edge/workerd.mjs";
 
 const AUTH = "Bearer edge-e2e-token";
@@ -159,12 +160,32 @@ async function backendGone() {
   }
 }
 
+/** The progress SVG with hostile and odd milestone names (no runtime needed): escaped, well-formed, bounded. */
+function progressText() {
+  assert.equal(groupDigits(1234567.25), "1,234,567.25");
+  assert.equal(groupDigits(-999), "-999");
+  assert.equal(fit("a".repeat(10), 5), "aaaa…");
+  assert.equal(fit("日本語テキスト", 6), "日本…");
+  const hostile = '</text><script>alert(1)</script><text x="\u0001\ud800';
+  const profile = { totalCo2Saved: 1, co2Unit: "kg", milestones: [
+    { name: hostile, current: 1, target: 2, unit: "<b>", percentage: 50, remaining: 1, isCompleted: false },
+    { name: "x".repeat(500), current: 2, target: 2, unit: null, percentage: 100, remaining: 0, isCompleted: true },
+  ] };
+  const model = progressModel(profile, "c");
+  const svg = progressSvg(model, "dark");
+  assert.ok(!svg.includes("<script") && !svg.includes("<b>") && !/[\u0001\ud800]/.test(svg), svg);
+  assert.ok(svg.length < 4000, "long names are shortened");
+  assert.match(model.alt, /<\/text><script>/, "the alt text is plain text (escaped where it is used)");
+  new Resvg(svg, { font: { loadSystemFonts: false } }).render(); // well-formed XML (resvg throws otherwise)
+}
+
 const server = await backend();
 let edge;
 try {
   const backendUrl = `http://127.0.0.1:${server.address().port}/graphql?backend=1`;
   edge = await startEdge({ backendUrl, backendAuth: AUTH });
   await cards(edge.url);
+  progressText();
   await progress(edge.url);
   await caching(edge.url);
   await errors(edge.url);

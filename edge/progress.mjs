@@ -42,7 +42,7 @@ export function fit(s, units) {
   return `${out.trimEnd()}…`;
 }
 
-const amount = (n, unit) => `${groupDigits(n)}${unit ? ` ${unit}` : ""}`;
+const amount = (n, unit) => `${groupDigits(n)}${unit ? ` ${fit(unit, 12)}` : ""}`;
 
 /** The image's numbers and alt text: at most 3 milestones, the unfinished ones first. */
 export function progressModel(profile, customerId) {
@@ -53,7 +53,8 @@ export function progressModel(profile, customerId) {
     percentage: m.percentage, remaining: m.remaining, isCompleted: m.isCompleted,
   }));
   const total = profile.totalCo2Saved == null ? null : `${groupDigits(profile.totalCo2Saved)} ${profile.co2Unit ?? "kg"} CO2 saved`;
-  const parts = milestones.map((m) => `${m.name}: ${m.percentage}% (${amount(m.current, m.unit)} of ${amount(m.target, m.unit)})`);
+  // bounded: the alt text also travels as a header (X-Alt-Text)
+  const parts = milestones.map((m) => `${fit(m.name, NAME_UNITS)}: ${m.percentage}% (${amount(m.current, m.unit)} of ${amount(m.target, m.unit)})`);
   const alt = `Milestone progress${total ? `, ${total}` : ""}: ${parts.length ? parts.join("; ") : "no milestones yet"}`;
   return { customerId, alt, width: WIDTH, height: heightOf(milestones.length), totalCo2Saved: profile.totalCo2Saved, co2Unit: profile.co2Unit ?? "kg", milestones };
 }

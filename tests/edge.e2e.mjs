@@ -174,7 +174,7 @@ function progressText() {
   const model = progressModel(profile, "c");
   const svg = progressSvg(model, "dark");
   assert.ok(!svg.includes("<script") && !svg.includes("<b>") && !/[\u0001\ud800]/.test(svg), svg);
-  assert.ok(svg.length < 4000, "long names are shortened");
+  assert.ok(svg.length < 4000 && model.alt.length < 300, "long names are shortened (in the image and the alt text)");
   assert.match(model.alt, /<\/text><script>/, "the alt text is plain text (escaped where it is used)");
   new Resvg(svg, { font: { loadSystemFonts: false } }).render(); // well-formed XML (resvg throws otherwise)
 }

@@ -278,14 +278,14 @@ impl Color {
     /// assert_eq!(impactkit::card::color::Color::parse("transparent").unwrap().hex(), "#00000000");
     /// ```
     pub fn hex(self) -> String {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let channels = [self.r, self.g, self.b, self.a];
         let shown = if self.a == 255 { 3 } else { 4 };
         let mut out = String::with_capacity(9);
         out.push('#');
         for byte in channels.iter().take(shown) {
-            out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-            out.push(char::from(DIGITS[usize::from(byte & 15)]));
+            for nibble in [byte >> 4, byte & 15] {
+                out.extend(char::from_digit(nibble.into(), 16));
+            }
         }
         out
     }

@@ -1,5 +1,5 @@
 //! The card text written without `core::fmt` (colours, fixed-point numbers, dates) reads
-//! exactly as the `format!` it replaced.
+//! exactly as the `format!` it replaced; the sorted key index finds what a hash map found.
 #![cfg(not(target_arch = "wasm32"))]
 
 use impactkit::card::color::Color;
@@ -20,6 +20,15 @@ fn fixed_before(x: f64, decimals: usize) -> String {
 }
 
 proptest! {
+    #[test]
+    fn index_finds_each_keys_first_position(keys in proptest::collection::vec("[a-c]{0,2}", 0..40), probe in "[a-c]{0,2}") {
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let index = impactkit::unique::index(&mut refs.iter().copied());
+        for key in refs.iter().copied().chain([probe.as_str()]) {
+            prop_assert_eq!(index.get(key).copied(), refs.iter().position(|k| *k == key));
+        }
+    }
+
     #[test]
     fn hex_matches_format(r: u8, g: u8, b: u8, a: u8) {
         let expected = if a == 255 {

@@ -425,13 +425,13 @@ impl Locale {
         crate::numbers::push_int(&mut y, year.into());
         crate::numbers::push_digits(&mut m, month.into(), width);
         crate::numbers::push_digits(&mut d, day.into(), width);
-        let text = match self.lang {
-            Lang::En => [m, "/".into(), d, "/".into(), y],
-            Lang::De => [d, ".".into(), m, ".".into(), y],
-            Lang::Fr | Lang::Es | Lang::Ar => [d, "/".into(), m, "/".into(), y],
-            Lang::Ja => [y, "/".into(), m, "/".into(), d],
+        let (first, second, third, sep) = match self.lang {
+            Lang::En => (m, d, y, "/"),
+            Lang::De => (d, m, y, "."),
+            Lang::Fr | Lang::Es | Lang::Ar => (d, m, y, "/"),
+            Lang::Ja => (y, m, d, "/"),
         };
-        self.digits(&text.concat())
+        self.digits(&[first.as_str(), sep, &second, sep, &third].concat())
     }
 
     /// The form of `forms` for `x` shown with at most `decimals` fraction digits

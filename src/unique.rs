@@ -4,8 +4,6 @@
 //! (`&str` → index, for the badge readers' many look-ups); the key iterators are
 //! `dyn` for the same reason.
 
-use std::collections::HashMap;
-
 /// The indices of `keys` in key order, equal keys in input order.
 ///
 /// ```
@@ -76,16 +74,35 @@ pub fn first_repeat_number(values: &[f64]) -> Option<usize> {
     })
 }
 
-/// Positions by key (the first of equal keys), for many look-ups by id.
+/// Positions by key (the first of equal keys), for many look-ups by id: the keys sorted once
+/// with [`sorted_indices`] and searched by bisection (no hash table in the wasm module).
 ///
 /// ```
 /// let index = impactkit::unique::index(&mut ["a", "b", "a"].into_iter());
-/// assert_eq!((index.get("a"), index.get("b")), (Some(&0), Some(&1)));
+/// assert_eq!((index.get("a"), index.get("b"), index.get("c")), (Some(&0), Some(&1), None));
 /// ```
-pub fn index<'a>(keys: &mut dyn Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::new();
-    for (i, k) in keys.enumerate() {
-        map.entry(k).or_insert(i);
+pub fn index<'a>(keys: &mut dyn Iterator<Item = &'a str>) -> Index<'a> {
+    let keys: Vec<&str> = keys.collect();
+    let mut entries: Vec<(&str, usize)> = Vec::with_capacity(keys.len());
+    for i in sorted_indices(&keys) {
+        if let Some(&key) = keys.get(i) {
+            // Equal keys are sorted by position: the first one of each run is kept.
+            if !matches!(entries.last(), Some((last, _)) if *last == key) {
+                entries.push((key, i));
+            }
+        }
     }
-    map
+    Index(entries)
+}
+
+/// What [`index`] builds: distinct keys in order, each with its first position.
+#[derive(Debug, Clone, Default)]
+pub struct Index<'a>(Vec<(&'a str, usize)>);
+
+impl Index<'_> {
+    /// The first position of `key`.
+    pub fn get(&self, key: &str) -> Option<&usize> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        self.0.get(at).map(|(_, i)| i)
+    }
 }

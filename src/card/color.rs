@@ -278,11 +278,16 @@ impl Color {
     /// assert_eq!(impactkit::card::color::Color::parse("transparent").unwrap().hex(), "#00000000");
     /// ```
     pub fn hex(self) -> String {
-        if self.a == 255 {
-            format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
-        } else {
-            format!("#{:02x}{:02x}{:02x}{:02x}", self.r, self.g, self.b, self.a)
+        let channels = [self.r, self.g, self.b, self.a];
+        let shown = if self.a == 255 { 3 } else { 4 };
+        let mut out = String::with_capacity(9);
+        out.push('#');
+        for byte in channels.iter().take(shown) {
+            for nibble in [byte >> 4, byte & 15] {
+                out.extend(char::from_digit(nibble.into(), 16));
+            }
         }
+        out
     }
 
     /// WCAG 2 relative luminance (alpha ignored).

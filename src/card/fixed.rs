@@ -16,11 +16,11 @@ pub fn split(x: f64, decimals: usize) -> (bool, String, String) {
     let scale = 10u64.pow(decimals as u32);
     // |x| ≤ 1e15 (input limit) × 1e6 stays below u64::MAX.
     let n = (x.abs() * scale as f64).round().min(u64::MAX as f64) as u64;
-    let int = (n / scale).to_string();
-    let mut frac = (n % scale).to_string();
-    while frac.len() < decimals {
-        frac.insert(0, '0');
-    }
+    let mut int = String::new();
+    crate::numbers::push_digits(&mut int, u128::from(n / scale), 1);
+    // `decimals` digits, zeros in front (one digit when there are none, trimmed below).
+    let mut frac = String::new();
+    crate::numbers::push_digits(&mut frac, u128::from(n % scale), decimals.max(1));
     let trimmed = frac.trim_end_matches('0').len();
     frac.truncate(trimmed);
     (x < 0.0 && n > 0, int, frac)

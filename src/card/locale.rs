@@ -403,12 +403,13 @@ impl Locale {
     pub fn percent(self, x: f64) -> String {
         let shown = crate::decimal::percentage(x, 100.0, 1, crate::decimal::Rounding::Down);
         let n = self.number(shown, 1);
-        match self.lang {
-            Lang::En | Lang::Ja => format!("{n}%"),
-            Lang::De | Lang::Es => format!("{n}\u{A0}%"),
-            Lang::Fr => format!("{n}\u{202F}%"),
-            Lang::Ar => format!("{n}\u{66A}"),
-        }
+        let sign = match self.lang {
+            Lang::En | Lang::Ja => "%",
+            Lang::De | Lang::Es => "\u{A0}%",
+            Lang::Fr => "\u{202F}%",
+            Lang::Ar => "\u{66A}",
+        };
+        n + sign
     }
 
     /// A calendar date (numeric, in the locale's order).
@@ -419,14 +420,18 @@ impl Locale {
     /// assert_eq!((d("en"), d("de"), d("fr"), d("ja")), ("3/15/2025".into(), "15.3.2025".into(), "15/03/2025".into(), "2025/3/15".into()));
     /// ```
     pub fn date(self, year: i32, month: u32, day: u32) -> String {
-        let text = match self.lang {
-            Lang::En => format!("{month}/{day}/{year}"),
-            Lang::De => format!("{day}.{month}.{year}"),
-            Lang::Fr => format!("{day:02}/{month:02}/{year}"),
-            Lang::Es | Lang::Ar => format!("{day}/{month}/{year}"),
-            Lang::Ja => format!("{year}/{month}/{day}"),
+        let (mut y, mut m, mut d) = (String::new(), String::new(), String::new());
+        let width = if self.lang == Lang::Fr { 2 } else { 1 };
+        crate::numbers::push_int(&mut y, year.into());
+        crate::numbers::push_digits(&mut m, month.into(), width);
+        crate::numbers::push_digits(&mut d, day.into(), width);
+        let (first, second, third, sep) = match self.lang {
+            Lang::En => (m, d, y, "/"),
+            Lang::De => (d, m, y, "."),
+            Lang::Fr | Lang::Es | Lang::Ar => (d, m, y, "/"),
+            Lang::Ja => (y, m, d, "/"),
         };
-        self.digits(&text)
+        self.digits(&[first.as_str(), sep, &second, sep, &third].concat())
     }
 
     /// The form of `forms` for `x` shown with at most `decimals` fraction digits

@@ -12,7 +12,6 @@ use super::icons::Icon;
 use super::locale::is_rtl;
 use super::text_width::FONT_STACK;
 use super::theme::{Role, Theme};
-use std::fmt::Write;
 
 /// A fill: a themed role, or a fixed colour (tiers, brand).
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +42,13 @@ pub struct Font {
     pub bold: bool,
 }
 
+/// Appends `parts` to `out` (no `core::fmt`: it would add kilobytes to the cards module).
+fn put(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
 /// Formats a coordinate with at most one decimal.
 fn num(x: f64) -> String {
     super::fixed::text(x, 1)
@@ -68,11 +74,20 @@ impl Svg {
         desc: &str,
     ) -> Svg {
         let mut out = String::with_capacity(8192);
-        let _ = write!(
-            out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" xml:lang=\"",
-            w = num(width),
-            h = num(height)
+        let (w, h) = (num(width), num(height));
+        put(
+            &mut out,
+            &[
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"",
+                &w,
+                "\" height=\"",
+                &h,
+                "\" viewBox=\"0 0 ",
+                &w,
+                " ",
+                &h,
+                "\" role=\"img\" xml:lang=\"",
+            ],
         );
         push_attr(&mut out, lang);
         out.push_str("\" font-family=\"");
@@ -89,12 +104,8 @@ impl Svg {
         if let Some(dark) = theme.dark {
             out.push_str("<style>@media (prefers-color-scheme:dark){");
             for role in Role::ALL {
-                let _ = write!(
-                    out,
-                    ".ik-auto .{}{{fill:{}}}",
-                    role.class(),
-                    dark.get(role).hex()
-                );
+                let hex = dark.get(role).hex();
+                put(&mut out, &[".ik-auto .", role.class(), "{fill:", &hex, "}"]);
             }
             out.push_str("}</style>");
         }
@@ -117,24 +128,22 @@ impl Svg {
     fn paint(&mut self, paint: Paint) {
         match paint {
             Paint::Role(role) => {
-                let _ = write!(self.out, " fill=\"{}\"", self.theme.main.get(role).hex());
+                let hex = self.theme.main.get(role).hex();
+                put(&mut self.out, &[" fill=\"", &hex, "\""]);
                 if self.theme.dark.is_some() {
-                    let _ = write!(self.out, " class=\"{}\"", role.class());
+                    put(&mut self.out, &[" class=\"", role.class(), "\""]);
                 }
             }
             Paint::Fixed(color) => {
-                let _ = write!(self.out, " fill=\"{}\"", color.hex());
+                put(&mut self.out, &[" fill=\"", &color.hex(), "\""]);
             }
         }
     }
 
     fn opacity(&mut self, opacity: f64) {
         if opacity < 1.0 {
-            let _ = write!(
-                self.out,
-                " fill-opacity=\"{}\"",
-                num_precise(opacity.max(0.0))
-            );
+            let value = num_precise(opacity.max(0.0));
+            put(&mut self.out, &[" fill-opacity=\"", &value, "\""]);
         }
     }
 
@@ -151,16 +160,23 @@ impl Svg {
         opacity: f64,
     ) {
         let left = if self.rtl { self.width - x - w } else { x };
-        let _ = write!(
-            self.out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-            num(left),
-            num(y),
-            num(w.max(0.0)),
-            num(h.max(0.0))
+        let (y, w, h) = (num(y), num(w.max(0.0)), num(h.max(0.0)));
+        put(
+            &mut self.out,
+            &[
+                "<rect x=\"",
+                &num(left),
+                "\" y=\"",
+                &y,
+                "\" width=\"",
+                &w,
+                "\" height=\"",
+                &h,
+                "\"",
+            ],
         );
         if radius > 0.0 {
-            let _ = write!(self.out, " rx=\"{}\"", num(radius));
+            put(&mut self.out, &[" rx=\"", &num(radius), "\""]);
         }
         self.paint(paint);
         self.opacity(opacity);
@@ -169,12 +185,10 @@ impl Svg {
 
     /// A circle.
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, paint: Paint, opacity: f64) {
-        let _ = write!(
-            self.out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"",
-            num(self.x(cx)),
-            num(cy),
-            num(r)
+        let (cx, cy, r) = (num(self.x(cx)), num(cy), num(r));
+        put(
+            &mut self.out,
+            &["<circle cx=\"", &cx, "\" cy=\"", &cy, "\" r=\"", &r, "\""],
         );
         self.paint(paint);
         self.opacity(opacity);
@@ -184,13 +198,20 @@ impl Svg {
     /// An icon of `size` px centred on (`cx`, `cy`); icons are never mirrored.
     pub fn icon(&mut self, icon: Icon, cx: f64, cy: f64, size: f64, paint: Paint) {
         let scale = size / 24.0;
-        let _ = write!(
-            self.out,
-            "<path transform=\"translate({} {}) scale({})\" fill-rule=\"evenodd\" d=\"{}\"",
-            num(self.x(cx) - size / 2.0),
-            num(cy - size / 2.0),
-            num_precise(scale),
-            icon.path()
+        let (x, y) = (num(self.x(cx) - size / 2.0), num(cy - size / 2.0));
+        put(
+            &mut self.out,
+            &[
+                "<path transform=\"translate(",
+                &x,
+                " ",
+                &y,
+                ") scale(",
+                &num_precise(scale),
+                ")\" fill-rule=\"evenodd\" d=\"",
+                icon.path(),
+                "\"",
+            ],
         );
         self.paint(paint);
         self.out.push_str("/>");
@@ -207,18 +228,24 @@ impl Svg {
             (Align::Start, false) | (Align::End, true) => "start",
             _ => "end",
         };
-        let _ = write!(
-            self.out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"",
-            num(self.x(x)),
-            num(y),
-            num(font.size)
+        let (x, y, size) = (num(self.x(x)), num(y), num(font.size));
+        put(
+            &mut self.out,
+            &[
+                "<text x=\"",
+                &x,
+                "\" y=\"",
+                &y,
+                "\" font-size=\"",
+                &size,
+                "\"",
+            ],
         );
         if font.bold {
             self.out.push_str(" font-weight=\"700\"");
         }
         if anchor != "start" {
-            let _ = write!(self.out, " text-anchor=\"{anchor}\"");
+            put(&mut self.out, &[" text-anchor=\"", anchor, "\""]);
         }
         self.paint(paint);
         self.out.push('>');
@@ -253,7 +280,7 @@ impl Svg {
 
     /// Moves everything written since `mark` down by `dy` (a `<g>` around it).
     pub fn wrap_from(&mut self, mark: usize, dy: f64) {
-        let open = format!("<g transform=\"translate(0 {})\">", num(dy));
+        let open = ["<g transform=\"translate(0 ", &num(dy), ")\">"].concat();
         if mark <= self.out.len() && self.out.is_char_boundary(mark) {
             self.out.insert_str(mark, &open);
             self.out.push_str("</g>");

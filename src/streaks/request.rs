@@ -5,8 +5,9 @@ use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
 
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const WEEKDAY_NAMES: [&str; 7] = [
+/// Weekday names, Monday first: each is accepted whole or as its first three letters,
+/// in any case.
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -18,11 +19,11 @@ const WEEKDAY_NAMES: [&str; 7] = [
 
 fn weekday_of(item: &Json) -> Result<u8> {
     let text = item.str()?;
-    let lower = text.to_ascii_lowercase();
     WEEKDAYS
         .iter()
-        .position(|d| *d == lower)
-        .or_else(|| WEEKDAY_NAMES.iter().position(|d| *d == lower))
+        .position(|d| {
+            d.eq_ignore_ascii_case(text) || d.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(text))
+        })
         .map(|i| i as u8)
         .ok_or_else(|| {
             item.error(
@@ -32,6 +33,14 @@ fn weekday_of(item: &Json) -> Result<u8> {
                     .text(" is not a weekday: use mon, tue, wed, thu, fri, sat or sun"),
             )
         })
+}
+
+/// The optional whole-number field `key` in `lo..=hi`, or `default`.
+fn opt_int(input: &Json, key: &str, lo: i64, hi: i64, default: i64) -> Result<i64> {
+    match input.opt(key)? {
+        None => Ok(default),
+        Some(f) => f.integer_in(lo, hi),
+    }
 }
 
 impl StreakRequest {
@@ -92,18 +101,9 @@ impl StreakRequest {
                 ));
             }
         }
-        let freezes = match input.opt("freezes")? {
-            None => 0,
-            Some(f) => f.integer_in(0, i64::from(MAX_FREEZES))? as u32,
-        };
-        let min_count = match input.opt("minCount")? {
-            None => 1,
-            Some(m) => m.integer_in(1, 1_000_000_000_000_000)? as u64,
-        };
-        let window = match input.opt("window")? {
-            None => 7,
-            Some(w) => w.integer_in(0, i64::from(MAX_WINDOW))? as u32,
-        };
+        let freezes = opt_int(input, "freezes", 0, MAX_FREEZES.into(), 0)? as u32;
+        let min_count = opt_int(input, "minCount", 1, 1_000_000_000_000_000, 1)? as u64;
+        let window = opt_int(input, "window", 0, MAX_WINDOW.into(), 7)? as u32;
         let activity = Vec::new();
         Ok(StreakRequest {
             calendar: Calendar { period, week_start },

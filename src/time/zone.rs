@@ -99,9 +99,14 @@ impl Zone {
 
     /// Seconds east of UTC at `instant`.
     pub fn offset_at(&self, instant: DateTime<Utc>) -> i32 {
+        self.offset_at_second(instant.timestamp())
+    }
+
+    /// Seconds east of UTC at the Unix second `utc_seconds`.
+    fn offset_at_second(&self, utc_seconds: i64) -> i32 {
         match &self.kind {
             ZoneKind::Fixed(s) => *s,
-            ZoneKind::Rules(rules) => rules.offset_at(instant.timestamp()),
+            ZoneKind::Rules(rules) => rules.offset_at(utc_seconds),
         }
     }
 
@@ -135,17 +140,19 @@ impl Zone {
     /// assert_eq!(berlin.format(berlin.resolve_local(gap)), "2024-03-31T03:30:00+02:00");
     /// ```
     pub fn resolve_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        // In whole Unix seconds (offsets are whole seconds; the fraction stays as it is).
         let as_utc = local.and_utc();
-        let before = self.offset_at(as_utc - Duration::days(1));
-        let after = self.offset_at(as_utc + Duration::days(1));
-        let candidate = |offset: i32| as_utc - Duration::seconds(i64::from(offset));
-        let valid = |offset: i32| self.offset_at(candidate(offset)) == offset;
-        match (valid(before), valid(after)) {
-            (true, true) => candidate(before).min(candidate(after)),
-            (true, false) => candidate(before),
-            (false, true) => candidate(after),
-            (false, false) => candidate(before),
-        }
+        let wall = as_utc.timestamp();
+        let before = self.offset_at_second(wall - 86_400);
+        let after = self.offset_at_second(wall + 86_400);
+        let valid = |offset: i32| self.offset_at_second(wall - i64::from(offset)) == offset;
+        // The earlier instant is the one with the larger offset.
+        let offset = match (valid(before), valid(after)) {
+            (true, true) => before.max(after),
+            (false, true) => after,
+            _ => before,
+        };
+        as_utc - Duration::seconds(i64::from(offset))
     }
 
     /// The instant local `date` begins (00:00, or the first valid time after a gap).

@@ -7,8 +7,6 @@ use super::to_js_error;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{value_from_text, Json};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The JS input (object or JSON text) read and rendered: `(svg, width, height)`.
 fn prepare_js(input: &JsValue) -> Result<(String, f64, f64)> {
@@ -37,42 +35,35 @@ fn prepare(input: &Json) -> Result<(String, f64, f64)> {
     Ok((card.render(), (w * scale).round(), (h * scale).round()))
 }
 
-/// Whether the host can rasterise in-process (a browser or a browser worker).
-fn host_can_rasterise() -> bool {
-    let global = js_sys::global();
-    ["OffscreenCanvas", "Image"]
-        .iter()
-        .all(|name| js_sys::Reflect::has(&global, &JsValue::from_str(name)).unwrap_or(false))
+#[wasm_bindgen(inline_js = r#"
+// Whether the host can rasterise in-process (a browser or a browser worker).
+export function canRasterise() {
+  return "OffscreenCanvas" in globalThis && "Image" in globalThis;
 }
-
-fn js_error(message: &str) -> JsValue {
-    js_sys::Error::new(message).into()
+// SVG → <img> → OffscreenCanvas → PNG bytes (in JS: the same steps through web-sys and
+// wasm-bindgen-futures cost the cards module ~2.5 KB gzip).
+export async function rasterise(svg, width, height) {
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  const image = new Image();
+  image.src = url;
+  try {
+    await image.decode();
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("no 2d canvas context");
+  context.drawImage(image, 0, 0, width, height);
+  const png = await canvas.convertToBlob({ type: "image/png" });
+  return new Uint8Array(await png.arrayBuffer());
 }
-
-async fn rasterise(svg: String, width: f64, height: f64) -> std::result::Result<JsValue, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let image = web_sys::HtmlImageElement::new()?;
-    image.set_src(&url);
-    let decoded = JsFuture::from(image.decode()).await;
-    let _ = web_sys::Url::revoke_object_url(&url);
-    decoded?;
-    let canvas = web_sys::OffscreenCanvas::new(width as u32, height as u32)?;
-    let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or_else(|| js_error("no 2d canvas context"))?
-        .dyn_into()?;
-    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)?;
-    let encode = web_sys::ImageEncodeOptions::new();
-    encode.set_type("image/png");
-    let png: web_sys::Blob = JsFuture::from(canvas.convert_to_blob_with_options(&encode)?)
-        .await?
-        .dyn_into()?;
-    let bytes = JsFuture::from(png.array_buffer()).await?;
-    Ok(js_sys::Uint8Array::new(&bytes).into())
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = canRasterise)]
+    fn host_can_rasterise() -> bool;
+    /// Resolves to the PNG bytes of `svg` drawn at `width` × `height` px.
+    fn rasterise(svg: &str, width: f64, height: f64) -> js_sys::Promise;
 }
 
 /// The card as PNG bytes (`{...impactCard input, scale?}`, scale 0.25–4): drawn by the browser
@@ -95,9 +86,7 @@ pub fn impact_card_png(
             "impactCardPng needs OffscreenCanvas and Image (a browser); in Node install \
              @resvg/resvg-js, elsewhere rasterise impactCard's SVG (e.g. with @resvg/resvg-wasm)",
         ))),
-        Ok((svg, width, height)) => {
-            wasm_bindgen_futures::future_to_promise(rasterise(svg, width, height))
-        }
+        Ok((svg, width, height)) => rasterise(&svg, width, height),
     }
 }
 

@@ -1,53 +1,55 @@
 //! IANA zones through the host's `Intl.DateTimeFormat` (no tz database in the module).
+//!
+//! The offset is computed in JS (a few lines of script are smaller than the same work in
+//! wasm, and only a number crosses the boundary instead of the formatted text).
 
 use crate::time::learned::{LearnedRules, OffsetOracle};
 use crate::time::{ZoneDb, ZoneRules};
-use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
-    type DateTimeFormat;
-
-    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
-    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
-
-    #[wasm_bindgen(method, js_name = formatToParts)]
-    fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> Array;
-
-    /// `format` (one call, one string; ~10× cheaper across the boundary than `formatToParts`).
-    #[wasm_bindgen(method, js_name = format)]
-    fn format_text(this: &DateTimeFormat, epoch_ms: f64) -> String;
+#[wasm_bindgen(inline_js = r#"
+const OPTIONS = { hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" };
+export function intlZone(name) {
+  try {
+    return new Intl.DateTimeFormat("en-US", { ...OPTIONS, timeZone: name });
+  } catch {
+    return undefined;
+  }
 }
-
-/// `[year, month, day, hour, minute, second]` from en-US text like "12/31/2024, 23:30:05".
-fn parse_en_us(text: &str) -> Option<[i64; 6]> {
-    let mut numbers = [0i64; 6];
-    let mut count = 0;
-    let mut current: Option<i64> = None;
-    for c in text.chars().chain(std::iter::once(' ')) {
-        match c.to_digit(10) {
-            Some(d) => {
-                current = Some(
-                    current
-                        .unwrap_or(0)
-                        .saturating_mul(10)
-                        .saturating_add(i64::from(d)),
-                )
-            }
-            None => {
-                if let Some(n) = current.take() {
-                    *numbers.get_mut(count)? = n;
-                    count += 1;
-                }
-            }
-        }
-    }
-    let [mo, d, y, h, mi, s] = numbers;
-    (count == 6).then_some([y, mo, d, h, mi, s])
+const FIELDS = ["year", "month", "day", "hour", "minute", "second"];
+// Wall-clock [y, mo, d, h, mi, s] through formatToParts (when the `format` text is unexpected).
+function fromParts(format, ms) {
+  const fields = [0, 0, 0, 0, 0, 0];
+  for (const { type, value } of format.formatToParts(ms)) {
+    const slot = FIELDS.indexOf(type);
+    if (slot >= 0 && /^[+-]?\d+$/.test(value)) fields[slot] = Number(value);
+  }
+  return fields;
+}
+// Seconds east of UTC at Unix second `t`: the local wall-clock fields minus UTC (0 when
+// they are not a valid date and time).
+export function intlOffset(format, t) {
+  const ms = t * 1000;
+  // en-US text like "12/31/2024, 23:30:05".
+  const n = format.format(ms).match(/[0-9]+/g);
+  const [y, mo, d, h, mi, s] = n && n.length === 6 ? [n[2], n[0], n[1], n[3], n[4], n[5]].map(Number) : fromParts(format, ms);
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h % 24, mi, s);
+  const valid = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && mi < 60 && s < 60;
+  return valid ? date.getTime() / 1000 + (h === 24 ? 86400 : 0) - t : 0;
+}
+"#)]
+extern "C" {
+    /// An en-US `Intl.DateTimeFormat` of zone `name` (numeric fields, 24-hour clock), or
+    /// `undefined` when `Intl` does not know the zone.
+    #[wasm_bindgen(js_name = intlZone)]
+    fn intl_zone(name: &str) -> JsValue;
+    /// Seconds east of UTC at Unix second `t` by `format` ([`intl_zone`]).
+    #[wasm_bindgen(js_name = intlOffset)]
+    fn intl_offset(format: &JsValue, t: f64) -> i32;
 }
 
 /// Zone lookup through `Intl`. Resolved zones (their `DateTimeFormat` and the spans
@@ -78,18 +80,8 @@ impl ZoneRules for Shared {
 
 impl IntlZones {
     fn resolve(name: &str) -> Option<IntlRules> {
-        let options = Object::new();
-        let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).is_ok();
-        let ok = set("timeZone", name)
-            && set("hourCycle", "h23")
-            && ["year", "month", "day", "hour", "minute", "second"]
-                .iter()
-                .all(|k| set(k, "numeric"));
-        if !ok {
-            return None;
-        }
-        let format = DateTimeFormat::new("en-US", &options).ok()?;
-        Some(IntlRules { format })
+        let format = intl_zone(name);
+        (!format.is_undefined()).then_some(IntlRules { format })
     }
 
     /// The cached rules of `key`, marked as used most recently.
@@ -126,50 +118,12 @@ impl ZoneDb for IntlZones {
 
 /// One zone's `Intl.DateTimeFormat`: the offset oracle its spans are learned from.
 struct IntlRules {
-    format: DateTimeFormat,
+    format: JsValue,
 }
-
-const DAY: i64 = 86_400;
 
 impl OffsetOracle for IntlRules {
     /// Offset at `t` asked of Intl: local wall-clock fields minus UTC.
     fn ask(&self, t: i64) -> i32 {
-        let fields = parse_en_us(&self.format.format_text(t as f64 * 1000.0))
-            .unwrap_or_else(|| self.ask_parts(t));
-        let [y, mo, d, h, mi, s] = fields;
-        let local = chrono::NaiveDate::from_ymd_opt(y as i32, mo as u32, d as u32)
-            .and_then(|date| date.and_hms_opt((h % 24) as u32, mi as u32, s as u32))
-            .map(|dt| dt.and_utc().timestamp() + if h == 24 { DAY } else { 0 });
-        local.map_or(0, |l| (l - t) as i32)
-    }
-}
-
-impl IntlRules {
-    /// Wall-clock fields through `formatToParts` (fallback when `format` text is unexpected).
-    fn ask_parts(&self, t: i64) -> [i64; 6] {
-        let parts = self.format.format_to_parts(t as f64 * 1000.0);
-        let mut fields = [0i64; 6];
-        for part in parts.iter() {
-            let kind = Reflect::get(&part, &"type".into())
-                .ok()
-                .and_then(|v| v.as_string());
-            let value = Reflect::get(&part, &"value".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .and_then(|s| s.parse::<i64>().ok());
-            let slot = match kind.as_deref() {
-                Some("year") => 0,
-                Some("month") => 1,
-                Some("day") => 2,
-                Some("hour") => 3,
-                Some("minute") => 4,
-                Some("second") => 5,
-                _ => continue,
-            };
-            if let (Some(v), Some(f)) = (value, fields.get_mut(slot)) {
-                *f = v;
-            }
-        }
-        fields
+        intl_offset(&self.format, t as f64)
     }
 }

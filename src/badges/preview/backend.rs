@@ -6,7 +6,6 @@ use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone};
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 /// A backend-reported earn (seed 000 `badges` entry).
 pub(super) struct BackendEarn {
@@ -20,7 +19,7 @@ pub(super) struct BackendEarn {
 
 /// The index of tier `name` of definition `d` (number `i`), via a map built once per definition.
 fn tier_of<'d>(
-    maps: &mut Vec<Option<HashMap<&'d str, usize>>>,
+    maps: &mut Vec<Option<crate::unique::Index<'d>>>,
     i: usize,
     d: &'d Definition,
     name: &str,
@@ -42,7 +41,7 @@ pub(super) fn read_backend(
     let mut earns = Vec::new();
     let by_id = crate::unique::index(&mut definitions.iter().map(|d| d.id.as_str()));
     // Tier indices by name, per definition, built when an earn first needs them.
-    let mut tier_index: Vec<Option<HashMap<&str, usize>>> = Vec::new();
+    let mut tier_index: Vec<Option<crate::unique::Index>> = Vec::new();
     for item in list.items()? {
         let id = item.field("id")?.id()?;
         let found = by_id.get(id.as_str()).copied();

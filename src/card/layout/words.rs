@@ -25,7 +25,7 @@ fn approx(card: &Card, x: f64, forms: &[&'static str]) -> (String, &'static str)
         ("≈", x)
     };
     (
-        format!("{prefix} {}", card.locale.number(shown, decimals)),
+        [prefix, " ", &card.locale.number(shown, decimals)].concat(),
         card.locale.form(forms, shown, decimals),
     )
 }
@@ -82,11 +82,11 @@ pub(super) fn title(card: &Card) -> String {
     let words = card.locale.words();
     if card.size == Size::Badge {
         if let Some(b) = shown_badge(card) {
-            return format!("{}: {}", words.badge_earned, b.name);
+            return [words.badge_earned, ": ", &b.name].concat();
         }
     }
     match &card.display_name {
-        Some(name) => format!("{name} — {}", words.subtitle),
+        Some(name) => [name, " — ", words.subtitle].concat(),
         None => words.my_impact.to_owned(),
     }
 }
@@ -95,7 +95,7 @@ pub(super) fn title(card: &Card) -> String {
 fn badge_desc(card: &Card, badge: &Badge) -> String {
     let words = card.locale.words();
     let mut parts = vec![match tier_label(card, &badge.tier) {
-        Some(t) => format!("{} ({t})", badge.name),
+        Some(t) => [&badge.name, " (", &t, ")"].concat(),
         None => badge.name.clone(),
     }];
     if let Some((y, m, d)) = badge.earned {
@@ -110,28 +110,28 @@ pub(super) fn desc(card: &Card) -> String {
         return badge_desc(card, badge);
     }
     let words = card.locale.words();
-    let mut parts = vec![format!("{} {}", headline(card), unit_label(card))];
+    let mut parts = vec![[headline(card), unit_label(card)].join(" ")];
     parts.extend(orders_label(card));
     for (figure, label) in equivalents(card).into_iter().flatten() {
-        parts.push(format!("{figure} {label}"));
+        parts.push([&figure, " ", label].concat());
     }
     if let Some(m) = &card.milestone {
-        parts.push(format!("{}: {}", m.name, card.locale.percent(m.percentage)));
+        parts.push([&m.name, ": ", &card.locale.percent(m.percentage)].concat());
     }
     parts.extend(card.ranking.clone());
     if let Some((n, label)) = streak_label(card) {
-        parts.push(format!("{n} {label}"));
+        parts.push([n, label].join(" "));
     }
     if !card.badges.is_empty() {
         let names: Vec<String> = card
             .badges
             .iter()
             .map(|b| match tier_label(card, &b.tier) {
-                Some(t) => format!("{} ({t})", b.name),
+                Some(t) => [&b.name, " (", &t, ")"].concat(),
                 None => b.name.clone(),
             })
             .collect();
-        parts.push(format!("{}: {}", words.badges, names.join(", ")));
+        parts.push([words.badges, ": ", &names.join(", ")].concat());
     }
     parts.join(" · ")
 }
@@ -147,7 +147,7 @@ pub(super) fn shown_badge(card: &Card) -> Option<&Badge> {
 pub(super) fn figure_label(card: &Card) -> String {
     let mut label = unit_label(card);
     if let Some(orders) = orders_label(card) {
-        label = format!("{label} · {orders}");
+        label = [label, orders].join(" · ");
     }
     label
 }

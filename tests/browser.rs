@@ -50,6 +50,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/milestones.json"),
     ),
     ("vectors/streaks.json", include_str!("vectors/streaks.json")),
+    (
+        "vectors/streak-repair.json",
+        include_str!("vectors/streak-repair.json"),
+    ),
     ("vectors/tiers.json", include_str!("vectors/tiers.json")),
     (
         "vectors/tiers-retention.json",

@@ -4,15 +4,17 @@ use super::{Period, PeriodCell, PeriodStatus, Streak, StreakRequest, StreakState
 use crate::time;
 
 impl StreakRequest {
-    fn is_rest(&self, index: i64) -> bool {
+    /// Whether period `index` is a rest day or a repaired period: it never breaks a streak.
+    pub(super) fn is_rest(&self, index: i64) -> bool {
         // Day 1 of the common era is a Monday.
-        self.calendar.period == Period::Day
-            && self.rest_days & (1u8 << (index - 1).rem_euclid(7)) != 0
+        (self.calendar.period == Period::Day
+            && self.rest_days & (1u8 << (index - 1).rem_euclid(7)) != 0)
+            || self.extras.is_repaired(index)
     }
 
     /// Whether period `index` is a day the customer's zone skipped (crossing the
     /// date line): it can be neither done nor missed, and is not part of any streak.
-    fn never_existed(&self, index: i64) -> bool {
+    pub(super) fn never_existed(&self, index: i64) -> bool {
         self.calendar.period == Period::Day
             && self
                 .calendar
@@ -70,7 +72,10 @@ impl StreakRequest {
         let mut frozen: Vec<i64> = Vec::new();
         let mut best: Option<Run> = None;
         let mut run: Option<Run> = None;
+        let mut kept = 0u32;
         for &(p, _) in sums.iter().filter(|s| s.1 >= min) {
+            freezes_left += self.extras.earn_step(kept);
+            kept += 1;
             run = Some(match run {
                 None => Run::new(p),
                 Some(mut r) => match self.gap_between(r.last, p, freezes_left) {
@@ -89,6 +94,7 @@ impl StreakRequest {
                 },
             });
         }
+        freezes_left += self.extras.earn_step(kept);
         let today_done = sums.last().is_some_and(|s| s.0 == today && s.1 >= min);
         let (state, live) = match run {
             None => (StreakState::None, None),
@@ -119,10 +125,14 @@ impl StreakRequest {
             today_done,
             at_risk_at,
             frozen_dates: frozen.iter().filter_map(|p| self.date_text(*p)).collect(),
-            freezes_used: self.freezes - freezes_left,
+            freezes_used: frozen.len() as u32,
             freezes_left,
             active_periods: sums.iter().filter(|s| s.1 >= min).count() as u32,
             periods,
+            freezes_earned: self.extras.earned(kept),
+            repairable: None,
+            repaired_dates: Vec::new(),
+            repairs_rejected: Vec::new(),
         }
     }
 

@@ -13,9 +13,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 mod activity;
 mod compute;
+mod earned;
+mod repair;
+mod repair_check;
 mod request;
 
 pub use activity::Activity;
+pub use earned::{read_freezes, EarnedFreezes, MAX_EARN_EVERY};
+pub use repair::{RejectedRepair, RepairPolicy, Repairable, StreakExtras, MAX_REPAIRS};
 
 pub use crate::time::calendar::{Calendar, Period, WeekStart};
 pub use compute::period_sums;
@@ -67,6 +72,8 @@ pub enum PeriodStatus {
     Open,
     /// A past period without enough activity.
     Missed,
+    /// A missed period repaired (`repairs`).
+    Repaired,
 }
 
 crate::to_json_enum!(PeriodStatus {
@@ -75,6 +82,7 @@ crate::to_json_enum!(PeriodStatus {
     Rest => "rest",
     Open => "open",
     Missed => "missed",
+    Repaired => "repaired",
 });
 
 /// One period of the recent-history strip.
@@ -128,6 +136,14 @@ pub struct Streak {
     pub active_periods: u32,
     /// The last `window` periods up to and including the current one, oldest first.
     pub periods: Vec<PeriodCell>,
+    /// Freezes earned by kept periods (`freezes: {earnEvery, max}`), spent or not.
+    pub freezes_earned: u32,
+    /// The latest break, when `repair` is given and it can still be repaired.
+    pub repairable: Option<Repairable>,
+    /// First days of the periods repaired (accepted `repairs`), oldest first.
+    pub repaired_dates: Vec<String>,
+    /// The `repairs` not accepted, with the reason.
+    pub repairs_rejected: Vec<RejectedRepair>,
 }
 
 crate::to_json_struct!(Streak {
@@ -146,6 +162,10 @@ crate::to_json_struct!(Streak {
     freezes_left: "freezesLeft",
     active_periods: "activePeriods",
     periods: "periods",
+    freezes_earned: "freezesEarned",
+    repairable: "repairable",
+    repaired_dates: "repairedDates",
+    repairs_rejected: "repairsRejected",
 });
 
 /// A validated `streak` request.
@@ -166,6 +186,8 @@ pub struct StreakRequest {
     pub window: u32,
     /// `(local date, count)` of every record up to `now`.
     pub activity: Vec<(NaiveDate, u64)>,
+    /// Earned freezes and repairs (all off by default).
+    pub extras: StreakExtras,
 }
 
 /// The `streak` function of the JS contract.
@@ -178,7 +200,7 @@ pub struct StreakRequest {
 /// assert_eq!((s.current, s.total, s.at_risk_at.as_deref()), (2, 3.0, Some("2025-01-03T00:00:00-05:00")));
 /// ```
 pub fn streak(input: &Json, zones: &dyn ZoneDb) -> Result<Streak> {
-    Ok(StreakRequest::from_json(input, zones)?.compute())
+    Ok(StreakRequest::from_json(input, zones)?.evaluate())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,6 +1,6 @@
 //! Reading a `streak` request.
 
-use super::{Activity, Calendar, Period, StreakRequest, WeekStart, MAX_FREEZES, MAX_WINDOW};
+use super::{Activity, Calendar, Period, StreakExtras, StreakRequest, WeekStart, MAX_WINDOW};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
@@ -44,7 +44,8 @@ fn opt_int(input: &Json, key: &str, lo: i64, hi: i64, default: i64) -> Result<i6
 }
 
 impl StreakRequest {
-    /// Reads `{activity, period, now, timezone?, weekStart?, restDays?, freezes?, minCount?, window?}`.
+    /// Reads `{activity, period, now, timezone?, weekStart?, restDays?, freezes?, minCount?, window?,
+    /// repair?, repairs?}`.
     ///
     /// ```
     /// let v = serde_json::json!({"activity": [{"date": "2025-03-14"}], "period": "day", "now": "2025-03-15T08:00:00Z"});
@@ -101,7 +102,7 @@ impl StreakRequest {
                 ));
             }
         }
-        let freezes = opt_int(input, "freezes", 0, MAX_FREEZES.into(), 0)? as u32;
+        let (freezes, earn) = super::read_freezes(input)?;
         let min_count = opt_int(input, "minCount", 1, 1_000_000_000_000_000, 1)? as u64;
         let window = opt_int(input, "window", 0, MAX_WINDOW.into(), 7)? as u32;
         let activity = Vec::new();
@@ -114,6 +115,7 @@ impl StreakRequest {
             min_count,
             window,
             activity,
+            extras: StreakExtras::read(input, zone, earn)?,
         })
     }
 
@@ -121,7 +123,7 @@ impl StreakRequest {
     pub fn compute_over(&mut self, activity: &Activity) -> super::Streak {
         let today = self.zone.date_of(self.now);
         self.activity = activity.up_to(self.now, today);
-        let streak = self.compute();
+        let streak = self.evaluate();
         self.activity = Vec::new();
         streak
     }

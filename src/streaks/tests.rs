@@ -173,6 +173,7 @@ fn matches_a_day_by_day_reference_on_random_inputs() {
             now: now_day.and_hms_opt(12, 0, 0).unwrap().and_utc(),
             rest_days,
             freezes: rand(4) as u32,
+            extras: StreakExtras::default(),
             min_count: 1 + rand(2),
             window: 7,
             activity: activity

@@ -57,6 +57,7 @@ pub const KEYS: &[&str] = &[
     "definitions",
     "description",
     "displayName",
+    "earnEvery",
     "earnType",
     "earned",
     "earnedAt",
@@ -106,6 +107,7 @@ pub const KEYS: &[&str] = &[
     "maxEarnForMonths",
     "maxEarnForWeeks",
     "maxEarnLimit",
+    "maxPerMonth",
     "message",
     "milestones",
     "minCount",
@@ -150,6 +152,8 @@ pub const KEYS: &[&str] = &[
     "relativeExpiryType",
     "relativeExpirytype",
     "remaining",
+    "repair",
+    "repairs",
     "restDays",
     "restrictedToOwners",
     "retainProgress",
@@ -206,6 +210,7 @@ pub const KEYS: &[&str] = &[
     "weeks",
     "where",
     "window",
+    "withinPeriods",
     "zz",
 ];
 

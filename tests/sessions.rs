@@ -31,7 +31,7 @@ fn split(input: &Value, request_keys: &[&str]) -> (Value, Value) {
 }
 
 const PREVIEW_KEYS: [&str; 4] = ["now", "cart", "decimals", "rounding"];
-const STREAK_KEYS: [&str; 8] = [
+const STREAK_KEYS: [&str; 10] = [
     "period",
     "now",
     "weekStart",
@@ -39,6 +39,8 @@ const STREAK_KEYS: [&str; 8] = [
     "freezes",
     "minCount",
     "window",
+    "repair",
+    "repairs",
     "activity",
 ];
 
@@ -49,7 +51,7 @@ fn open(history: &Value) -> impactkit::Result<Customer> {
 /// The session's answer for a vector input; `before` runs first on the same customer.
 fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&Value>) -> Outcome {
     let keys: &[&str] = if function == "streak" {
-        &STREAK_KEYS[..7]
+        &STREAK_KEYS[..9]
     } else {
         &PREVIEW_KEYS
     };

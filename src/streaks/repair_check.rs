@@ -154,7 +154,7 @@ impl StreakRequest {
         }
         let fits = policy
             .max_per_month
-            .is_none_or(|max| wanted.values().all(|n| *n <= max));
+            .map_or(true, |max| wanted.values().all(|n| *n <= max));
         if fits {
             *months = wanted;
         }

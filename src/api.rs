@@ -66,7 +66,8 @@ macro_rules! for_each_function {
                 "   .balance?.availablePointsBalance; // → 1200",
             ]),
             ("streak", streak, "streaks", "StreakInput | string | Uint8Array | ArrayBuffer", "StreakResult", [
-                " A daily, weekly or monthly streak over activity records, in the customer's timezone.",
+                " A daily, weekly or monthly streak over activity records, in the customer's timezone,",
+                " with freezes (given or earned) and streak repair.",
                 " @example",
                 " streak({ activity: [{ date: \"2025-03-06\" }, { date: \"2025-03-07\" }], period: \"day\",",
                 "   now: \"2025-03-07T12:00:00Z\", timezone: \"UTC\" }).current; // → 2",

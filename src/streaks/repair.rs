@@ -213,7 +213,7 @@ impl StreakRequest {
 }
 
 pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    time::parse_date_str(text)
 }
 
 /// A month key (year * 12 + month0) of a period's first day.

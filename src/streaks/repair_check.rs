@@ -4,7 +4,6 @@ use super::repair::{month_of, parse_date, RejectReason, RejectedRepair, RepairPo
 use super::{period_sums, Streak, StreakRequest, StreakState};
 use crate::time;
 use chrono::{DateTime, Utc};
-use std::collections::BTreeMap;
 
 impl StreakRequest {
     /// The done periods up to `now`, in order.
@@ -84,11 +83,13 @@ impl StreakRequest {
             .filter_map(|d| parse_date(d).map(|d| cal.index(d)))
             .collect();
         let repairs = &self.extras.repairs;
-        let mut order: Vec<(i64, usize)> = (repairs.iter().enumerate())
-            .map(|(i, r)| (cal.index(r.date), i))
-            .collect();
-        order.sort_unstable();
-        let mut rejected: Vec<(usize, RejectReason)> = Vec::new();
+        // Repairs by period (then input order), kept sorted by insertion: no sort code in wasm.
+        let mut order: Vec<(i64, usize)> = Vec::with_capacity(repairs.len());
+        for (i, r) in repairs.iter().enumerate() {
+            let key = (cal.index(r.date), i);
+            order.insert(order.partition_point(|o| *o < key), key);
+        }
+        let mut reasons: Vec<Option<RejectReason>> = vec![None; repairs.len()];
         let mut candidates: Vec<(i64, usize)> = Vec::new();
         for (p, i) in order {
             let reason = if candidates.last().is_some_and(|c| c.0 == p) {
@@ -97,13 +98,13 @@ impl StreakRequest {
                 let at = repairs.get(i).and_then(|r| r.at);
                 self.reject_reason(p, at, policy.within, &done, &frozen)
             };
-            match reason {
-                Some(reason) => rejected.push((i, reason)),
-                None => candidates.push((p, i)),
+            match (reason, reasons.get_mut(i)) {
+                (Some(reason), Some(slot)) => *slot = Some(reason),
+                _ => candidates.push((p, i)),
             }
         }
         let mut accepted = Vec::new();
-        let mut months = BTreeMap::new();
+        let mut months = Vec::new();
         let mut rest = candidates.as_slice();
         while let Some(&(p, _)) = rest.first() {
             let at = done.partition_point(|d| *d < p);
@@ -123,40 +124,50 @@ impl StreakRequest {
                 Some(_) => None,
             };
             match reason {
-                Some(reason) => rejected.extend(group.iter().map(|c| (c.1, reason))),
+                Some(reason) => {
+                    for c in group {
+                        if let Some(slot) = reasons.get_mut(c.1) {
+                            *slot = Some(reason);
+                        }
+                    }
+                }
                 None => accepted.extend(periods),
             }
         }
-        rejected.sort_unstable_by_key(|r| r.0);
-        let rejected = (rejected.into_iter())
-            .filter_map(|(i, reason)| {
-                let date = time::format_date(repairs.get(i)?.date);
-                Some(RejectedRepair { date, reason })
+        let rejected = (repairs.iter().zip(reasons))
+            .filter_map(|(r, reason)| {
+                let date = time::format_date(r.date);
+                Some(RejectedRepair {
+                    date,
+                    reason: reason?,
+                })
             })
             .collect();
         (accepted, rejected)
     }
 
-    /// Whether `periods` fit the monthly limit on top of `months` (repairs per month key), which
-    /// they are then added to.
+    /// Whether `periods` fit the monthly limit on top of `months` (the month key of each repaired
+    /// period), which they are then added to.
     fn within_month_limit(
         &self,
         periods: &[i64],
-        months: &mut BTreeMap<i64, u32>,
+        months: &mut Vec<i64>,
         policy: RepairPolicy,
     ) -> bool {
-        let mut wanted = months.clone();
+        let mut added = Vec::with_capacity(periods.len());
         for p in periods {
             let Some(day) = self.calendar.first_day(*p) else {
                 return false;
             };
-            *wanted.entry(month_of(day)).or_insert(0) += 1;
+            added.push(month_of(day));
         }
+        // Only the months this break touches can go over (at most 1000 × 1000 comparisons).
+        let count = |m: &i64| (months.iter().chain(&added)).filter(|n| *n == m).count();
         let fits = policy
             .max_per_month
-            .map_or(true, |max| wanted.values().all(|n| *n <= max));
+            .map_or(true, |max| added.iter().all(|m| count(m) <= max as usize));
         if fits {
-            *months = wanted;
+            months.extend(added);
         }
         fits
     }
@@ -188,9 +199,9 @@ impl StreakRequest {
             p += 1;
         }
         let first = *missed.first()?;
-        let mut months = BTreeMap::new();
+        let mut months = Vec::new();
         for q in &self.extras.repaired {
-            *months.entry(month_of(cal.first_day(*q)?)).or_insert(0) += 1;
+            months.push(month_of(cal.first_day(*q)?));
         }
         if !self.within_month_limit(&missed, &mut months, policy) {
             return None;

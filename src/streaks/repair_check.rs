@@ -103,9 +103,32 @@ impl StreakRequest {
                 _ => candidates.push((p, i)),
             }
         }
+        let accepted = self.accept_whole_breaks(&candidates, &done, &mut reasons, policy);
+        let rejected = (repairs.iter().zip(reasons))
+            .filter_map(|(r, reason)| {
+                let date = time::format_date(r.date);
+                Some(RejectedRepair {
+                    date,
+                    reason: reason?,
+                })
+            })
+            .collect();
+        (accepted, rejected)
+    }
+
+    /// The periods of `candidates` (sorted `(period, input index)`, each acceptable alone) whose
+    /// break they repair whole within the monthly limit, oldest break first; the others get
+    /// their reason in `reasons`.
+    fn accept_whole_breaks(
+        &self,
+        candidates: &[(i64, usize)],
+        done: &[i64],
+        reasons: &mut [Option<RejectReason>],
+        policy: RepairPolicy,
+    ) -> Vec<i64> {
         let mut accepted = Vec::new();
         let mut months = Vec::new();
-        let mut rest = candidates.as_slice();
+        let mut rest = candidates;
         while let Some(&(p, _)) = rest.first() {
             let at = done.partition_point(|d| *d < p);
             let next = done.get(at).copied().unwrap_or(self.today());
@@ -134,16 +157,7 @@ impl StreakRequest {
                 None => accepted.extend(periods),
             }
         }
-        let rejected = (repairs.iter().zip(reasons))
-            .filter_map(|(r, reason)| {
-                let date = time::format_date(r.date);
-                Some(RejectedRepair {
-                    date,
-                    reason: reason?,
-                })
-            })
-            .collect();
-        (accepted, rejected)
+        accepted
     }
 
     /// Whether `periods` fit the monthly limit on top of `months` (the month key of each repaired

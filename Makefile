@@ -22,7 +22,7 @@ WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # The capability modules: Cargo features of the same names (src/api.rs names each function's module).
-MODULES := progress badges streaks cards
+MODULES := progress profile badges streaks cards
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # $(call finish_wasm,NAME,DIR): target/wasm/NAME.wasm → wasm-bindgen (web) into target/bindgen/DIR → pkg/NAME_bg.wasm

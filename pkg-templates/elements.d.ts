@@ -11,7 +11,7 @@ export let impactkit: typeof import("./impactkit.js") | undefined;
 export const ready: Promise<typeof import("./impactkit.js")>;
 
 /** impactkit's capability modules (`impactkit/progress`, …) and the full module. */
-export type ModuleName = "progress" | "badges" | "streaks" | "cards" | "impactkit";
+export type ModuleName = "progress" | "profile" | "badges" | "streaks" | "cards" | "impactkit";
 /** A module's functions as the widgets call them: in the widgets' worker, so each answers a promise. */
 export type RemoteModule = {
   [K in keyof typeof import("./impactkit.js") as (typeof import("./impactkit.js"))[K] extends (...args: any[]) => any ? K : never]?:
@@ -22,7 +22,7 @@ export type RemoteModule = {
  * functions. They run in the widgets' worker (on the page where workers are unavailable, or with
  * `onPage: true`); `await` their results.
  * @example
- * const { readImpactProfile } = await load("progress");
+ * const { readImpactProfile } = await load("profile");
  * const profile = await readImpactProfile!(graphqlResponse);
  */
 export function load(name: ModuleName, options?: { onPage?: boolean }): Promise<RemoteModule>;

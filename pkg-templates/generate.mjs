@@ -24,6 +24,7 @@ const NODE_MIN = "18.0.0";
 /** The `@example` of `init()` in each entry's types: the first of these functions the entry exports. */
 const EXAMPLES = {
   milestoneProgress: "milestoneProgress({ current: 248.5, target: 500 }).percentage; // → 49.7",
+  readImpactProfile: "readImpactProfile({ data: { customerImpactProfile: { totalOrders: 15 } } }).totalOrders; // → 15",
   badgePreview: 'badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 6',
   streak: 'streak({ activity: [{ date: "2025-03-07" }], period: "day", now: "2025-03-07T12:00:00Z" }).current; // → 1',
   impactCard: 'impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 } }); // → "<svg …"',
@@ -67,7 +68,7 @@ function bundleBrowserEntry(e) {
 }
 
 /** The capability modules' browser entries, which the elements import as they are (never bundled). */
-const MODULE_FILES = ["progress", "badges", "streaks", "cards", "impactkit"];
+const MODULE_FILES = ["progress", "profile", "badges", "streaks", "cards", "impactkit"];
 /** The widget chunks (pkg/elements/<name>.js): elements.js imports each when its widget comes on screen. */
 const WIDGETS = ["impact-milestones", "impact-badges", "impact-streak", "impact-card", "impact-points"];
 /** What the widget files import from the code they share, which is in pkg/elements/runtime.js. */

@@ -52,14 +52,14 @@ macro_rules! for_each_function {
                 "   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;",
                 " // → \"Third Order\"",
             ]),
-            ("readImpactProfile", read_impact_profile, "progress", "GraphqlResponse | string | Uint8Array | ArrayBuffer", "ImpactProfile", [
+            ("readImpactProfile", read_impact_profile, "profile", "GraphqlResponse | string | Uint8Array | ArrayBuffer", "ImpactProfile", [
                 " Reads the GraphQL gamification module's response (seed 000): totals, milestones with",
                 " recomputed percentages, badges, leaderboard; GraphQL `errors` throw `graphql_error`.",
                 " @example",
                 " readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } })",
                 "   .totalCo2Saved; // → 248.5",
             ]),
-            ("readGameball", read_gameball, "progress", "GameballInput | string | Uint8Array | ArrayBuffer", "GameballProgress", [
+            ("readGameball", read_gameball, "profile", "GameballInput | string | Uint8Array | ArrayBuffer", "GameballProgress", [
                 " Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.",
                 " @example",
                 " readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })",

@@ -7,6 +7,8 @@ import {
   load, has, fetchJson, graphqlGet, fetchProfile, clearMemo, h, progressBar,
   fmtNumber, fmtPercent, fmtPercentWords, fmtDate, browserTimeZone, nowIso, badgeName, badgeIcon, isRtl, phrases,
 } from "/pkg/elements.js";
+/** The bars (impactkit/progress) and the backend readers (impactkit/profile) as one object of functions. */
+const loadBars = () => Promise.all([load("progress"), load("profile")]).then((mods) => Object.assign({}, ...mods));
 
 const $ = (id) => document.getElementById(id);
 const WIDGETS = "impact-milestones, impact-badges, impact-streak, impact-card, impact-points";
@@ -84,7 +86,7 @@ async function selectCustomer(id) {
     w.setAttribute("customer", id);
   }
   updateStatus();
-  const ik = await load("progress");
+  const ik = await loadBars();
   if (gen !== state.gen) return;
   await Promise.all([summary(ik, id), tier(ik, id), leaderboard(id), whatIf(ik)].map((p) => p.catch(() => {})));
   document.body.dataset.customer = id;
@@ -250,13 +252,13 @@ let whatIfBadges = false;
 new IntersectionObserver((entries, io) => {
   if (!entries.some((e) => e.isIntersecting)) return;
   io.disconnect();
-  if (!whatIfBadges) { whatIfBadges = true; if (state.customer) load("progress").then((ik) => whatIf(ik)); }
+  if (!whatIfBadges) { whatIfBadges = true; if (state.customer) loadBars().then((ik) => whatIf(ik)); }
 }, { rootMargin: "64px" }).observe($("whatif"));
 function scheduleWhatIf() {
   whatIfBadges = true;
   clearTimeout(whatIfTimer);
   // results of the shopper's own changes are announced (politely, once each) in #whatif-live
-  whatIfTimer = setTimeout(() => load("progress").then((ik) => whatIf(ik, { announce: true })), 120);
+  whatIfTimer = setTimeout(() => loadBars().then((ik) => whatIf(ik, { announce: true })), 120);
 }
 
 function cart() {

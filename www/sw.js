@@ -7,7 +7,7 @@ const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "
 // impactkit's capability modules (the page loads each when its widget is on screen; offline they
 // must all be here); the full module only for a package without them
 const files = (m) => [`/pkg/${m}.js`, `/pkg/${m}_bg.wasm`];
-const MODULES = ["progress", "badges", "streaks", "cards"].flatMap(files);
+const MODULES = ["progress", "profile", "badges", "streaks", "cards"].flatMap(files);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL)

@@ -1,7 +1,7 @@
 // <impact-card endpoint customer locale theme card-theme size display-name controls activity-endpoint>:
 // the shareable impact card (impactCard → SVG) with size/theme switches and SVG/PNG downloads when
 // `controls` is set; with `activity-endpoint` (and streak() in the build) it shows the streak.
-// Needs the cards module, the progress module (readImpactProfile) and, with `activity-endpoint`,
+// Needs the cards module, the profile module (readImpactProfile) and, with `activity-endpoint`,
 // the streaks module. The image's box is reserved from `size` before anything loads.
 import { ImpactElement, nextTask } from "./base.js";
 import { fetchJson, fetchProfile } from "./data.js";
@@ -15,7 +15,7 @@ export default class ImpactCard extends ImpactElement {
 label { display:flex; gap:.35rem; align-items:center; font-size:.9rem; }`;
   get widgetName() { return "Impact card"; }
   onTheme() { this.refresh(); }
-  modules() { return ["progress", "cards", ...(this.getAttribute("activity-endpoint") ? ["streaks"] : [])]; }
+  modules() { return ["profile", "cards", ...(this.getAttribute("activity-endpoint") ? ["streaks"] : [])]; }
   prefetch() {
     const activityUrl = this.getAttribute("activity-endpoint");
     return Promise.all([fetchProfile(this.endpoint, this.customer), activityUrl ? fetchJson(fillUrl(activityUrl, this.customer)) : null]);

@@ -1,5 +1,5 @@
 // <impact-milestones endpoint customer locale theme timezone>: milestone progress bars (seed 000).
-// Needs the progress module (readImpactProfile).
+// Needs the profile module (readImpactProfile).
 import { ImpactElement, nextTask } from "./base.js";
 import { fetchProfile } from "./data.js";
 import { h, progressBar } from "./dom.js";
@@ -9,7 +9,7 @@ export default class ImpactMilestones extends ImpactElement {
   // (the reserved box, its min-height, is in shell.js)
   static css = `li { margin:.7rem 0 .9rem; } .totals { font-size:.95rem; margin:0 0 .4rem; }`;
   get widgetName() { return "Milestones"; }
-  modules() { return ["progress"]; }
+  modules() { return ["profile"]; }
   prefetch() { return fetchProfile(this.endpoint, this.customer); }
   async draw(ik) {
     const r = await fetchProfile(this.endpoint, this.customer);

@@ -1,5 +1,5 @@
-// Loads impactkit's capability modules on demand: progress (milestones, tiers, campaigns, profile
-// readers), badges, streaks, cards, each its own small .wasm, or impactkit (everything). A widget
+// Loads impactkit's capability modules on demand: progress (milestones, tiers, campaigns), profile
+// (the backend readers), badges, streaks, cards, each its own small .wasm, or impactkit (everything). A widget
 // asks for the modules it needs when it becomes visible; the progress module goes first (the others
 // wait for it, so the first widget is not starved of bandwidth). The modules run in a worker
 // (elements-worker.js): their functions answer promises, and neither the wasm compilation nor a heavy
@@ -9,6 +9,7 @@
 // pkg/elements/: generate.mjs bundles this file into them and keeps the paths as they are.)
 const IMPORTS = {
   progress: () => import("../progress.js"),
+  profile: () => import("../profile.js"),
   badges: () => import("../badges.js"),
   streaks: () => import("../streaks.js"),
   cards: () => import("../cards.js"),
@@ -152,7 +153,7 @@ async function instantiate(name) {
 }
 
 /**
- * Resolves to the capability module `name` ("progress" | "badges" | "streaks" | "cards" | "impactkit")
+ * Resolves to the capability module `name` ("progress" | "profile" | "badges" | "streaks" | "cards" | "impactkit")
  * as an object of its functions, loaded once per page however many widgets ask. The functions run
  * in the widgets' worker and return promises (on the page when workers are unavailable): `await` them.
  * `{ onPage: true }` instantiates the module on the page itself (for what needs the DOM, such as

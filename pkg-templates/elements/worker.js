@@ -6,6 +6,7 @@
 // (Module paths are those of the package's files next to the bundle, pkg/elements-worker.js.)
 const IMPORTS = {
   progress: () => import("./progress.js"),
+  profile: () => import("./profile.js"),
   badges: () => import("./badges.js"),
   streaks: () => import("./streaks.js"),
   cards: () => import("./cards.js"),

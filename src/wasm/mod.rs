@@ -13,6 +13,11 @@ pub use card_png::impact_card_png;
 #[cfg(any(feature = "full", feature = "badges"))]
 pub use customer::{open_customer, Customer};
 
+// The small allocator of the stateless modules (Cargo feature `small-alloc`): linked in for its
+// `#[global_allocator]`.
+#[cfg(feature = "small-alloc")]
+use impactkit_alloc as _;
+
 use crate::error::{Error, Message};
 use crate::json::{value_from_text, Json, ToJson};
 use crate::time::ZoneDb;
@@ -110,7 +115,12 @@ const RESERVE_FROM_BYTES: usize = 1 << 20;
 /// reuse it; untouched pages cost address space, not resident memory.
 /// Only a memory smaller than the working set grows: a block of it reserved again on later
 /// calls might not fit between what earlier calls keep (the zone cache) and grow it twice.
+/// (Not with the small allocator, `small-alloc`: it grows memory by half its size at a time by
+/// itself, and a block reserved and freed would stay in one size class.)
 fn reserve_working_memory(text_bytes: usize) {
+    if cfg!(feature = "small-alloc") {
+        return;
+    }
     let working_set = text_bytes.saturating_mul(WORKING_BYTES_PER_INPUT_BYTE);
     if text_bytes >= RESERVE_FROM_BYTES && memory_bytes() < working_set {
         let mut block: Vec<u8> = Vec::new();

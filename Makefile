@@ -23,6 +23,13 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # The capability modules: Cargo features of the same names (src/api.rs names each function's module).
 MODULES := progress profile badges streaks cards
+# The stateless modules that need nothing from JS (no time zones, no DOM): built without wasm-bindgen
+# from crates/impactkit-raw (plain wasm exports, no imports), their glue pkg-templates/entries/raw.js.
+RAW_MODULES := progress
+RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
+# Their own code at opt-level z (progress: −2.0 KB gzip): BENCHMARKS.md's speed ratios are the full
+# build's (opt-level s); a module computes a widget's few numbers.
+RAW_CARGO := $(SIZE_CARGO) --config 'profile.release.opt-level="z"' -p impactkit-raw
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # $(call finish_wasm,NAME,DIR): target/wasm/NAME.wasm → wasm-bindgen (web) into target/bindgen/DIR → pkg/NAME_bg.wasm
@@ -76,12 +83,18 @@ pkg:
 	cp $(WASM) target/wasm/impactkit.wasm
 	$(call finish_wasm,impactkit,web) & pids=$$!; \
 	for m in $(MODULES); do \
-	  $(SIZE_CARGO) --no-default-features --features $$m; \
-	  cp $(WASM) target/wasm/$$m.wasm; \
-	  $(call finish_wasm,$${m},$${m}) & pids="$$pids $$!"; \
+	  if [[ " $(RAW_MODULES) " == *" $$m "* ]]; then \
+	    $(RAW_CARGO) --features $$m; \
+	    cp $(RAW_WASM) target/wasm/$$m.wasm; \
+	    wasm-opt $(WASM_OPT_FLAGS) target/wasm/$$m.wasm -o pkg/$${m}_bg.wasm & pids="$$pids $$!"; \
+	  else \
+	    $(SIZE_CARGO) --no-default-features --features $$m; \
+	    cp $(WASM) target/wasm/$$m.wasm; \
+	    $(call finish_wasm,$${m},$${m}) & pids="$$pids $$!"; \
+	  fi; \
 	done; \
 	for pid in $$pids; do wait $$pid; done
-	node pkg-templates/generate.mjs $(MODULES)
+	node pkg-templates/generate.mjs $(MODULES) --raw $(RAW_MODULES)
 
 ## test: everything CI checks
 test: setup pkg

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Assembles the one npm package at pkg/ from wasm-bindgen's web output (written by `make pkg`) and
-// pkg-templates/. Usage: node pkg-templates/generate.mjs [MODULE...] (the Makefile's MODULES).
+// pkg-templates/. Usage: node pkg-templates/generate.mjs [MODULE...] [--raw MODULE...] (the Makefile's
+// MODULES, then those of them built without wasm-bindgen: crates/impactkit-raw, whose entry is
+// pkg-templates/entries/raw.js with the module's functions from src/api.rs and whose types are the
+// full entry's, kept to the module's functions).
 // Entries: `impactkit` (every function; glue in target/bindgen/web) and one capability module per
 // argument (`impactkit/<module>`; glue in target/bindgen/<module>). Each entry gets, from the same
 // templates (pkg-templates/entries/): the browser / bundler / worker entry (<name>.js: glue and its
@@ -34,6 +37,26 @@ const read = (...parts) => readFileSync(join(...parts), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read(root, "Cargo.toml"))?.[1];
 if (!version) throw new Error("no version in Cargo.toml");
 
+/** The functions src/api.rs's table gives capability module `name`. */
+const apiFunctions = (name) =>
+  [...read(root, "src", "api.rs").matchAll(/^\s*\("(\w+)", \w+, "(\w+)",/gm)].filter((m) => m[2] === name).map((m) => m[1]);
+
+/** The declarations of `api` (wasm-bindgen's .d.ts of the full entry) without the functions and classes not in `keep`. */
+function keepDeclarations(api, keep) {
+  const first = api.search(/^\/\*\*\n(?: \*.*\n)* \*\/\nexport (?:function|class) /m);
+  if (first < 0) throw new Error("no function declarations in the full entry's .d.ts");
+  const blocks = api.slice(first).trimEnd().split("\n\n");
+  const kept = blocks.filter((block) => keep.has(/^export (?:function|class) (\w+)/m.exec(block)?.[1]));
+  return api.slice(0, first) + kept.join("\n\n") + "\n";
+}
+
+/** A module built without wasm-bindgen (crates/impactkit-raw): its functions (src/api.rs) and the full entry's types of them. */
+function rawEntry(name, full) {
+  const api = keepDeclarations(full.api, new Set([...apiFunctions(name), "version", "wasmMemoryBytes"]));
+  const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  return { name, full: false, raw: true, api, functions, png: false, specifier: `impactkit/${name}`, node: `${name}.node` };
+}
+
 /** An entry of the package: `impactkit` (the full build, subpath ".") or a capability module. */
 function entry(name) {
   const full = name === "impactkit";
@@ -52,11 +75,26 @@ function entry(name) {
 const fileOf = (e, file) =>
   file.replace(/^(\.\/)?impactkit(?=[._])/, `$1${e.name}`).replace(/^(\.\/)?node\./, `$1${e.node}.`);
 
-/** The browser entry <name>.js: pkg-templates/entries/browser.js with the entry's wasm-bindgen glue bundled in. */
+/** The limit on JSON text (src/limits.rs), which the raw entries check before converting a string. */
+const MAX_INPUT_BYTES = /^pub const MAX_INPUT_BYTES: usize = ([\d *]+);/m.exec(read(root, "src", "limits.rs"))?.[1];
+
+/** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
+function rawGlue(e) {
+  const wasm = new WebAssembly.Module(readFileSync(join(out, `${e.name}_bg.wasm`)));
+  const exported = new Set(WebAssembly.Module.exports(wasm).map((x) => x.name));
+  const own = e.functions.filter((f) => f !== "version" && f !== "wasmMemoryBytes");
+  const missing = own.filter((f) => !exported.has(f));
+  if (missing.length) throw new Error(`pkg/${e.name}_bg.wasm does not export ${missing.join(", ")} (crates/impactkit-raw)`);
+  if (!MAX_INPUT_BYTES) throw new Error("no MAX_INPUT_BYTES in src/limits.rs");
+  return read(entriesDir, "raw.js").replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
+    .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
+}
+
+/** The browser entry <name>.js: pkg-templates/entries/browser.js with the entry's wasm-bindgen glue bundled in (raw.js for a raw entry). */
 function bundleBrowserEntry(e) {
-  const contents = read(entriesDir, "browser.js").replaceAll('"./impactkit.js"', `"./${e.name}.js"`);
+  const contents = e.raw ? rawGlue(e) : read(entriesDir, "browser.js").replaceAll('"./impactkit.js"', `"./${e.name}.js"`);
   buildSync({
-    stdin: { contents, resolveDir: e.bindgen, sourcefile: "entry.js", loader: "js" },
+    stdin: { contents, resolveDir: e.raw ? entriesDir : e.bindgen, sourcefile: "entry.js", loader: "js" },
     outfile: join(out, `${e.name}.js`), bundle: true, format: "esm", platform: "neutral", target: "es2020",
     legalComments: "none", minifySyntax: true,
     // The modules exist to be small (storefront budgets count compressed bytes): their glue is minified.
@@ -193,7 +231,11 @@ function printSizes(entries) {
   console.log(`pkg/ total ${total(out)} bytes`);
 }
 
-const entries = ["impactkit", ...process.argv.slice(2)].map(entry);
+const args = process.argv.slice(2);
+const rawAt = args.indexOf("--raw");
+const raw = new Set(rawAt < 0 ? [] : args.slice(rawAt + 1));
+const full = entry("impactkit");
+const entries = [full, ...(rawAt < 0 ? args : args.slice(0, rawAt)).map((name) => (raw.has(name) ? rawEntry(name, full) : entry(name)))];
 mkdirSync(out, { recursive: true });
 copyFileSync(join(entriesDir, "node-png.mjs"), join(out, "node-png.mjs")); // the Node entries that render cards import it
 for (const e of entries) {

@@ -34,7 +34,9 @@ pub mod tiers;
 pub mod time;
 pub mod unique;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "raw")]
+pub mod raw;
+#[cfg(all(target_arch = "wasm32", not(feature = "raw")))]
 #[doc(hidden)]
 pub mod wasm;
 

@@ -10,11 +10,13 @@ use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
+mod input;
 mod node;
 mod number_text;
 mod parse;
 mod write;
 
+pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};
 pub use node::{Node, Number};
 pub use write::{to_json_text, JsonWriter, ToJson};
 

@@ -7,6 +7,8 @@
 
 pub mod calendar;
 #[cfg(any(target_arch = "wasm32", test))]
+// (The raw ABI, feature `raw`, has no Intl zones to learn from.)
+#[cfg_attr(feature = "raw", allow(dead_code))]
 pub(crate) mod learned;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;

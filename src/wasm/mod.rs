@@ -18,7 +18,7 @@ pub use customer::{open_customer, Customer};
 #[cfg(feature = "small-alloc")]
 use impactkit_alloc as _;
 
-use crate::error::{Error, Message};
+use crate::error::Error;
 use crate::json::{value_from_text, Json, ToJson};
 use crate::time::ZoneDb;
 use intl_tz::IntlZones;
@@ -169,47 +169,19 @@ fn utf8_of(text: &JsValue) -> Result<String, Error> {
         }
     }
     buffer.truncate(written);
-    // (Its exact size is checked where all JSON text is: `value_from_text`.)
-    String::from_utf8(buffer).map_err(|_| {
-        Error::new(
-            crate::ErrorCode::InvalidJson,
-            "$",
-            "the input text is not valid UTF-16",
-        )
-    })
+    crate::json::text_of_encoded_string(buffer)
 }
 
 /// UTF-8 JSON text handed over as bytes (`await res.arrayBuffer()`): copied into wasm memory
-/// in one call, with no decode → encode round trip; bytes that are not UTF-8 are
-/// `invalid_json` at the offset of the first bad byte; a leading byte-order mark is skipped.
+/// in one call, with no decode → encode round trip; see [`crate::json::text_of_bytes`].
 fn text_of_bytes(bytes: &JsValue) -> Result<String, Error> {
-    use crate::json::input_too_large;
-    use crate::limits::MAX_INPUT_BYTES;
     let length = byte_length(bytes) as usize;
-    if length > MAX_INPUT_BYTES {
-        return Err(input_too_large("", length));
-    }
+    crate::json::check_input_size(length)?;
     reserve_working_memory(length);
     let mut buffer = vec![0u8; length];
     copy_bytes(bytes, &mut buffer);
-    // A UTF-8 byte-order mark is not part of the JSON text (`res.text()` / `res.json()` drop it too).
-    let bom = if buffer.starts_with(UTF8_BOM) {
-        UTF8_BOM.len()
-    } else {
-        0
-    };
-    if bom > 0 {
-        buffer.drain(..bom);
-    }
-    String::from_utf8(buffer).map_err(|e| {
-        let at = e.utf8_error().valid_up_to() + bom;
-        let message = Message::new("the input bytes are not UTF-8 at byte ").int(at as i128);
-        Error::new(crate::ErrorCode::InvalidJson, "$", message)
-    })
+    crate::json::text_of_bytes(buffer)
 }
-
-/// The UTF-8 encoding of U+FEFF, which some servers put before a JSON body.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The input as JSON text: a string is taken as JSON text as is (a fetched response
 /// body), a `Uint8Array` or `ArrayBuffer` as its UTF-8 bytes; anything else goes through the engine's native `JSON.stringify`, which,
@@ -227,16 +199,10 @@ pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
         Ok(text) if text.is_string() => utf8_of(&text),
         // JSON.stringify throws a RangeError when the text would be longer than the
         // engine's longest string or the nesting deeper than its stack.
-        Err(error) if error.is_instance_of::<js_sys::RangeError>() => Err(Error::new(
-            crate::ErrorCode::TooLarge,
-            "$",
-            "the object is too large or too deeply nested for JSON.stringify",
-        )),
-        _ => Err(Error::new(
-            crate::ErrorCode::InvalidType,
-            "$",
-            "expected a plain JSON-able object or JSON text (no BigInt or cycles)",
-        )),
+        Err(error) if error.is_instance_of::<js_sys::RangeError>() => {
+            Err(crate::json::not_json_text(true))
+        }
+        _ => Err(crate::json::not_json_text(false)),
     }
 }
 

@@ -1,0 +1,69 @@
+//! impactkit's stateless capability modules (`impactkit/progress`) as plain wasm exports, without
+//! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
+//! speaks. The work (reading the input, running the function, writing the answer or the error as
+//! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
+//! `#![forbid(unsafe_code)]`, cannot) and installs the small allocator (impactkit-alloc).
+use impactkit::raw::{run, Outcome};
+use std::cell::RefCell;
+
+// The allocator: linked in for its `#[global_allocator]`.
+use impactkit_alloc as _;
+
+thread_local! {
+    /// The input the JS glue writes into (see [`input`]).
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The last call's answer: its JSON text (see [`output`]).
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes room for `bytes` bytes of input and answers where the glue writes them.
+#[no_mangle]
+pub extern "C" fn input(bytes: usize) -> *mut u8 {
+    OUTPUT.with(|out| *out.borrow_mut() = Vec::new());
+    INPUT.with(|input| {
+        let mut input = input.borrow_mut();
+        *input = vec![0; bytes];
+        input.as_mut_ptr()
+    })
+}
+
+/// Where the last call's answer (JSON text) starts.
+#[no_mangle]
+pub extern "C" fn output() -> *const u8 {
+    OUTPUT.with(|out| out.borrow().as_ptr())
+}
+
+/// How many bytes the last call's answer has.
+#[no_mangle]
+pub extern "C" fn output_len() -> usize {
+    OUTPUT.with(|out| out.borrow().len())
+}
+
+/// Runs `f` on the input written since [`input`]: 0 when [`output`] holds its result, 1 an error.
+fn call<T: impactkit::json::ToJson>(kind: u32, units: u32, f: impactkit::raw::Function<T>) -> u32 {
+    let bytes = INPUT.with(|input| std::mem::take(&mut *input.borrow_mut()));
+    let (status, text) = match run(kind, units, bytes, f) {
+        Outcome::Result(text) => (0, text),
+        Outcome::Error(text) => (1, text),
+    };
+    OUTPUT.with(|out| *out.borrow_mut() = text.into_bytes());
+    status
+}
+
+/// One export per function of the module, named as in JS (src/api.rs).
+macro_rules! exports {
+    ($($js:literal => $rust:ident),* $(,)?) => {$(
+        #[doc = concat!("`", $js, "`: see impactkit::api.")]
+        #[export_name = $js]
+        pub extern "C" fn $rust(kind: u32, units: u32) -> u32 {
+            call(kind, units, impactkit::api::$rust)
+        }
+    )*};
+}
+
+#[cfg(feature = "progress")]
+exports! {
+    "milestoneProgress" => milestone_progress,
+    "tierProgress" => tier_progress,
+    "campaignProgress" => campaign_progress,
+}

@@ -1,0 +1,122 @@
+// The browser / bundler / worker entry of a module built without wasm-bindgen (the raw ABI of
+// crates/impactkit-raw): the same shape as the wasm-bindgen entries (default `init(input?)`,
+// `initSync(module)`, the module's functions, `version()`, `wasmMemoryBytes()`), the same answers and
+// errors, in a fraction of the glue. `make pkg` (pkg-templates/generate.mjs) writes <module>.js from
+// this template: @FUNCTIONS@ becomes one export per function of the module (src/api.rs), @VERSION@
+// the crate's version, ./impactkit_bg.wasm the module's .wasm.
+//
+// The ABI: `input(bytes)` → where to write the input's UTF-8 JSON text (or bytes); `<function>(kind,
+// units)` runs it and answers 0 (a result) or 1 (an error), whose JSON text is at `output()`,
+// `output_len()` bytes long. `kind`: 0 JSON text, 1 bytes (UTF-8, maybe with a byte-order mark),
+// 2 JSON.stringify failed with a RangeError, 3 not a JSON-able value, 4 text of `units` UTF-16 units,
+// too long to convert. The messages of every error are the engine's (src/raw.rs).
+let wasm;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** The bytes of JSON text the engine accepts (src/limits.rs MAX_INPUT_BYTES). */
+const MAX_INPUT_BYTES = @MAX_INPUT_BYTES@;
+const MARK = "\u0000nonfinite:";
+/** JSON.stringify's replacer: NaN and ±Infinity as marked strings (plain JSON would make them null). */
+const markNonFinite = (key, value) => (typeof value === "number" && !Number.isFinite(value) ? MARK + value : value);
+
+/**
+ * The bytes of an ArrayBuffer / SharedArrayBuffer or of any view on one (Uint8Array, DataView, …),
+ * from this realm or another (an iframe, node:vm): a Uint8Array over them, or undefined.
+ */
+function byteView(value) {
+  if (ArrayBuffer.isView(value)) {
+    return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  const tag = Object.prototype.toString.call(value);
+  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]" ? new Uint8Array(value) : undefined;
+}
+
+/** `[kind, bytes]` of an input (see the ABI above). */
+function encode(input) {
+  let text = input;
+  if (typeof input !== "string") {
+    const bytes = byteView(input);
+    if (bytes) return [1, bytes];
+    try {
+      text = JSON.stringify(input, markNonFinite);
+    } catch (error) {
+      return [error instanceof RangeError ? 2 : 3];
+    }
+    if (typeof text !== "string") return [3];
+  }
+  // Every UTF-16 unit is at least one UTF-8 byte: longer text is over the limit unconverted.
+  return text.length > MAX_INPUT_BYTES ? [4, undefined, text.length] : [0, encoder.encode(text)];
+}
+
+/** Runs export `name` of the module on `input`: its result, or its error thrown as an `Error`. */
+function call(name, input) {
+  const [kind, bytes, units = 0] = encode(input);
+  const at = wasm.input(bytes ? bytes.length : 0); // (may grow the memory: its buffer is read after)
+  if (bytes) new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
+  const status = wasm[name](kind, units);
+  const out = JSON.parse(decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.output(), wasm.output_len())));
+  if (status === 0) return out;
+  const error = new Error(out.message);
+  error.code = out.code;
+  error.path = out.path;
+  throw error;
+}
+
+@FUNCTIONS@
+
+/**
+ * The version of impactkit, e.g. `"0.1.0"`.
+ * @example
+ * version(); // → "0.1.0"
+ */
+export function version() {
+  return "@VERSION@";
+}
+
+/** Bytes of linear memory the module holds now (for memory-bound tests and diagnostics). */
+export function wasmMemoryBytes() {
+  return wasm.memory.buffer.byteLength;
+}
+
+const isOptions = (value, key) =>
+  value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && key in value;
+
+/** A `Response`'s module, streamed when the server sends it as application/wasm. */
+async function fromResponse(response) {
+  if (typeof WebAssembly.instantiateStreaming === "function") {
+    try {
+      return (await WebAssembly.instantiateStreaming(response, {})).instance;
+    } catch (error) {
+      if (!response.ok || response.headers.get("Content-Type") === "application/wasm") throw error;
+      console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", error);
+    }
+  }
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance;
+}
+
+/**
+ * Loads and instantiates the WebAssembly module once; later calls resolve at once. `input` is
+ * optional: a URL (string or `URL`), a `Request`, a `Response` (or a promise of one), a
+ * `BufferSource` or a `WebAssembly.Module`; by default the `.wasm` file next to this script.
+ */
+export default async function init(input) {
+  if (wasm) return;
+  if (isOptions(input, "module_or_path")) input = input.module_or_path;
+  if (input === undefined) input = new URL("./impactkit_bg.wasm", import.meta.url);
+  if (typeof input === "string" || input instanceof URL || (typeof Request === "function" && input instanceof Request)) {
+    input = fetch(input);
+  }
+  input = await input;
+  let instance;
+  if (typeof Response === "function" && input instanceof Response) instance = await fromResponse(input);
+  else if (input instanceof WebAssembly.Module) instance = await WebAssembly.instantiate(input, {});
+  else instance = (await WebAssembly.instantiate(input, {})).instance;
+  wasm ??= instance.exports;
+}
+
+/** Instantiates the module synchronously from its bytes (`BufferSource`) or a `WebAssembly.Module`. */
+export function initSync(module) {
+  if (wasm) return;
+  if (isOptions(module, "module")) module = module.module;
+  wasm = new WebAssembly.Instance(module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module), {}).exports;
+}

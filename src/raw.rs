@@ -1,0 +1,92 @@
+//! The raw ABI of the stateless capability modules (Cargo feature `raw`): what
+//! crates/impactkit-raw exports in place of wasm-bindgen's bindings, for the JS glue of
+//! pkg-templates/entries/raw.js. The glue hands over the input as UTF-8 bytes with a `kind`; the
+//! answer is JSON text, of the result or of the error (`{"code", "path", "message"}`), which the
+//! glue throws as the same `Error` as the wasm-bindgen bindings do. Every rule and message is
+//! the engine's (`crate::json`), so a module answers exactly as the full package.
+
+use crate::error::Error;
+use crate::json::{
+    input_too_large, not_json_text, text_of_bytes, text_of_encoded_string, to_json_text,
+    value_from_text, Json, JsonWriter, ToJson,
+};
+use crate::time::{ZoneDb, ZoneRules};
+
+/// An exported function (`crate::api`).
+pub type Function<T> = fn(&Json, &dyn ZoneDb) -> crate::Result<T>;
+
+/// `kind`: the input is a JS string's UTF-8 encoding.
+pub const TEXT: u32 = 0;
+/// `kind`: the input is bytes the caller gave (a `Uint8Array`, an `ArrayBuffer`, …).
+pub const BYTES: u32 = 1;
+/// `kind`: `JSON.stringify` threw a `RangeError` (no input).
+pub const STRINGIFY_RANGE_ERROR: u32 = 2;
+/// `kind`: not a JSON-able value (no input).
+pub const NOT_JSON_ABLE: u32 = 3;
+/// `kind`: a string of `units` UTF-16 units, over the limit before any conversion (no input).
+pub const TEXT_TOO_LONG: u32 = 4;
+
+/// What a call answers: JSON text of its result, or of its error.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// The function's result as JSON text.
+    Result(String),
+    /// The error as `{"code","path","message"}`.
+    Error(String),
+}
+
+/// Runs `f` on an input of the given `kind` (see the constants).
+///
+/// ```
+/// use impactkit::raw::{run, Outcome, TEXT};
+/// let out = run(TEXT, 0, br#"{"current": 248.5, "target": 500}"#.to_vec(), impactkit::api::milestone_progress);
+/// let Outcome::Result(text) = out else { panic!() };
+/// assert!(text.contains(r#""percentage":49.7"#));
+/// let out = run(TEXT, 0, b"{".to_vec(), impactkit::api::milestone_progress);
+/// assert!(matches!(out, Outcome::Error(text) if text.starts_with(r#"{"code":"invalid_json","path":"$""#)));
+/// ```
+pub fn run<T: ToJson>(kind: u32, units: u32, input: Vec<u8>, f: Function<T>) -> Outcome {
+    match answer(kind, units, input, f) {
+        Ok(text) => Outcome::Result(text),
+        Err(error) => Outcome::Error(to_json_text(&ErrorJson(&error))),
+    }
+}
+
+fn answer<T: ToJson>(
+    kind: u32,
+    units: u32,
+    input: Vec<u8>,
+    f: Function<T>,
+) -> crate::Result<String> {
+    let text = match kind {
+        TEXT => text_of_encoded_string(input)?,
+        BYTES => text_of_bytes(input)?,
+        TEXT_TOO_LONG => return Err(input_too_large("at least ", units as usize)),
+        STRINGIFY_RANGE_ERROR => return Err(not_json_text(true)),
+        _ => return Err(not_json_text(false)),
+    };
+    let value = value_from_text(&text)?;
+    Ok(to_json_text(&f(&Json::root(&value), &NoZones)?))
+}
+
+/// An error as the JS `Error`'s fields.
+struct ErrorJson<'a>(&'a Error);
+
+impl ToJson for ErrorJson<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        out.field("code", self.0.code.as_str());
+        out.field("path", &self.0.path);
+        out.field("message", &self.0.message);
+        out.end_object();
+    }
+}
+
+/// The raw modules' functions take no time zones (the readers, which do, are in a wasm-bindgen module).
+struct NoZones;
+
+impl ZoneDb for NoZones {
+    fn zone(&self, _name: &str) -> Option<Box<dyn ZoneRules>> {
+        None
+    }
+}

@@ -27,9 +27,10 @@ MODULES := progress profile badges streaks cards
 # from crates/impactkit-raw (plain wasm exports, no imports), their glue pkg-templates/entries/raw.js.
 RAW_MODULES := progress
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
-# Their own code at opt-level z (progress: −2.0 KB gzip): BENCHMARKS.md's speed ratios are the full
-# build's (opt-level s); a module computes a widget's few numbers.
-RAW_CARGO := $(SIZE_CARGO) --config 'profile.release.opt-level="z"' -p impactkit-raw
+RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
+# Modules whose own code is built at opt-level z (progress −2.0 KB gzip, profile −1.1 KB): BENCHMARKS.md's
+# speed ratios are the full build's (opt-level s), and these modules compute a widget's few numbers.
+Z_MODULES := progress profile
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # $(call finish_wasm,NAME,DIR): target/wasm/NAME.wasm → wasm-bindgen (web) into target/bindgen/DIR → pkg/NAME_bg.wasm
@@ -83,12 +84,13 @@ pkg:
 	cp $(WASM) target/wasm/impactkit.wasm
 	$(call finish_wasm,impactkit,web) & pids=$$!; \
 	for m in $(MODULES); do \
+	  z=(); if [[ " $(Z_MODULES) " == *" $$m "* ]]; then z=(--config 'profile.release.opt-level="z"'); fi; \
 	  if [[ " $(RAW_MODULES) " == *" $$m "* ]]; then \
-	    $(RAW_CARGO) --features $$m; \
+	    $(RAW_CARGO) --features $$m "$${z[@]}"; \
 	    cp $(RAW_WASM) target/wasm/$$m.wasm; \
 	    wasm-opt $(WASM_OPT_FLAGS) target/wasm/$$m.wasm -o pkg/$${m}_bg.wasm & pids="$$pids $$!"; \
 	  else \
-	    $(SIZE_CARGO) --no-default-features --features $$m; \
+	    $(SIZE_CARGO) --no-default-features --features $$m "$${z[@]}"; \
 	    cp $(WASM) target/wasm/$$m.wasm; \
 	    $(call finish_wasm,$${m},$${m}) & pids="$$pids $$!"; \
 	  fi; \
@@ -107,6 +109,7 @@ test: setup pkg
 	node tests/run-vectors.mjs
 	node tests/subset.mjs
 	node tests/bytes.mjs
+	node tests/module-inputs.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)

@@ -88,7 +88,7 @@ async function fromResponse(response) {
       return (await WebAssembly.instantiateStreaming(response, {})).instance;
     } catch (error) {
       if (!response.ok || response.headers.get("Content-Type") === "application/wasm") throw error;
-      console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", error);
+      console.warn("impactkit: the .wasm is not served as application/wasm, so it is compiled after download, not while streaming:", error);
     }
   }
   return (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance;

@@ -10,7 +10,7 @@ use crate::json::{
     input_too_large, not_json_text, text_of_bytes, text_of_encoded_string, to_json_text,
     value_from_text, Json, JsonWriter, ToJson,
 };
-use crate::time::{ZoneDb, ZoneRules};
+use crate::time::ZoneDb;
 
 /// An exported function (`crate::api`).
 pub type Function<T> = fn(&Json, &dyn ZoneDb) -> crate::Result<T>;
@@ -35,18 +35,26 @@ pub enum Outcome {
     Error(String),
 }
 
-/// Runs `f` on an input of the given `kind` (see the constants).
+/// Runs `f` on an input of the given `kind` (see the constants), with IANA zones from `zones`
+/// (in the module: the host's `Intl`, through crates/impactkit-raw's imports).
 ///
 /// ```
 /// use impactkit::raw::{run, Outcome, TEXT};
-/// let out = run(TEXT, 0, br#"{"current": 248.5, "target": 500}"#.to_vec(), impactkit::api::milestone_progress);
+/// let zones = &impactkit::time::TzDatabase;
+/// let out = run(TEXT, 0, br#"{"current": 248.5, "target": 500}"#.to_vec(), impactkit::api::milestone_progress, zones);
 /// let Outcome::Result(text) = out else { panic!() };
 /// assert!(text.contains(r#""percentage":49.7"#));
-/// let out = run(TEXT, 0, b"{".to_vec(), impactkit::api::milestone_progress);
+/// let out = run(TEXT, 0, b"{".to_vec(), impactkit::api::milestone_progress, zones);
 /// assert!(matches!(out, Outcome::Error(text) if text.starts_with(r#"{"code":"invalid_json","path":"$""#)));
 /// ```
-pub fn run<T: ToJson>(kind: u32, units: u32, input: Vec<u8>, f: Function<T>) -> Outcome {
-    match answer(kind, units, input, f) {
+pub fn run<T: ToJson>(
+    kind: u32,
+    units: u32,
+    input: Vec<u8>,
+    f: Function<T>,
+    zones: &dyn ZoneDb,
+) -> Outcome {
+    match answer(kind, units, input, f, zones) {
         Ok(text) => Outcome::Result(text),
         Err(error) => Outcome::Error(to_json_text(&ErrorJson(&error))),
     }
@@ -57,6 +65,7 @@ fn answer<T: ToJson>(
     units: u32,
     input: Vec<u8>,
     f: Function<T>,
+    zones: &dyn ZoneDb,
 ) -> crate::Result<String> {
     let text = match kind {
         TEXT => text_of_encoded_string(input)?,
@@ -66,7 +75,7 @@ fn answer<T: ToJson>(
         _ => return Err(not_json_text(false)),
     };
     let value = value_from_text(&text)?;
-    Ok(to_json_text(&f(&Json::root(&value), &NoZones)?))
+    Ok(to_json_text(&f(&Json::root(&value), zones)?))
 }
 
 /// An error as the JS `Error`'s fields.
@@ -79,14 +88,5 @@ impl ToJson for ErrorJson<'_> {
         out.field("path", &self.0.path);
         out.field("message", &self.0.message);
         out.end_object();
-    }
-}
-
-/// The raw modules' functions take no time zones (the readers, which do, are in a wasm-bindgen module).
-struct NoZones;
-
-impl ZoneDb for NoZones {
-    fn zone(&self, _name: &str) -> Option<Box<dyn ZoneRules>> {
-        None
     }
 }

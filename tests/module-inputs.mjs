@@ -5,7 +5,7 @@
 // built without wasm-bindgen (RAW_MODULES in the Makefile), whose glue (pkg-templates/entries/raw.js)
 // turns inputs into text itself: undefined, BigInt, cycles, functions, NaN / ±Infinity, a byte-order
 // mark in a string, lone surrogates, a string over the input limit, nesting deeper than
-// JSON.stringify's stack, typed-array views of every kind, bytes from another realm.
+// JSON.stringify's stack, typed-array views of every kind, bytes from another realm; and time zones.
 // Usage: node tests/module-inputs.mjs   (needs a built pkg/). Exits 1 on any difference.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -59,6 +59,23 @@ for (const [name, mod] of modules) {
   }
   if (mod.version() !== full.version()) (failed += 1), console.log(`FAIL ${name} version() ${mod.version()}`);
   if (!(mod.wasmMemoryBytes() > 0)) (failed += 1), console.log(`FAIL ${name} wasmMemoryBytes() ${mod.wasmMemoryBytes()}`);
+}
+// Time zones: the raw modules ask the host's Intl through their own imports (raw.js), the others
+// through wasm-bindgen (src/wasm/intl_tz.rs): the same deadlines across DST changes, zones with odd
+// offsets, names in any case and unknown names.
+const ZONES = ["America/New_York", "europe/berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham",
+  "America/St_Johns", "Africa/Casablanca", "UTC", "+05:45", "Mars/Base"];
+const tiers = [{ name: "Basic", minProgress: 0 }, { name: "Gold", minProgress: 190, retainProgress: 150 }, { name: "Platinum", minProgress: 500 }];
+for (const [name, mod] of modules.filter(([, m]) => typeof m.tierProgress === "function")) {
+  for (const timezone of ZONES) {
+    for (let day = 0; day < 366; day += 7) {
+      const now = new Date(Date.UTC(2026, 0, 1) + day * 86_400_000 + 3_600_000 * (day % 24)).toISOString();
+      const input = { tiers, progress: 200, periodEnd: "2026-11-02T00:00:00", now, timezone };
+      const [want, got] = [outcome(full.tierProgress, input), outcome(mod.tierProgress, input)];
+      if (want === got) passed += 1;
+      else (failed += 1), console.log(`FAIL ${name} tierProgress(${timezone}, ${now}):\n  impactkit ${want}\n  module    ${got}`);
+    }
+  }
 }
 console.log(`module inputs through ${modules.map(([name]) => name).join(", ")}: ${passed} as impactkit, ${failed} not`);
 process.exit(failed || !passed ? 1 : 0);

@@ -5,7 +5,9 @@
 // this template: @FUNCTIONS@ becomes one export per function of the module (src/api.rs), @VERSION@
 // the crate's version, ./impactkit_bg.wasm the module's .wasm.
 //
-// The ABI: `input(bytes)` → where to write the input's UTF-8 JSON text (or bytes); `<function>(kind,
+// The ABI: imports `impactkit.zone_open(name, length)` → a zone id or −1 and
+// `impactkit.zone_offset(id, seconds)` → seconds east of UTC (the host's Intl time zones);
+// exports `input(bytes)` → where to write the input's UTF-8 JSON text (or bytes); `<function>(kind,
 // units)` runs it and answers 0 (a result) or 1 (an error), whose JSON text is at `output()`,
 // `output_len()` bytes long. `kind`: 0 JSON text, 1 bytes (UTF-8, maybe with a byte-order mark),
 // 2 JSON.stringify failed with a RangeError, 3 not a JSON-able value, 4 text of `units` UTF-16 units,
@@ -48,8 +50,41 @@ function encode(input) {
   return text.length > MAX_INPUT_BYTES ? [4, undefined, text.length] : [0, encoder.encode(text)];
 }
 
+/** The host's IANA zones (`Intl.DateTimeFormat`), by the ids the module holds during a call. */
+const zones = [];
+const zoneIds = new Map();
+/** Most zones kept between calls (the cache starts over before a call when it is full). */
+const MAX_CACHED_ZONES = 64;
+const ZONE_FIELDS = { hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" };
+/** What the module imports: its time zones, as the wasm-bindgen bindings' src/wasm/intl_tz.rs reads them. */
+const imports = {
+  impactkit: {
+    zone_open(at, length) {
+      const name = decoder.decode(new Uint8Array(wasm.memory.buffer, at, length));
+      const key = name.toLowerCase(); // IANA names are case-insensitive
+      if (!zoneIds.has(key)) {
+        try {
+          zoneIds.set(key, zones.push(new Intl.DateTimeFormat("en-US", { timeZone: name, ...ZONE_FIELDS })) - 1);
+        } catch {
+          return -1;
+        }
+      }
+      return zoneIds.get(key);
+    },
+    zone_offset(id, seconds) {
+      const field = {};
+      for (const { type, value } of zones[id].formatToParts(seconds * 1000)) field[type] = Number(value);
+      const local = new Date(0);
+      local.setUTCFullYear(field.year, field.month - 1, field.day);
+      local.setUTCHours(field.hour % 24, field.minute, field.second);
+      return local / 1000 + (field.hour === 24 ? 86_400 : 0) - seconds;
+    },
+  },
+};
+
 /** Runs export `name` of the module on `input`: its result, or its error thrown as an `Error`. */
 function call(name, input) {
+  if (zones.length >= MAX_CACHED_ZONES) (zones.length = 0), zoneIds.clear();
   const [kind, bytes, units = 0] = encode(input);
   const at = wasm.input(bytes ? bytes.length : 0); // (may grow the memory: its buffer is read after)
   if (bytes) new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
@@ -85,13 +120,13 @@ const isOptions = (value, key) =>
 async function fromResponse(response) {
   if (typeof WebAssembly.instantiateStreaming === "function") {
     try {
-      return (await WebAssembly.instantiateStreaming(response, {})).instance;
+      return (await WebAssembly.instantiateStreaming(response, imports)).instance;
     } catch (error) {
       if (!response.ok || response.headers.get("Content-Type") === "application/wasm") throw error;
       console.warn("impactkit: the .wasm is not served as application/wasm, so it is compiled after download, not while streaming:", error);
     }
   }
-  return (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance;
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
 /**
@@ -109,8 +144,8 @@ export default async function init(input) {
   input = await input;
   let instance;
   if (typeof Response === "function" && input instanceof Response) instance = await fromResponse(input);
-  else if (input instanceof WebAssembly.Module) instance = await WebAssembly.instantiate(input, {});
-  else instance = (await WebAssembly.instantiate(input, {})).instance;
+  else if (input instanceof WebAssembly.Module) instance = await WebAssembly.instantiate(input, imports);
+  else instance = (await WebAssembly.instantiate(input, imports)).instance;
   wasm ??= instance.exports;
 }
 
@@ -118,5 +153,5 @@ export default async function init(input) {
 export function initSync(module) {
   if (wasm) return;
   if (isOptions(module, "module")) module = module.module;
-  wasm = new WebAssembly.Instance(module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module), {}).exports;
+  wasm = new WebAssembly.Instance(module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module), imports).exports;
 }

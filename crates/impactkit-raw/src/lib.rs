@@ -2,8 +2,10 @@
 //! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
 //! speaks. The work (reading the input, running the function, writing the answer or the error as
 //! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
-//! `#![forbid(unsafe_code)]`, cannot) and installs the small allocator (impactkit-alloc).
+//! `#![forbid(unsafe_code)]`, cannot), imports the host's time zones (`Intl`) and installs the
+//! small allocator (impactkit-alloc).
 use impactkit::raw::{run, Outcome};
+use impactkit::time::{ZoneDb, ZoneRules};
 use std::cell::RefCell;
 
 // The allocator: linked in for its `#[global_allocator]`.
@@ -42,12 +44,52 @@ pub extern "C" fn output_len() -> usize {
 /// Runs `f` on the input written since [`input`]: 0 when [`output`] holds its result, 1 an error.
 fn call<T: impactkit::json::ToJson>(kind: u32, units: u32, f: impactkit::raw::Function<T>) -> u32 {
     let bytes = INPUT.with(|input| std::mem::take(&mut *input.borrow_mut()));
-    let (status, text) = match run(kind, units, bytes, f) {
+    let (status, text) = match run(kind, units, bytes, f, &HostZones) {
         Outcome::Result(text) => (0, text),
         Outcome::Error(text) => (1, text),
     };
     OUTPUT.with(|out| *out.borrow_mut() = text.into_bytes());
     status
+}
+
+#[cfg(target_arch = "wasm32")]
+#[link(wasm_import_module = "impactkit")]
+extern "C" {
+    /// The host's zone `name` (UTF-8 at `name`, `len` bytes): an id for [`zone_offset`], or −1 when
+    /// `Intl.DateTimeFormat` does not know it.
+    fn zone_open(name: *const u8, len: usize) -> i32;
+    /// Seconds east of UTC in zone `zone` at `utc_seconds` (Unix time), from `Intl.DateTimeFormat`.
+    fn zone_offset(zone: i32, utc_seconds: f64) -> i32;
+}
+
+/// IANA zones through the host's `Intl.DateTimeFormat` (pkg-templates/entries/raw.js), as the
+/// wasm-bindgen bindings do; off wasm (tests), no zones.
+struct HostZones;
+
+/// A zone the host opened.
+#[cfg(target_arch = "wasm32")]
+struct HostZone(i32);
+
+impl ZoneDb for HostZones {
+    #[cfg(target_arch = "wasm32")]
+    fn zone(&self, name: &str) -> Option<Box<dyn ZoneRules>> {
+        // SAFETY: the host reads `name.len()` bytes at `name.as_ptr()`, which stay valid for the call.
+        let id = unsafe { zone_open(name.as_ptr(), name.len()) };
+        (id >= 0).then(|| Box::new(HostZone(id)) as Box<dyn ZoneRules>)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn zone(&self, _name: &str) -> Option<Box<dyn ZoneRules>> {
+        None
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl ZoneRules for HostZone {
+    fn offset_at(&self, utc_seconds: i64) -> i32 {
+        // SAFETY: a plain call into the host with numbers.
+        unsafe { zone_offset(self.0, utc_seconds as f64) }
+    }
 }
 
 /// One export per function of the module, named as in JS (src/api.rs).
@@ -65,5 +107,6 @@ macro_rules! exports {
 exports! {
     "milestoneProgress" => milestone_progress,
     "tierProgress" => tier_progress,
+    "pointsProgress" => points_progress,
     "campaignProgress" => campaign_progress,
 }

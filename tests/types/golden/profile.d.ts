@@ -51,12 +51,54 @@ export interface Tier {
     minProgress: number;
     order?: number;
     icon?: string;
+    /** Progress that keeps this tier for another period (default `minProgress`). */
+    retainProgress?: number;
+    /** Output, on `next` when there is a deadline: the last local day (`YYYY-MM-DD`) that counts. */
+    by?: string;
+    /** Output, on `next` when there is a deadline: whole local days from today to `by`. */
+    daysLeft?: number;
+}
+
+/** The qualifying period tiers are earned and kept over: twelve months from `periodStart`,
+ * the calendar year of `now`, or the customer's lifetime (no deadline). */
+export type QualifyingPeriod = "rolling12" | "calendarYear" | "lifetime";
+
+/** Options that add `retain` and the deadline (`next.by`, `next.daysLeft`) to `tierProgress`. */
+export interface RetentionOptions {
+    period?: QualifyingPeriod;
+    /** End of the qualifying period (a period ending at local midnight counts up to the day before). */
+    periodEnd?: Instant;
+    /** When the current tier expires (Smile's `vipTierExpiresAt`); used when `periodEnd` is absent. */
+    tierExpiresAt?: Instant;
+    /** Start of a `rolling12` period (it ends twelve months later). */
+    periodStart?: Instant;
+    /** Required with a deadline. */
+    now?: Instant;
+    timezone?: TimeZoneName;
 }
 
 /** Either a tier list, or Gameball's tier-progress response as is. */
 export type TierInput =
-| ({ tiers: Tier[]; progress: number } & DisplayOptions)
-| ({ current: Tier | null; next: Tier | null; progress: number } & DisplayOptions);
+| ({ tiers: Tier[]; progress: number } & DisplayOptions & RetentionOptions)
+| ({ current: Tier | null; next: Tier | null; progress: number } & DisplayOptions & RetentionOptions);
+
+/** What keeps the current tier. */
+export interface TierRetain {
+    tier: string;
+    /** `retainProgress` of the current tier (default its `minProgress`). */
+    required: number;
+    /** Progress still needed to keep it; 0 once secured. */
+    remaining: number;
+    /** 100 only when secured. */
+    percentage: number;
+    secured: boolean;
+    /** Last local day (`YYYY-MM-DD`) of the period; null without a deadline (lifetime). */
+    by: string | null;
+    /** Whole local days from today to `by` (0 on that day and after); null without a deadline. */
+    daysLeft: number | null;
+    /** Whether the period had already ended at `now`. */
+    ended: boolean;
+}
 
 export interface TierProgress {
     current: Tier | null;
@@ -64,6 +106,9 @@ export interface TierProgress {
     percentage: number;
     remaining: number;
     progress: number;
+    /** Present when retention was asked for (`period`, `periodEnd`, `tierExpiresAt`, `periodStart` or a
+     * `retainProgress`) and there is a current tier. */
+    retain?: TierRetain;
 }
 
 /** One entry of Gameball's reward-campaigns-progress response. */
@@ -189,6 +234,62 @@ export interface GameballInput extends DisplayOptions {
     campaigns?: GameballCampaign[];
     /** Timezone of naive dates like `2024-12-01T00:00:00` and of output instants (default UTC). */
     timezone?: TimeZoneName;
+}
+
+/** `pointsProgress` input: Gameball's balance response as is, and the programme's rules. */
+export interface PointsInput {
+    balance: GameballBalance;
+    now: Instant;
+    /** Timezone of naive dates and of `daysLeft` / `lastDay` / `availableOn` (default UTC). */
+    timezone?: TimeZoneName;
+    /** Currency per point (> 0): 0.1 → 10 points = 1 unit. Without it the balance's values pass through. */
+    redemptionRewardFactor?: number;
+    /** Spend (> 0) that earns `rewardPoints`; both are needed with a `cart`. */
+    rewardThreshold?: number;
+    rewardPoints?: number;
+    /** The cart's total, or `{ total }`. */
+    cart?: number | { total: number };
+    /** Days before expiry: `lastChance` (default 7) and `soon` (default 30). */
+    urgency?: { lastChance?: number; soon?: number };
+    /** When the pending points were earned; they become available `returnWindowDays` (default 14) later. */
+    pendingSince?: Instant;
+    returnWindowDays?: number;
+    /** Accepted for the widgets' formatting; the numbers do not depend on it. */
+    locale?: string;
+}
+
+/** A number of points and their value (null when unknown). */
+export interface PointsAmount {
+    points: number;
+    value: number | null;
+}
+
+export interface PointsProgress {
+    pointsName: string | null;
+    currency: string | null;
+    totalEarned: number | null;
+    available: PointsAmount;
+    pending: PointsAmount & { availableOn: string | null };
+    total: PointsAmount;
+    /** The next expiry; null when nothing expires. */
+    expiring: (PointsAmount & {
+        /** RFC 3339 in `timezone`. */
+        at: string;
+        /** Last local day the points can be used (the day before when `at` is local midnight). */
+        lastDay: string;
+        /** Whole local days from today to `lastDay`: 0 on that day and once expired. */
+        daysLeft: number;
+        /** `lastChance` (≤ 7 days), `soon` (≤ 30) or null (also once expired). */
+        urgency: "lastChance" | "soon" | null;
+        /** The balance still lists points whose expiry has passed. */
+        expired: boolean;
+    }) | null;
+    redeemable: PointsAmount & {
+        /** Points to earn before the value reaches the next whole currency unit (null without a factor). */
+        toNextUnit: number | null;
+    };
+    /** What the cart earns; null without a cart. */
+    cartEarns: { points: number; value: number | null; spendToNext: number } | null;
 }
 
 export interface GameballProgress {

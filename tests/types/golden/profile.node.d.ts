@@ -441,25 +441,55 @@ export interface BadgeOrder {
 /** A hypothetical order: `id` defaults to "cart", `placedAt` to `now`. */
 export type CartOrder = Omit<BadgeOrder, "id" | "placedAt"> & { id?: string | number; placedAt?: Instant };
 
-/** Order fields rules can read (`treesSaved` = co2SavedKg / options.kgCo2PerTree). */
+/** Order fields rules can read (`treesSaved` = co2SavedKg / options.kgCo2PerTree; `hour` 0–23 and
+ * `weekday` 1 = Monday – 7 = Sunday are local, in `timezone`, DST-correct). */
 export type OrderField =
 | "co2Kg" | "baselineCo2Kg" | "co2SavedKg" | "recycledShare" | "offsetKg" | "treesSaved"
-| "supplyChains" | "verifiedSupplyChains";
-export type NumericOrderField = Exclude<OrderField, "supplyChains" | "verifiedSupplyChains">;
-/** `{gt: 0.5}`, `{lt: "baselineCo2Kg"}`: a number or another field of the same order. */
-export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number | OrderField };
+| "supplyChains" | "verifiedSupplyChains" | "hour" | "weekday";
+export type NumericOrderField = Exclude<OrderField, "supplyChains" | "verifiedSupplyChains" | "hour" | "weekday">;
+/** `{gt: 0.5}`, `{lt: "baselineCo2Kg"}`: a number or another field of the same order;
+ * `{in: [22, 23, 0]}`: one of the numbers. */
+export type Comparison = { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number | OrderField } & { in?: number[] };
 /** All clauses must hold. In filters, `supplyChains` / `verifiedSupplyChains` are counts. */
 export type OrderFilter = { [field in OrderField]?: Comparison };
 export type CalendarPeriod = "month" | "week";
 
-/** The rule language (docs/api.md, "The rule language"). */
+/** Well-known event types; any other non-empty name is a custom type. */
+export type BadgeEventType = "signup" | "referral" | "review" | "tierReached" | (string & {});
+
+/** An event beyond orders. */
+export interface BadgeEvent {
+    type: BadgeEventType;
+    at: Instant;
+    /** ≥ 0; what `sum` rules add up (default 0). */
+    value?: number | null;
+    /** The tier reached: required for `tierReached`. */
+    tier?: string | null;
+}
+
+/** Event fields rules can read (`hour` / `weekday` local, as for orders). */
+export type EventField = "value" | "tier" | "hour" | "weekday";
+/** `tier` is a name: `{eq: "GOLD"}` or `{in: ["GOLD", "PLATINUM"]}` (ASCII case-insensitive). */
+export type EventFilter = {
+    value?: { [op in "gt" | "gte" | "lt" | "lte" | "eq"]?: number | "value" } & { in?: number[] };
+    tier?: { eq?: string; in?: string[] };
+    hour?: Comparison;
+    weekday?: Comparison;
+};
+
+/** The rule language (docs/api.md, "The rule language"). With `event`, a rule measures the
+ * events of that type instead of orders. */
 export type BadgeRule =
 | { kind: "first"; where?: OrderFilter }
 | { kind: "count"; where?: OrderFilter; target: number }
 | { kind: "sum"; field: NumericOrderField; where?: OrderFilter; target: number }
 | { kind: "distinct"; field: "supplyChains" | "verifiedSupplyChains"; where?: OrderFilter; target: number }
 | { kind: "streak"; period: CalendarPeriod; where?: OrderFilter; target: number }
-| { kind: "period"; period: CalendarPeriod; sum: NumericOrderField; atLeast: number | NumericOrderField; where?: OrderFilter };
+| { kind: "period"; period: CalendarPeriod; sum: NumericOrderField; atLeast: number | NumericOrderField; where?: OrderFilter }
+| { kind: "first"; event: BadgeEventType; where?: EventFilter }
+| { kind: "count"; event: BadgeEventType; where?: EventFilter; target: number }
+| { kind: "sum"; event: BadgeEventType; field: "value"; where?: EventFilter; target: number }
+| { kind: "streak"; event: BadgeEventType; period: CalendarPeriod; where?: EventFilter; target: number };
 
 export type CalendarUnit = "days" | "weeks" | "months";
 
@@ -516,7 +546,9 @@ export interface ReportedBadge {
 
 export interface BadgePreviewInput extends DisplayOptions {
     orders: BadgeOrder[];
-    /** Default: the six built-in seed badges. */
+    /** Events beyond orders; those after `now` have not happened yet. */
+    events?: BadgeEvent[];
+    /** Default: the ten built-in seed badges (seed 000's six, seed 002's four). */
     definitions?: BadgeDefinition[];
     earned?: ReportedBadge[];
     /** Issued counts per badge id, for badge-wide limits. */
@@ -543,6 +575,7 @@ declare global {
 /** `openCustomer`'s history: what the stateless functions read besides the per-call fields. */
 export interface CustomerHistory {
     orders?: BadgeOrder[];
+    events?: BadgeEvent[];
     /** Activity for `customer.streak`. */
     activity?: StreakActivity[];
     definitions?: BadgeDefinition[];

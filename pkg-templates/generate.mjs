@@ -78,6 +78,13 @@ const fileOf = (e, file) =>
 /** The limit on JSON text (src/limits.rs), which the raw entries check before converting a string. */
 const MAX_INPUT_BYTES = /^pub const MAX_INPUT_BYTES: usize = ([\d *]+);/m.exec(read(root, "src", "limits.rs"))?.[1];
 
+/** src/wasm/intl_tz.rs's host code (its inline JS: intlZone, intlOffset), which the raw entries' zone imports use too. */
+function intlZoneScript() {
+  const script = /inline_js = r#"([\s\S]*?)"#/.exec(read(root, "src", "wasm", "intl_tz.rs"))?.[1];
+  if (!script?.includes("function intlOffset(")) throw new Error("no intlOffset in src/wasm/intl_tz.rs's inline JS");
+  return script.trim().replace(/^export /gm, "");
+}
+
 /** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
 function rawGlue(e) {
   const wasm = new WebAssembly.Module(readFileSync(join(out, `${e.name}_bg.wasm`)));
@@ -87,7 +94,7 @@ function rawGlue(e) {
   if (missing.length) throw new Error(`pkg/${e.name}_bg.wasm does not export ${missing.join(", ")} (crates/impactkit-raw)`);
   if (!MAX_INPUT_BYTES) throw new Error("no MAX_INPUT_BYTES in src/limits.rs");
   return read(entriesDir, "raw.js").replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
-    .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
+    .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace("\n@INTL_ZONES@\n", `\n${intlZoneScript()}\n`).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
 }
 
 /** The browser entry <name>.js: pkg-templates/entries/browser.js with the entry's wasm-bindgen glue bundled in (raw.js for a raw entry). */

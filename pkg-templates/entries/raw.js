@@ -50,35 +50,27 @@ function encode(input) {
   return text.length > MAX_INPUT_BYTES ? [4, undefined, text.length] : [0, encoder.encode(text)];
 }
 
-/** The host's IANA zones (`Intl.DateTimeFormat`), by the ids the module holds during a call. */
+// intlZone(name) and intlOffset(format, seconds): src/wasm/intl_tz.rs's host code (make pkg copies it here).
+@INTL_ZONES@
+/** The host's IANA zones (`Intl.DateTimeFormat`s), by the ids the module holds during a call. */
 const zones = [];
 const zoneIds = new Map();
 /** Most zones kept between calls (the cache starts over before a call when it is full). */
 const MAX_CACHED_ZONES = 64;
-const ZONE_FIELDS = { hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" };
-/** What the module imports: its time zones, as the wasm-bindgen bindings' src/wasm/intl_tz.rs reads them. */
+/** What the module imports: its time zones, read as the wasm-bindgen bindings read them. */
 const imports = {
   impactkit: {
     zone_open(at, length) {
       const name = decoder.decode(new Uint8Array(wasm.memory.buffer, at, length));
       const key = name.toLowerCase(); // IANA names are case-insensitive
       if (!zoneIds.has(key)) {
-        try {
-          zoneIds.set(key, zones.push(new Intl.DateTimeFormat("en-US", { timeZone: name, ...ZONE_FIELDS })) - 1);
-        } catch {
-          return -1;
-        }
+        const format = intlZone(name);
+        if (format === undefined) return -1;
+        zoneIds.set(key, zones.push(format) - 1);
       }
       return zoneIds.get(key);
     },
-    zone_offset(id, seconds) {
-      const field = {};
-      for (const { type, value } of zones[id].formatToParts(seconds * 1000)) field[type] = Number(value);
-      const local = new Date(0);
-      local.setUTCFullYear(field.year, field.month - 1, field.day);
-      local.setUTCHours(field.hour % 24, field.minute, field.second);
-      return local / 1000 + (field.hour === 24 ? 86_400 : 0) - seconds;
-    },
+    zone_offset: (id, seconds) => intlOffset(zones[id], seconds),
   },
 };
 

@@ -335,12 +335,44 @@ export interface StreakInput {
     weekStart?: "monday" | "sunday";
     /** Daily streaks only: weekdays that never break a streak, e.g. ["sat", "sun"]. */
     restDays?: Weekday[];
-    /** Missed periods that may be bridged (0–1000, default 0), spent oldest gap first. */
-    freezes?: number;
+    /** Missed periods that may be bridged (0–1000, default 0), spent oldest gap first; or freezes earned by done periods. */
+    freezes?: number | StreakEarnedFreezes;
     /** Count a period needs to be done (whole number ≥ 1, default 1). */
     minCount?: number;
     /** How many recent periods `periods` lists (0–366, default 7). */
     window?: number;
+    /** Streak repair: a missed period may be repaired until the end of the `withinPeriods`-th period after it. */
+    repair?: StreakRepairPolicy;
+    /** Repaired periods (any local date in each; needs `repair`); `at`: when the repair was made (default `now`). */
+    repairs?: (string | { date: string; at?: Instant })[];
+}
+
+/** One freeze per `earnEvery` done periods (1–366), at most `max` earned; `start` in hand from the beginning (default 0). */
+export interface StreakEarnedFreezes {
+    earnEvery: number;
+    max: number;
+    start?: number;
+}
+
+/** `withinPeriods`: 1–366; `maxPerMonth`: accepted repairs per calendar month of the missed period (0–31). */
+export interface StreakRepairPolicy {
+    withinPeriods: number;
+    maxPerMonth?: number;
+}
+
+/** The latest break while it can be repaired: repair every `missed` period before `until`. */
+export interface StreakRepairable {
+    /** First days of the missed periods, oldest first. */
+    missed: string[];
+    /** RFC 3339 in the customer's zone: repairs are accepted before it. */
+    until: string;
+    /** The last local date (`YYYY-MM-DD`) on which a repair is accepted. */
+    lastDate: string;
+}
+
+export interface StreakRejectedRepair {
+    date: string;
+    reason: "notMissed" | "notYet" | "outsideWindow" | "partial" | "monthlyLimit" | "duplicate";
 }
 
 /** `active`: current period done; `pending`: not yet, streak alive; `broken`: over; `none`: no activity. */
@@ -350,7 +382,7 @@ export interface StreakPeriod {
     /** First day of the period, `YYYY-MM-DD`. */
     start: string;
     count: number;
-    status: "done" | "frozen" | "rest" | "open" | "missed";
+    status: "done" | "frozen" | "rest" | "open" | "missed" | "repaired";
 }
 
 export interface StreakResult {
@@ -373,6 +405,14 @@ export interface StreakResult {
     activePeriods: number;
     /** The last `window` periods up to and including the current one, oldest first. */
     periods: StreakPeriod[];
+    /** Freezes earned by done periods (`freezes: {earnEvery, max}`), spent or not. */
+    freezesEarned: number;
+    /** The latest break while it can be repaired (`repair`), else null. */
+    repairable: StreakRepairable | null;
+    /** First days of the repaired periods (accepted `repairs`), oldest first. */
+    repairedDates: string[];
+    /** `repairs` ignored, in input order. */
+    repairsRejected: StreakRejectedRepair[];
 }
 
 /** Talon.One's `periodEndOverride`: when a window ends, inside the unit start + period falls in. */

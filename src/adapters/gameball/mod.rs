@@ -1,5 +1,8 @@
-//! Gameball v4 "Customer Progress" responses (seed 004): balance, tier-progress
-//! and reward-campaigns-progress, read as the API sends them.
+//! Gameball v4 "Customer Progress" responses (seed 004): balance, tier-progress,
+//! reward-campaigns-progress, referrals (list and count) and activities, read as the API sends them.
+
+pub mod activities;
+pub mod referrals;
 
 use crate::campaigns::{summarize, Campaign, CampaignProgress};
 use crate::decimal::Display;
@@ -233,15 +236,27 @@ pub struct GameballProgress {
     pub tier: Option<TierProgress>,
     /// From the reward-campaigns-progress response.
     pub campaigns: Option<CampaignProgress>,
+    /// From the referrals list and / or referrals count responses.
+    pub referrals: Option<referrals::Referrals>,
+    /// From the activities responses (pages merged, newest first): `streak`'s `activity` as is.
+    pub activities: Option<Vec<activities::Activity>>,
 }
 
 crate::to_json_struct!(GameballProgress {
     balance: "balance"?,
     tier: "tier"?,
     campaigns: "campaigns"?,
+    referrals: "referrals"?,
+    activities: "activities"?,
 });
 
-/// The `readGameball` function: `{balance?, tierProgress?, campaigns?, timezone?, decimals?}`.
+/// The keys of `readGameball`'s input, one per endpoint response.
+const ENDPOINT_KEYS: &str =
+    "give at least one of `balance`, `tierProgress`, `campaigns`, `referrals`, `referralsCount`, `activities`";
+
+/// The `readGameball` function: `{balance?, tierProgress?, campaigns?, referrals?, referralsCount?,
+/// activities?, timezone?, decimals?}`. `timezone` (default UTC) is the zone Gameball's naive
+/// dates and times are wall-clock time in (the store's Gameball account zone).
 ///
 /// ```
 /// let v = serde_json::json!({"tierProgress": {"current": {"name": "Basic", "minProgress": 0}, "next": null, "progress": 50}});
@@ -252,6 +267,8 @@ crate::to_json_struct!(GameballProgress {
 pub fn read_gameball(input: &Json, zones: &dyn ZoneDb) -> Result<GameballProgress> {
     let zone = Zone::from_field(input, zones)?;
     let display = Display::from_json(input)?;
+    let list = input.opt("referrals")?;
+    let counts = input.opt("referralsCount")?;
     let result = GameballProgress {
         balance: input
             .opt("balance")?
@@ -265,12 +282,32 @@ pub fn read_gameball(input: &Json, zones: &dyn ZoneDb) -> Result<GameballProgres
             .opt("campaigns")?
             .map(|c| campaigns_from(&c, display))
             .transpose()?,
+        referrals: match (&list, &counts) {
+            (None, None) => None,
+            _ => Some(referrals::read(list.as_ref(), counts.as_ref(), &zone)?),
+        },
+        activities: input
+            .opt("activities")?
+            .map(|a| activities::read(&a, &zone))
+            .transpose()?,
     };
-    if result.balance.is_none() && result.tier.is_none() && result.campaigns.is_none() {
+    let GameballProgress {
+        balance,
+        tier,
+        campaigns,
+        referrals,
+        activities,
+    } = &result;
+    if balance.is_none()
+        && tier.is_none()
+        && campaigns.is_none()
+        && referrals.is_none()
+        && activities.is_none()
+    {
         return Err(Error::new(
             ErrorCode::MissingField,
             input.path().render(),
-            "give at least one of `balance`, `tierProgress`, `campaigns`",
+            ENDPOINT_KEYS,
         ));
     }
     Ok(result)

@@ -43,6 +43,8 @@ pub struct You {
     pub percentile: Option<f64>,
     /// Whether your row is among the entries.
     pub in_list: bool,
+    /// Your rank in words, as the rows have it ("Rank #142"): for a row of yours below the list.
+    pub rank_text: Option<String>,
     /// The ranking line the impact card shows ("Top 15% of sustainable shoppers", else "Rank #142").
     pub ranking_text: Option<String>,
     /// kg of CO₂ the nearest better-ranked entry saved beyond you (exact decimal): `null` when you
@@ -55,6 +57,7 @@ crate::to_json_struct!(You {
     rank: "rank",
     percentile: "percentile",
     in_list: "inList",
+    rank_text: "rankText",
     ranking_text: "rankingText",
     gap_above: "gapAbove",
 });
@@ -109,9 +112,10 @@ pub fn place(
         Some(id) => entries.iter().position(|e| e.customer_id == id),
         None => position.rank.and_then(|r| only_one(&entries, r)),
     };
+    let rank_text = |rank: u64| ranking_text(locale, None, None, Some(rank as i64));
     for (i, e) in entries.iter_mut().enumerate() {
         e.is_you = Some(i) == mine;
-        e.rank_text = ranking_text(locale, None, None, Some(e.rank as i64)).unwrap_or_default();
+        e.rank_text = rank_text(e.rank).unwrap_or_default();
     }
     let row = mine.and_then(|i| entries.get(i));
     let rank = position.rank.or(row.map(|e| e.rank));
@@ -119,6 +123,7 @@ pub fn place(
         rank,
         percentile: position.percentile,
         in_list: row.is_some(),
+        rank_text: rank.and_then(rank_text),
         ranking_text: ranking_text(locale, position.percentile, None, rank.map(|r| r as i64)),
         gap_above: row.and_then(|r| gap_above(&entries, r)),
     });

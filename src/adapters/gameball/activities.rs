@@ -191,9 +191,7 @@ pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
     if let Some(date) = crate::time::text::parse_date_text(text) {
         return Some(date);
     }
-    let mut words = text
-        .split([' ', ','])
-        .filter(|w| !w.is_empty());
+    let mut words = text.split([' ', ',']).filter(|w| !w.is_empty());
     let (month, day, year) = (words.next()?, words.next()?, words.next()?);
     if words.next().is_some() || !text.is_ascii() {
         return None;

@@ -102,12 +102,12 @@ pub struct Position {
 /// assert_eq!(you.ranking_text.as_deref(), Some("Top 15% of sustainable shoppers"));
 /// ```
 pub fn place(
-    mut entries: Vec<Entry>,
+    entries: Vec<Entry>,
     position: Position,
     customer_id: Option<&str>,
     locale: Locale,
 ) -> Leaderboard {
-    entries.sort_by_key(|e| e.rank);
+    let mut entries = by_rank(entries);
     let mine = match customer_id {
         Some(id) => entries.iter().position(|e| e.customer_id == id),
         None => position.rank.and_then(|r| only_one(&entries, r)),
@@ -132,6 +132,25 @@ pub fn place(
         you,
         co2_unit: "kg",
     }
+}
+
+/// `entries` by rank, ties in input order (through [`crate::unique::sorted_indices`] on
+/// zero-padded ranks: one sort in the wasm module, not one per item type).
+fn by_rank(entries: Vec<Entry>) -> Vec<Entry> {
+    let keys: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let mut key = String::with_capacity(16);
+            crate::numbers::push_digits(&mut key, u128::from(e.rank), 16);
+            key
+        })
+        .collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    crate::unique::sorted_indices(&keys)
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// The index of the only entry at `rank` (none when it is shared or absent).

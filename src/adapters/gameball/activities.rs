@@ -59,8 +59,7 @@ pub fn read(input: &Json, zone: &Zone) -> Result<Vec<Activity>> {
     } else {
         read_page(input, zone, &mut read)?;
     }
-    let mut kept = first_copies(read);
-    kept.sort_by_key(|a| std::cmp::Reverse(a.0));
+    let kept = super::newest_first(first_copies(read), |(at, _)| super::instant_key(at));
     Ok(kept.into_iter().map(|(_, a)| a).collect())
 }
 

@@ -11,6 +11,26 @@ use crate::json::Json;
 use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 
+/// The order of `items` by `key` from the greatest to the least, equal keys in input order,
+/// through [`crate::unique::sorted_indices`] (one sort in the wasm module, not one per item type).
+fn newest_first<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
+    let keys: Vec<String> = items.iter().rev().map(key).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    // Ascending over the reversed list, then read backwards: descending, ties in input order.
+    let order = crate::unique::sorted_indices(&keys);
+    let mut slots: Vec<Option<T>> = items.into_iter().rev().map(Some).collect();
+    order
+        .into_iter()
+        .rev()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// A sort key of an instant: UTC wall-clock text, which sorts as the instants do (four-digit years).
+fn instant_key(t: &chrono::DateTime<chrono::Utc>) -> String {
+    crate::time::text::datetime_text(t.naive_utc())
+}
+
 /// Whether `input` is Gameball's tier-progress shape: a `current` or `next` key and no `tiers`
 /// (`current` is `null` below the lowest tier, `next` at the top).
 ///

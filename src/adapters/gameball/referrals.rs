@@ -15,7 +15,7 @@ pub struct Friend {
     pub display_name: Option<String>,
     /// `joinDate` (naive, read in the input's `timezone`) as RFC 3339, if sent.
     pub joined_at: Option<String>,
-    /// `active` or `pending` (Gameball's `Active` / `Pending`); another status lower-cased as sent.
+    /// `active` or `pending` (Gameball's `Active` / `Pending`); another status as sent, ASCII lower-cased.
     pub status: String,
 }
 
@@ -121,9 +121,11 @@ fn friends(list: &Json, zone: &Zone) -> Result<Vec<Friend>> {
             ["friend ", id, " is listed twice"].concat(),
         ));
     }
-    // Newest first; friends without a join date after the dated ones, in input order.
-    read.sort_by_key(|f| std::cmp::Reverse(f.0));
-    Ok(read.into_iter().map(|(_, f)| f).collect())
+    // Newest first; friends without a join date (key "") after the dated ones, in input order.
+    let sorted = super::newest_first(read, |(joined, _)| {
+        joined.as_ref().map(super::instant_key).unwrap_or_default()
+    });
+    Ok(sorted.into_iter().map(|(_, f)| f).collect())
 }
 
 fn friend(item: &Json, zone: &Zone) -> Result<(Option<DateTime<Utc>>, Friend)> {
@@ -131,7 +133,7 @@ fn friend(item: &Json, zone: &Zone) -> Result<(Option<DateTime<Utc>>, Friend)> {
         .opt("joinDate")?
         .map(|d| instant(&d, zone))
         .transpose()?;
-    let status = item.field("status")?.str()?.trim().to_lowercase();
+    let status = item.field("status")?.str()?.trim().to_ascii_lowercase();
     Ok((
         joined,
         Friend {

@@ -249,11 +249,11 @@ pub fn ranking_text(
     description: Option<String>,
     position: Option<i64>,
 ) -> Option<String> {
-    let words = locale.words();
+    let (top, rank) = locale.ranking_words();
     match (percentile, description, position) {
-        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(words.top, &locale.percent(p))),
+        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(top, &locale.percent(p))),
         (_, Some(d), _) => Some(d),
-        (_, _, Some(n)) if n > 0 => Some(locale::fill(words.rank, &locale.number(n as f64, 0))),
+        (_, _, Some(n)) if n > 0 => Some(locale::fill(rank, &locale.number(n as f64, 0))),
         _ => None,
     }
 }

@@ -235,7 +235,7 @@ function leaderboard(ik, id) {
     const you = board.you;
     const kg = (x) => (x == null ? "—" : `${fmtNumber(L, x)} kg`);
     const row = (e) => h("tr", { class: e.isYou ? "me" : null, "aria-current": e.isYou ? "true" : null, "data-rank": e.rank },
-      h("th", { scope: "row", class: "num", text: e.rankText }),
+      h("th", { scope: "row", class: "rank", text: e.rankText }),
       h("td", {}, e.displayName ?? e.customerId, e.isYou ? ` (${W.you})` : ""),
       h("td", { class: "num", text: kg(e.co2Saved) }),
       h("td", { class: "num", text: e.badgeCount == null ? "—" : fmtNumber(L, e.badgeCount, 0) }));

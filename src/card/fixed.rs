@@ -1,6 +1,5 @@
-//! Fixed-point decimal text without `core::fmt` (its float machinery would add ~10 KB to the
-//! wasm module, its integer formatting the rest of it to the progress module, which writes the
-//! leaderboard's ranking text): round to `decimals` places, half away from zero.
+//! Fixed-point decimal text without `core::fmt`'s float machinery (which would
+//! add ~10 KB to the wasm module): round to `decimals` places, half away from zero.
 
 /// `x` rounded to `decimals` places (at most 6) as (sign, integer digits,
 /// fraction digits without trailing zeros).

@@ -37,7 +37,7 @@ macro_rules! for_each_function {
                 "   next: { order: 2, name: \"Gold\", minProgress: 190 }, progress: 50 });",
                 " // → { percentage: 26.3, remaining: 140, next: { name: \"Gold\", … }, … }",
             ]),
-            ("pointsProgress", points_progress, "progress", "PointsInput | string | Uint8Array | ArrayBuffer", "PointsProgress", [
+            ("pointsProgress", points_progress, "profile", "PointsInput | string | Uint8Array | ArrayBuffer", "PointsProgress", [
                 " A points balance (Gameball's balance response as is) with values, the next expiry's",
                 " days left and urgency, pending points' release day, the redeem nudge and what a cart earns.",
                 " @example",
@@ -59,8 +59,16 @@ macro_rules! for_each_function {
                 " readImpactProfile({ data: { customerImpactProfile: { totalCo2Saved: 248.5, totalOrders: 15 } } })",
                 "   .totalCo2Saved; // → 248.5",
             ]),
+            ("readLeaderboard", read_leaderboard, "profile", "LeaderboardInput | string | Uint8Array | ArrayBuffer", "Leaderboard", [
+                " Reads seed 000's `impactLeaderboard` (a GraphQL response or its `data`): rows with `isYou`,",
+                " your rank, percentile, the card's ranking text in `locale` and the gap to the row above.",
+                " @example",
+                " readLeaderboard({ data: { impactLeaderboard: { entries: [], currentUserPosition: { rank: 142, percentile: 15 } } },",
+                "   locale: \"de\" }).you?.rankingText; // → \"Top 15 % der nachhaltigen Käufer\"",
+            ]),
             ("readGameball", read_gameball, "profile", "GameballInput | string | Uint8Array | ArrayBuffer", "GameballProgress", [
-                " Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.",
+                " Reads Gameball v4 responses (balance, tier progress, campaigns, referrals, activities),",
+                " one key per endpoint; `activities` feed `streak` as they are.",
                 " @example",
                 " readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })",
                 "   .balance?.availablePointsBalance; // → 1200",
@@ -140,6 +148,14 @@ pub fn read_impact_profile(
     zones: &dyn ZoneDb,
 ) -> Result<crate::adapters::graphql::ImpactProfile> {
     crate::adapters::graphql::read_impact_profile(input, zones)
+}
+
+/// `readLeaderboard`: see [`crate::adapters::graphql::leaderboard::read_leaderboard`].
+pub fn read_leaderboard(
+    input: &Json,
+    _zones: &dyn ZoneDb,
+) -> Result<crate::leaderboard::Leaderboard> {
+    crate::adapters::graphql::leaderboard::read_leaderboard(input)
 }
 
 /// `readGameball`: see [`crate::adapters::gameball::read_gameball`].

@@ -24,6 +24,7 @@ pub mod card;
 pub mod decimal;
 pub mod error;
 pub mod json;
+pub mod leaderboard;
 pub mod limits;
 pub mod milestones;
 pub mod numbers;

@@ -70,6 +70,14 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/sessions.json"),
     ),
     ("vectors/events.json", include_str!("vectors/events.json")),
+    (
+        "vectors/gameball-referrals.json",
+        include_str!("vectors/gameball-referrals.json"),
+    ),
+    (
+        "vectors/leaderboard.json",
+        include_str!("vectors/leaderboard.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

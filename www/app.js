@@ -88,7 +88,7 @@ async function selectCustomer(id) {
   updateStatus();
   const ik = await loadBars();
   if (gen !== state.gen) return;
-  await Promise.all([summary(ik, id), tier(ik, id), leaderboard(id), whatIf(ik)].map((p) => p.catch(() => {})));
+  await Promise.all([summary(ik, id), tier(ik, id), leaderboard(ik, id), whatIf(ik)].map((p) => p.catch(() => {})));
   document.body.dataset.customer = id;
 }
 
@@ -165,9 +165,9 @@ async function tierDeadline(ik, tierProgress, L) {
 function tier(ik, id) {
   return into($("tier-body"), async () => {
     const base = `/storefront/gameball/customers/${encodeURIComponent(id)}`;
-    const [balance, tierProgress, campaigns] = await Promise.all(
-      ["balance", "tier-progress", "reward-campaigns-progress"].map((p) => fetchJson(`${base}/${p}`).then((r) => r.data)));
-    const g = await ik.readGameball({ balance, tierProgress, campaigns, timezone: tz });
+    const [balance, tierProgress, campaigns, referrals, referralsCount] = await Promise.all(
+      ["balance", "tier-progress", "reward-campaigns-progress", "referrals?limit=5", "referrals/count"].map((p) => fetchJson(`${base}/${p}`).then((r) => r.data)));
+    const g = await ik.readGameball({ balance, tierProgress, campaigns, referrals, referralsCount, timezone: tz });
     const L = state.locale, t = g.tier, b = g.balance;
     const pct = fmtPercent(L, t.percentage);
     const nodes = [
@@ -189,6 +189,13 @@ function tier(ik, id) {
         b.nextExpiringPointsAmount && b.nextExpiringPointsDate
           ? h("span", { class: "muted small", text: ` · ${fmtNumber(L, b.nextExpiringPointsAmount, 0)} expire ${fmtDate(L, b.nextExpiringPointsDate, tz)}` }) : null));
     }
+    const f = g.referrals;
+    if (f) {
+      nodes.push(h("p", { class: "referrals", "data-referrals-active": f.active, "data-referrals-pending": f.pending },
+        h("span", { "aria-hidden": "true", text: "🤝 " }),
+        f.total ? `${fmtNumber(L, f.active, 0)} friends referred · ${fmtNumber(L, f.pending, 0)} pending` : "No friends referred yet",
+        f.recent.length ? h("span", { class: "muted small", text: ` · latest: ${f.recent[0].displayName ?? f.recent[0].customerId}` }) : null));
+    }
     const cs = g.campaigns?.campaigns ?? [];
     if (cs.length) {
       nodes.push(h("ul", { class: "plain campaigns" }, cs.map((c) => h("li", { "data-campaign": c.id },
@@ -202,40 +209,60 @@ function tier(ik, id) {
   });
 }
 
-// ---- leaderboard (seed 000 impactLeaderboard) --------------------------------------------------
+// ---- leaderboard (seed 000 impactLeaderboard, read by impactkit's readLeaderboard) ---------------
 const LEADERBOARD = `query Board($period: LeaderboardPeriod!, $limit: Int) {
   impactLeaderboard(period: $period, limit: $limit) {
     entries { rank customerId displayName co2Saved badgeCount }
     currentUserPosition { rank percentile }
   }
 }`;
+/** The board's own words; the ranking line and the ranks ("Top 15% …", "Platz 3") come from impactkit. */
+const LB_WORDS = {
+  en: { title: "Leaderboard", month: "this month", caption: "Top shoppers this month by CO₂ saved", rank: "Rank", shopper: "Shopper", co2: "CO₂ saved", badges: "Badges", you: "you", notRanked: "You're not on this month's board yet.", gap: (kg, name) => `${kg} kg behind ${name}`, more: "more shoppers" },
+  de: { title: "Bestenliste", month: "diesen Monat", caption: "Die besten Käufer diesen Monat nach eingespartem CO₂", rank: "Platz", shopper: "Käufer", co2: "CO₂ eingespart", badges: "Abzeichen", you: "du", notRanked: "Du bist diesen Monat noch nicht in der Bestenliste.", gap: (kg, name) => `${kg} kg hinter ${name}`, more: "weitere Käufer" },
+  fr: { title: "Classement", month: "ce mois-ci", caption: "Meilleurs acheteurs du mois par CO₂ économisé", rank: "Rang", shopper: "Acheteur", co2: "CO₂ économisé", badges: "Badges", you: "vous", notRanked: "Vous n’êtes pas encore classé ce mois-ci.", gap: (kg, name) => `${kg} kg derrière ${name}`, more: "autres acheteurs" },
+  es: { title: "Clasificación", month: "este mes", caption: "Mejores compradores del mes por CO₂ ahorrado", rank: "Puesto", shopper: "Comprador", co2: "CO₂ ahorrado", badges: "Insignias", you: "tú", notRanked: "Aún no estás en la clasificación de este mes.", gap: (kg, name) => `${kg} kg detrás de ${name}`, more: "más compradores" },
+  ar: { title: "لوحة الصدارة", month: "هذا الشهر", caption: "أفضل المتسوقين هذا الشهر حسب CO₂ الموفَّر", rank: "المركز", shopper: "المتسوق", co2: "CO₂ الموفَّر", badges: "الشارات", you: "أنت", notRanked: "لست في لوحة هذا الشهر بعد.", gap: (kg, name) => `${kg} كغ خلف ${name}`, more: "متسوقون آخرون" },
+  ja: { title: "ランキング", month: "今月", caption: "今月のCO₂削減量ランキング", rank: "順位", shopper: "買い物客", co2: "CO₂削減量", badges: "バッジ", you: "あなた", notRanked: "今月のランキングにはまだ入っていません。", gap: (kg, name) => `${name}まであと${kg} kg`, more: "ほかの買い物客" },
+};
+const lbWords = (locale) => LB_WORDS[String(locale).slice(0, 2).toLowerCase()] ?? LB_WORDS.en;
 
-function leaderboard(id) {
+function leaderboard(ik, id) {
+  const W = lbWords(state.locale);
+  $("lb-h").replaceChildren(h("span", { "aria-hidden": "true", text: "🏅 " }), `${W.title} `, h("span", { class: "muted small", text: W.month }));
   return into($("lb-body"), async () => {
     const r = await graphqlGet("/graphql", LEADERBOARD, { period: "MONTHLY", limit: 5 }, { viewer: id });
-    if (r.data.errors) throw Object.assign(new Error(r.data.errors[0].message), { code: "graphql_error" });
-    const { entries, currentUserPosition: me } = r.data.data.impactLeaderboard;
     const L = state.locale;
-    const row = (e, mine) => h("tr", { class: mine ? "me" : null },
-      h("td", { class: "num", text: `#${fmtNumber(L, e.rank, 0)}` }), h("td", { text: mine ? `${e.displayName} (you)` : e.displayName }),
-      h("td", { class: "num", text: e.co2Saved == null ? "—" : `${fmtNumber(L, e.co2Saved)} kg` }),
-      h("td", { class: "num", text: e.badgeCount == null ? "" : `${e.badgeCount} 🏅` }));
-    const rows = entries.map((e) => row(e, e.customerId === id));
-    if (me && !entries.some((e) => e.customerId === id)) {
-      rows.push(h("tr", { class: "gap" }, h("td", { colspan: 4, text: "⋯" })));
-      rows.push(row({ rank: me.rank, displayName: state.customers.find((c) => c.id === id)?.displayName ?? id, co2Saved: null, badgeCount: null }, true));
+    const board = await ik.readLeaderboard({ ...r.data, customerId: id, locale: L });
+    const you = board.you;
+    const kg = (x) => (x == null ? "—" : `${fmtNumber(L, x)} kg`);
+    const row = (e) => h("tr", { class: e.isYou ? "me" : null, "aria-current": e.isYou ? "true" : null, "data-rank": e.rank },
+      h("th", { scope: "row", class: "rank", text: e.rankText }),
+      h("td", {}, e.displayName ?? e.customerId, e.isYou ? ` (${W.you})` : ""),
+      h("td", { class: "num", text: kg(e.co2Saved) }),
+      h("td", { class: "num", text: e.badgeCount == null ? "—" : fmtNumber(L, e.badgeCount, 0) }));
+    const rows = board.entries.map(row);
+    if (you && !you.inList && you.rank) {
+      rows.push(h("tr", { class: "gap" }, h("td", { colspan: 4 }, h("span", { "aria-hidden": "true", text: "⋯" }), h("span", { class: "sr", text: W.more }))));
+      const displayName = state.customers.find((c) => c.id === id)?.displayName ?? id;
+      rows.push(row({ rank: you.rank, rankText: you.rankText, customerId: id, displayName, co2Saved: null, badgeCount: null, isYou: true }));
     }
+    const above = you?.inList && you.gapAbove != null ? board.entries.filter((e) => e.rank < you.rank).at(-1) : null;
     return [
       h("table", { class: "lb" },
-        h("thead", {}, h("tr", {}, h("th", { class: "num", text: "Rank" }), h("th", { text: "Shopper" }), h("th", { class: "num", text: "CO₂ saved" }), h("th", { class: "num", text: "Badges" }))),
+        h("caption", { class: "sr", text: W.caption }),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col", class: "num", text: W.rank }), h("th", { scope: "col", text: W.shopper }),
+          h("th", { scope: "col", class: "num", text: W.co2 }), h("th", { scope: "col", class: "num", text: W.badges }))),
         h("tbody", {}, rows)),
-      me ? h("p", { class: "ranking", "data-lb-percentile": me.percentile },
-        h("span", { class: "topbadge", text: `Top ${fmtNumber(L, me.percentile, 1)}%` }), `You're #${fmtNumber(L, me.rank, 0)} this month`)
-        : h("p", { class: "muted", text: "You're not on this month's board yet." }),
+      you?.rankingText
+        ? h("p", { class: "ranking", "data-lb-percentile": you.percentile ?? "", "data-lb-rank": you.rank ?? "" },
+          h("span", { class: "topbadge", text: you.rankingText }),
+          above ? h("span", { class: "muted small", "data-lb-gap": you.gapAbove, text: ` · ${W.gap(fmtNumber(L, you.gapAbove), above.displayName ?? above.rankText)}` }) : null,
+          !you.inList && you.rankText ? h("span", { class: "muted small", text: ` · ${you.rankText}` }) : null)
+        : h("p", { class: "muted", text: W.notRanked }),
     ];
   });
 }
-
 // ---- what-if cart ---------------------------------------------------------------------------
 const CART_SAVING = 14;
 let whatIfTimer = null;

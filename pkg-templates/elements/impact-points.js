@@ -2,7 +2,7 @@
 // cart>: a points balance (Gameball v4 balance response, seed 004) with its value, the next
 // expiry's countdown and urgency, and the redeem nudge; with `cart` what the cart earns.
 // `balance-endpoint` is a URL template answering the balance as Gameball sends it (through the
-// storefront's proxy: Gameball's keys never reach the page). Needs the progress module (pointsProgress).
+// storefront's proxy: Gameball's keys never reach the page). Needs the profile module (pointsProgress).
 import { ImpactElement, nextTask } from "./base.js";
 import { fetchJson } from "./data.js";
 import { h } from "./dom.js";
@@ -31,7 +31,7 @@ export default class ImpactPoints extends ImpactElement {
 .nudge { margin:.5rem 0 0; }
 .cart { margin:.5rem 0 0; border-top:1px solid var(--ik-border); padding-top:.5rem; }`;
   get widgetName() { return "Points"; }
-  modules() { return ["progress"]; }
+  modules() { return ["profile"]; }
   get balanceEndpoint() { return this.getAttribute("balance-endpoint") || "/storefront/gameball/customers/{customer}/balance"; }
   prefetch() { return fetchJson(fillUrl(this.balanceEndpoint, this.customer)); }
 

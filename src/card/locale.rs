@@ -335,6 +335,25 @@ impl Locale {
         }
     }
 
+    /// The ranking sentence and the rank alone (`top`, `rank` of [`Locale::words`]), read from
+    /// the constants one by one: through `words()` every word of every locale would come along
+    /// into a module that only ranks (the progress module's `readLeaderboard`).
+    ///
+    /// ```
+    /// let de = impactkit::card::locale::Locale::from_tag("de").unwrap();
+    /// assert_eq!(de.ranking_words(), (de.words().top, de.words().rank));
+    /// ```
+    pub fn ranking_words(self) -> (&'static str, &'static str) {
+        match self.lang {
+            Lang::En => (EN.top, EN.rank),
+            Lang::De => (DE.top, DE.rank),
+            Lang::Fr => (FR.top, FR.rank),
+            Lang::Es => (ES.top, ES.rank),
+            Lang::Ar => (AR.top, AR.rank),
+            Lang::Ja => (JA.top, JA.rank),
+        }
+    }
+
     /// Whether the layout runs right to left.
     ///
     /// ```

@@ -232,13 +232,30 @@ fn ranking(input: &Json, locale: Locale) -> Result<Option<String>> {
         .map(|p| p.integer_in(0, 1 << 53))
         .transpose()?;
     let description = opt_text(input, "description")?;
-    let words = locale.words();
-    Ok(match (percentile, description, position) {
-        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(words.top, &locale.percent(p))),
+    Ok(ranking_text(locale, percentile, description, position))
+}
+
+/// The ranking line of a card (and of `readLeaderboard`): "Top 15% of sustainable shoppers"
+/// from a percentile, else the backend's description, else "Rank #142", in `locale`.
+///
+/// ```
+/// use impactkit::card::{locale::Locale, ranking_text};
+/// assert_eq!(ranking_text(Locale::EN, Some(15.0), None, Some(142)).as_deref(), Some("Top 15% of sustainable shoppers"));
+/// assert_eq!(ranking_text(Locale::from_tag("de").unwrap(), None, None, Some(3)).as_deref(), Some("Platz 3"));
+/// ```
+pub fn ranking_text(
+    locale: Locale,
+    percentile: Option<f64>,
+    description: Option<String>,
+    position: Option<i64>,
+) -> Option<String> {
+    let (top, rank) = locale.ranking_words();
+    match (percentile, description, position) {
+        (Some(p), _, _) if p <= 100.0 => Some(locale::fill(top, &locale.percent(p))),
         (_, Some(d), _) => Some(d),
-        (_, _, Some(n)) if n > 0 => Some(locale::fill(words.rank, &locale.number(n as f64, 0))),
+        (_, _, Some(n)) if n > 0 => Some(locale::fill(rank, &locale.number(n as f64, 0))),
         _ => None,
-    })
+    }
 }
 
 fn streak(input: &Json) -> Result<Option<Streak>> {

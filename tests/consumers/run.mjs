@@ -47,7 +47,7 @@ const MISUSE_PROGRESS = `import { badgePreview } from "impactkit/progress";
 export { badgePreview };
 `;
 /** The exports of impactkit/progress (docs/modules.md), the same in every runtime. */
-const PROGRESS_EXPORTS = "campaignProgress,default,initSync,milestoneProgress,pointsProgress,tierProgress,version,wasmMemoryBytes";
+const PROGRESS_EXPORTS = "campaignProgress,default,initSync,milestoneProgress,tierProgress,version,wasmMemoryBytes";
 
 /** Misuse must not type-check: tsc fails with an error on each of `lines` (default 2–6) of misuse.ts. */
 function checkMisuse(dir, lines = [2, 3, 4, 5, 6]) {

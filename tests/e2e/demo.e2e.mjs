@@ -121,6 +121,16 @@ try {
     const d = (await getJson("/api/v4/integrations/customers/cust_123/activities", keys)).body;
     assert(d.count === 15 && d.hasMore === false && /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(d.activities[0].activityDate), "default page");
   });
+  await check("backend: Gameball referrals page (startAfter/limit) and count as seed 004", async () => {
+    const keys = { headers: { apikey: "demo-apikey", secretkey: "demo-secretkey" } };
+    const count = (await getJson("/api/v4/integrations/customers/cust_123/referrals/count", keys)).body;
+    assert(count.count === 15 && count.totalPending === 5 && count.totalActive === 10, JSON.stringify(count));
+    const p1 = (await getJson("/api/v4/integrations/customers/cust_123/referrals?limit=2", keys)).body;
+    assert(p1.count === 2 && p1.hasMore === true && p1.referredFriends[0].displayName === "Blake Eaton" && p1.referredFriends[1].status === "Pending", JSON.stringify(p1));
+    const end = (await getJson("/api/v4/integrations/customers/cust_123/referrals?startAfter=10&limit=50", keys)).body;
+    assert(end.count === 5 && end.hasMore === false, "last page");
+    assert((await getJson("/api/v4/integrations/customers/cust_123/referrals")).status === 401, "no keys → 401");
+  });
   await check("backend: order history and daily activity; power user generated deterministically", async () => {
     const o = (await getJson("/api/demo/customers/cust_123/orders")).body.orders;
     assert(o.length === 15, "15 orders");
@@ -208,7 +218,11 @@ try {
     const s = await text("#summary");
     assert(s.includes("Top 15%") && s.includes("Top 15% of sustainable shoppers"), s);
     const lb = await text("#lb-body");
-    assert(lb.includes("Top 15%") && lb.includes("#142"), lb);
+    assert(lb.includes("Top 15% of sustainable shoppers") && lb.includes("Rank #142") && lb.includes("Sam Seed (you)"), lb);
+    assert(await page.locator('#lb-body table caption').count() === 1 && await page.locator('#lb-body th[scope=col]').count() === 4, "table caption and column headers");
+    assert(await page.locator('#lb-body tr[aria-current=true]').count() === 1, "your row is marked");
+    const t = await text("#tier-body");
+    assert(t.includes("10 friends referred") && t.includes("5 pending"), t);
   });
   await check("every page text is plain text: no HTML from data (textContent only)", async () => {
     const n = await page.evaluate(() => document.querySelectorAll("main script, main iframe, main [onerror], main [onload]").length);
@@ -448,7 +462,8 @@ try {
     assert(m.includes("100,000 orders"), m.slice(0, 300));
     const t = await text("#tier-body");
     assert(t.includes("Platinum") && /100\s?%/.test(t) && t.includes("top tier reached"), t);
-    assert((await text("#lb-body")).includes("Top 1%"), "leaderboard");
+    const lb = await text("#lb-body");
+    assert(lb.includes("Top 1%") && lb.includes("Pat Power (you)") && await page.locator('#lb-body tr[aria-current=true][data-rank="1"]').count() === 1, lb);
     await page.screenshot({ path: join(artifacts, "demo-1280-power.png"), fullPage: true, timeout: WAIT });
   });
   await check("back to cust_123: seed numbers again", async () => {
@@ -462,6 +477,8 @@ try {
     await page.waitForFunction(() => document.querySelector("impact-milestones").getAttribute("locale") === "de");
     await settled();
     await page.waitForFunction(() => /49,7\s?%/.test(document.querySelector("impact-milestones").shadowRoot.textContent) && /26,3\s?%/.test(document.getElementById("tier-body").textContent));
+    await page.waitForFunction(() => /Top 15\s%\sder nachhaltigen Käufer/.test(document.getElementById("lb-body").textContent) && document.getElementById("lb-body").textContent.includes("Platz 142")
+      && document.getElementById("lb-h").textContent.includes("Bestenliste"), null, { timeout: WAIT });
     await page.selectOption("#locale", "en");
     await page.waitForFunction(() => /49\.7\s?%/.test(document.querySelector("impact-milestones").shadowRoot.textContent));
     await settled();

@@ -2,7 +2,7 @@
 // schema, Gameball v4-shaped REST endpoints (seed 004) and the demo's order-history / daily-activity
 // endpoints, all answering from ./fixtures.mjs.
 import { buildSchema, graphql } from "graphql";
-import { CUSTOMERS, activitiesPage, customerData, leaderboard } from "./fixtures.mjs";
+import { CUSTOMERS, activitiesPage, customerData, leaderboard, referralsCount, referralsPage } from "./fixtures.mjs";
 
 export const schema = buildSchema(/* GraphQL */ `
   "Badge tiers as seed 000 lists them."
@@ -89,7 +89,7 @@ function handleGameball(path, url, headers) {
   if (headers.apikey !== APIKEY || headers.secretkey !== SECRETKEY) {
     return json(401, { message: "Requires valid apikey and secretkey headers" });
   }
-  const m = /^customers\/([^/]+)\/(balance|tier-progress|reward-campaigns-progress|activities|activities\/count)$/.exec(path);
+  const m = /^customers\/([^/]+)\/(balance|tier-progress|reward-campaigns-progress|activities|activities\/count|referrals|referrals\/count)$/.exec(path);
   if (!m) return json(404, { message: "not found" });
   const data = customerData(decodeURIComponent(m[1]));
   if (!data) return json(404, { message: "customer not found" });
@@ -98,12 +98,14 @@ function handleGameball(path, url, headers) {
     case "tier-progress": return json(200, data.gameball.tierProgress);
     case "reward-campaigns-progress": return json(200, data.gameball.campaigns);
     case "activities/count": return json(200, { count: data.orders.length });
-    case "activities": {
+    case "referrals/count": return json(200, referralsCount(data.customer.id));
+    case "activities":
+    case "referrals": {
       const startAfter = Number(url.searchParams.get("startAfter") ?? 0);
       const limit = Number(url.searchParams.get("limit") ?? 50);
       if (!Number.isInteger(startAfter) || startAfter < 0) return json(400, { message: "startAfter must be a non-negative integer" });
       if (!Number.isInteger(limit) || limit < 1) return json(400, { message: "limit must be a positive integer" });
-      return json(200, activitiesPage(data, startAfter, Math.min(limit, 200)));
+      return json(200, m[2] === "activities" ? activitiesPage(data, startAfter, Math.min(limit, 200)) : referralsPage(data.customer.id, startAfter, Math.min(limit, 200)));
     }
   }
 }

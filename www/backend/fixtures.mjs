@@ -336,6 +336,40 @@ export function activitiesPage(data, startAfter, limit) {
   return { activities, count: activities.length, hasMore: from + limit < data.orders.length };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Gameball referrals (seed 004 shape): cust_123 has the seed's two friends on the first page of 15
+// (10 active, 5 pending); the power user 40 friends; the others none. Join dates are naive (UTC here).
+const REFERRALS = { cust_123: { total: 15, active: 10 }, cust_power: { total: 40, active: 31 } };
+const SEED_FRIENDS = [
+  { customerId: "cust_67890xyz", displayName: "Blake Eaton", email: "blake@company.com", mobileNumber: "+11234567891", joinDate: "2023-06-15T00:00:00", status: "Active" },
+  { customerId: "cust_12345abc", displayName: "John Doe", email: "johndoe@company.com", mobileNumber: "+11234567890", joinDate: "2023-05-01T00:00:00", status: "Pending" },
+];
+function friends(id) {
+  const r = REFERRALS[id];
+  if (!r) return [];
+  // cust_123's second friend is the seed's pending John Doe: one fewer pending at the end
+  const pendingFrom = r.active + (id === "cust_123" ? 1 : 0);
+  return Array.from({ length: r.total }, (_, i) => i < 2 && id === "cust_123" ? SEED_FRIENDS[i] : {
+    customerId: `friend_${id}_${i + 1}`, displayName: `Friend ${i + 1}`, email: `friend${i + 1}@example.com`, mobileNumber: null,
+    joinDate: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000 * 9).toISOString().slice(0, 19),
+    status: i >= pendingFrom ? "Pending" : "Active",
+  });
+}
+
+/** One page of a customer's referred friends after `startAfter` (a position here), at most `limit`. */
+export function referralsPage(id, startAfter, limit) {
+  const all = friends(id);
+  const referredFriends = all.slice(startAfter, startAfter + limit);
+  return { referredFriends, count: referredFriends.length, hasMore: startAfter + limit < all.length };
+}
+
+/** The referrals count response. */
+export function referralsCount(id) {
+  const all = friends(id);
+  const active = all.filter((f) => f.status === "Active").length;
+  return { count: all.length, totalPending: all.length - active, totalActive: active };
+}
+
 /** The leaderboard for a period: ~950 synthetic shoppers plus the demo customers at their ranks. */
 export function leaderboard(period, nowMs = Date.now()) {
   const scale = { WEEKLY: 0.08, MONTHLY: 0.3, YEARLY: 1, ALL_TIME: 1.6 }[period] ?? 1;

@@ -160,8 +160,56 @@ export interface GraphqlMilestone {
     unit?: string;
 }
 
-/** A seed 000 GraphQL response (`customerImpactProfile`, `customerMilestones`, or both). */
-export interface GraphqlResponse extends DisplayOptions {
+/** Seed 000's `impactLeaderboard`. */
+export interface GraphqlLeaderboard {
+    entries: { rank: number; customerId: string | number; displayName?: string | null; co2Saved?: number | null; badgeCount?: number | null }[];
+    currentUserPosition?: { rank?: number | null; percentile?: number | null } | null;
+}
+
+/** Who the leaderboard is shown to, and in which language. */
+export interface LeaderboardOptions {
+    /** Your row is the one with this `customerId` (default: the only row at your rank). */
+    customerId?: string | number | null;
+    /** BCP 47 tag for `rankingText` / `rankText` (en, de, fr, es, ar, ja; others English). */
+    locale?: string | null;
+}
+
+/** `readLeaderboard`'s input: a GraphQL response or its `data`, with the options at top level. */
+export type LeaderboardInput = LeaderboardOptions & (
+| { data?: { impactLeaderboard?: GraphqlLeaderboard | null; [field: string]: unknown } | null; errors?: GraphqlResponse["errors"] }
+| { impactLeaderboard: GraphqlLeaderboard });
+
+export interface LeaderboardEntry {
+    rank: number;
+    customerId: string;
+    displayName: string | null;
+    co2Saved: number | null;
+    badgeCount: number | null;
+    isYou: boolean;
+    /** "Rank #3", "Platz 3", … */
+    rankText: string;
+}
+
+export interface Leaderboard {
+    /** By rank (ties in input order). */
+    entries: LeaderboardEntry[];
+    /** `null` when the response has no position and no row is yours. */
+    you: {
+        rank: number | null;
+        percentile: number | null;
+        inList: boolean;
+        /** Your rank as the rows word it ("Rank #142"), e.g. for a row of yours below the list. */
+        rankText: string | null;
+        /** The impact card's ranking line: "Top 15% of sustainable shoppers", else "Rank #142". */
+        rankingText: string | null;
+        /** kg the nearest better-ranked row saved beyond you (null when first, not both listed, or negative). */
+        gapAbove: number | null;
+    } | null;
+    co2Unit: "kg";
+}
+
+/** A seed 000 GraphQL response (`customerImpactProfile`, `customerMilestones`, `impactLeaderboard`). */
+export interface GraphqlResponse extends DisplayOptions, LeaderboardOptions {
     data?: {
         customerImpactProfile?: {
             totalCo2Saved: number;
@@ -174,6 +222,7 @@ export interface GraphqlResponse extends DisplayOptions {
             active?: GraphqlMilestone[];
             completed?: { name: string; completedAt?: Instant }[];
         } | null;
+        impactLeaderboard?: GraphqlLeaderboard | null;
     } | null;
     errors?: { message: string; path?: (string | number)[] }[];
     /** Timezone for the instants in the output (default UTC). */
@@ -210,6 +259,8 @@ export interface ImpactProfile {
     milestones: ProfileMilestone[];
     completedMilestones: { name: string; completedAt: string | null }[];
     ranking: { position: number | null; percentile: number | null; description: string | null } | null;
+    /** When the response has `impactLeaderboard` (see `readLeaderboard`). */
+    leaderboard?: Leaderboard;
 }
 
 /** Gameball v4 balance response. */
@@ -228,11 +279,62 @@ export interface GameballBalance {
     totalEarnedPoints?: number | null;
 }
 
+/** Gameball v4 referrals response (one page of `GET …/referrals`). */
+export interface GameballReferralsPage {
+    referredFriends: {
+        customerId: string | number;
+        displayName?: string | null;
+        email?: string | null;
+        mobileNumber?: string | null;
+        /** Naive, read in `timezone`. */
+        joinDate?: Instant | null;
+        /** `Active` or `Pending`. */
+        status: string;
+    }[];
+    count?: number;
+    hasMore?: boolean | null;
+}
+
+/** Gameball v4 referrals count response (`GET …/referrals/count`). */
+export interface GameballReferralsCount {
+    count: number;
+    totalPending: number;
+    totalActive: number;
+}
+
+/** One record of Gameball's activities response (fields impactkit does not read are allowed). */
+export interface GameballActivityRecord {
+    activityId?: number | string | null;
+    activityType?: string | null;
+    /** "October 20, 2024" (English month name or its first three letters; or `2024-10-20`). */
+    activityDate: string;
+    /** "19:27:33" or "19:27": wall-clock time in `timezone`. */
+    activityTime: string;
+    points?: number | null;
+    tierName?: string | null;
+    campaignName?: string | null;
+    [field: string]: unknown;
+}
+
+/** One page of `GET …/activities?startAfter=…&limit=…`. */
+export interface GameballActivitiesPage {
+    activities: GameballActivityRecord[];
+    count?: number;
+    hasMore?: boolean | null;
+}
+
 export interface GameballInput extends DisplayOptions {
     balance?: GameballBalance;
     tierProgress?: { current: Tier | null; next: Tier | null; progress: number };
     campaigns?: GameballCampaign[];
-    /** Timezone of naive dates like `2024-12-01T00:00:00` and of output instants (default UTC). */
+    referrals?: GameballReferralsPage;
+    referralsCount?: GameballReferralsCount;
+    /** One page or the pages a `startAfter` walk fetched (overlaps allowed). */
+    activities?: GameballActivitiesPage | GameballActivitiesPage[];
+    /**
+     * The Gameball account's (store's) timezone: naive dates like `2024-12-01T00:00:00` and activity
+     * date + time are wall-clock time there; output instants are written in it (default UTC).
+     */
     timezone?: TimeZoneName;
 }
 
@@ -292,6 +394,26 @@ export interface PointsProgress {
     cartEarns: { points: number; value: number | null; spendToNext: number } | null;
 }
 
+/** A referred friend (email and mobile number are left out). */
+export interface GameballFriend {
+    customerId: string;
+    displayName: string | null;
+    joinedAt: string | null;
+    /** `active`, `pending`, or another status lower-cased. */
+    status: string;
+}
+
+/** An activity, ready for `streak({ activity })`. */
+export interface GameballActivity {
+    id: string | null;
+    /** RFC 3339 in `timezone`. */
+    at: string;
+    type: string | null;
+    points: number | null;
+    tierName: string | null;
+    campaignName: string | null;
+}
+
 export interface GameballProgress {
     balance?: {
         totalPointsBalance: number;
@@ -309,6 +431,18 @@ export interface GameballProgress {
     };
     tier?: TierProgress;
     campaigns?: CampaignProgress;
+    referrals?: {
+        /** From `referralsCount`, else counted in the list page. */
+        active: number;
+        pending: number;
+        total: number;
+        /** The list page's friends, newest first. */
+        recent: GameballFriend[];
+        /** The list page's `hasMore` (without `referralsCount` the figures count this page only). */
+        hasMore: boolean;
+    };
+    /** Pages merged, each `activityId` once, newest first. */
+    activities?: GameballActivity[];
 }
 
 /** A weekday's short English name, `mon` … `sun`. */
@@ -992,7 +1126,8 @@ export function pointsProgress(input: PointsInput | string | Uint8Array | ArrayB
 export function readCapillaryBadge(input: CapillaryBadge | string | Uint8Array | ArrayBuffer): BadgeMeta;
 
 /**
- * Reads Gameball v4 responses (balance, tier progress, campaigns), one key per endpoint.
+ * Reads Gameball v4 responses (balance, tier progress, campaigns, referrals, activities),
+ * one key per endpoint; `activities` feed `streak` as they are.
  * @example
  * readGameball({ balance: { totalPointsBalance: 1500, availablePointsBalance: 1200 } })
  *   .balance?.availablePointsBalance; // → 1200
@@ -1007,6 +1142,15 @@ export function readGameball(input: GameballInput | string | Uint8Array | ArrayB
  *   .totalCo2Saved; // → 248.5
  */
 export function readImpactProfile(input: GraphqlResponse | string | Uint8Array | ArrayBuffer): ImpactProfile;
+
+/**
+ * Reads seed 000's `impactLeaderboard` (a GraphQL response or its `data`): rows with `isYou`,
+ * your rank, percentile, the card's ranking text in `locale` and the gap to the row above.
+ * @example
+ * readLeaderboard({ data: { impactLeaderboard: { entries: [], currentUserPosition: { rank: 142, percentile: 15 } } },
+ *   locale: "de" }).you?.rankingText; // → "Top 15 % der nachhaltigen Käufer"
+ */
+export function readLeaderboard(input: LeaderboardInput | string | Uint8Array | ArrayBuffer): Leaderboard;
 
 /**
  * A daily, weekly or monthly streak over activity records, in the customer's timezone,

@@ -1,5 +1,7 @@
-//! The GraphQL gamification module (seed 000): `customerImpactProfile` and
-//! `customerMilestones` responses, validated and normalised.
+//! The GraphQL gamification module (seed 000): `customerImpactProfile`,
+//! `customerMilestones` and `impactLeaderboard` responses, validated and normalised.
+
+pub mod leaderboard;
 
 use crate::decimal::{percentage_differs, Decimal, Display};
 use crate::error::{Error, ErrorCode, Result};
@@ -119,6 +121,8 @@ pub struct ImpactProfile {
     pub completed_milestones: Vec<CompletedMilestone>,
     /// Leaderboard standing, if sent.
     pub ranking: Option<Ranking>,
+    /// The `impactLeaderboard` of the same response, if it has one (see `readLeaderboard`).
+    pub leaderboard: Option<crate::leaderboard::Leaderboard>,
 }
 
 crate::to_json_struct!(ImpactProfile {
@@ -129,6 +133,7 @@ crate::to_json_struct!(ImpactProfile {
     milestones: "milestones",
     completed_milestones: "completedMilestones",
     ranking: "ranking",
+    leaderboard: "leaderboard"?,
 });
 
 fn opt_instant(input: &Json, key: &str, zone: &Zone) -> Result<Option<String>> {
@@ -193,7 +198,7 @@ fn ranking(input: &Json) -> Result<Ranking> {
     })
 }
 
-fn graphql_errors(input: &Json) -> Result<()> {
+pub(crate) fn graphql_errors(input: &Json) -> Result<()> {
     let Some(errors) = input.opt("errors")? else {
         return Ok(());
     };
@@ -264,9 +269,9 @@ fn new_ones(listed: &[ProfileMilestone], parsed: &[ProfileMilestone]) -> Vec<boo
 }
 
 /// The `readImpactProfile` function: a seed 000 GraphQL response (`{data: {...}}`)
-/// with `customerImpactProfile`, `customerMilestones` or both. Optional
-/// top-level `timezone` (default UTC) formats instants, `decimals`/`rounding`
-/// shape percentages.
+/// with `customerImpactProfile`, `customerMilestones`, `impactLeaderboard` or several of them.
+/// Optional top-level `timezone` (default UTC) formats instants, `decimals`/`rounding` shape
+/// percentages, `customerId` and `locale` place the customer on the leaderboard.
 ///
 /// ```
 /// let v = serde_json::json!({"data": {"customerImpactProfile": {"totalCo2Saved": 248.5, "totalOrders": 15,
@@ -283,11 +288,12 @@ pub fn read_impact_profile(input: &Json, zones: &dyn ZoneDb) -> Result<ImpactPro
     let data = input.field("data")?;
     let profile = data.opt("customerImpactProfile")?;
     let milestones_query = data.opt("customerMilestones")?;
-    if profile.is_none() && milestones_query.is_none() {
+    let board = data.opt("impactLeaderboard")?;
+    if profile.is_none() && milestones_query.is_none() && board.is_none() {
         return Err(Error::new(
             ErrorCode::MissingField,
             data.path().render() + ".customerImpactProfile",
-            "expected `customerImpactProfile` or `customerMilestones` in `data`",
+            "expected `customerImpactProfile`, `customerMilestones` or `impactLeaderboard` in `data`",
         ));
     }
     let mut result = ImpactProfile {
@@ -298,6 +304,9 @@ pub fn read_impact_profile(input: &Json, zones: &dyn ZoneDb) -> Result<ImpactPro
         milestones: Vec::new(),
         completed_milestones: Vec::new(),
         ranking: None,
+        leaderboard: board
+            .map(|b| leaderboard::leaderboard(&b, input))
+            .transpose()?,
     };
     if let Some(p) = profile {
         result.total_co2_saved = Some(p.field("totalCo2Saved")?.non_negative()?);

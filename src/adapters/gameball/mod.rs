@@ -1,5 +1,8 @@
-//! Gameball v4 "Customer Progress" responses (seed 004): balance, tier-progress
-//! and reward-campaigns-progress, read as the API sends them.
+//! Gameball v4 "Customer Progress" responses (seed 004): balance, tier-progress,
+//! reward-campaigns-progress, referrals (list and count) and activities, read as the API sends them.
+
+pub mod activities;
+pub mod referrals;
 
 use crate::campaigns::{summarize, Campaign, CampaignProgress};
 use crate::decimal::Display;
@@ -7,6 +10,26 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::tiers::{between, Tier, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
+
+/// The order of `items` by `key` from the greatest to the least, equal keys in input order,
+/// through [`crate::unique::sorted_indices`] (one sort in the wasm module, not one per item type).
+fn newest_first<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
+    let keys: Vec<String> = items.iter().rev().map(key).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    // Ascending over the reversed list, then read backwards: descending, ties in input order.
+    let order = crate::unique::sorted_indices(&keys);
+    let mut slots: Vec<Option<T>> = items.into_iter().rev().map(Some).collect();
+    order
+        .into_iter()
+        .rev()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// A sort key of an instant: UTC wall-clock text, which sorts as the instants do (four-digit years).
+fn instant_key(t: &chrono::DateTime<chrono::Utc>) -> String {
+    crate::time::text::datetime_text(t.naive_utc())
+}
 
 /// Whether `input` is Gameball's tier-progress shape: a `current` or `next` key and no `tiers`
 /// (`current` is `null` below the lowest tier, `next` at the top).
@@ -233,15 +256,27 @@ pub struct GameballProgress {
     pub tier: Option<TierProgress>,
     /// From the reward-campaigns-progress response.
     pub campaigns: Option<CampaignProgress>,
+    /// From the referrals list and / or referrals count responses.
+    pub referrals: Option<referrals::Referrals>,
+    /// From the activities responses (pages merged, newest first): `streak`'s `activity` as is.
+    pub activities: Option<Vec<activities::Activity>>,
 }
 
 crate::to_json_struct!(GameballProgress {
     balance: "balance"?,
     tier: "tier"?,
     campaigns: "campaigns"?,
+    referrals: "referrals"?,
+    activities: "activities"?,
 });
 
-/// The `readGameball` function: `{balance?, tierProgress?, campaigns?, timezone?, decimals?}`.
+/// The keys of `readGameball`'s input, one per endpoint response.
+const ENDPOINT_KEYS: &str =
+    "give at least one of `balance`, `tierProgress`, `campaigns`, `referrals`, `referralsCount`, `activities`";
+
+/// The `readGameball` function: `{balance?, tierProgress?, campaigns?, referrals?, referralsCount?,
+/// activities?, timezone?, decimals?}`. `timezone` (default UTC) is the zone Gameball's naive
+/// dates and times are wall-clock time in (the store's Gameball account zone).
 ///
 /// ```
 /// let v = serde_json::json!({"tierProgress": {"current": {"name": "Basic", "minProgress": 0}, "next": null, "progress": 50}});
@@ -252,6 +287,8 @@ crate::to_json_struct!(GameballProgress {
 pub fn read_gameball(input: &Json, zones: &dyn ZoneDb) -> Result<GameballProgress> {
     let zone = Zone::from_field(input, zones)?;
     let display = Display::from_json(input)?;
+    let list = input.opt("referrals")?;
+    let counts = input.opt("referralsCount")?;
     let result = GameballProgress {
         balance: input
             .opt("balance")?
@@ -265,12 +302,32 @@ pub fn read_gameball(input: &Json, zones: &dyn ZoneDb) -> Result<GameballProgres
             .opt("campaigns")?
             .map(|c| campaigns_from(&c, display))
             .transpose()?,
+        referrals: match (&list, &counts) {
+            (None, None) => None,
+            _ => Some(referrals::read(list.as_ref(), counts.as_ref(), &zone)?),
+        },
+        activities: input
+            .opt("activities")?
+            .map(|a| activities::read(&a, &zone))
+            .transpose()?,
     };
-    if result.balance.is_none() && result.tier.is_none() && result.campaigns.is_none() {
+    let GameballProgress {
+        balance,
+        tier,
+        campaigns,
+        referrals,
+        activities,
+    } = &result;
+    if balance.is_none()
+        && tier.is_none()
+        && campaigns.is_none()
+        && referrals.is_none()
+        && activities.is_none()
+    {
         return Err(Error::new(
             ErrorCode::MissingField,
             input.path().render(),
-            "give at least one of `balance`, `tierProgress`, `campaigns`",
+            ENDPOINT_KEYS,
         ));
     }
     Ok(result)

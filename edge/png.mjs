@@ -7,8 +7,7 @@ import dejavu from "./fonts/DejaVuSans.ttf";
 import bold from "./fonts/LiberationSans-Bold.ttf";
 import regular from "./fonts/LiberationSans-Regular.ttf";
 
-/** Names the pixels' producer: part of every ETag, so a renderer or font change is a new image. */
-export const RENDERER = "resvg-wasm 2.6.2; Liberation Sans 1.07.4; DejaVu Sans 2.37";
+export { RENDERER } from "./renderer.mjs";
 
 /** resvg's options: the bundled fonts only (impactkit's card font stack names `Liberation Sans`). */
 export const FONT_OPTIONS = {

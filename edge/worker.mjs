@@ -12,9 +12,18 @@ import { initSync, impactCard, readImpactProfile, version } from "impactkit";
 import impactkitWasm from "impactkit/impactkit_bg.wasm";
 import { EdgeError, fetchProfile } from "./backend.mjs";
 import { progressModel, progressSvg } from "./progress.mjs";
-import { RENDERER, renderPng } from "./png.mjs";
+import { RENDERER } from "./renderer.mjs";
 
 initSync({ module: impactkitWasm });
+
+// resvg-wasm (2.4 MB) and the fonts (1.7 MB) load on the first PNG request, not at startup: under the module
+// registry that loads modules on first import (compatibility flag `new_module_registry`) the SVG and JSON
+// routes never compile them. (Compiling wasm from bytes at request time is not allowed in Workers.)
+let png = null;
+async function renderPng(svg, width) {
+  png ??= import("./png.mjs");
+  return (await png).renderPng(svg, width);
+}
 
 const CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
 const SIZES = ["og", "square", "story", "badge"];

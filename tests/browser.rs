@@ -70,6 +70,7 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/sessions.json"),
     ),
     ("vectors/events.json", include_str!("vectors/events.json")),
+    ("vectors/review.json", include_str!("vectors/review.json")),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

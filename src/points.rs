@@ -7,7 +7,7 @@
 
 use crate::decimal::Decimal;
 use crate::time::{format_date, Zone};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 /// A points balance, backend-neutral.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,7 +246,9 @@ fn available_on(points: f64, rules: &Rules, zone: &Zone) -> Option<String> {
     if points <= 0.0 {
         return None;
     }
-    let at = since.checked_add_signed(Duration::days(days))?;
+    // Local calendar days: a DST change inside the window does not move the date.
+    let days = chrono::Days::new(u64::try_from(days).ok()?);
+    let at = zone.shift_local(since, |l| l.checked_add_days(days))?;
     Some(format_date(zone.date_of(at)))
 }
 

@@ -78,6 +78,7 @@ const FILES: &[(&str, &str)] = &[
         "vectors/leaderboard.json",
         include_str!("vectors/leaderboard.json"),
     ),
+    ("vectors/review.json", include_str!("vectors/review.json")),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

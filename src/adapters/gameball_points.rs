@@ -3,6 +3,7 @@
 //! (`redemptionRewardFactor`, `rewardThreshold`, … as seed 004's activities name them).
 
 use crate::adapters::gameball;
+use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::points::{progress, Amount, Balance, PointsProgress, Rules};
@@ -54,16 +55,18 @@ pub fn read_balance(input: &Json, zone: &Zone) -> Result<Balance> {
     })
 }
 
-/// A number that must be above zero: `invalid_value` at the field otherwise.
+/// A number that must be above zero (at least 1e-22, the decimal resolution): `invalid_value`
+/// at the field otherwise.
 fn above_zero(input: &Json, key: &str) -> Result<Option<f64>> {
     let Some(field) = input.opt(key)? else {
         return Ok(None);
     };
     let x = field.number()?;
-    if x <= 0.0 {
+    // Below 1e-22 the exact decimal is 0: every value (or cart) would silently come out 0.
+    if x <= 0.0 || Decimal::from_f64(x) == Decimal::ZERO {
         return Err(field.error(
             ErrorCode::InvalidValue,
-            crate::error::Message::new("must be above 0, got ").num(x),
+            crate::error::Message::new("must be at least 1e-22, got ").num(x),
         ));
     }
     Ok(Some(x))

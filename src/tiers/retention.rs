@@ -8,7 +8,8 @@
 //!
 //! Without `period`, a `periodEnd` (or `tierExpiresAt`, e.g. Smile's `vipTierExpiresAt`) is the
 //! deadline. `by` is the last local day that counts: the local date of the end, or the day before
-//! when the period ends at local midnight (`2027-01-01T00:00:00` → `2026-12-31`).
+//! when the period ends as a local day starts (`2027-01-01T00:00:00` → `2026-12-31`; where DST
+//! skips midnight, the day starts at the first valid time).
 
 use super::TierProgress;
 use crate::decimal::Display;
@@ -82,11 +83,12 @@ impl Deadline {
     /// assert_eq!((d.by.to_string().as_str(), d.days_left, d.ended), ("2026-12-31", 30, false));
     /// ```
     pub fn of(end: DateTime<Utc>, now: DateTime<Utc>, zone: &Zone) -> Deadline {
-        let local = zone.local(end);
-        let by = if local.time() == NaiveTime::MIN {
-            local.date().pred_opt().unwrap_or(local.date())
+        let date = zone.date_of(end);
+        // The start of its local day: 00:00, or the first valid time when DST skips midnight.
+        let by = if zone.start_of_day(date) == end {
+            date.pred_opt().unwrap_or(date)
         } else {
-            local.date()
+            date
         };
         let days = (by - zone.date_of(now)).num_days();
         Deadline {

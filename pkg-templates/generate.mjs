@@ -28,7 +28,7 @@ const NODE_MIN = "18.0.0";
 const EXAMPLES = {
   milestoneProgress: "milestoneProgress({ current: 248.5, target: 500 }).percentage; // → 49.7",
   readImpactProfile: "readImpactProfile({ data: { customerImpactProfile: { totalOrders: 15 } } }).totalOrders; // → 15",
-  badgePreview: 'badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 6',
+  badgePreview: 'badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 10',
   streak: 'streak({ activity: [{ date: "2025-03-07" }], period: "day", now: "2025-03-07T12:00:00Z" }).current; // → 1',
   impactCard: 'impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 } }); // → "<svg …"',
 };

@@ -74,7 +74,7 @@ export default class ImpactPoints extends ImpactElement {
     const L = this.locale, value = money(L, e.value, p.currency);
     const what = `${pts(e.points)}${value ? ` (${value})` : ""}`;
     const when = e.expired ? `expired on ${fmtDate(L, e.lastDay)}`
-      : e.daysLeft === 0 ? "expire at the end of today"
+      : e.daysLeft === 0 ? "expire today"
         : `expire in ${fmtNumber(L, e.daysLeft, 0)} ${e.daysLeft === 1 ? "day" : "days"} (use by ${fmtDate(L, e.lastDay)})`;
     const label = e.expired ? "Expired" : e.urgency === "lastChance" ? "Last chance" : e.urgency === "soon" ? "Expiring soon" : "Next expiry";
     return h("p", { class: `expiry ${e.urgency ?? (e.expired ? "expired" : "later")}`, "data-days-left": e.daysLeft, "data-urgency": e.urgency ?? (e.expired ? "expired" : "none") },

@@ -89,7 +89,7 @@ async function badgesOnClick(page, urls) {
   onlyProgressWasm(page, urls);
   assert(badges().length === 0, `fetched before the click: ${badges().join(", ")}`);
   await page.click("#show-badges");
-  await page.waitForFunction(() => document.querySelector("#badges")?.textContent === "6 badges to earn", null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector("#badges")?.textContent === "10 badges to earn", null, { timeout: 20_000 });
   assert(badges().some((u) => /\/badges_bg[^/]*\.wasm$/.test(u)), `after the click: ${badges().join(", ")}`);
 }
 

@@ -1084,7 +1084,7 @@ export type SyncInitInput = BufferSource | WebAssembly.Module;
  * @example
  * import init, { badgePreview } from "impactkit/badges";
  * await init();
- * badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 6
+ * badgePreview({ orders: [], now: "2025-06-15T12:00:00Z" }).locked.length; // → 10
  */
 export default function init(
   input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> },

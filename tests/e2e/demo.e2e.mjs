@@ -517,7 +517,7 @@ try {
     }
   });
 
-  await check("storefront embed: the first paint fetches only the loader, the first widget's code and the progress module; badges load when scrolled into view", async () => {
+  await check("storefront embed: the first paint fetches only the loader, the first widget's code and the module it needs (impact-milestones reads seed 000's response: impactkit/profile); badges load when scrolled into view", async () => {
     // a phone in landscape (browser bars shown): only the first widget is on screen at first
     const embed = await context.newPage();
     const fetched = [];
@@ -531,7 +531,7 @@ try {
       await embed.waitForFunction(() => document.querySelector("impact-milestones").dataset.state === "ready", null, { timeout: WAIT });
       const states = await embed.evaluate((sel) => [...document.querySelectorAll(sel)].map((w) => `${w.localName}=${w.dataset.state}`), WIDGETS);
       assert(states.slice(1).every((s) => s.endsWith("=idle")), `widgets off screen did not wait: ${states.join(" ")}`);
-      assert(modules(/^progress\.js$/).length === 1, `progress.js not fetched once: ${fetched.join(" ")}`);
+      assert(modules(/^profile\.js$/).length === 1, `profile.js not fetched once: ${fetched.join(" ")}`);
       assert(modules(/^elements\.js$/).length === 1, `the loader elements.js not fetched once: ${fetched.join(" ")}`);
       const first = chunks();
       assert(first.includes("impact-milestones.js") && first.includes("runtime.js"), `the milestones widget's code not fetched: ${first.join(" ")}`);
@@ -541,11 +541,11 @@ try {
       const early = modules(/^(badges|streaks|cards)(\.js|_bg\.wasm)$/);
       assert(early.length === 0, `fetched before their widgets were on screen: ${early.join(" ")}`);
       // with the real capability modules (not stand-ins re-exporting impactkit.js), the full engine is never fetched
-      const real = await fetch(`${base}/pkg/progress_bg.wasm`).then((r) => r.ok);
+      const real = await fetch(`${base}/pkg/profile_bg.wasm`).then((r) => r.ok);
       if (real) {
-        assert(modules(/^progress_bg\.wasm$/).length === 1, `progress_bg.wasm not fetched: ${fetched.join(" ")}`);
+        assert(modules(/^profile_bg\.wasm$/).length === 1, `profile_bg.wasm not fetched: ${fetched.join(" ")}`);
         assert(modules(/^impactkit(\.js|_bg\.wasm)$/).length === 0, `the full module was fetched: ${fetched.join(" ")}`);
-      } else console.log("  (no pkg/progress_bg.wasm: capability modules are stand-ins; full-module check skipped)");
+      } else console.log("  (no pkg/profile_bg.wasm: capability modules are stand-ins; full-module check skipped)");
       await embed.locator("impact-badges").scrollIntoViewIfNeeded();
       await embed.waitForFunction(() => ["ready", "unavailable"].includes(document.querySelector("impact-badges").dataset.state), null, { timeout: WAIT });
       assert(modules(/^badges\.js$/).length === 1, `badges.js not fetched on scroll: ${fetched.join(" ")}`);

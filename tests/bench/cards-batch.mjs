@@ -5,9 +5,10 @@
 //
 //   node tests/bench/cards-batch.mjs [--write] [--png N]   (--write puts the section into BENCHMARKS.md)
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeSection } from "./section.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CLI = join(root, "pkg/cards-cli.mjs");
@@ -63,16 +64,6 @@ function section(rows, load) {
     `${lines.join("\n")}\n\nScaling --jobs 2 / --jobs 1: ${scal}.\n`;
 }
 
-/** Puts `text` into BENCHMARKS.md in place of an earlier section of the same title, or at the end. */
-async function writeSection(text) {
-  const file = join(root, "BENCHMARKS.md");
-  const md = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const at = md.indexOf(`\n## ${TITLE}\n`);
-  const next = at < 0 ? -1 : md.indexOf("\n## ", at + 1);
-  const kept = at < 0 ? md.trimEnd() + "\n" : md.slice(0, at + 1) + (next < 0 ? "" : md.slice(next + 1) + "\n");
-  await writeFile(file, `${kept.trimEnd()}\n\n${text}`);
-}
-
 let png = true;
 try {
   await import("@resvg/resvg-js");
@@ -93,7 +84,7 @@ try {
   }
   const text = section(rows, load);
   console.log(`\n${text}`);
-  if (argv.includes("--write")) await writeSection(text);
+  if (argv.includes("--write")) await writeSection(TITLE, text);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -10,13 +10,13 @@
 //   node tests/bench/edge.mjs [--write] [--quick]   (--write puts the section into BENCHMARKS.md)
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { Resvg, initWasm } from "@resvg/resvg-wasm";
 import { freePort, startEdge } from "../../edge/workerd.mjs";
 import { handleApi } from "../../www/backend/api.mjs";
+import { writeSection } from "./section.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const TITLE = "Edge images (workerd)";
@@ -154,21 +154,12 @@ function section(r, load) {
     `| what | time | note | target |\n|---|---|---|---|\n${rows.map((c) => `| ${c.join(" | ")} |`).join("\n")}\n`;
 }
 
-async function writeSection(text) {
-  const file = join(root, "BENCHMARKS.md");
-  const md = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const at = md.indexOf(`\n## ${TITLE}\n`);
-  const next = at < 0 ? -1 : md.indexOf("\n## ", at + 1);
-  const kept = at < 0 ? md.trimEnd() + "\n" : md.slice(0, at + 1) + (next < 0 ? "" : md.slice(next + 1) + "\n");
-  await writeFile(file, `${kept.trimEnd()}\n\n${text}`);
-}
-
 const load = loadavg()[0].toFixed(1);
 const dir = mkdtempSync(join(tmpdir(), "impactkit-edge-bench-"));
 try {
   const text = section(await measure(dir), load);
   console.log(text);
-  if (argv.includes("--write")) await writeSection(text);
+  if (argv.includes("--write")) await writeSection(TITLE, text);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

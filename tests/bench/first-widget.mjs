@@ -6,13 +6,14 @@
 // brotli bytes per file, and the total of JS + wasm (issue 16: ≤ 20 KB gzip, stretch 10 KB).
 // Writes its section into BENCHMARKS.md (replacing an earlier one; `make bench` runs it after run.mjs).
 // Usage: node tests/bench/first-widget.mjs   (needs `make pkg`)
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { docSnippets, makeProject, packTarball, root } from "../consumers/project.mjs";
 import { serve } from "../consumers/pages.mjs";
+import { writeSection } from "./section.mjs";
 
 const TARGET = 20_000;
 const STRETCH = 10_000;
@@ -58,21 +59,11 @@ function section(files) {
     `JS + wasm: ${sum("gzip").toLocaleString("en")} B gzip — ${verdict}.\n`;
 }
 
-/** Puts `text` into BENCHMARKS.md in place of an earlier section of the same title, or at the end. */
-async function writeSection(text) {
-  const file = join(root, "BENCHMARKS.md");
-  const md = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
-  const at = md.indexOf(`\n## ${TITLE}\n`);
-  const next = at < 0 ? -1 : md.indexOf("\n## ", at + 1);
-  const kept = at < 0 ? md.trimEnd() + "\n" : md.slice(0, at + 1) + (next < 0 ? "" : md.slice(next + 1) + "\n");
-  await writeFile(file, `${kept.trimEnd()}\n\n${text}`);
-}
-
 const work = await mkdtemp(join(tmpdir(), "impactkit-first-widget-"));
 try {
   const files = await fetched(await buildPage(work));
   const text = section(files);
-  await writeSection(text);
+  await writeSection(TITLE, text);
   console.log(text.split("\n").filter((l) => l.startsWith("|") || l.startsWith("JS + wasm")).join("\n"));
   console.log("first widget: wrote BENCHMARKS.md");
 } finally {

@@ -26,6 +26,7 @@ pub mod error;
 pub mod json;
 pub mod leaderboard;
 pub mod limits;
+pub mod locale;
 pub mod milestones;
 pub mod numbers;
 pub mod points;

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use impactkit::card::color::Color;
-use impactkit::card::fixed;
 use impactkit::card::locale::Locale;
+use impactkit::numbers::fixed;
 use proptest::prelude::*;
 
 /// What `fixed::text` wrote with `to_string` and zero padding.

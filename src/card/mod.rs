@@ -15,11 +15,9 @@
 
 pub mod color;
 pub mod escape;
-pub mod fixed;
 pub mod icons;
 mod layout;
 pub mod locale;
-pub mod plural;
 mod svg;
 pub mod text_width;
 pub mod theme;

@@ -51,7 +51,7 @@ fn put(out: &mut String, parts: &[&str]) {
 
 /// Formats a coordinate with at most one decimal.
 fn num(x: f64) -> String {
-    super::fixed::text(x, 1)
+    crate::numbers::fixed::text(x, 1)
 }
 
 /// The SVG writer.
@@ -269,7 +269,7 @@ impl Svg {
 
 /// Formats a scale factor or opacity with up to three decimals.
 fn num_precise(x: f64) -> String {
-    super::fixed::text(x, 3)
+    crate::numbers::fixed::text(x, 3)
 }
 
 impl Svg {

@@ -4,6 +4,7 @@
 //! decimal text for messages. A leaf: it depends on nothing but [`crate::limits`].
 
 mod big;
+pub mod fixed;
 mod parse;
 mod shortest;
 

@@ -18,7 +18,7 @@ fn kilograms(card: &Card) -> Option<f64> {
 fn approx(card: &Card, x: f64, forms: &[&'static str]) -> (String, &'static str) {
     let decimals = if x < 10.0 { 1 } else { 0 };
     let rounds_to_zero =
-        crate::card::fixed::split(x, decimals) == (false, "0".into(), String::new());
+        crate::numbers::fixed::split(x, decimals) == (false, "0".into(), String::new());
     let (prefix, shown) = if rounds_to_zero {
         ("<", 0.1)
     } else {

@@ -5,7 +5,7 @@
 //! Rules from CLDR's `plurals.xml` (operands: `n` the absolute value, `i` its
 //! integer part, `v` the number of visible fraction digits).
 
-use super::locale::Lang;
+use super::Lang;
 
 /// A plural category; also the index into a [`Forms`] table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub type Forms = &'static [&'static str];
 /// fraction digits (trailing zeros are never shown on cards).
 ///
 /// ```
-/// use impactkit::card::{locale::Lang, plural::{category, Category::*}};
+/// use impactkit::locale::{Lang, plural::{category, Category::*}};
 /// assert_eq!([category(Lang::En, 1, false), category(Lang::En, 1, true), category(Lang::En, 0, false)], [One, Other, Other]);
 /// assert_eq!([category(Lang::Fr, 0, false), category(Lang::Fr, 1, true), category(Lang::Fr, 2, false)], [One, One, Other]);
 /// assert_eq!((category(Lang::Es, 1_000_000, false), category(Lang::Es, 1, true)), (Many, Other));
@@ -59,10 +59,10 @@ pub fn category(lang: Lang, i: u64, fraction: bool) -> Category {
 }
 
 /// The category of `x` shown with at most `decimals` fraction digits (rounded as
-/// [`super::fixed::split`] rounds).
+/// [`crate::numbers::fixed::split`] rounds).
 ///
 /// ```
-/// use impactkit::card::{locale::Lang, plural::{category_of, Category}};
+/// use impactkit::locale::{Lang, plural::{category_of, Category}};
 /// assert_eq!(category_of(Lang::En, 0.96, 1), Category::One); // shown as "1"
 /// assert_eq!(category_of(Lang::En, 1.06, 1), Category::Other); // shown as "1.1"
 /// ```
@@ -75,7 +75,7 @@ pub fn category_of(lang: Lang, x: f64, decimals: usize) -> Category {
 /// The form of `forms` for `category`.
 ///
 /// ```
-/// use impactkit::card::plural::{pick, Category};
+/// use impactkit::locale::plural::{pick, Category};
 /// assert_eq!(pick(&["tree", "trees"], Category::One), "tree");
 /// assert_eq!(pick(&["tree", "trees"], Category::Many), "trees");
 /// assert_eq!(pick(&["+{n} more"], Category::Other), "+{n} more");
@@ -91,4 +91,27 @@ pub fn pick(forms: &[&'static str], category: Category) -> &'static str {
     };
     let form = forms.get(index).or_else(|| forms.get(1)).or(forms.first());
     form.copied().unwrap_or_default()
+}
+
+/// The category of a number shown as the plain decimal text `text` (`"1"`,
+/// `"1.0"`, `"-2"`): CLDR counts visible fraction digits, so `"1.0"` is `other`
+/// in English. Text that is not a plain decimal is `other`.
+///
+/// ```
+/// use impactkit::locale::{Lang, plural::{category_of_text, Category}};
+/// assert_eq!(category_of_text(Lang::En, "1"), Category::One);
+/// assert_eq!(category_of_text(Lang::En, "1.0"), Category::Other);
+/// assert_eq!(category_of_text(Lang::Ar, "-11"), Category::Many);
+/// assert_eq!(category_of_text(Lang::Fr, "0.5"), Category::One);
+/// ```
+pub fn category_of_text(lang: Lang, text: &str) -> Category {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return Category::Other;
+    }
+    // Beyond u64 only the last digits matter to any rule (n % 100, n % 1_000_000).
+    let tail = &int[int.len().saturating_sub(18)..];
+    let i = tail.parse::<u64>().unwrap_or(0);
+    category(lang, i, !frac.is_empty())
 }

@@ -5,7 +5,7 @@
 /// fraction digits without trailing zeros).
 ///
 /// ```
-/// use impactkit::card::fixed::split;
+/// use impactkit::numbers::fixed::split;
 /// assert_eq!(split(248.5, 1), (false, "248".to_string(), "5".to_string()));
 /// assert_eq!(split(-0.04, 1), (false, "0".to_string(), String::new()));
 /// assert_eq!(split(1.25, 3), (false, "1".to_string(), "25".to_string()));
@@ -29,9 +29,9 @@ pub fn split(x: f64, decimals: usize) -> (bool, String, String) {
 /// `x` as plain text with at most `decimals` places (`12.5`, `-3`, `0.07`).
 ///
 /// ```
-/// assert_eq!(impactkit::card::fixed::text(310.125, 1), "310.1");
-/// assert_eq!(impactkit::card::fixed::text(1.41666, 3), "1.417");
-/// assert_eq!(impactkit::card::fixed::text(-0.0, 1), "0");
+/// assert_eq!(impactkit::numbers::fixed::text(310.125, 1), "310.1");
+/// assert_eq!(impactkit::numbers::fixed::text(1.41666, 3), "1.417");
+/// assert_eq!(impactkit::numbers::fixed::text(-0.0, 1), "0");
 /// ```
 pub fn text(x: f64, decimals: usize) -> String {
     let (negative, int, frac) = split(x, decimals);

@@ -1,0 +1,88 @@
+//! Filling message templates and reporting which locale a result speaks.
+
+use super::Locale;
+use crate::error::Result;
+use crate::json::{Json, JsonWriter, ToJson};
+
+/// `template` with every `{name}` replaced by the value given for `name`;
+/// placeholders without a value stay as written.
+///
+/// ```
+/// use impactkit::locale::fill_all;
+/// assert_eq!(fill_all("{n} more by {date}", &[("n", "2"), ("date", "3/15/2025")]), "2 more by 3/15/2025");
+/// assert_eq!(fill_all("{a}{a} {b}", &[("a", "x")]), "xx {b}");
+/// ```
+pub fn fill_all(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_open) = rest.split_at(open);
+        out.push_str(before);
+        let close = from_open.find('}');
+        let name = close.map(|c| &from_open[1..c]);
+        match name.and_then(|n| values.iter().find(|(k, _)| *k == n)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &from_open[name.len() + 2..];
+            }
+            None => {
+                out.push('{');
+                rest = &from_open[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `locale` an input asked for and the one its messages use: a tag whose
+/// language impactkit does not speak falls back to English, and the result says
+/// so (`{"requested": "pt-BR", "used": "en", "fallback": true}`).
+#[derive(Debug, Clone)]
+pub struct LocaleRequest {
+    /// The tag as given.
+    pub requested: String,
+    /// The language the messages are written in.
+    pub locale: Locale,
+    /// Whether `requested` names a language impactkit does not speak.
+    pub fallback: bool,
+}
+
+impl LocaleRequest {
+    /// Reads the optional `locale` field of `input`: `None` when absent.
+    ///
+    /// # Errors
+    /// `invalid_type` when it is not a string, `invalid_value` when it is not a
+    /// BCP 47 tag (both with the field's path).
+    ///
+    /// ```
+    /// use impactkit::json::{Json, Node};
+    /// use impactkit::locale::{Lang, LocaleRequest};
+    /// let v = serde_json::json!({"locale": "pt-BR"});
+    /// let r = LocaleRequest::from_json(&Json::root(&Node::from(&v))).unwrap().unwrap();
+    /// assert_eq!((r.locale.lang, r.fallback), (Lang::En, true));
+    /// ```
+    pub fn from_json(input: &Json) -> Result<Option<LocaleRequest>> {
+        let Some(field) = input.opt("locale")? else {
+            return Ok(None);
+        };
+        let locale = Locale::from_json(input)?;
+        let requested = field.str()?.to_owned();
+        let fallback = !Locale::speaks(&requested);
+        Ok(Some(LocaleRequest {
+            requested,
+            locale,
+            fallback,
+        }))
+    }
+}
+
+impl ToJson for LocaleRequest {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        out.field("requested", &self.requested);
+        out.field("used", self.locale.tag());
+        out.field("fallback", &self.fallback);
+        out.end_object();
+    }
+}

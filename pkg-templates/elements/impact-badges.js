@@ -7,7 +7,7 @@ import { ImpactElement, nextTask } from "./base.js";
 import { fetchJson, fetchProfile } from "./data.js";
 import { h, progressBar } from "./dom.js";
 import { badgeIcon, badgeName, fillUrl, fmtDate, fmtPercent, fmtPercentWords, nowIso, tierLabel } from "./format.js";
-import { fromText, has, load } from "./modules.js";
+import { customer, fromText, has, identity, load } from "./modules.js";
 
 export default class ImpactBadges extends ImpactElement {
   // (the reserved box, its min-height, is in shell.js)
@@ -35,15 +35,23 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     const raw = profileRes.data?.data?.customerImpactProfile;
     // the order history can be large: its text goes to impactkit's worker as is, parsed there
     const orders = ordersRes ? fromText(ordersRes, "orders") : [];
-    return { earned: raw?.badges ?? [], orders };
+    // one customer session per answers read (refetched answers open a new one)
+    return { earned: raw?.badges ?? [], orders, key: `${this.customer}|${this.timezone}|${identity(profileRes, ordersRes)}` };
   }
 
-  /** badgePreview for the current customer, optionally with a hypothetical `cart` order. */
+  /**
+   * badgePreview for the current customer, optionally with a hypothetical `cart` order. The history
+   * is opened once (openCustomer) and shared by every <impact-badges> of the same customer and data:
+   * each what-if then costs the same however long the history is.
+   */
   async preview(cart) {
     const ik = await load("badges");
     if (!has("badgePreview")) return null;
-    const { earned, orders } = await this.inputs();
-    return ik.badgePreview({ orders, earned, now: nowIso(), timezone: this.timezone, ...(cart ? { cart } : {}) });
+    const { earned, orders, key } = await this.inputs();
+    const request = { now: nowIso(), ...(cart ? { cart } : {}) };
+    const session = await customer("badges", key, { orders, earned, timezone: this.timezone });
+    if (session) return session.badgePreview(request);
+    return ik.badgePreview({ orders, earned, timezone: this.timezone, ...request });
   }
 
   /** Marks the badges with these ids as "unlocks with this cart" (kept across re-renders). */

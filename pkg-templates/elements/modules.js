@@ -31,7 +31,8 @@ function startWorker() {
   } catch {
     return (worker = false);
   }
-  worker.onmessage = ({ data: { id, result, error } }) => {
+  worker.onmessage = ({ data: { id, result, error, opened } }) => {
+    if (opened) customerOpened(opened);
     const call = calls.get(id);
     calls.delete(id);
     if (error) call?.fail(Object.assign(new Error(error.message), error));
@@ -120,6 +121,60 @@ async function remote(name) {
   return Object.fromEntries(names.map((fn) => [fn, (input) => call(name, fn, input)]));
 }
 
+// ---- customer sessions: one openCustomer per customer, shared by the widgets ----------------------
+const objectIds = new WeakMap();
+let objectSeq = 0;
+/** A key for a customer session from the answers its history is read from: new answers, new key. */
+export const identity = (...objects) => objects.map((o) => (o && typeof o === "object" ? (objectIds.has(o) || objectIds.set(o, ++objectSeq), objectIds.get(o)) : String(o))).join("|");
+const MAX_SESSIONS = 4; // customers kept open at once (the last used); an older one is freed
+const opened = new Set(); // session keys the worker holds (it may have dropped one since: it says "resend")
+const onPage = new Map(); // key → Customer, when the modules run on the page
+
+/** Says on `document` that a customer session was opened (`impactkit:customer-open`, detail `{key}`). */
+const customerOpened = (key) => globalThis.document?.dispatchEvent(new CustomEvent("impactkit:customer-open", { detail: { key } }));
+
+/** The Customer of `key` on the page, opened from `history` once; the least recently used beyond MAX_SESSIONS is freed. */
+function pageSession(mod, key, history) {
+  let c = onPage.get(key);
+  if (c) onPage.delete(key);
+  else {
+    c = mod.openCustomer(decode(history));
+    customerOpened(key);
+  }
+  onPage.set(key, c);
+  for (const [old, customer] of onPage) if (onPage.size > MAX_SESSIONS) { onPage.delete(old); customer.free(); }
+  return c;
+}
+
+/** Calls `fn` on the worker's Customer for `key`, sending `history` the first time (or when the worker dropped it). */
+async function sessionCall(name, key, history, fn, input) {
+  const send = (withHistory, resend) => {
+    const [rest, json] = withHistory ? encode(history, resend) : [undefined, undefined];
+    opened.add(key);
+    return post({ module: name, fn, input, session: { key, history: rest, json } });
+  };
+  try {
+    return await send(!opened.has(key), false);
+  } catch (error) {
+    if (error.code !== "resend") throw error;
+    return send(true, true);
+  }
+}
+
+/**
+ * The customer session `key` of module `name` (openCustomer over `history`, which may hold fromText
+ * fields): an object of the Customer's methods (`badgePreview`, `streak`…) answering promises. Every
+ * widget asking with the same key shares one Customer, opened once; what-ifs on it cost the same for
+ * 10 or 100,000 orders. Resolves to null when the module has no openCustomer.
+ */
+export async function customer(name, key, history) {
+  const mod = await load(name);
+  if (typeof mod.openCustomer !== "function") return null;
+  const id = `${name}:${key}`;
+  const method = (fn) => (input) => (mod.local ? pageSession(mod.local, id, history)[fn](input) : sessionCall(name, id, history, fn, input));
+  return { badgePreview: method("badgePreview"), streak: method("streak") };
+}
+
 // ---- loading -----------------------------------------------------------------------------------
 const loading = new Map(); // module name → Promise of its namespace
 const loaded = []; // namespaces, in load order
@@ -141,8 +196,9 @@ async function local(name) {
 /** Module `name` on the page with fromText inputs parsed here. */
 async function localCalls(name) {
   const mod = await local(name);
-  return Object.fromEntries(Object.keys(mod).filter((k) => typeof mod[k] === "function" && k !== "default" && k !== "initSync" && !k.startsWith("__"))
+  const calls = Object.fromEntries(Object.keys(mod).filter((k) => typeof mod[k] === "function" && k !== "default" && k !== "initSync" && !k.startsWith("__"))
     .map((fn) => [fn, (input) => mod[fn](decode(input))]));
+  return Object.defineProperty(calls, "local", { value: mod }); // customer sessions open on it directly
 }
 
 async function instantiate(name) {

@@ -2,7 +2,9 @@
 // modules): it instantiates impactkit's modules and runs every impactkit call, so neither the wasm
 // compilation nor a heavy input ever blocks the page's main thread. Messages: {id, module} loads a
 // module and answers its function names; {id, module, fn, input, json?} answers {id, result} or {id,
-// error}; `json` fills input fields from the text of large answers (parsed here, kept for the next calls).
+// error}; `json` fills input fields from the text of large answers (parsed here, kept for the next
+// calls); with `session: {key, history?, json?}` it calls `fn` on that customer's Customer
+// (openCustomer over `history`, kept for the next calls).
 // (Module paths are those of the package's files next to the bundle, pkg/elements-worker.js.)
 const IMPORTS = {
   progress: () => import("./progress.js"),
@@ -51,14 +53,40 @@ function module(name) {
   return modules.get(name);
 }
 
+const sessions = new Map(); // session key → Customer (openCustomer), the last few used
+const MAX_SESSIONS = 4;
+
+/** The Customer of session `key`: opened from `history` when given (replacing an older one), else the one kept. */
+function session(m, { key, history, json }) {
+  if (history) {
+    const fresh = m.openCustomer(withTexts(history, json));
+    sessions.get(key)?.free();
+    sessions.delete(key);
+    sessions.set(key, fresh);
+  } else if (sessions.has(key)) {
+    const kept = sessions.get(key);
+    sessions.delete(key);
+    sessions.set(key, kept); // most recently used last
+  } else {
+    throw Object.assign(new Error("the worker no longer has this customer"), { code: "resend" });
+  }
+  for (const [old, customer] of sessions) if (sessions.size > MAX_SESSIONS) { sessions.delete(old); customer.free(); }
+  return sessions.get(key);
+}
+
 /** An error as plain data (message, code, path…), so the page can rebuild it. */
 const plain = (error) => ({ name: error?.name ?? "Error", message: String(error?.message ?? error), ...(error && typeof error === "object" ? { ...error } : {}) });
 
-self.onmessage = async ({ data: { id, module: name, fn, input, json } }) => {
+self.onmessage = async ({ data: { id, module: name, fn, input, json, session: open } }) => {
   try {
     if (!IMPORTS[name]) throw new TypeError(`no impactkit module ${name}`);
     const m = await module(name);
     if (fn === undefined) return self.postMessage({ id, result: Object.keys(m).filter((k) => typeof m[k] === "function" && k !== "default" && k !== "initSync" && !k.startsWith("__")) });
+    if (open) {
+      const customer = session(m, open);
+      if (typeof customer[fn] !== "function") throw new TypeError(`Customer.${fn} is not in this build of impactkit`);
+      return self.postMessage({ id, result: customer[fn](input), opened: open.history ? open.key : undefined });
+    }
     if (typeof m[fn] !== "function") throw new TypeError(`${fn} is not in this build of impactkit`);
     self.postMessage({ id, result: await m[fn](withTexts(input, json)) });
   } catch (error) {

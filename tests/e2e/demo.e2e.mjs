@@ -158,6 +158,11 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`console: ${m.text()} @ ${m.location()?.url ?? ""}`); });
   page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  // every customer session the widgets open (openCustomer), by key
+  await page.addInitScript(() => {
+    window.__customerOpens = [];
+    document.addEventListener("impactkit:customer-open", (e) => window.__customerOpens.push(e.detail.key));
+  });
 
   const settled = async () => {
     await revealAll(page);
@@ -271,6 +276,7 @@ try {
         r.value = String(value);
         r.dispatchEvent(new Event("input", { bubbles: true }));
       }, v);
+      const opensBefore = await page.evaluate(() => window.__customerOpens.length);
       await setSlider(20);
       await page.waitForFunction(() => document.getElementById("recycled-out").value === "20%" && document.getElementById("whatif-result").dataset.state === "ready" && !!document.getElementById("whatif-unlocks"));
       await page.waitForTimeout(300);
@@ -281,6 +287,10 @@ try {
       await page.waitForFunction(() => !!document.querySelector("impact-badges").shadowRoot.querySelector('.badge.unlock[data-badge="badge_circular_hero"]'), null, { timeout: WAIT })
         .catch(async () => { throw new Error(`trophy case highlight: ${await page.evaluate(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".badge")].map((b) => `${b.dataset.badge}.${b.className}`).join(" "))}`); });
       await setSlider(30);
+      // the trophy case opened cust_123's history once; the slider's what-ifs ran on that Customer
+      const opens = await page.evaluate(() => window.__customerOpens);
+      assert(opens.filter((k) => k.includes("cust_123")).length === 1 && opens.length === opensBefore,
+        `customer sessions opened: ${JSON.stringify(opens)} (${opensBefore} before the slider moved)`);
     });
     await check("keyboard only: Tab to the what-if controls (focus visible on every stop), operate them, hear and see the result", async () => {
       await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });

@@ -126,6 +126,7 @@ pub fn tier_progress(input: &Json, zones: &dyn ZoneDb) -> Result<crate::tiers::T
         crate::tiers::tier_progress(input)?
     };
     crate::tiers::retention::apply(&mut progress, input, zones)?;
+    crate::tiers::message::apply(&mut progress, input)?;
     Ok(progress)
 }
 
@@ -139,7 +140,9 @@ pub fn campaign_progress(
     input: &Json,
     _zones: &dyn ZoneDb,
 ) -> Result<crate::campaigns::CampaignProgress> {
-    crate::adapters::gameball::campaign_progress(input)
+    let mut progress = crate::adapters::gameball::campaign_progress(input)?;
+    crate::campaigns::message::apply(&mut progress, input)?;
+    Ok(progress)
 }
 
 /// `readImpactProfile`: see [`crate::adapters::graphql::read_impact_profile`].

@@ -1,5 +1,7 @@
 //! Reward-campaign progress and the "you're almost there" nudge.
 
+pub mod message;
+
 /// Where a customer stands in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CampaignStatus {
@@ -78,12 +80,18 @@ pub struct CampaignProgress {
     pub next_up: Option<Campaign>,
     /// How many campaigns are achieved.
     pub achieved: usize,
+    /// The widget message in `locale` (only when the input has `locale`).
+    pub message: Option<String>,
+    /// The locale asked for and the one `message` is written in (only with `locale`).
+    pub locale: Option<crate::locale::LocaleRequest>,
 }
 
 crate::to_json_struct!(CampaignProgress {
     campaigns: "campaigns",
     next_up: "nextUp",
     achieved: "achieved",
+    message: "message"?,
+    locale: "locale"?,
 });
 
 /// Picks `nextUp` and counts achievements.
@@ -111,5 +119,7 @@ pub fn summarize(campaigns: Vec<Campaign>) -> CampaignProgress {
         campaigns,
         next_up,
         achieved,
+        message: None,
+        locale: None,
     }
 }

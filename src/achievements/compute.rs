@@ -72,6 +72,8 @@ impl AchievementRequest {
             percentage: progress.map(|p| p.percentage),
             completed_at: completed_at.map(|t| zone.format(t)),
             ends_in_seconds: ends_in_ms.max(0) / 1000,
+            message: None,
+            locale: None,
         })
     }
 

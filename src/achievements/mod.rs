@@ -7,10 +7,12 @@
 //! day (Jan 31 + `1M` = Feb 28/29). `s`, `m`, `h` are exact durations.
 
 mod compute;
+mod message;
 mod period;
 mod request;
 mod schedule;
 
+pub use message::window_message;
 pub use period::{PeriodSpec, Rounding, TimePoint, Unit};
 pub use request::AchievementRequest;
 
@@ -69,6 +71,10 @@ pub struct AchievementWindow {
     pub completed_at: Option<String>,
     /// Whole seconds from `now` to `end` (0 once it has passed).
     pub ends_in_seconds: i64,
+    /// The widget message in `locale` (only when the input has `locale`).
+    pub message: Option<String>,
+    /// The locale asked for and the one `message` is written in (only with `locale`).
+    pub locale: Option<crate::locale::LocaleRequest>,
 }
 
 crate::to_json_struct!(AchievementWindow {
@@ -81,6 +87,8 @@ crate::to_json_struct!(AchievementWindow {
     percentage: "percentage"?,
     completed_at: "completedAt"?,
     ends_in_seconds: "endsInSeconds",
+    message: "message"?,
+    locale: "locale"?,
 });
 
 /// The `achievementWindow` function of the JS contract.
@@ -92,5 +100,11 @@ crate::to_json_struct!(AchievementWindow {
 /// assert_eq!(w.end, "2024-01-31T23:59:59Z");
 /// ```
 pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementWindow> {
-    AchievementRequest::from_json(input, zones)?.compute()
+    let request = AchievementRequest::from_json(input, zones)?;
+    let mut window = request.compute()?;
+    if let Some(locale) = request.locale {
+        window.message = Some(window_message(locale.locale, &window));
+        window.locale = Some(locale);
+    }
+    Ok(window)
 }

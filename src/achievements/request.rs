@@ -36,13 +36,15 @@ pub struct AchievementRequest {
     pub has_events: bool,
     /// `(at, value)` of the events up to `now`, in time order.
     pub events: Vec<(DateTime<Utc>, f64)>,
+    /// `locale`, when given: the window gets a `message`.
+    pub locale: Option<crate::locale::LocaleRequest>,
 }
 
 // `#[inline]`: each function here has one caller; inlined, the `streaks` wasm module stays
 // within its size budget (tests/size-budget.mjs).
 impl AchievementRequest {
     /// Reads `{start, period?, end?, periodEndOverride?, now, timezone?, target?, events?,
-    /// activationPolicy?, recurrencePolicy?, decimals?, rounding?}`.
+    /// activationPolicy?, recurrencePolicy?, decimals?, rounding?, locale?}`.
     ///
     /// ```
     /// let v = serde_json::json!({"start": "2023-10-10T09:30:45", "period": "1D", "now": "2023-10-10T12:00:00Z",
@@ -99,6 +101,7 @@ impl AchievementRequest {
             display,
             has_events: events_field.is_some(),
             events,
+            locale: crate::locale::LocaleRequest::from_json(input)?,
         })
     }
 }

@@ -38,7 +38,7 @@ pub fn fill_all(template: &str, values: &[(&str, &str)]) -> String {
 /// The `locale` an input asked for and the one its messages use: a tag whose
 /// language impactkit does not speak falls back to English, and the result says
 /// so (`{"requested": "pt-BR", "used": "en", "fallback": true}`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleRequest {
     /// The tag as given.
     pub requested: String,

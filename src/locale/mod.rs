@@ -35,7 +35,7 @@ pub enum Lang {
 }
 
 /// A resolved locale.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {
     /// The language.
     pub lang: Lang,
@@ -236,14 +236,41 @@ impl Locale {
     /// ```
     pub fn percent(self, x: f64) -> String {
         let shown = crate::decimal::percentage(x, 100.0, 1, crate::decimal::Rounding::Down);
-        let n = self.number(shown, 1);
-        let sign = match self.lang {
+        self.number(shown, 1) + self.percent_sign()
+    }
+
+    /// A percentage from exact decimal text (see [`Locale::decimal_text`]), every digit kept.
+    ///
+    /// ```
+    /// use impactkit::locale::Locale;
+    /// assert_eq!(Locale::from_tag("fr").unwrap().percent_text("66.67"), "66,67\u{202F}%");
+    /// ```
+    pub fn percent_text(self, text: &str) -> String {
+        self.decimal_text(text) + self.percent_sign()
+    }
+
+    /// The percent sign with the space before it, if the locale has one.
+    fn percent_sign(self) -> &'static str {
+        match self.lang {
             Lang::En | Lang::Ja => "%",
             Lang::De | Lang::Es => "\u{A0}%",
             Lang::Fr => "\u{202F}%",
             Lang::Ar => "\u{66A}",
-        };
-        n + sign
+        }
+    }
+
+    /// A 24-hour clock time `HH:MM` in the locale's digits.
+    ///
+    /// ```
+    /// use impactkit::locale::Locale;
+    /// assert_eq!((Locale::EN.time(23, 59), Locale::from_tag("ar").unwrap().time(9, 5)), ("23:59".into(), "٠٩:٠٥".into()));
+    /// ```
+    pub fn time(self, hour: u32, minute: u32) -> String {
+        let mut out = String::new();
+        crate::numbers::push_digits(&mut out, hour.into(), 2);
+        out.push(':');
+        crate::numbers::push_digits(&mut out, minute.into(), 2);
+        self.digits(&out)
     }
 
     /// A calendar date (numeric, in the locale's order).
@@ -266,6 +293,21 @@ impl Locale {
             Lang::Ja => (y, m, d, "/"),
         };
         self.digits(&[first.as_str(), sep, &second, sep, &third].concat())
+    }
+
+    /// A `YYYY-MM-DD` date text as [`Locale::date`] writes it (unchanged when it is not one).
+    ///
+    /// ```
+    /// use impactkit::locale::Locale;
+    /// assert_eq!(Locale::from_tag("de").unwrap().iso_date("2026-12-31"), "31.12.2026");
+    /// assert_eq!(Locale::EN.iso_date("soon"), "soon");
+    /// ```
+    pub fn iso_date(self, text: &str) -> String {
+        use chrono::Datelike;
+        match crate::time::parse_date_str(text) {
+            Some(d) => self.date(d.year(), d.month(), d.day()),
+            None => text.to_owned(),
+        }
     }
 
     /// The form of `forms` for `x` shown with at most `decimals` fraction digits

@@ -133,6 +133,8 @@ impl StreakRequest {
             repairable: None,
             repaired_dates: Vec::new(),
             repairs_rejected: Vec::new(),
+            message: None,
+            locale: None,
         }
     }
 

@@ -8,18 +8,21 @@
 
 use crate::error::Result;
 use crate::json::Json;
+use crate::locale::LocaleRequest;
 use crate::time::{Zone, ZoneDb};
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod activity;
 mod compute;
 mod earned;
+mod message;
 mod repair;
 mod repair_check;
 mod request;
 
 pub use activity::Activity;
 pub use earned::{read_freezes, EarnedFreezes, MAX_EARN_EVERY};
+pub use message::streak_message;
 pub use repair::{RejectedRepair, RepairPolicy, Repairable, StreakExtras, MAX_REPAIRS};
 
 pub use crate::time::calendar::{Calendar, Period, WeekStart};
@@ -144,6 +147,10 @@ pub struct Streak {
     pub repaired_dates: Vec<String>,
     /// The `repairs` not accepted, with the reason.
     pub repairs_rejected: Vec<RejectedRepair>,
+    /// The widget message in `locale` (only when the input has `locale`).
+    pub message: Option<String>,
+    /// The locale asked for and the one `message` is written in (only with `locale`).
+    pub locale: Option<LocaleRequest>,
 }
 
 crate::to_json_struct!(Streak {
@@ -166,6 +173,8 @@ crate::to_json_struct!(Streak {
     repairable: "repairable",
     repaired_dates: "repairedDates",
     repairs_rejected: "repairsRejected",
+    message: "message"?,
+    locale: "locale"?,
 });
 
 /// A validated `streak` request.
@@ -188,6 +197,8 @@ pub struct StreakRequest {
     pub activity: Vec<(NaiveDate, u64)>,
     /// Earned freezes and repairs (all off by default).
     pub extras: StreakExtras,
+    /// `locale`, when given: the result gets a `message`.
+    pub locale: Option<LocaleRequest>,
 }
 
 /// The `streak` function of the JS contract.

@@ -183,7 +183,7 @@ fn read_repair(item: &Json, zone: &Zone) -> Result<Repair> {
 impl StreakRequest {
     /// Computes the streak with earned freezes and repairs: first without repairs (which fixes
     /// where freezes go), then with the accepted ones, then the repairable latest break.
-    pub fn evaluate(&mut self) -> Streak {
+    pub(super) fn evaluate_repairs(&mut self) -> Streak {
         let plain = self.compute();
         let Some(policy) = self.extras.policy else {
             return plain;

@@ -45,7 +45,7 @@ fn opt_int(input: &Json, key: &str, lo: i64, hi: i64, default: i64) -> Result<i6
 
 impl StreakRequest {
     /// Reads `{activity, period, now, timezone?, weekStart?, restDays?, freezes?, minCount?, window?,
-    /// repair?, repairs?}`.
+    /// repair?, repairs?, locale?}`.
     ///
     /// ```
     /// let v = serde_json::json!({"activity": [{"date": "2025-03-14"}], "period": "day", "now": "2025-03-15T08:00:00Z"});
@@ -116,6 +116,7 @@ impl StreakRequest {
             window,
             activity,
             extras: StreakExtras::read(input, zone, earn)?,
+            locale: crate::locale::LocaleRequest::from_json(input)?,
         })
     }
 

@@ -174,6 +174,7 @@ fn matches_a_day_by_day_reference_on_random_inputs() {
             rest_days,
             freezes: rand(4) as u32,
             extras: StreakExtras::default(),
+            locale: None,
             min_count: 1 + rand(2),
             window: 7,
             activity: activity

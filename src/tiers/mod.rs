@@ -1,6 +1,7 @@
 //! Tier progress: which tier a customer is in, the next one, and how far along;
 //! [`retention`] adds what keeps the current tier and by when.
 
+pub mod message;
 pub mod retention;
 
 use crate::decimal::{Decimal, Display};
@@ -100,6 +101,10 @@ pub struct TierProgress {
     /// What keeps the current tier, when the input has a qualifying period, a period end or
     /// a `retainProgress` (see [`retention`]).
     pub retain: Option<retention::Retain>,
+    /// The widget message in `locale` (only when the input has `locale`).
+    pub message: Option<String>,
+    /// The locale asked for and the one `message` is written in (only with `locale`).
+    pub locale: Option<crate::locale::LocaleRequest>,
 }
 
 crate::to_json_struct!(TierProgress {
@@ -109,6 +114,8 @@ crate::to_json_struct!(TierProgress {
     remaining: "remaining",
     progress: "progress",
     retain: "retain"?,
+    message: "message"?,
+    locale: "locale"?,
 });
 
 /// Computes progress between a tier's threshold and the next one's.
@@ -144,6 +151,8 @@ pub fn between(
         remaining,
         progress,
         retain: None,
+        message: None,
+        locale: None,
     }
 }
 

@@ -79,6 +79,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/leaderboard.json"),
     ),
     ("vectors/review.json", include_str!("vectors/review.json")),
+    (
+        "vectors/messages-locales.json",
+        include_str!("vectors/messages-locales.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

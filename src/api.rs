@@ -31,7 +31,7 @@ macro_rules! for_each_function {
             ]),
             ("tierProgress", tier_progress, "progress", "TierInput | string | Uint8Array | ArrayBuffer", "TierProgress", [
                 " The current and next tier and the progress between them, from a tier list or",
-                " Gameball's tier-progress response as is.",
+                " Gameball's tier-progress response as is; `locale` adds a localised `message`.",
                 " @example",
                 " tierProgress({ current: { order: 1, name: \"Basic\", minProgress: 0 },",
                 "   next: { order: 2, name: \"Gold\", minProgress: 190 }, progress: 50 });",
@@ -46,7 +46,8 @@ macro_rules! for_each_function {
                 " // → { points: 1200, value: 60, toNextUnit: 20 }",
             ]),
             ("campaignProgress", campaign_progress, "progress", "CampaignInput | GameballCampaign[] | string | Uint8Array | ArrayBuffer", "CampaignProgress", [
-                " Gameball reward campaigns with a status each and the \"almost there\" nudge (`nextUp`).",
+                " Gameball reward campaigns with a status each and the \"almost there\" nudge (`nextUp`);",
+                " `locale` adds a localised `message`.",
                 " @example",
                 " campaignProgress({ campaigns: [{ rewardsCampaignName: \"Third Order\", rewardsCampaignId: 5859,",
                 "   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;",
@@ -75,13 +76,14 @@ macro_rules! for_each_function {
             ]),
             ("streak", streak, "streaks", "StreakInput | string | Uint8Array | ArrayBuffer", "StreakResult", [
                 " A daily, weekly or monthly streak over activity records, in the customer's timezone,",
-                " with freezes (given or earned) and streak repair.",
+                " with freezes (given or earned) and streak repair; `locale` adds a localised `message`.",
                 " @example",
                 " streak({ activity: [{ date: \"2025-03-06\" }, { date: \"2025-03-07\" }], period: \"day\",",
                 "   now: \"2025-03-07T12:00:00Z\", timezone: \"UTC\" }).current; // → 2",
             ]),
             ("achievementWindow", achievement_window, "streaks", "AchievementWindowInput | string | Uint8Array | ArrayBuffer", "AchievementWindow", [
-                " The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`.",
+                " The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`;",
+                " `locale` adds a localised `message`.",
                 " @example",
                 " achievementWindow({ start: \"2023-10-10T09:30:45\", period: \"1D\", now: \"2023-10-10T12:00:00Z\" }).end;",
                 " // → \"2023-10-11T09:30:45Z\"",

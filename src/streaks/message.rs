@@ -183,17 +183,16 @@ pub fn streak_message(
     zone: &Zone,
 ) -> String {
     let w = words(locale.lang);
-    let index = match period {
-        Period::Day => 0,
-        Period::Week => 1,
-        Period::Month => 2,
+    let ([day, week, month], [today, this_week, this_month]) = (w.span, w.when);
+    let (forms, when) = match period {
+        Period::Day => (day, today),
+        Period::Week => (week, this_week),
+        Period::Month => (month, this_month),
     };
     let span = |n: u32| {
-        let form =
-            crate::locale::plural::pick(w.span[index], category(locale.lang, n.into(), false));
+        let form = crate::locale::plural::pick(forms, category(locale.lang, n.into(), false));
         fill_all(form, &[("n", &locale.number(n.into(), 0))])
     };
-    let when = w.when[index];
     if let Some(r) = &streak.repairable {
         return fill_all(w.repair, &[("date", &locale.iso_date(&r.last_date))]);
     }

@@ -31,7 +31,7 @@ const DE: Words = Words {
     none: "Keine Aktion läuft gerade",
 };
 const FR: Words = Words {
-    next: "{name} : encore {p}",
+    next: "{name}\u{A0}: encore {p}",
     achieved: &[
         "{n} campagne terminée",
         "{n} campagnes terminées",

@@ -48,9 +48,9 @@ const FR: Words = Words {
     ],
     top: "{tier} atteint — le plus haut niveau",
     keep: &[
-        "Gardez {tier} : encore {n} point{by}",
-        "Gardez {tier} : encore {n} points{by}",
-        "Gardez {tier} : encore {n} de points{by}",
+        "Gardez {tier}\u{A0}: encore {n} point{by}",
+        "Gardez {tier}\u{A0}: encore {n} points{by}",
+        "Gardez {tier}\u{A0}: encore {n} de points{by}",
     ],
     by: " d’ici le {date}",
 };

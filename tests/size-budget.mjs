@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 175,450 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 182,922 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
@@ -15,7 +15,10 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KB = 1000;
 const ENTRIES = [
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 175_450) },
+  // Localised messages (issue 20: `locale` on streak, tierProgress, achievementWindow, campaignProgress)
+  // grew the modules, make pkg on main f82cddd7 vs the branch messages: impactkit +7,472 (173,808 → 181,280),
+  // streaks +7,312, progress +5,362, profile +198; each budget raised by exactly that.
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 182_922) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.
@@ -26,16 +29,16 @@ const ENTRIES = [
   // c5912ce8 (badge events, +7.2 KB): badges 86,138, streaks 49,527, cards 65,204; their budgets + 1 %.
   { name: "badges", budget: 87_000, target: 40 * KB },
   // Streak repair and earned freezes (+5.2 KB) on main ba00851d: streaks 54,677 (+ 1 %).
-  { name: "streaks", budget: 55_230, target: 40 * KB },
+  { name: "streaks", budget: 62_542, target: 40 * KB },
   { name: "cards", budget: 65_860, target: 50 * KB },
   // The backend readers (readImpactProfile, readGameball) moved to impactkit/profile, with the small
   // allocator (crates/impactkit-alloc) for both: progress 31,996, profile 46,359; then progress without
   // wasm-bindgen (crates/impactkit-raw) and both at opt-level z: progress 25,793, profile 45,309; then
   // pointsProgress and tier retention joined progress: progress 38,968, profile 43,996 (budgets + 1 %).
-  { name: "progress", budget: 39_358, target: 20 * KB },
+  { name: "progress", budget: 44_720, target: 20 * KB },
   // Then readLeaderboard, Gameball referrals/activities and pointsProgress joined profile (main ba00851d):
   // progress 38,951, profile 62,298 (+ 1 %).
-  { name: "profile", budget: 62_930, target: 40 * KB },
+  { name: "profile", budget: 63_128, target: 40 * KB },
   // The custom elements' loader, what a storefront page loads up front (Shopify flags app-block JS over
   // 10,000 B compressed); each widget's code (pkg/elements/) loads when it comes on screen.
   // Measured 2026-12-01: 5,607 (the tags, boxes and the synchronous helpers elements.js exports).

@@ -15,6 +15,27 @@ export interface DisplayOptions {
     rounding?: Rounding;
 }
 
+/** `locale` on `streak`, `tierProgress`, `achievementWindow` and `campaignProgress`: a BCP 47 tag
+ * (`"de-AT"`); the result then has a one-sentence `message` in en, de, fr, es, ar or ja (any other
+ * language: English) and `locale`. */
+export interface MessageOptions {
+    locale?: string;
+}
+
+/** The locale a `message` is written in: `fallback` when `requested`'s language is not one of the six. */
+export interface MessageLocale {
+    requested: string;
+    used: "en" | "de" | "fr" | "es" | "ar" | "ja";
+    fallback: boolean;
+}
+
+/** What a result with `message` adds (only when the input has `locale`). */
+export interface Localised {
+    /** One sentence a widget can show ("120 points to Gold"), numbers and dates in the locale. */
+    message?: string;
+    locale?: MessageLocale;
+}
+
 // `ErrorCode` (the union of every `err.code`) is generated from Rust's `ErrorCode` list
 // (src/error.rs, `ErrorCode::TYPESCRIPT`) into the same .d.ts by src/wasm/mod.rs.
 
@@ -79,8 +100,8 @@ export interface RetentionOptions {
 
 /** Either a tier list, or Gameball's tier-progress response as is. */
 export type TierInput =
-| ({ tiers: Tier[]; progress: number } & DisplayOptions & RetentionOptions)
-| ({ current: Tier | null; next: Tier | null; progress: number } & DisplayOptions & RetentionOptions);
+| ({ tiers: Tier[]; progress: number } & DisplayOptions & RetentionOptions & MessageOptions)
+| ({ current: Tier | null; next: Tier | null; progress: number } & DisplayOptions & RetentionOptions & MessageOptions);
 
 /** What keeps the current tier. */
 export interface TierRetain {
@@ -100,7 +121,9 @@ export interface TierRetain {
     ended: boolean;
 }
 
-export interface TierProgress {
+/** `message`: what keeps the current tier while it is not secured, else the points to the next
+ * tier, else the top tier reached. */
+export interface TierProgress extends Localised {
     current: Tier | null;
     next: Tier | null;
     percentage: number;
@@ -123,7 +146,7 @@ export interface GameballCampaign {
     achievedCount?: number | null;
 }
 
-export interface CampaignInput extends DisplayOptions {
+export interface CampaignInput extends DisplayOptions, MessageOptions {
     campaigns: GameballCampaign[];
 }
 
@@ -140,7 +163,8 @@ export interface Campaign {
     highScoreAmount: number | null;
 }
 
-export interface CampaignProgress {
+/** `message`: what is left of `nextUp` (100 minus its percentage), else the campaigns achieved. */
+export interface CampaignProgress extends Localised {
     campaigns: Campaign[];
     /** The unlocked, not yet achieved campaign closest to completion. */
     nextUp: Campaign | null;
@@ -458,7 +482,7 @@ export type StreakActivity =
 | { date: string; count?: number; at?: undefined }
 | { at: Instant; count?: number; date?: undefined };
 
-export interface StreakInput {
+export interface StreakInput extends MessageOptions {
     /** Records up to `now` count; later ones are ignored. Several records on one day are summed. */
     activity: StreakActivity[];
     period: "day" | "week" | "month";
@@ -519,7 +543,8 @@ export interface StreakPeriod {
     status: "done" | "frozen" | "rest" | "open" | "missed" | "repaired";
 }
 
-export interface StreakResult {
+/** `message`: the streak, what keeps it by when (`atRiskAt`), a repairable break's last day, or a new start. */
+export interface StreakResult extends Localised {
     current: number;
     longest: number;
     total: number;
@@ -562,7 +587,7 @@ export interface TimePoint {
     second: number;
 }
 
-export interface AchievementWindowInput extends DisplayOptions {
+export interface AchievementWindowInput extends DisplayOptions, MessageOptions {
     /** The customer's first action (user_action) or the schedule's anchor (fixed_schedule). */
     start: Instant;
     /** Talon.One syntax: `7D`, `1W`, `1M`, `3M_U`, `1Y`, `12h`, `30D_D`. Required unless `end` is given. */
@@ -583,7 +608,8 @@ export interface AchievementWindowInput extends DisplayOptions {
 
 export type AchievementStatus = "not_started" | "inprogress" | "completed" | "expired";
 
-export interface AchievementWindow {
+/** `message`: progress and time left, the last day, "Completed", or the start date. */
+export interface AchievementWindow extends Localised {
     start: string;
     /** The reset instant; `_U` ends show the unit's last second (23:59:59). */
     end: string;
@@ -1050,7 +1076,8 @@ export class Customer {
 }
 
 /**
- * The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`.
+ * The Talon.One-style achievement window (`1D`, `1W`, `1M`, `3M_U`, …) that contains `now`;
+ * `locale` adds a localised `message`.
  * @example
  * achievementWindow({ start: "2023-10-10T09:30:45", period: "1D", now: "2023-10-10T12:00:00Z" }).end;
  * // → "2023-10-11T09:30:45Z"
@@ -1066,7 +1093,8 @@ export function achievementWindow(input: AchievementWindowInput | string | Uint8
 export function badgePreview(input: BadgePreviewInput | string | Uint8Array | ArrayBuffer): BadgePreview;
 
 /**
- * Gameball reward campaigns with a status each and the "almost there" nudge (`nextUp`).
+ * Gameball reward campaigns with a status each and the "almost there" nudge (`nextUp`);
+ * `locale` adds a localised `message`.
  * @example
  * campaignProgress({ campaigns: [{ rewardsCampaignName: "Third Order", rewardsCampaignId: 5859,
  *   isUnlocked: true, completionPercentage: 33, achievedCount: 0 }] }).nextUp?.name;
@@ -1154,7 +1182,7 @@ export function readLeaderboard(input: LeaderboardInput | string | Uint8Array | 
 
 /**
  * A daily, weekly or monthly streak over activity records, in the customer's timezone,
- * with freezes (given or earned) and streak repair.
+ * with freezes (given or earned) and streak repair; `locale` adds a localised `message`.
  * @example
  * streak({ activity: [{ date: "2025-03-06" }, { date: "2025-03-07" }], period: "day",
  *   now: "2025-03-07T12:00:00Z", timezone: "UTC" }).current; // → 2
@@ -1163,7 +1191,7 @@ export function streak(input: StreakInput | string | Uint8Array | ArrayBuffer): 
 
 /**
  * The current and next tier and the progress between them, from a tier list or
- * Gameball's tier-progress response as is.
+ * Gameball's tier-progress response as is; `locale` adds a localised `message`.
  * @example
  * tierProgress({ current: { order: 1, name: "Basic", minProgress: 0 },
  *   next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50 });

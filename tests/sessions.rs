@@ -31,7 +31,7 @@ fn split(input: &Value, request_keys: &[&str]) -> (Value, Value) {
 }
 
 const PREVIEW_KEYS: [&str; 4] = ["now", "cart", "decimals", "rounding"];
-const STREAK_KEYS: [&str; 10] = [
+const STREAK_KEYS: [&str; 11] = [
     "period",
     "now",
     "weekStart",
@@ -41,6 +41,7 @@ const STREAK_KEYS: [&str; 10] = [
     "window",
     "repair",
     "repairs",
+    "locale",
     "activity",
 ];
 
@@ -51,7 +52,7 @@ fn open(history: &Value) -> impactkit::Result<Customer> {
 /// The session's answer for a vector input; `before` runs first on the same customer.
 fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&Value>) -> Outcome {
     let keys: &[&str] = if function == "streak" {
-        &STREAK_KEYS[..9]
+        &STREAK_KEYS[..10]
     } else {
         &PREVIEW_KEYS
     };

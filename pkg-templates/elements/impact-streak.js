@@ -32,7 +32,7 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
 .heat td:focus-visible { outline:2px solid var(--ik-fg); outline-offset:1px; }
 .cell { min-height:1.3em; margin:.1rem 0 0; }
 .state { margin:.2rem 0; }
-.state.pending { color:var(--_warn); } .state.active { color:var(--ik-accent); }
+.state.pending, .state.repairable { color:var(--_warn); } .state.active { color:var(--ik-accent); }
 .goal { margin-top:.8rem; border-top:1px solid var(--ik-border); padding-top:.6rem; }`;
   get widgetName() { return "Streak"; }
   modules() { return ["streaks"]; }
@@ -47,7 +47,10 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
     const res = await fetchJson(fillUrl(this.activityEndpoint, this.customer));
     const activity = Array.isArray(res.data) ? res.data : res.data.activity;
     const now = new Date();
-    const s = await ik.streak({ activity, period: this.getAttribute("period") || "day", now: now.toISOString(), timezone: tz });
+    // `repair`: a streak broken in the last period can still be restored (the message says until when);
+    // `locale`: impactkit writes the state line in the page's language
+    const s = await ik.streak({ activity, period: this.getAttribute("period") || "day", now: now.toISOString(), timezone: tz,
+      locale: L, repair: { withinPeriods: 1 } });
     await nextTask(); // computing and building the DOM in separate tasks
     const today = localDate(now, tz);
     const weeks = Math.max(4, Math.min(53, Number(this.getAttribute("weeks")) || 18));
@@ -64,7 +67,8 @@ table.heat { width:100%; table-layout:fixed; border-collapse:separate; border-sp
         h("span", { class: "big", "data-streak": s.current, text: fmtNumber(L, s.current, 0) }),
         ` ${s.current === 1 ? "day" : "days"} in a row, ${s.todayDone ? "done today" : "not done today"}`),
       h("p", { class: "muted", text: `Longest ${fmtNumber(L, s.longest, 0)} · ${fmtNumber(L, s.total, 0)} visits` }),
-      h("p", { class: `state ${s.state}`, "data-today": s.todayDone ? "done" : "pending", text: stateText }),
+      h("p", { class: `state ${s.repairable ? "repairable" : s.state}`, "data-today": s.todayDone ? "done" : "pending",
+        "data-repairable": s.repairable?.lastDate ?? null, text: s.message ?? stateText }),
       s.state === "pending" && s.atRiskAt ? h("p", { class: "muted", text: `Breaks in ${fmtDuration(L, (Date.parse(s.atRiskAt) - now) / 1000)} (${fmtDate(L, s.atRiskAt, tz, true)})` }) : null,
       ...this.calendar({ activity, s, today, weeks, L, sid }),
     ];

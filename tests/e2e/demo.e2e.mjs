@@ -494,6 +494,22 @@ try {
     await settled();
   });
 
+  if (has.streak) {
+    await check("cust_lapsed: the streak widget offers the repair of yesterday, in the page's language (en, de)", async () => {
+      await pick("cust_lapsed");
+      const state = () => page.locator("impact-streak .state").first();
+      assert(await state().getAttribute("data-repairable") !== null, "no repair offered for a streak broken yesterday");
+      const en = await state().innerText();
+      assert(/^Streak broken — repair by \d{1,2}\/\d{1,2}\/\d{4}$/.test(en.trim()), `English repair message: ${en}`);
+      await page.selectOption("#locale", "de");
+      await page.waitForFunction(() => /^Serie unterbrochen – reparieren bis \d{1,2}\.\d{1,2}\.\d{4}$/.test(
+        document.querySelector("impact-streak").shadowRoot.querySelector(".state")?.textContent.trim() ?? ""), null, { timeout: WAIT })
+        .catch(async () => { throw new Error(`German repair message: ${await state().innerText()}`); });
+      await page.selectOption("#locale", "en");
+      await pick("cust_123");
+    });
+  }
+
   await check("storefront embed (www/embed.html): one script tag, seed numbers; hostile text stays text", async () => {
     const embed = await context.newPage();
     embed.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`embed console: ${m.text()}`); });

@@ -34,6 +34,7 @@ export const CUSTOMERS = [
   { id: "cust_new", displayName: "Nia Newcomer", email: "nia@example.com", summary: "New customer: no orders yet" },
   { id: "cust_123", displayName: "Sam Seed", email: "sam@example.com", summary: "The seed customer: 15 orders, 248.5 kg saved" },
   { id: "cust_power", displayName: "Pat Power", email: "pat@example.com", summary: "Power user: 100,000 orders" },
+  { id: "cust_lapsed", displayName: "Lee Lapsed", email: "lee@example.com", summary: "Missed yesterday: a 9-day streak to repair" },
   // not in the picker: hostile text for the e2e test (must show as text, never run)
   { id: "cust_hostile", displayName: '"><img src=x onerror="window.__pwned=1">', email: "x@example.com", summary: "hostile text", hidden: true },
 ];
@@ -153,6 +154,16 @@ function seedActivity(todayMs) {
     // a live 6-day run ending yesterday (today not done yet: "pending"), sparser before that
     const active = d <= 6 || (d !== 7 && rand() < 0.55);
     if (active) days.push({ date: isoDate(ms), count: 1 + Math.floor(rand() * 4) });
+  }
+  return days;
+}
+
+// A 9-day run that ended the day before yesterday: yesterday was missed, today not yet done — the
+// streak is broken but can still be repaired today (a streak with `repair: {withinPeriods: 1}`).
+function lapsedActivity(todayMs) {
+  const days = [];
+  for (let d = 40; d >= 2; d--) {
+    if (d <= 10 || d % 3 === 0) days.push({ date: isoDate(todayMs - d * DAY_MS), count: 1 + (d % 3) });
   }
   return days;
 }
@@ -306,6 +317,10 @@ function build(customer, todayMs) {
           campaigns: SEED_CAMPAIGNS.map((c) => ({ ...c, completionPercentage: 100.0, achievedCount: 12 })),
         },
       };
+    }
+    case "cust_lapsed": {
+      const base = build(CUSTOMERS[1], todayMs);
+      return { ...base, customer, activity: lapsedActivity(todayMs) };
     }
     case "cust_hostile": {
       const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';

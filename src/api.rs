@@ -113,9 +113,9 @@ pub(crate) use for_each_function;
 /// `milestoneProgress`: see [`crate::milestones::milestone_progress`].
 pub fn milestone_progress(
     input: &Json,
-    _zones: &dyn ZoneDb,
+    zones: &dyn ZoneDb,
 ) -> Result<crate::milestones::MilestoneProgress> {
-    crate::milestones::milestone_progress(input)
+    crate::milestones::milestone_progress(input, zones)
 }
 
 /// `tierProgress`: Gameball's shape (see [`crate::adapters::gameball::is_tier_progress`]) is read

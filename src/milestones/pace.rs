@@ -98,6 +98,9 @@ pub fn trend(
     }))
 }
 
+/// A history point: `(at, value)`.
+type Point = (DateTime<Utc>, f64);
+
 /// The base point `(at, value)` of the trend (module docs), validating every point.
 fn base_point(
     history: &Json,
@@ -109,8 +112,7 @@ fn base_point(
     let cut = today
         .checked_sub_days(Days::new(WINDOW_DAYS - 1))
         .map(|d| zone.start_of_day(d));
-    let (mut old, mut first): (Option<(DateTime<Utc>, f64)>, Option<(DateTime<Utc>, f64)>) =
-        (None, None);
+    let (mut old, mut first): (Option<Point>, Option<Point>) = (None, None);
     for point in history.items()? {
         let at = instant(&point.field("at")?, zone)?;
         let value = point.field("value")?.non_negative()?;
@@ -137,4 +139,32 @@ fn eta(today: NaiveDate, remaining: Decimal, days: i64, delta: Decimal) -> Optio
         .unwrap_or_else(|| (remaining.to_f64() * days as f64 / delta.to_f64()).ceil() as i128);
     let date = today.checked_add_days(Days::new(u64::try_from(need).ok()?))?;
     (date.year() <= 9999).then_some(date)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::{api, time::TzDatabase};
+    use serde_json::json;
+
+    #[test]
+    fn without_history_the_result_is_unchanged() {
+        for history in [None, Some(json!(null))] {
+            let mut input = json!({"current": 248.5, "target": 500, "now": "2025-03-11T12:00:00Z"});
+            if let Some(h) = history {
+                input["history"] = h;
+            }
+            let out = api::call("milestoneProgress", &input, &TzDatabase).unwrap();
+            let expected = json!({"percentage": 49.7, "remaining": 251.5, "isCompleted": false});
+            assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn with_history_pace_and_eta_are_written_even_when_null() {
+        let input =
+            json!({"current": 1, "target": 5, "now": "2025-03-11T12:00:00Z", "history": []});
+        let out = api::call("milestoneProgress", &input, &TzDatabase).unwrap();
+        assert_eq!((&out["pace"], &out["eta"]), (&json!(null), &json!(null)));
+        assert!(out.as_object().unwrap().contains_key("eta"));
+    }
 }

@@ -5,7 +5,7 @@
 //! is the value at `now`, so it wins over a differing newest point):
 //! - the base is the newest point at least [`WINDOW_DAYS`] local days before today (the trend
 //!   then spans at least that window); when no point is that old, the oldest point;
-//!   of points at the same instant the one listed last counts; points after `now` are ignored;
+//!   of points in the same millisecond the one listed last counts; points after `now` are ignored;
 //! - `pace.perDay` = (`current` − base value) / whole local days from the base's day to today,
 //!   exact in decimal (cut at 22 places); `pace.since` is the base's local day;
 //! - `eta` is today plus ⌈remaining / perDay⌉ local days: the local day the trend reaches
@@ -99,7 +99,7 @@ pub fn trend(
 }
 
 /// A history point: `(at, value)`.
-type Point = (DateTime<Utc>, f64);
+type Point = (i64, f64);
 
 /// The base point `(at, value)` of the trend (module docs), validating every point.
 fn base_point(
@@ -111,10 +111,11 @@ fn base_point(
     // Points before `cut` lie at least WINDOW_DAYS local days before today.
     let cut = today
         .checked_sub_days(Days::new(WINDOW_DAYS - 1))
-        .map(|d| zone.start_of_day(d));
+        .map(|d| zone.start_of_day(d).timestamp_millis());
+    let now = now.timestamp_millis();
     let (mut old, mut first): (Option<Point>, Option<Point>) = (None, None);
     for point in history.items()? {
-        let at = instant(&point.field("at")?, zone)?;
+        let at = instant(&point.field("at")?, zone)?.timestamp_millis();
         let value = point.field("value")?.non_negative()?;
         if at > now {
             continue;
@@ -126,7 +127,9 @@ fn base_point(
             first = Some((at, value));
         }
     }
-    Ok(old.or(first).map(|(at, v)| (at, Decimal::from_f64(v))))
+    Ok(old
+        .or(first)
+        .and_then(|(at, v)| Some((DateTime::from_timestamp_millis(at)?, Decimal::from_f64(v)))))
 }
 
 /// Today plus ⌈remaining × days / delta⌉ days (`delta > 0`), if that day is at most 9999-12-31.

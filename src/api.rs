@@ -24,10 +24,12 @@ macro_rules! for_each_function {
         $apply! {
             ("milestoneProgress", milestone_progress, "progress", "MilestoneInput | string | Uint8Array | ArrayBuffer", "MilestoneProgress", [
                 " Percentage, remaining amount and completion of a milestone (or of several levels),",
-                " in exact decimal arithmetic: 100 only when complete.",
+                " in exact decimal arithmetic: 100 only when complete; with `history`, the pace and ETA.",
                 " @example",
                 " milestoneProgress({ current: 248.5, target: 500 });",
                 " // → { percentage: 49.7, remaining: 251.5, isCompleted: false }",
+                " milestoneProgress({ current: 248.5, target: 500, now: \"2025-03-11T12:00:00Z\",",
+                "   history: [{ at: \"2025-03-01\", value: 198.5 }] }).eta; // → \"2025-05-01\"",
             ]),
             ("tierProgress", tier_progress, "progress", "TierInput | string | Uint8Array | ArrayBuffer", "TierProgress", [
                 " The current and next tier and the progress between them, from a tier list or",
@@ -113,9 +115,9 @@ pub(crate) use for_each_function;
 /// `milestoneProgress`: see [`crate::milestones::milestone_progress`].
 pub fn milestone_progress(
     input: &Json,
-    _zones: &dyn ZoneDb,
+    zones: &dyn ZoneDb,
 ) -> Result<crate::milestones::MilestoneProgress> {
-    crate::milestones::milestone_progress(input)
+    crate::milestones::milestone_progress(input, zones)
 }
 
 /// `tierProgress`: Gameball's shape (see [`crate::adapters::gameball::is_tier_progress`]) is read

@@ -49,6 +49,10 @@ const FILES: &[(&str, &str)] = &[
         "vectors/milestones.json",
         include_str!("vectors/milestones.json"),
     ),
+    (
+        "vectors/milestone-eta.json",
+        include_str!("vectors/milestone-eta.json"),
+    ),
     ("vectors/streaks.json", include_str!("vectors/streaks.json")),
     (
         "vectors/streak-repair.json",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 182,922 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 184,809 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
@@ -18,7 +18,9 @@ const ENTRIES = [
   // Localised messages (issue 20: `locale` on streak, tierProgress, achievementWindow, campaignProgress)
   // grew the modules, make pkg on main f82cddd7 vs the branch messages: impactkit +7,472 (173,808 → 181,280),
   // streaks +7,312, progress +5,362, profile +198; each budget raised by exactly that.
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 182_922) },
+  // Then milestone pace and ETA on main f82cddd7: impactkit +1,887 (173,808 → 175,695), progress +1,727
+  // (39,015 → 40,742); both budgets raised by exactly that.
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 184_809) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.
@@ -35,7 +37,7 @@ const ENTRIES = [
   // allocator (crates/impactkit-alloc) for both: progress 31,996, profile 46,359; then progress without
   // wasm-bindgen (crates/impactkit-raw) and both at opt-level z: progress 25,793, profile 45,309; then
   // pointsProgress and tier retention joined progress: progress 38,968, profile 43,996 (budgets + 1 %).
-  { name: "progress", budget: 44_720, target: 20 * KB },
+  { name: "progress", budget: 46_447, target: 20 * KB },
   // Then readLeaderboard, Gameball referrals/activities and pointsProgress joined profile (main ba00851d):
   // progress 38,951, profile 62,298 (+ 1 %).
   { name: "profile", budget: 63_128, target: 40 * KB },

@@ -153,6 +153,19 @@ impl Decimal {
         (other.units > 0).then(|| self.units.div_euclid(other.units))
     }
 
+    /// `self / n` for a whole `n > 0`, cut towards zero at 22 places (`None` when `n ≤ 0`).
+    ///
+    /// ```
+    /// use impactkit::decimal::Decimal;
+    /// let third = Decimal::from_f64(0.3).div_int(3);
+    /// assert_eq!(third.map(Decimal::to_f64), Some(0.1));
+    /// ```
+    pub fn div_int(self, n: i64) -> Option<Decimal> {
+        (n > 0).then(|| Decimal {
+            units: self.units / i128::from(n),
+        })
+    }
+
     /// `⌈self / other⌉` for `other > 0` as a whole number (`None` when `other ≤ 0`).
     ///
     /// ```

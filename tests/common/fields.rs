@@ -98,6 +98,7 @@ pub const KEYS: &[&str] = &[
     "hasMore",
     "highScoreAmount",
     "highestStreak",
+    "history",
     "hour",
     "icon",
     "id",

@@ -53,6 +53,26 @@ export interface MilestoneInput extends DisplayOptions {
     target?: number;
     /** Intermediate goals, e.g. [100, 250, 500, 1000]. */
     levels?: number[];
+    /** The milestone's cumulative total at past instants, any order: adds `pace` and `eta`. */
+    history?: MilestonePoint[];
+    /** Required with `history`; `current` is the value at `now`. */
+    now?: Instant;
+    /** The zone of the local days of `pace` and `eta`. */
+    timezone?: TimeZoneName;
+}
+
+/** The milestone's cumulative total `value` (≥ 0) at the instant `at`. */
+export interface MilestonePoint {
+    at: Instant;
+    value: number;
+}
+
+/** The recent trend: from the newest point at least 90 local days old (or the oldest point) to `current` today. */
+export interface MilestonePace {
+    /** Progress per local day, exact in decimal; 0 or negative when progress stalled or went back. */
+    perDay: number;
+    /** The local day (`YYYY-MM-DD`) the trend is measured from. */
+    since: string;
 }
 
 export interface MilestoneProgress {
@@ -65,6 +85,11 @@ export interface MilestoneProgress {
     nextTarget?: number | null;
     levelPercentage?: number;
     levelRemaining?: number;
+    /** Present when `history` was given: `null` without a point before today. */
+    pace?: MilestonePace | null;
+    /** Present when `history` was given: the local day (`YYYY-MM-DD`) the pace reaches `target`;
+     * `null` without a positive pace, once complete, or after 9999-12-31. */
+    eta?: string | null;
 }
 
 export interface Tier {
@@ -1120,10 +1145,12 @@ export function impactCardPng(input: ImpactCardPngInput | string): Promise<Uint8
 
 /**
  * Percentage, remaining amount and completion of a milestone (or of several levels),
- * in exact decimal arithmetic: 100 only when complete.
+ * in exact decimal arithmetic: 100 only when complete; with `history`, the pace and ETA.
  * @example
  * milestoneProgress({ current: 248.5, target: 500 });
  * // → { percentage: 49.7, remaining: 251.5, isCompleted: false }
+ * milestoneProgress({ current: 248.5, target: 500, now: "2025-03-11T12:00:00Z",
+ *   history: [{ at: "2025-03-01", value: 198.5 }] }).eta; // → "2025-05-01"
  */
 export function milestoneProgress(input: MilestoneInput | string | Uint8Array | ArrayBuffer): MilestoneProgress;
 

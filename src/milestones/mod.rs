@@ -1,8 +1,12 @@
-//! Milestone progress: "248.5 of 500 kg → 49.7 %", single or multi-level.
+//! Milestone progress: "248.5 of 500 kg → 49.7 %", single or multi-level, with the pace and
+//! ETA from a history ([`pace`]).
+
+pub mod pace;
 
 use crate::decimal::{Decimal, Display};
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, JsonWriter, ToJson};
+use crate::time::ZoneDb;
 
 /// A milestone to measure.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,8 @@ pub struct MilestoneProgress {
     pub is_completed: bool,
     /// Level information, present when levels were given.
     pub levels: Option<LevelProgress>,
+    /// Pace and ETA, present when `history` was given.
+    pub trend: Option<pace::Trend>,
 }
 
 impl ToJson for MilestoneProgress {
@@ -58,6 +64,10 @@ impl ToJson for MilestoneProgress {
             out.field("nextTarget", &levels.next_target);
             out.field("levelPercentage", &levels.level_percentage);
             out.field("levelRemaining", &levels.level_remaining);
+        }
+        if let Some(trend) = &self.trend {
+            out.field("pace", &trend.pace);
+            out.field("eta", &trend.eta);
         }
         out.end_object();
     }
@@ -137,6 +147,7 @@ impl Milestone {
             remaining: overall.remaining,
             is_completed: overall.is_completed,
             levels: (!self.levels.is_empty()).then(|| self.level_progress(current)),
+            trend: None,
         }
     }
 
@@ -173,14 +184,25 @@ impl Milestone {
     }
 }
 
-/// The `milestoneProgress` function of the JS contract.
+/// The `milestoneProgress` function of the JS contract: [`Milestone::progress`], plus
+/// [`pace::trend`] when `history` is given.
 ///
 /// ```
 /// let v = serde_json::json!({"current": 99.96, "target": 100});
 /// let v = impactkit::json::Node::from(&v);
-/// let p = impactkit::milestones::milestone_progress(&impactkit::json::Json::root(&v)).unwrap();
-/// assert_eq!((p.percentage, p.is_completed), (99.9, false));
+/// let zones = &impactkit::time::TzDatabase;
+/// let p = impactkit::milestones::milestone_progress(&impactkit::json::Json::root(&v), zones).unwrap();
+/// assert_eq!((p.percentage, p.is_completed, p.trend), (99.9, false, None));
 /// ```
-pub fn milestone_progress(input: &Json) -> Result<MilestoneProgress> {
-    Ok(Milestone::from_json(input)?.progress())
+pub fn milestone_progress(input: &Json, zones: &dyn ZoneDb) -> Result<MilestoneProgress> {
+    let milestone = Milestone::from_json(input)?;
+    let mut progress = milestone.progress();
+    let (current, target) = (milestone.current, milestone.target);
+    progress.trend = pace::trend(
+        input,
+        Decimal::from_f64(current),
+        Decimal::from_f64(target),
+        zones,
+    )?;
+    Ok(progress)
 }

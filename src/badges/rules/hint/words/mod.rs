@@ -1,0 +1,292 @@
+//! The words of hints, one table per language. `{n}` is the amount still needed as the
+//! locale writes it; other `{…}` placeholders are filled by the composition in [`super`].
+//! A [`Forms`] entry holds one text per CLDR plural category of `{n}` (or of `{x}`).
+
+mod ar;
+mod de;
+mod es;
+mod fr;
+mod ja;
+
+use crate::badges::rules::{Field, Op};
+use crate::locale::plural::Forms;
+use crate::locale::Lang;
+
+/// The words of one event type: counted ("{n} more referrals"), a plural ("referrals") and
+/// one with its article ("a referral"). Custom types have `{name}`.
+pub(super) struct EventWords {
+    pub(super) count: Forms,
+    pub(super) many: &'static str,
+    pub(super) one: &'static str,
+}
+
+/// A `period` rule's sentences for one period (month or week); `{from}` names the orders
+/// that count, `{amount}` the counted amount, `{sum}` / `{field}` the compared fields.
+pub(super) struct PeriodWords {
+    pub(super) met_reached: &'static str,
+    pub(super) met_covered: &'static str,
+    pub(super) cover_first: &'static str,
+    pub(super) cover: &'static str,
+    pub(super) reach: &'static str,
+}
+
+/// Every word of a hint in one language.
+pub(super) struct Words {
+    /// "{n} more orders" and "{n} more green orders".
+    pub(super) orders: Forms,
+    pub(super) green_orders: Forms,
+    /// A counted noun and its qualifier: "{count}{qual}".
+    pub(super) count: &'static str,
+    /// The qualifier's parts: orders' local time, events' local time, the other clauses.
+    pub(super) placed: &'static str,
+    pub(super) at: &'static str,
+    pub(super) with: &'static str,
+    /// An amount still needed per summed field (see [`unit`]): "{n} more kg CO2 saved".
+    pub(super) units: [Forms; 9],
+    /// "{amount}{from}" and which orders count: green ones, filtered ones (`{qual}`).
+    pub(super) sum: &'static str,
+    pub(super) from_green: &'static str,
+    pub(super) from_orders: &'static str,
+    pub(super) in_green: &'static str,
+    pub(super) in_orders: &'static str,
+    /// Consecutive months / weeks with `{one}`.
+    pub(super) streaks: [Forms; 2],
+    pub(super) a_green_order: &'static str,
+    pub(super) an_order: &'static str,
+    /// A `period` rule, per month / week.
+    pub(super) periods: [PeriodWords; 2],
+    /// A filter clause on a number, per field (see [`unit`]): "{op} {x} kg CO2".
+    pub(super) amounts: [Forms; 9],
+    /// gt, gte, lt, lte, eq against a number, then against another field.
+    pub(super) ops: [&'static str; 5],
+    pub(super) field_ops: [&'static str; 5],
+    /// "{a} {op} {b}" (two fields), "{field} {values}" (`in`), "tier {names}".
+    pub(super) versus: &'static str,
+    pub(super) one_of: &'static str,
+    pub(super) tier_is: &'static str,
+    /// Field names (see [`noun`]).
+    pub(super) nouns: [&'static str; 12],
+    /// Joining clauses, and lists ("a, b or c").
+    pub(super) and: &'static str,
+    pub(super) comma: &'static str,
+    pub(super) or: &'static str,
+    /// Local time: "between {from} and {to}", none, and "{hours} {days}".
+    pub(super) hours: &'static str,
+    pub(super) no_hour: &'static str,
+    pub(super) hours_days: &'static str,
+    /// Monday to Sunday; a run alone, a run in a list, a list, none.
+    pub(super) days: [&'static str; 7],
+    pub(super) days_from_to: &'static str,
+    pub(super) days_range: &'static str,
+    pub(super) days_on: &'static str,
+    pub(super) no_day: &'static str,
+    /// Events: signup, referral, review, tierReached, any other type.
+    pub(super) events: [EventWords; 5],
+    pub(super) event_sum: &'static str,
+    pub(super) a_event: &'static str,
+    pub(super) reach_tier: &'static str,
+    pub(super) sign_up: &'static str,
+}
+
+/// The table of `lang`.
+pub(super) fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::De => &de::DE,
+        Lang::Fr => &fr::FR,
+        Lang::Es => &es::ES,
+        Lang::Ar => &ar::AR,
+        Lang::Ja => &ja::JA,
+    }
+}
+
+/// The index of a field in [`Words::units`] and [`Words::amounts`] (fields that are never
+/// summed nor compared with a number share the last slot with `value`).
+pub(super) fn unit(field: Field) -> usize {
+    match field {
+        Field::Co2Kg => 0,
+        Field::BaselineCo2Kg => 1,
+        Field::Co2SavedKg => 2,
+        Field::RecycledShare => 3,
+        Field::OffsetKg => 4,
+        Field::TreesSaved => 5,
+        Field::SupplyChains => 6,
+        Field::VerifiedSupplyChains => 7,
+        Field::Value | Field::Tier | Field::Hour | Field::Weekday => 8,
+    }
+}
+
+/// The index of a field in [`Words::nouns`].
+pub(super) fn noun(field: Field) -> usize {
+    match field {
+        Field::Hour => 8,
+        Field::Weekday => 9,
+        Field::Value => 10,
+        Field::Tier => 11,
+        other => unit(other),
+    }
+}
+
+/// The index of an operator in [`Words::ops`] (`in` compares with a list, never here).
+pub(super) fn op(op: Op) -> usize {
+    match op {
+        Op::Gt => 0,
+        Op::Gte => 1,
+        Op::Lt => 2,
+        Op::Lte => 3,
+        Op::Eq | Op::In => 4,
+    }
+}
+
+/// The index of an event type in [`Words::events`].
+pub(super) fn event(kind: &str) -> usize {
+    match kind {
+        "signup" => 0,
+        "referral" => 1,
+        "review" => 2,
+        crate::badges::events::TIER_REACHED => 3,
+        _ => 4,
+    }
+}
+
+/// Comparing two fields, in every language but English.
+const SYMBOLS: [&str; 5] = [">", "≥", "<", "≤", "="];
+
+const EN: Words = Words {
+    orders: &["{n} more order", "{n} more orders"],
+    green_orders: &["{n} more green order", "{n} more green orders"],
+    count: "{count}{qual}",
+    placed: " placed {when}",
+    at: " {when}",
+    with: " with {with}",
+    units: [
+        &["{n} more kg CO2"],
+        &["{n} more kg baseline CO2"],
+        &["{n} more kg CO2 saved"],
+        &["{n} more recycled share"],
+        &["{n} more kg CO2 offset"],
+        &["{n} more tree saved", "{n} more trees saved"],
+        &["{n} more supply chain", "{n} more supply chains"],
+        &[
+            "{n} more verified supply chain",
+            "{n} more verified supply chains",
+        ],
+        &["{n} more in value"],
+    ],
+    sum: "{amount}{from}",
+    from_green: " from green orders",
+    from_orders: " from orders{qual}",
+    in_green: " in green orders",
+    in_orders: " in orders{qual}",
+    streaks: [
+        &[
+            "{n} more consecutive month with {one}",
+            "{n} more consecutive months with {one}",
+        ],
+        &[
+            "{n} more consecutive week with {one}",
+            "{n} more consecutive weeks with {one}",
+        ],
+    ],
+    a_green_order: "a green order",
+    an_order: "an order{qual}",
+    periods: [
+        PeriodWords {
+            met_reached: "reached so far this month{from}: earned when the month ends",
+            met_covered: "covered so far this month{from}: earned when the month ends",
+            cover_first: "an order this month whose {sum} cover the month's {field}{from}",
+            cover: "{amount} this month to cover this month's {field}{from}",
+            reach: "{amount} this month{from}",
+        },
+        PeriodWords {
+            met_reached: "reached so far this week{from}: earned when the week ends",
+            met_covered: "covered so far this week{from}: earned when the week ends",
+            cover_first: "an order this week whose {sum} cover the week's {field}{from}",
+            cover: "{amount} this week to cover this week's {field}{from}",
+            reach: "{amount} this week{from}",
+        },
+    ],
+    amounts: [
+        &["{op} {x} kg CO2"],
+        &["{op} {x} kg baseline CO2"],
+        &["{op} {x} kg CO2 saved"],
+        &["{op} {x} % recycled content"],
+        &["{op} {x} kg CO2 offset"],
+        &["{op} {x} tree saved", "{op} {x} trees saved"],
+        &["{op} {x} supply chain", "{op} {x} supply chains"],
+        &[
+            "{op} {x} verified supply chain",
+            "{op} {x} verified supply chains",
+        ],
+        &["a value {op} {x}"],
+    ],
+    ops: ["over", "at least", "under", "at most", "exactly"],
+    field_ops: ["above", "at or above", "below", "at or below", "equal to"],
+    versus: "{a} {op} {b}",
+    one_of: "{field} {values}",
+    tier_is: "tier {names}",
+    nouns: [
+        "CO2",
+        "the baseline",
+        "CO2 saved",
+        "recycled content",
+        "offsets",
+        "trees saved",
+        "supply chains",
+        "verified supply chains",
+        "the hour",
+        "the weekday",
+        "the value",
+        "the tier",
+    ],
+    and: " and ",
+    comma: ", ",
+    or: " or ",
+    hours: "between {from} and {to}",
+    no_hour: "at no hour",
+    hours_days: "{hours} {days}",
+    days: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    days_from_to: "from {a} to {b}",
+    days_range: "{a} to {b}",
+    days_on: "on {days}",
+    no_day: "on no day",
+    events: [
+        EventWords {
+            count: &["{n} more sign-up", "{n} more sign-ups"],
+            many: "sign-ups",
+            one: "a sign-up",
+        },
+        EventWords {
+            count: &["{n} more referral", "{n} more referrals"],
+            many: "referrals",
+            one: "a referral",
+        },
+        EventWords {
+            count: &["{n} more review", "{n} more reviews"],
+            many: "reviews",
+            one: "a review",
+        },
+        EventWords {
+            count: &["{n} more tier reached", "{n} more tiers reached"],
+            many: "tiers reached",
+            one: "a tier reached",
+        },
+        EventWords {
+            count: &["{n} more \"{name}\" event", "{n} more \"{name}\" events"],
+            many: "\"{name}\" events",
+            one: "a \"{name}\" event",
+        },
+    ],
+    event_sum: "{amount} from {events}{qual}",
+    a_event: "{a}{qual}",
+    reach_tier: "reach the {tier} tier",
+    sign_up: "sign up",
+};

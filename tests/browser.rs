@@ -87,6 +87,10 @@ const FILES: &[(&str, &str)] = &[
         "vectors/messages-locales.json",
         include_str!("vectors/messages-locales.json"),
     ),
+    (
+        "vectors/hints-locales.json",
+        include_str!("vectors/hints-locales.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

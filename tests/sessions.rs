@@ -30,7 +30,7 @@ fn split(input: &Value, request_keys: &[&str]) -> (Value, Value) {
     (Value::Object(history), Value::Object(request))
 }
 
-const PREVIEW_KEYS: [&str; 4] = ["now", "cart", "decimals", "rounding"];
+const PREVIEW_KEYS: [&str; 5] = ["now", "cart", "decimals", "rounding", "locale"];
 const STREAK_KEYS: [&str; 11] = [
     "period",
     "now",

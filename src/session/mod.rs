@@ -64,7 +64,7 @@ impl Customer {
         })
     }
 
-    /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?}`.
+    /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?, locale?}`.
     /// Errors come in the stateless function's order: `now`, the display options, a missing
     /// `orders`, then `cart`.
     pub fn badge_preview(&mut self, request: &Json) -> Result<BadgePreview> {

@@ -45,7 +45,7 @@ pub fn open_customer(
 
 #[wasm_bindgen]
 impl Customer {
-    /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?}`: the cart is
+    /// `badgePreview` of the history with `{now, cart?, decimals?, rounding?, locale?}`: the cart is
     /// applied to the history's tallies (cost independent of the history's length).
     /// @example
     /// customer.badgePreview({ now: "2025-06-15T12:00:00Z", cart: { co2Kg: 1, baselineCo2Kg: 3, recycledShare: 0.6, supplyChains: [] } });

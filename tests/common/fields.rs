@@ -231,6 +231,7 @@ pub const KEYS: &[&str] = &[
     "totalPointsBalance",
     "totalPointsValue",
     "transactionId",
+    "treesSaved",
     "type",
     "unit",
     "urgency",

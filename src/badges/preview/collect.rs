@@ -11,6 +11,7 @@ use crate::badges::orders::Order;
 use crate::badges::rules::{Context, Progress, Tally};
 use crate::decimal::{remaining, Display};
 use crate::error::{Error, ErrorCode, Result};
+use crate::locale::Locale;
 use crate::time::Zone;
 use chrono::{DateTime, Utc};
 
@@ -30,6 +31,8 @@ pub(super) struct Scene<'a> {
     pub(super) cart: Option<&'a Order>,
     /// Each definition's `issued` count.
     pub(super) issued: &'a [Option<u64>],
+    /// The language of the hints, when the request asked for one.
+    pub(super) locale: Option<Locale>,
 }
 
 /// Sorts each definition's outcome into the preview.
@@ -108,7 +111,10 @@ impl Collector<'_> {
             target: p.target,
             percentage: shown_percentage(&scene.display, p),
             remaining: remaining(p.target, p.current),
-            hint: tier.rule.hint(p),
+            hint: match scene.locale {
+                Some(locale) => tier.rule.hint_in(p, locale),
+                None => tier.rule.hint(p),
+            },
             earnable: reason.is_none(),
             reason,
         });

@@ -15,6 +15,7 @@ use crate::badges::rules::{Context, Tally};
 use crate::decimal::Display;
 use crate::error::Result;
 use crate::json::Json;
+use crate::locale::LocaleRequest;
 use crate::time::{instant, Zone};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
@@ -36,15 +37,16 @@ pub struct BadgeHistory {
     tallies: Option<(Known, Vec<Vec<Tally>>)>,
 }
 
-/// The per-call part of a preview: `{now, cart?, decimals?, rounding?}`.
+/// The per-call part of a preview: `{now, cart?, decimals?, rounding?, locale?}`.
 pub struct PreviewRequest {
     now: DateTime<Utc>,
     display: Display,
     cart: Option<Order>,
+    locale: Option<LocaleRequest>,
 }
 
 impl PreviewRequest {
-    /// Reads `now`, `decimals`/`rounding` and `cart` (in that order) in `zone`.
+    /// Reads `now`, `decimals`/`rounding`, `cart` and `locale` (in that order) in `zone`.
     pub fn from_json(input: &Json, zone: &Zone) -> Result<PreviewRequest> {
         let now = instant(&input.field("now")?, zone)?;
         let display = Display::from_json(input)?;
@@ -52,7 +54,13 @@ impl PreviewRequest {
             .opt("cart")?
             .map(|c| Order::cart(&c, zone, now))
             .transpose()?;
-        Ok(PreviewRequest { now, display, cart })
+        let locale = LocaleRequest::from_json(input)?;
+        Ok(PreviewRequest {
+            now,
+            display,
+            cart,
+            locale,
+        })
     }
 }
 
@@ -218,12 +226,16 @@ impl BadgeHistory {
             tallies,
             cart: request.cart.as_ref(),
             issued: &self.issued,
+            locale: request.locale.as_ref().map(|l| l.locale),
         };
         let mut collector = Collector {
             zone,
             now,
             soon: now + Duration::days(self.options.expiring_soon_days),
-            out: BadgePreview::default(),
+            out: BadgePreview {
+                locale: request.locale.clone(),
+                ..BadgePreview::default()
+            },
         };
         let backend_of = by_definition(&self.definitions, &self.backend);
         for ((index, d), mine) in self.definitions.iter().enumerate().zip(&backend_of) {

@@ -12,6 +12,7 @@ use super::validity::Reason;
 use crate::decimal::Display;
 use crate::error::Result;
 use crate::json::Json;
+use crate::locale::LocaleRequest;
 use crate::time::{instant, Zone, ZoneDb};
 
 /// Where an earned badge comes from.
@@ -71,7 +72,8 @@ pub struct LockedBadge {
     pub percentage: f64,
     /// `target − current`, never negative.
     pub remaining: f64,
-    /// English sentence: "2 more orders with over 50 % recycled content".
+    /// What is still needed, in the requested locale: "2 more orders with over 50 % recycled
+    /// content", "noch 2 Bestellungen mit über 50 % Recyclinganteil".
     pub hint: String,
     /// Whether the badge can be earned now (validity and limits).
     pub earnable: bool,
@@ -142,6 +144,8 @@ pub struct BadgePreview {
     pub expiring_soon: Vec<ExpiringBadge>,
     /// Earned badges that have expired.
     pub expired: Vec<EarnedBadge>,
+    /// The `locale` asked for and the one the hints use (only when the input has `locale`).
+    pub locale: Option<LocaleRequest>,
 }
 
 crate::to_json_struct!(BadgePreview {
@@ -150,10 +154,13 @@ crate::to_json_struct!(BadgePreview {
     unlocked_by_cart: "unlockedByCart",
     expiring_soon: "expiringSoon",
     expired: "expired",
+    locale: "locale"?,
 });
 
 /// The `badgePreview` function: `{orders, definitions?, earned?, issued?, now,
-/// timezone?, cart?, options?, decimals?, rounding?}`.
+/// timezone?, cart?, options?, decimals?, rounding?, locale?}`. With `locale` (a BCP 47 tag)
+/// the hints are in its language (en, de, fr, es, ar, ja; others fall back to English) and
+/// the result reports `locale: {requested, used, fallback}`.
 ///
 /// ```
 /// let o = |id: &str, at: &str, share: f64| serde_json::json!({"id": id, "placedAt": at, "co2Kg": 5,

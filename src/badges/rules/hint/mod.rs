@@ -17,13 +17,28 @@ use words::Words;
 struct Speaker {
     locale: Locale,
     words: &'static Words,
+    /// Numbers in the locale's format; without a requested locale, as plain decimals (the
+    /// English hints impactkit always wrote: "1234.5 more kg CO2 saved").
+    localised: bool,
 }
 
 impl Speaker {
-    fn new(locale: Locale) -> Speaker {
+    fn new(locale: Option<Locale>) -> Speaker {
+        let localised = locale.is_some();
+        let locale = locale.unwrap_or(Locale::EN);
         Speaker {
             locale,
             words: words::words(locale.lang),
+            localised,
+        }
+    }
+
+    /// A plain decimal as the hint shows it.
+    fn shown(&self, plain: &str) -> String {
+        if self.localised {
+            self.locale.decimal_text(plain)
+        } else {
+            plain.to_owned()
         }
     }
 
@@ -31,7 +46,7 @@ impl Speaker {
     /// locale writes it and `values` filled.
     fn counted(&self, forms: Forms, key: &str, plain: &str, values: &[(&str, &str)]) -> String {
         let form = pick(forms, category_of_text(self.locale.lang, plain));
-        let shown = self.locale.decimal_text(plain);
+        let shown = self.shown(plain);
         let mut all = vec![(key, shown.as_str())];
         all.extend_from_slice(values);
         fill_all(form, &all)
@@ -39,7 +54,7 @@ impl Speaker {
 
     /// A number of a filter in the locale's format.
     fn number(&self, x: f64) -> String {
-        self.locale.decimal_text(&plain(x))
+        self.shown(&plain(x))
     }
 
     /// "{n} more orders placed between 22:00 and 04:00", "{n} more green orders".
@@ -188,7 +203,8 @@ fn awaited_tier<'f>(kind: &str, filter: &'f Filter) -> Option<&'f [String]> {
 }
 
 impl Rule {
-    /// A short English sentence on what is still needed ([`Rule::hint_in`] in English).
+    /// A short English sentence on what is still needed, numbers as plain decimals (no
+    /// `locale` asked for).
     ///
     /// ```
     /// use impactkit::badges::{catalogue::builtin, rules::Progress};
@@ -197,11 +213,11 @@ impl Rule {
     /// assert_eq!(streak.hint(&p), "1 more consecutive month with a green order");
     /// ```
     pub fn hint(&self, progress: &Progress) -> String {
-        self.hint_in(progress, Locale::EN)
+        self.say(progress, Speaker::new(None))
     }
 
     /// A short sentence on what is still needed, in `locale`'s language: numbers in its
-    /// format, counted words in the plural form of the number as shown.
+    /// format (`en`: "1,234.5"), counted words in the plural form of the number as shown.
     ///
     /// ```
     /// use impactkit::badges::{catalogue::builtin, rules::Progress};
@@ -212,7 +228,10 @@ impl Rule {
     /// assert_eq!(circular.hint_in(&p, de), "noch 2 Bestellungen mit über 50\u{A0}% Recyclinganteil");
     /// ```
     pub fn hint_in(&self, progress: &Progress, locale: Locale) -> String {
-        let s = Speaker::new(locale);
+        self.say(progress, Speaker::new(Some(locale)))
+    }
+
+    fn say(&self, progress: &Progress, s: Speaker) -> String {
         let left = crate::decimal::remaining(progress.target, progress.current);
         let n = plain_up(left);
         if let Source::Events(kind) = &self.source {

@@ -70,7 +70,7 @@ impl Speaker {
 
     /// Which orders a sum counts: " from green orders", " from orders with …" or nothing
     /// (`distinct`: " in …").
-    fn from_orders(&self, filter: &Filter, distinct: bool) -> String {
+    fn counting(&self, filter: &Filter, distinct: bool) -> String {
         let w = self.words;
         let (green, orders) = if distinct {
             (w.in_green, w.in_orders)
@@ -88,14 +88,14 @@ impl Speaker {
 
     /// "{n} more kg CO2 saved from orders with …".
     fn sum(&self, field: Field, n: &str, filter: &Filter, distinct: bool) -> String {
-        let amount = self.counted(self.words.units[words::unit(field)], "n", n, &[]);
-        let from = self.from_orders(filter, distinct);
+        let amount = self.counted(self.words.unit(field), "n", n, &[]);
+        let from = self.counting(filter, distinct);
         fill_all(self.words.sum, &[("amount", &amount), ("from", &from)])
     }
 
     /// "{n} more consecutive months with {one}".
     fn streak(&self, period: Period, n: &str, one: &str) -> String {
-        self.counted(self.words.streaks[period as usize], "n", n, &[("one", one)])
+        self.counted(self.words.streak(period), "n", n, &[("one", one)])
     }
 
     /// "a green order" or "an order placed …".
@@ -118,11 +118,11 @@ impl Speaker {
         else {
             return String::new();
         };
-        let p = &self.words.periods[*period as usize];
-        let from = self.from_orders(filter, false);
+        let p = self.words.period(*period);
+        let from = self.counting(filter, false);
         let left = crate::decimal::remaining(progress.target, progress.current);
-        let amount = || self.counted(self.words.units[words::unit(*sum)], "n", n, &[]);
-        let nouns = &self.words.nouns;
+        let amount = || self.counted(self.words.unit(*sum), "n", n, &[]);
+        let w = self.words;
         match at_least {
             // Met so far: the period still has to end (see `in_one_period`).
             _ if left == 0.0 && progress.current > 0.0 => {
@@ -133,7 +133,7 @@ impl Speaker {
                 fill_all(met, &[("from", &from)])
             }
             Operand::Field(g) if progress.target == 0.0 && progress.current == 0.0 => {
-                let (sum, field) = (nouns[words::noun(*sum)], nouns[words::noun(*g)]);
+                let (sum, field) = (w.noun(*sum), w.noun(*g));
                 fill_all(
                     p.cover_first,
                     &[("sum", sum), ("field", field), ("from", &from)],
@@ -143,7 +143,7 @@ impl Speaker {
                 p.cover,
                 &[
                     ("amount", &amount()),
-                    ("field", nouns[words::noun(*g)]),
+                    ("field", w.noun(*g)),
                     ("from", &from),
                 ],
             ),
@@ -154,7 +154,7 @@ impl Speaker {
     /// The hint of a rule over events of type `kind`.
     fn event_hint(&self, kind: &str, measure: &Measure, n: &str, left: f64) -> String {
         let w = self.words;
-        let e = &w.events[words::event(kind)];
+        let e = w.event(kind);
         let name = [("name", kind)];
         match measure {
             Measure::Count(filter) => match awaited_tier(kind, filter) {
@@ -169,7 +169,7 @@ impl Speaker {
                 }
             },
             Measure::Sum(field, filter) => {
-                let amount = self.counted(w.units[words::unit(*field)], "n", n, &[]);
+                let amount = self.counted(w.unit(*field), "n", n, &[]);
                 let events = fill_all(e.many, &name);
                 let qual = self.qualifier(filter, false);
                 let values = [

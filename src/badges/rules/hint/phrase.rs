@@ -2,7 +2,6 @@
 //! ("over 50 % recycled content"), its local hours and weekdays ("between 22:00 and 04:00
 //! from Monday to Friday"), and lists ("a, b or c").
 
-use super::words::{noun, op, unit};
 use super::Speaker;
 use crate::badges::rules::sets::{runs, time_set};
 use crate::badges::rules::{Clause, Field, Filter, Op, Operand};
@@ -50,7 +49,7 @@ impl Speaker {
 
     fn clause(&self, c: &Clause) -> String {
         let w = self.words;
-        let field = w.nouns[noun(c.field)];
+        let field = w.noun(c.field);
         match &c.operand {
             Operand::Number(x) => {
                 let x = if c.field == Field::RecycledShare {
@@ -59,16 +58,12 @@ impl Speaker {
                     *x
                 };
                 let plain = super::plain(x);
-                let op = w.ops[op(c.op)];
-                self.counted(w.amounts[unit(c.field)], "x", &plain, &[("op", op)])
+                let op = w.op(c.op, true);
+                self.counted(w.amount(c.field), "x", &plain, &[("op", op)])
             }
             Operand::Field(g) => fill_all(
                 w.versus,
-                &[
-                    ("a", field),
-                    ("op", w.field_ops[op(c.op)]),
-                    ("b", w.nouns[noun(*g)]),
-                ],
+                &[("a", field), ("op", w.op(c.op, false)), ("b", w.noun(*g))],
             ),
             Operand::List(xs) => {
                 let values: Vec<String> = xs.iter().map(|x| self.number(*x)).collect();

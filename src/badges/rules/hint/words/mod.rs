@@ -8,7 +8,7 @@ mod es;
 mod fr;
 mod ja;
 
-use crate::badges::rules::{Field, Op};
+use crate::badges::rules::{Field, Op, Period};
 use crate::locale::plural::Forms;
 use crate::locale::Lang;
 
@@ -41,7 +41,7 @@ pub(super) struct Words {
     pub(super) placed: &'static str,
     pub(super) at: &'static str,
     pub(super) with: &'static str,
-    /// An amount still needed per summed field (see [`unit`]): "{n} more kg CO2 saved".
+    /// An amount still needed per summed field (see [`Words::unit`]): "{n} more kg CO2 saved".
     pub(super) units: [Forms; 9],
     /// "{amount}{from}" and which orders count: green ones, filtered ones (`{qual}`).
     pub(super) sum: &'static str,
@@ -55,7 +55,7 @@ pub(super) struct Words {
     pub(super) an_order: &'static str,
     /// A `period` rule, per month / week.
     pub(super) periods: [PeriodWords; 2],
-    /// A filter clause on a number, per field (see [`unit`]): "{op} {x} kg CO2".
+    /// A filter clause on a number, per field (see [`Words::amount`]): "{op} {x} kg CO2".
     pub(super) amounts: [Forms; 9],
     /// gt, gte, lt, lte, eq against a number, then against another field.
     pub(super) ops: [&'static str; 5],
@@ -64,7 +64,7 @@ pub(super) struct Words {
     pub(super) versus: &'static str,
     pub(super) one_of: &'static str,
     pub(super) tier_is: &'static str,
-    /// Field names (see [`noun`]).
+    /// Field names (see [`Words::noun`]).
     pub(super) nouns: [&'static str; 12],
     /// Joining clauses, and lists ("a, b or c").
     pub(super) and: &'static str,
@@ -100,52 +100,93 @@ pub(super) fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// The index of a field in [`Words::units`] and [`Words::amounts`] (fields that are never
-/// summed nor compared with a number share the last slot with `value`).
-pub(super) fn unit(field: Field) -> usize {
+impl Words {
+    /// The amount still needed of a summed field (fields never summed share `value`'s).
+    pub(super) fn unit(&self, field: Field) -> Forms {
+        by_field(&self.units, field)
+    }
+
+    /// A filter clause comparing `field` with a number.
+    pub(super) fn amount(&self, field: Field) -> Forms {
+        by_field(&self.amounts, field)
+    }
+
+    /// What `field` is called.
+    pub(super) fn noun(&self, field: Field) -> &'static str {
+        let [co2, baseline, saved, recycled, offset, trees, chains, verified, hour, weekday, value, tier] =
+            self.nouns;
+        match field {
+            Field::Hour => hour,
+            Field::Weekday => weekday,
+            Field::Value => value,
+            Field::Tier => tier,
+            other => by_field(
+                &[
+                    co2, baseline, saved, recycled, offset, trees, chains, verified, value,
+                ],
+                other,
+            ),
+        }
+    }
+
+    /// An operator against a number (`number`) or against another field.
+    pub(super) fn op(&self, op: Op, number: bool) -> &'static str {
+        let [gt, gte, lt, lte, eq] = if number { self.ops } else { self.field_ops };
+        match op {
+            Op::Gt => gt,
+            Op::Gte => gte,
+            Op::Lt => lt,
+            Op::Lte => lte,
+            // `in` compares with a list, never with one number or field.
+            Op::Eq | Op::In => eq,
+        }
+    }
+
+    /// The words of an event type.
+    pub(super) fn event(&self, kind: &str) -> &EventWords {
+        let [signup, referral, review, tier, other] = &self.events;
+        match kind {
+            "signup" => signup,
+            "referral" => referral,
+            "review" => review,
+            crate::badges::events::TIER_REACHED => tier,
+            _ => other,
+        }
+    }
+
+    /// The sentences of a `period` rule over months or weeks.
+    pub(super) fn period(&self, period: Period) -> &PeriodWords {
+        let [month, week] = &self.periods;
+        match period {
+            Period::Month => month,
+            Period::Week => week,
+        }
+    }
+
+    /// Consecutive months or weeks.
+    pub(super) fn streak(&self, period: Period) -> Forms {
+        let [month, week] = self.streaks;
+        match period {
+            Period::Month => month,
+            Period::Week => week,
+        }
+    }
+}
+
+/// The entry of a per-field table (`units`, `amounts`): fields never summed nor compared with
+/// a number share the last one with `value`.
+fn by_field<T: Copy>(table: &[T; 9], field: Field) -> T {
+    let [co2, baseline, saved, recycled, offset, trees, chains, verified, value] = *table;
     match field {
-        Field::Co2Kg => 0,
-        Field::BaselineCo2Kg => 1,
-        Field::Co2SavedKg => 2,
-        Field::RecycledShare => 3,
-        Field::OffsetKg => 4,
-        Field::TreesSaved => 5,
-        Field::SupplyChains => 6,
-        Field::VerifiedSupplyChains => 7,
-        Field::Value | Field::Tier | Field::Hour | Field::Weekday => 8,
-    }
-}
-
-/// The index of a field in [`Words::nouns`].
-pub(super) fn noun(field: Field) -> usize {
-    match field {
-        Field::Hour => 8,
-        Field::Weekday => 9,
-        Field::Value => 10,
-        Field::Tier => 11,
-        other => unit(other),
-    }
-}
-
-/// The index of an operator in [`Words::ops`] (`in` compares with a list, never here).
-pub(super) fn op(op: Op) -> usize {
-    match op {
-        Op::Gt => 0,
-        Op::Gte => 1,
-        Op::Lt => 2,
-        Op::Lte => 3,
-        Op::Eq | Op::In => 4,
-    }
-}
-
-/// The index of an event type in [`Words::events`].
-pub(super) fn event(kind: &str) -> usize {
-    match kind {
-        "signup" => 0,
-        "referral" => 1,
-        "review" => 2,
-        crate::badges::events::TIER_REACHED => 3,
-        _ => 4,
+        Field::Co2Kg => co2,
+        Field::BaselineCo2Kg => baseline,
+        Field::Co2SavedKg => saved,
+        Field::RecycledShare => recycled,
+        Field::OffsetKg => offset,
+        Field::TreesSaved => trees,
+        Field::SupplyChains => chains,
+        Field::VerifiedSupplyChains => verified,
+        Field::Value | Field::Tier | Field::Hour | Field::Weekday => value,
     }
 }
 

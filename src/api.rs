@@ -100,6 +100,8 @@ macro_rules! for_each_function {
                 " @example",
                 " badgePreview({ orders: [], now: \"2025-06-15T12:00:00Z\" }).locked[0]?.hint;",
                 " // → \"1 more green order\"",
+                " badgePreview({ orders: [], now: \"2025-06-15T12:00:00Z\", locale: \"de\" }).locked[0]?.hint;",
+                " // → \"noch 1 grüne Bestellung\" (en, de, fr, es, ar, ja; `locale` in the result)",
             ]),
             ("readCapillaryBadge", read_capillary_badge, "badges", "CapillaryBadge | string | Uint8Array | ArrayBuffer", "BadgeMeta", [
                 " Reads a Capillary badge definition (seed 001): validity, earn limits, tiers.",

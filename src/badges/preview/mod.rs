@@ -222,6 +222,25 @@ mod tests {
     }
 
     #[test]
+    fn locale_is_reported_only_when_asked_for() {
+        let text = |locale: Option<&str>| {
+            let mut input = json!({"orders": [], "now": "2024-09-01T00:00:00Z"});
+            if let Some(tag) = locale {
+                input["locale"] = json!(tag);
+            }
+            let out =
+                badge_preview(&Json::root(&crate::json::Node::from(&input)), &TzDatabase).unwrap();
+            crate::json::to_json_text(&out)
+        };
+        assert!(!text(None).contains("\"locale\""));
+        let english = text(Some("en"));
+        assert!(english.contains(r#""locale":{"requested":"en","used":"en","fallback":false}"#));
+        // The hints themselves are the same as without `locale`.
+        let without = text(None);
+        assert_eq!(english.split(",\"locale\"").next(), without.strip_suffix('}'));
+    }
+
+    #[test]
     fn the_cart_only_adds_unlocked_by_cart() {
         let cart = json!({"co2Kg": 0, "baselineCo2Kg": 900, "recycledShare": 0.9, "offsetKg": 50,
                           "supplyChains": [{"id": "new", "verified": true}]});

@@ -37,8 +37,8 @@ pub(super) const JA: Words = Words {
             reach: "{from}今月{amount}",
         },
         PeriodWords {
-            met_reached: "今週は{from}達成済み：週末に獲得",
-            met_covered: "今週は{from}カバー済み：週末に獲得",
+            met_reached: "今週は{from}達成済み：週の終わりに獲得",
+            met_covered: "今週は{from}カバー済み：週の終わりに獲得",
             cover_first: "{from}今週の{field}を{sum}でカバーする注文",
             cover: "今週の{field}をカバーするには、{from}今週{amount}",
             reach: "{from}今週{amount}",

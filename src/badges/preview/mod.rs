@@ -237,7 +237,10 @@ mod tests {
         assert!(english.contains(r#""locale":{"requested":"en","used":"en","fallback":false}"#));
         // The hints themselves are the same as without `locale`.
         let without = text(None);
-        assert_eq!(english.split(",\"locale\"").next(), without.strip_suffix('}'));
+        assert_eq!(
+            english.split(",\"locale\"").next(),
+            without.strip_suffix('}')
+        );
     }
 
     #[test]

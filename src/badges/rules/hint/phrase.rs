@@ -40,11 +40,14 @@ impl Speaker {
 
     /// The clauses but local time, joined: "over 50 % recycled content and CO2 below the baseline".
     fn clauses(&self, filter: &Filter) -> String {
-        let mut parts = Vec::new();
+        let mut out = String::new();
         for c in filter.0.iter().filter(|c| time_set(c).is_none()) {
-            parts.push(self.clause(c));
+            if !out.is_empty() {
+                out.push_str(self.words.and);
+            }
+            out.push_str(&self.clause(c));
         }
-        parts.join(self.words.and)
+        out
     }
 
     fn clause(&self, c: &Clause) -> String {
@@ -113,8 +116,12 @@ impl Speaker {
 
     /// An hour on the 24-hour clock in the locale's digits ("04:00").
     fn time(&self, hour: u32) -> String {
-        let two = |x: u32| self.locale.decimal_text(&format!("{x:02}"));
-        format!("{}:{}", two(hour), two(0))
+        let mut hh = String::new();
+        crate::numbers::push_digits(&mut hh, hour.into(), 2);
+        let mut time = self.locale.decimal_text(&hh);
+        time.push(':');
+        time.push_str(&self.locale.decimal_text("00"));
+        time
     }
 
     /// "on Saturday or Sunday", "from Monday to Friday", "on Monday to Wednesday or Saturday".

@@ -852,7 +852,7 @@ export interface BadgePreview {
   expiringSoon: { id: string; tier: string | null; expiresAt: string; daysLeft: number }[];
   expired: EarnedBadge[];
   /** Only when the input has `locale`: the tag asked for, the language of the hints, and whether it fell back to English. */
-  locale?: { requested: string; used: "en" | "de" | "fr" | "es" | "ar" | "ja"; fallback: boolean };
+  locale?: MessageLocale;
 }
 
 export type CapillaryInstant = number | string;

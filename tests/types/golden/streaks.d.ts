@@ -781,6 +781,8 @@ export interface BadgePreviewInput extends DisplayOptions {
     now: Instant;
     timezone?: TimeZoneName;
     cart?: CartOrder;
+    /** BCP 47 tag for the hints (en, de, fr, es, ar, ja; others English, reported as a fallback). */
+    locale?: string;
     options?: {
         /** Default 21.77 (Arbor Day Foundation: 48 lb CO₂ per mature tree and year). */
         kgCo2PerTree?: number;
@@ -814,6 +816,7 @@ export interface CustomerHistory {
 export interface CustomerPreviewInput extends DisplayOptions {
     now: Instant;
     cart?: CartOrder;
+    locale?: string;
 }
 
 /** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
@@ -839,7 +842,7 @@ export interface LockedBadge {
     target: number;
     percentage: number;
     remaining: number;
-    /** "2 more orders with over 50 % recycled content". */
+    /** "2 more orders with over 50 % recycled content", in the requested `locale`. */
     hint: string;
     earnable: boolean;
     reason: NotEarnableReason | null;
@@ -851,6 +854,8 @@ export interface BadgePreview {
     unlockedByCart: { id: string; name: string; tier: string }[];
     expiringSoon: { id: string; tier: string | null; expiresAt: string; daysLeft: number }[];
     expired: EarnedBadge[];
+    /** Only when the input has `locale`: the tag asked for, the language of the hints, and whether it fell back to English. */
+    locale?: MessageLocale;
 }
 
 export type CapillaryInstant = number | string;

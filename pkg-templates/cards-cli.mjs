@@ -10,7 +10,8 @@
 // flags fill in what an entry leaves out. An entry's `id` (or its index) is its customer id and names
 // the file. With --graphql URL the file lists customer ids instead (strings, or {id, displayName?,
 // streak?}); each profile is fetched from the seed-000 `customerImpactProfile` query.
-// --jobs N renders on N worker threads (each loads the package once); --shard I/N keeps the customers
+// --jobs N renders on N worker threads (cards-worker.mjs: each loads the package and finds the card's
+// fonts once, and writes its own files); --shard I/N keeps the customers
 // whose id hashes to shard I (0 ≤ I < N: first 4 bytes of SHA-256 of the UTF-8 id, big-endian, mod N);
 // --resume skips a card whose file exists and whose input+options hash is recorded in DIR's manifest.
 // A failing card is reported (and written to --failures FILE as JSON) without stopping the run; the
@@ -20,7 +21,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import * as os from "node:os";
 import { join } from "node:path";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 
 const USAGE = "usage: impactkit-cards profiles.json [--out DIR] [--format png|svg] [--size S] [--theme T] [--locale L] " +
   "[--scale N] [--jobs N] [--shard I/N] [--resume] [--progress] [--failures FILE] [--graphql URL]";
@@ -62,6 +63,9 @@ function parseShard(text) {
 export function shardOf(id, count) {
   return createHash("sha256").update(String(id), "utf8").digest().readUInt32BE(0) % count;
 }
+
+/** Whether customer `id` belongs to `shard` (no hashing for a single shard). */
+const inShard = (id, { index, count }) => count === 1 || shardOf(id, count) === index;
 
 /** Loads the optional rasteriser, or explains how to get it. */
 async function loadResvg() {
@@ -108,7 +112,7 @@ async function graphqlTasks(entries, args) {
     const input = {};
     for (const key of ["size", "theme", "locale"]) if (args[key]) input[key] = args[key];
     return { id, input, extra };
-  }).filter((t) => shardOf(t.id, args.shard.count) === args.shard.index);
+  }).filter((t) => inShard(t.id, args.shard));
   let next = 0;
   const pump = async () => {
     while (next < tasks.length) {
@@ -129,7 +133,7 @@ async function loadTasks(args) {
   }
   if (!Array.isArray(entries)) usage(`${args.files[0]} must hold a JSON array`);
   if (args.graphql) return graphqlTasks(entries, args);
-  return entries.map((e, i) => taskOf(e, i, args)).filter((t) => shardOf(t.id, args.shard.count) === args.shard.index);
+  return entries.map((e, i) => taskOf(e, i, args)).filter((t) => inShard(t.id, args.shard));
 }
 
 /** Names files and hashes each task's input with the options and the package version. */
@@ -199,79 +203,51 @@ function progress(total, enabled) {
   };
 }
 
-// ---- workers -----------------------------------------------------------------------------------
+// ---- workers (cards-worker.mjs) -------------------------------------------------------------------
 
-/** Runs `tasks` on `jobs` workers; `onResult(task, result)` per card; resolves with per-worker stats. */
-function runPool(tasks, args, onResult) {
-  const queue = tasks.slice();
-  const jobs = Math.max(1, Math.min(args.jobs, Math.ceil(tasks.length / BATCH)));
+/**
+ * The next batch's size: a quarter of each worker's remaining share, at most `max` (8 PNGs or 64 SVGs
+ * per message), so messages are few while the queue is long and the last cards spread evenly.
+ */
+const batchSize = (left, jobs, max) => Math.max(1, Math.min(max, Math.ceil(left / (4 * jobs))));
+
+/**
+ * Runs `tasks` on `jobs` workers; `onResults(tasks, results)` per finished batch; resolves with
+ * per-worker stats. Each worker has two batches in flight, so it never waits for the main thread.
+ */
+function runPool(tasks, args, onResults) {
+  let next = 0;
+  const max = args.format === "png" ? 8 : 64;
+  const jobs = Math.max(1, Math.min(args.jobs, Math.ceil(tasks.length / max)));
+  const lock = new Int32Array(new SharedArrayBuffer(4)); // workers take turns creating files (cards-worker.mjs)
+  const workerData = { format: args.format, scale: Number(args.scale), lock };
   const stats = [];
   return new Promise((resolve, reject) => {
     let live = jobs;
     for (let w = 0; w < jobs; w += 1) {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { format: args.format, scale: Number(args.scale) } });
+      const worker = new Worker(new URL("./cards-worker.mjs", import.meta.url), { workerData });
+      const inFlight = [];
+      let ended = false;
       const feed = () => {
-        const batch = queue.splice(0, BATCH);
-        worker.postMessage(batch.length ? batch.map(({ input, graphql, extra, file }) => ({ input, graphql, extra, file })) : null);
-        return batch;
+        const batch = tasks.slice(next, (next += batchSize(tasks.length - next, jobs, max)));
+        if (batch.length) {
+          inFlight.push(batch);
+          worker.postMessage(batch.map(({ input, graphql, extra, file }) => ({ input, graphql, extra, file })));
+        } else if (inFlight.length === 0 && !ended) {
+          ended = true;
+          worker.postMessage(null);
+        }
       };
-      let current = [];
       worker.on("message", (msg) => {
         if (msg.stats) return stats.push(msg.stats);
-        msg.results.forEach((r, i) => onResult(current[i], r));
-        current = feed();
+        onResults(inFlight.shift(), msg.results);
+        feed();
       });
       worker.on("error", reject);
       worker.on("exit", () => (--live === 0 ? resolve(stats) : undefined));
-      current = feed();
+      feed();
+      feed();
     }
-  });
-}
-
-/** `gc()` without `--expose-gc` on the command line (a no-op where V8 refuses). */
-async function gcFunction() {
-  try {
-    (await import("node:v8")).setFlagsFromString("--expose-gc");
-    return (await import("node:vm")).runInNewContext("gc");
-  } catch {
-    return () => {};
-  }
-}
-
-/** Worker side: loads the package once, renders each batch, writes the files. */
-async function workerMain() {
-  const { impactCard, readImpactProfile } = await import("./node.mjs");
-  const { format, scale } = workerData;
-  const Resvg = format === "png" ? await loadResvg() : null;
-  let peakHeap = 0;
-  // A Resvg holds native memory (its font database: megabytes) that V8 does not see, so with a small JS
-  // heap the GC would seldom run and RSS would grow per card: collect after every batch of PNGs.
-  const collect = Resvg ? await gcFunction() : () => {};
-  const render = ({ input, graphql, extra, file }) => {
-    try {
-      const card = graphql == null ? input : { ...input, profile: { ...readImpactProfile(graphql), ...extra } };
-      const svg = impactCard(card);
-      if (format === "png" && !Resvg) {
-        return { error: { code: "unsupported", path: "$", message: "PNG output needs the optional dependency @resvg/resvg-js: npm i @resvg/resvg-js (or use --format svg)" } };
-      }
-      const bytes = Resvg
-        ? new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: { loadSystemFonts: true } }).render().asPng()
-        : Buffer.from(svg);
-      writeFileSync(file, bytes);
-      return { bytes: bytes.length };
-    } catch (error) {
-      return { error: { code: error.code ?? "error", path: error.path ?? "$", message: String(error.message) } };
-    }
-  };
-  parentPort.on("message", (batch) => {
-    if (batch === null) {
-      parentPort.postMessage({ stats: { peakHeap } });
-      return parentPort.close();
-    }
-    const results = batch.map(render);
-    collect();
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    parentPort.postMessage({ results });
   });
 }
 
@@ -310,17 +286,26 @@ async function main() {
   // The written files go to stdout, one a line, for scripts; not over the progress line on a terminal.
   const listFiles = !(showProgress && process.stderr.isTTY && process.stdout.isTTY);
   let done = 0;
-  const stats = await runPool(todo, args, (t, r) => {
-    done += 1;
-    if (r.error) {
-      fail(t, r.error);
-      manifest.delete(t.name); // a card from an earlier run is stale now: never leave it to be sent
-      rmSync(t.file, { force: true });
-    } else {
-      manifest.set(t.name, { name: t.name, hash: t.hash, bytes: r.bytes });
-      appendFileSync(mpath, JSON.stringify(manifest.get(t.name)) + "\n");
-      if (listFiles) console.log(t.file);
-    }
+  // One manifest append and one stdout write per finished batch (not per card): the main thread stays
+  // free to hand out work.
+  const stats = await runPool(todo, args, (batch, results) => {
+    const lines = [];
+    const listed = [];
+    batch.forEach((t, i) => {
+      const r = results[i];
+      if (r.error) {
+        fail(t, r.error);
+        manifest.delete(t.name); // a card from an earlier run is stale now: never leave it to be sent
+        rmSync(t.file, { force: true });
+      } else {
+        manifest.set(t.name, { name: t.name, hash: t.hash, bytes: r.bytes });
+        lines.push(JSON.stringify(manifest.get(t.name)));
+        listed.push(t.file);
+      }
+    });
+    if (lines.length) appendFileSync(mpath, `${lines.join("\n")}\n`);
+    if (listFiles && listed.length) process.stdout.write(`${listed.join("\n")}\n`);
+    done += batch.length;
     tick(done);
   });
   tick(done, true);
@@ -335,5 +320,4 @@ async function main() {
   process.exit(failures.length ? 1 : 0);
 }
 
-if (isMainThread) await main();
-else await workerMain();
+await main();

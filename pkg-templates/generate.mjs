@@ -199,7 +199,7 @@ function manifest(modules) {
 }
 
 function copyStatic(modules) {
-  for (const file of ["elements.d.ts", "cards-cli.mjs"]) copyFileSync(join(templates, file), join(out, file));
+  for (const file of ["elements.d.ts", "cards-cli.mjs", "cards-worker.mjs", "cards-fonts.mjs"]) copyFileSync(join(templates, file), join(out, file));
   copyFileSync(join(root, "LICENSE"), join(out, "LICENSE"));
   writeFileSync(join(out, "README.md"), read(templates, "README.md").replaceAll("@VERSION@", version));
   writeFileSync(join(out, "package.json"), JSON.stringify(manifest(modules), null, 2) + "\n");

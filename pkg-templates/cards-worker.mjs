@@ -1,0 +1,95 @@
+// One impactkit-cards worker thread (started by cards-cli.mjs): loads the package and the rasteriser
+// once, then renders batches of cards and writes each card's file itself (only small results go back
+// to the main thread). Fonts for PNGs are found once per worker (cards-fonts.mjs), not per card.
+import { writeFileSync } from "node:fs";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { parentPort, workerData } from "node:worker_threads";
+import { fontChooser } from "./cards-fonts.mjs";
+
+const UNSUPPORTED = {
+  code: "unsupported", path: "$",
+  message: "PNG output needs the optional dependency @resvg/resvg-js: npm i @resvg/resvg-js (or use --format svg)",
+};
+
+/** `gc()` without `--expose-gc` on the command line (a no-op where V8 refuses). */
+function gcFunction() {
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc");
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Creating files in one directory from two threads at once makes the kernel spin on the
+ * directory's lock (ext4: each create then costs several times its single-thread CPU time), so the
+ * workers take turns for the write itself (a futex wait, not a spin) through `lock`, an Int32Array
+ * on a SharedArrayBuffer shared by all workers.
+ */
+function writeTakingTurns(lock, file, bytes) {
+  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+  try {
+    writeFileSync(file, bytes);
+  } finally {
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0, 1);
+  }
+}
+
+/** `render(task)` → `{bytes}` or `{error}` for this worker's format and scale. */
+async function renderer({ format, scale, lock }) {
+  const { impactCard, readImpactProfile } = await import("./node.mjs");
+  let Resvg = null;
+  if (format === "png") Resvg = await import("@resvg/resvg-js").then((m) => m.Resvg, () => null);
+  const fonts = fontChooser();
+  const write = lock ? (file, bytes) => writeTakingTurns(lock, file, bytes) : writeFileSync;
+  const render = ({ input, graphql, extra, file }) => {
+    try {
+      const card = graphql == null ? input : { ...input, profile: { ...readImpactProfile(graphql), ...extra } };
+      const svg = impactCard(card);
+      if (format === "png" && !Resvg) return { error: UNSUPPORTED };
+      const bytes = Resvg
+        ? new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: fonts.optionsFor(svg) }).render().asPng()
+        : Buffer.from(svg);
+      write(file, bytes);
+      return { bytes: bytes.length };
+    } catch (error) {
+      return { error: { code: error.code ?? "error", path: error.path ?? "$", message: String(error.message) } };
+    }
+  };
+  return { render, fonts: fonts.stats, png: Resvg != null };
+}
+
+const { render, fonts, png } = await renderer(workerData);
+// A Resvg and its RenderedImage hold native memory (fonts, the pixmap: megabytes) that V8 does not see,
+// so with a small JS heap the GC would seldom run and RSS would grow per card: collect after each
+// batch, then let the event loop turn (Node runs the native finalizers that free that memory from
+// it: with batches queued back to back they would never run).
+const collect = png ? gcFunction() : () => {};
+const queue = [];
+let peakHeap = 0;
+let busy = false;
+
+function pump() {
+  const batch = queue.shift();
+  if (batch === undefined) return void (busy = false);
+  if (batch === null) {
+    parentPort.postMessage({ stats: { peakHeap, fonts } });
+    return parentPort.close();
+  }
+  const results = batch.map(render);
+  collect();
+  peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size); // process.memoryUsage() costs ~0.3 ms
+  parentPort.postMessage({ results });
+  setImmediate(pump);
+}
+
+parentPort.on("message", (batch) => {
+  queue.push(batch);
+  if (!busy) {
+    busy = true;
+    pump();
+  }
+});

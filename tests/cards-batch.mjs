@@ -1,7 +1,9 @@
 // The impactkit-cards batch CLI (pkg/cards-cli.mjs, needs a built pkg/): --jobs 2 writes the same bytes
 // as --jobs 1, --shard I/N partitions the customers, --resume skips unchanged cards and re-renders
 // changed ones, a bad customer is in the failure summary while the others render (exit 1), and
-// --graphql reads seed-000 profiles from the demo backend started here on 127.0.0.1.
+// --graphql reads seed-000 profiles from the demo backend started here on 127.0.0.1. PNG: the worker's
+// font subset draws the same pixels as resvg with all system fonts (Latin and non-Latin names), and
+// native memory stays flat over many cards.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -49,6 +51,34 @@ async function jobsIdentical(format, n) {
   assert.equal(Object.keys(a).length, n);
   assert.deepEqual(Object.keys(b), Object.keys(a));
   for (const f of Object.keys(a)) assert.ok(a[f].equals(b[f]), `${f} differs between --jobs 1 and --jobs 2`);
+}
+
+/** PNGs through the per-worker font subset equal resvg's rendering with all system fonts. */
+async function pngFonts() {
+  const { Resvg } = await import("@resvg/resvg-js");
+  const { impactCard } = await import("../pkg/node.mjs");
+  const names = ["Ada Lovelace", "Zoë Ωμέγα Дмитрий", "山田 太郎", "مريم", "Ana 🌳"];
+  const list = names.map((displayName, i) => ({ ...profiles(i + 1)[i], displayName }));
+  const out = join(dir, "fonts");
+  const run = await cli(write("fonts.json", list), "--out", out, "--jobs", "1", "--stats");
+  assert.equal(run.code, 0, run.stderr);
+  const [{ fonts }] = JSON.parse(/stats (.*)/.exec(run.stderr)[1]).workers;
+  const subset = fonts.subset; // 2 where a family of the card's stack is installed and covers Latin/Greek/Cyrillic
+  assert.equal(subset + fonts.system, names.length, JSON.stringify(fonts));
+  assert.ok(fonts.system >= 3, `CJK, Arabic and emoji fall back to all system fonts: ${JSON.stringify(fonts)}`);
+  for (const p of list) {
+    const reference = new Resvg(impactCard({ profile: p }), { fitTo: { mode: "zoom", value: 1 }, font: { loadSystemFonts: true } }).render().asPng();
+    assert.ok(readFileSync(join(out, `${p.id}.png`)).equals(reference), `${p.displayName}: pixels differ from all system fonts`);
+  }
+  return subset;
+}
+
+/** Native memory (resvg's pixmaps and fonts) is freed while batches queue back to back: RSS stays flat. */
+async function pngMemory() {
+  const run = await cli(write("many.json", profiles(120)), "--out", join(dir, "many"), "--jobs", "1", "--stats");
+  assert.equal(run.code, 0, run.stderr);
+  const { maxRss } = JSON.parse(/stats (.*)/.exec(run.stderr)[1]);
+  assert.ok(maxRss < 300 << 20, `peak RSS ${(maxRss / 1048576).toFixed(0)} MB over 120 PNG cards (a leak: ~3 MB a card)`);
 }
 
 async function shardsPartition() {
@@ -154,12 +184,17 @@ try {
 }
 try {
   await jobsIdentical("svg", 40);
-  if (hasResvg) await jobsIdentical("png", 6);
+  let subset = "no PNG";
+  if (hasResvg) {
+    await jobsIdentical("png", 6);
+    subset = `${await pngFonts()} of 5 cards on the font subset`;
+    await pngMemory();
+  }
   await shardsPartition();
   await resume();
   await failures();
   await graphql();
-  console.log(`cards-batch: jobs 1 = jobs 2 (svg${hasResvg ? ", png" : ""}), shards, resume, failures, graphql ok`);
+  console.log(`cards-batch: jobs 1 = jobs 2 (svg${hasResvg ? ", png" : ""}), png fonts (${subset}) and memory, shards, resume, failures, graphql ok`);
 } finally {
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 }

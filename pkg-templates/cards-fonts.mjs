@@ -77,33 +77,50 @@ function coverageOf(buf, at) {
     .map((rec) => at + buf.readUInt32BE(rec + 4));
   const t12 = unicode.find((s) => buf.readUInt16BE(s) === 12);
   if (t12 != null) {
-    const groups = Array.from({ length: buf.readUInt32BE(t12 + 12) }, (_, i) => [0, 4, 8].map((k) => buf.readUInt32BE(t12 + 16 + 12 * i + k)));
-    return (cp) => groups.some(([start, end, glyph]) => cp >= start && cp <= end && glyph + cp - start !== 0);
+    const n = buf.readUInt32BE(t12 + 12);
+    const groups = new Uint32Array(3 * n); // start, end, first glyph
+    for (let i = 0; i < 3 * n; i += 1) groups[i] = buf.readUInt32BE(t12 + 16 + 4 * i);
+    return (cp) => {
+      for (let i = 0; i < groups.length; i += 3) if (cp >= groups[i] && cp <= groups[i + 1]) return groups[i + 2] + cp - groups[i] !== 0;
+      return false;
+    };
   }
   const t4 = unicode.find((s) => buf.readUInt16BE(s) === 4);
-  return t4 == null ? null : format4(buf, t4);
+  return t4 == null ? null : format4(Buffer.from(buf.subarray(t4, t4 + buf.readUInt16BE(t4 + 2))));
 }
 
-/** Coverage of a format 4 subtable (segments of endCode, startCode, idDelta, idRangeOffset). */
-function format4(buf, t4) {
-  const segs = buf.readUInt16BE(t4 + 6) / 2;
-  const field = (k, i) => t4 + 14 + (k === 0 ? 0 : 2) + 2 * segs * k + 2 * i;
+/** Coverage of a format 4 subtable (`t4`: its bytes): segments of endCode, startCode, idDelta, idRangeOffset. */
+function format4(t4) {
+  const segs = t4.readUInt16BE(6) / 2;
+  const field = (k, i) => 14 + (k === 0 ? 0 : 2) + 2 * segs * k + 2 * i;
   return (cp) => {
     for (let i = 0; i < segs; i += 1) {
-      if (cp > buf.readUInt16BE(field(0, i))) continue;
-      const start = buf.readUInt16BE(field(1, i));
+      if (cp > t4.readUInt16BE(field(0, i))) continue;
+      const start = t4.readUInt16BE(field(1, i));
       if (cp < start) return false;
-      const delta = buf.readUInt16BE(field(2, i));
-      const range = buf.readUInt16BE(field(3, i));
+      const delta = t4.readUInt16BE(field(2, i));
+      const range = t4.readUInt16BE(field(3, i));
       if (range === 0) return ((cp + delta) & 0xffff) !== 0;
-      const glyph = buf.readUInt16BE(field(3, i) + range + 2 * (cp - start));
+      const at = field(3, i) + range + 2 * (cp - start);
+      const glyph = at + 2 <= t4.length ? t4.readUInt16BE(at) : 0;
       return glyph !== 0 && ((glyph + delta) & 0xffff) !== 0;
     }
     return false;
   };
 }
 
-/** The faces of one font file: `{file, families, covers(cp)}` (a collection has several). */
+/** `cp → has a glyph` for the face at `at` in `file` (read again: only the few faces a card uses get here). */
+function coverage(file, at) {
+  try {
+    const buf = readFileSync(file);
+    const cmap = tableDir(buf, at).cmap;
+    return (cmap != null && coverageOf(buf, cmap)) || (() => false);
+  } catch {
+    return () => false;
+  }
+}
+
+/** The faces of one font file: `{file, at, families}` (a collection has several). */
 function facesOf(file) {
   try {
     const buf = readFileSync(file);
@@ -111,9 +128,8 @@ function facesOf(file) {
       ? Array.from({ length: buf.readUInt32BE(8) }, (_, i) => buf.readUInt32BE(12 + 4 * i))
       : [0];
     return starts.map((at) => {
-      const tables = tableDir(buf, at);
-      const covers = tables.cmap != null ? coverageOf(buf, tables.cmap) : null;
-      return { file, families: tables.name != null ? familiesOf(buf, tables.name) : new Set(), covers: covers ?? (() => false) };
+      const name = tableDir(buf, at).name;
+      return { file, at, families: name != null ? familiesOf(buf, name) : new Set() };
     });
   } catch {
     return []; // not a font we can read: resvg's own scan decides about it on the slow path
@@ -144,12 +160,12 @@ function textOf(svg) {
 export function fontChooser() {
   let faces = null;
   const stats = { subset: 0, system: 0 };
-  const covered = new Map(); // face → Map(cp → bool)
+  const covered = new Map(); // face → {covers, memo: Map(cp → bool)}
   const coversAll = (face, cps) => {
-    if (!covered.has(face)) covered.set(face, new Map());
-    const memo = covered.get(face);
+    if (!covered.has(face)) covered.set(face, { covers: coverage(face.file, face.at), memo: new Map() });
+    const { covers, memo } = covered.get(face);
     for (const cp of cps) {
-      if (!memo.has(cp)) memo.set(cp, face.covers(cp));
+      if (!memo.has(cp)) memo.set(cp, covers(cp));
       if (!memo.get(cp)) return false;
     }
     return true;

@@ -65,9 +65,12 @@ async function renderer({ format, scale, lock }) {
 const { render, fonts, png } = await renderer(workerData);
 // A Resvg and its RenderedImage hold native memory (fonts, the pixmap: megabytes) that V8 does not see,
 // so with a small JS heap the GC would seldom run and RSS would grow per card: collect after each
-// batch, then let the event loop turn (Node runs the native finalizers that free that memory from
+// batch — a young-generation GC (they die young; cheap), a full one every 8th batch for any that got
+// promoted — then let the event loop turn (Node runs the native finalizers that free that memory from
 // it: with batches queued back to back they would never run).
-const collect = png ? gcFunction() : () => {};
+const gc = png ? gcFunction() : null;
+let batches = 0;
+const collect = () => gc?.((batches += 1) % 8 === 0 ? undefined : { type: "minor" });
 const queue = [];
 let peakHeap = 0;
 let busy = false;

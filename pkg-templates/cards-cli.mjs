@@ -219,8 +219,7 @@ function runPool(tasks, args, onResults) {
   let next = 0;
   const max = args.format === "png" ? 8 : 64;
   const jobs = Math.max(1, Math.min(args.jobs, Math.ceil(tasks.length / max)));
-  const lock = new Int32Array(new SharedArrayBuffer(4)); // workers take turns creating files (cards-worker.mjs)
-  const workerData = { format: args.format, scale: Number(args.scale), lock };
+  const workerData = { format: args.format, scale: Number(args.scale) };
   const stats = [];
   return new Promise((resolve, reject) => {
     let live = jobs;

@@ -22,29 +22,12 @@ function gcFunction() {
   }
 }
 
-/**
- * Creating files in one directory from two threads at once makes the kernel spin on the
- * directory's lock (ext4: each create then costs several times its single-thread CPU time), so the
- * workers take turns for the write itself (a futex wait, not a spin) through `lock`, an Int32Array
- * on a SharedArrayBuffer shared by all workers.
- */
-function writeTakingTurns(lock, file, bytes) {
-  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
-  try {
-    writeFileSync(file, bytes);
-  } finally {
-    Atomics.store(lock, 0, 0);
-    Atomics.notify(lock, 0, 1);
-  }
-}
-
 /** `render(task)` → `{bytes}` or `{error}` for this worker's format and scale. */
-async function renderer({ format, scale, lock }) {
+async function renderer({ format, scale }) {
   const { impactCard, readImpactProfile } = await import("./node.mjs");
   let Resvg = null;
   if (format === "png") Resvg = await import("@resvg/resvg-js").then((m) => m.Resvg, () => null);
   const fonts = fontChooser();
-  const write = lock ? (file, bytes) => writeTakingTurns(lock, file, bytes) : writeFileSync;
   const render = ({ input, graphql, extra, file }) => {
     try {
       const card = graphql == null ? input : { ...input, profile: { ...readImpactProfile(graphql), ...extra } };
@@ -53,7 +36,7 @@ async function renderer({ format, scale, lock }) {
       const bytes = Resvg
         ? new Resvg(svg, { fitTo: { mode: "zoom", value: scale }, font: fonts.optionsFor(svg) }).render().asPng()
         : Buffer.from(svg);
-      write(file, bytes);
+      writeFileSync(file, bytes);
       return { bytes: bytes.length };
     } catch (error) {
       return { error: { code: error.code ?? "error", path: error.path ?? "$", message: String(error.message) } };

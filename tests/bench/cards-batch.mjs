@@ -82,6 +82,20 @@ function scalingLine(rows) {
     .filter(Boolean).join("; ");
 }
 
+// What issue 21's investigation found (measured with perf, strace and per-thread CPU time; see the report
+// in the commit log). Kept here so the section explains its own figures.
+const FINDINGS = "Where a PNG card's time went, and what changed: (1) resvg-js builds a new font database for every `Resvg`; " +
+  "with `loadSystemFonts` that meant opening ~300 files and reading and parsing every system font (23 MB here) per card: about a third " +
+  "of the card's CPU time and most of its kernel time (page faults, copies). Each worker now scans the fonts once and hands resvg only " +
+  "the card's font family when it covers the text (`cards-fonts.mjs`; same pixels). (2) A worker had one batch in flight, so it idled " +
+  "while the main thread appended the manifest and printed each card (one syscall each); now two batches are in flight, batch sizes " +
+  "shrink towards the end, and the main thread writes once per batch. (3) resvg renders on the calling thread (no threads of its own, " +
+  "the libuv pool unused) and workers write their own files (only sizes go back), so no copies of PNGs cross threads. With two workers " +
+  "a card's CPU time is then what the hardware gives two threads of such work: rasterising (~10 ms) and deflate for the PNG (~20 ms) — " +
+  "compare the `deflate` and `memory` references below, which no pool can beat. SVG at 10,000: this VM's ext4 has no journal, so " +
+  "creating a file skips every inode deleted in the last seconds, under the directory's lock; the bench used to delete 10,000 cards " +
+  "right before the next run (now: all at the end).";
+
 function section(rows, refs, load) {
   const lines = rows.map((r) => `| ${r.format} | ${r.count.toLocaleString("en")} | ${r.jobs} | ${r.secs.toFixed(2)} s | ` +
     `${r.rate.toFixed(1)} | ${r.cpuPerCard.toFixed(2)} ms | ${r.cores.toFixed(2)} | ${mb(r.rss)} | ${mb(r.heap)} |`);
@@ -94,6 +108,7 @@ function section(rows, refs, load) {
     `flat over 10,000 cards. \`cores used\` below ~1.9 at --jobs 2 means other work held the second core: the scaling then measures the machine, not the pool.\n\n` +
     `| format | cards | --jobs | wall | cards/s | CPU time per card | cores used (CPU time / wall) | peak RSS (process) | peak JS heap per worker |\n|---|---|---|---|---|---|---|---|---|\n` +
     `${lines.join("\n")}\n\nScaling --jobs 2 / --jobs 1: ${scalingLine(rows)}.\n\n` +
+    `${FINDINGS}\n\n` +
     `What two threads get on this machine at all (\`tests/bench/scaling-reference.mjs\`, same fixed work per thread, 1 then 2 threads, best of two):\n\n` +
     `| reference work | 1 thread | 2 threads | scaling |\n|---|---|---|---|\n${refLines.join("\n")}\n`;
 }

@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 
 const WORK = {
-  cpu: `let x = 0; for (let j = 0; j < 1e8; j++) x = (x * 31 + j) | 0; x;`,
+  cpu: `let x = 0; for (let j = 0; j < 3e8; j++) x = (x * 31 + j) | 0; x;`,
   memory: `const a = new Float64Array(8 << 20); let s = 0;
     for (let r = 0; r < 24; r++) for (let j = 0; j < a.length; j += 8) { a[j] += j; s += a[j]; } s;`,
   deflate: `const { deflateSync } = require("node:zlib"); const px = Buffer.alloc(1200 * 1000 * 4);

@@ -59,7 +59,7 @@ async function measure(work, format, count, variants, rounds = 2) {
   for (let round = 0; round < rounds; round += 1) {
     for (const jobs of variants) {
       // A fresh directory per run, all deleted at the end: on ext4 without a journal (this VM's root) a
-      // create skips every inode deleted in the last seconds, so deleting 10,000 cards would slow the next run.
+      // create checks and skips every inode deleted in the last minute, so deleting 10,000 cards would slow the next run.
       const r = await once(input, join(work, `${format}-${count}-${jobs}-${round}`), format, jobs);
       if (!(best.get(jobs)?.secs <= r.secs)) best.set(jobs, r);
     }
@@ -93,7 +93,8 @@ const FINDINGS = "Where a PNG card's time went, and what changed: (1) resvg-js b
   "the libuv pool unused) and workers write their own files (only sizes go back), so no copies of PNGs cross threads. With two workers " +
   "a card's CPU time is then what the hardware gives two threads of such work: rasterising (~10 ms) and deflate for the PNG (~20 ms) — " +
   "compare the `deflate` and `memory` references below, which no pool can beat. SVG at 10,000: this VM's ext4 has no journal, so " +
-  "creating a file skips every inode deleted in the last seconds, under the directory's lock; the bench used to delete 10,000 cards " +
+  "creating a file checks and skips every inode deleted in the last minute (five while its block is unwritten), under the directory lock; " +
+  "the bench used to delete 10,000 cards " +
   "right before the next run (now: all at the end).";
 
 function section(rows, refs, load) {

@@ -186,7 +186,7 @@ try {
   await jobsIdentical("svg", 40);
   let subset = "no PNG";
   if (hasResvg) {
-    await jobsIdentical("png", 6);
+    await jobsIdentical("png", 12); // > 8 (one batch), so --jobs 2 does start two workers
     subset = `${await pngFonts()} of 5 cards on the font subset`;
     await pngMemory();
   }

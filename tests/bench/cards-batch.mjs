@@ -85,7 +85,7 @@ function scalingLine(rows) {
 // What issue 21's investigation found (measured with perf, strace and per-thread CPU time; see the report
 // in the commit log). Kept here so the section explains its own figures.
 const FINDINGS = "Where a PNG card's time went, and what changed: (1) resvg-js builds a new font database for every `Resvg`; " +
-  "with `loadSystemFonts` that meant opening ~300 files and reading and parsing every system font (23 MB here) per card: about a third " +
+  "with `loadSystemFonts` that meant opening ~300 files and reading and parsing every system font (23 MB here) per card: a quarter to a third " +
   "of the card's CPU time and most of its kernel time (page faults, copies). Each worker now scans the fonts once and hands resvg only " +
   "the card's font family when it covers the text (`cards-fonts.mjs`; same pixels). (2) A worker had one batch in flight, so it idled " +
   "while the main thread appended the manifest and printed each card (one syscall each); now two batches are in flight, batch sizes " +

@@ -48,7 +48,8 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     const ik = await load("badges");
     if (!has("badgePreview")) return null;
     const { earned, orders, key } = await this.inputs();
-    const request = { now: nowIso(), ...(cart ? { cart } : {}) };
+    // the hints in the page's language (en, de, fr, es, ar, ja; others English)
+    const request = { now: nowIso(), locale: this.locale, ...(cart ? { cart } : {}) };
     const session = await customer("badges", key, { orders, earned, timezone: this.timezone });
     if (session) return session.badgePreview(request);
     return ik.badgePreview({ orders, earned, timezone: this.timezone, ...request });

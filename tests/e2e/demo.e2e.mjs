@@ -495,7 +495,7 @@ try {
   });
 
   if (has.streak) {
-    await check("cust_lapsed: the streak widget offers the repair of yesterday, in the page's language (en, de)", async () => {
+    await check("cust_lapsed: the streak widget offers the repair of yesterday and the trophy case hints, in the page's language (en, de)", async () => {
       await pick("cust_lapsed");
       const state = () => page.locator("impact-streak .state").first();
       assert(await state().getAttribute("data-repairable") !== null, "no repair offered for a streak broken yesterday");
@@ -505,6 +505,10 @@ try {
       await page.waitForFunction(() => /^Serie unterbrochen – reparieren bis \d{1,2}\.\d{1,2}\.\d{4}$/.test(
         document.querySelector("impact-streak").shadowRoot.querySelector(".state")?.textContent.trim() ?? ""), null, { timeout: WAIT })
         .catch(async () => { throw new Error(`German repair message: ${await state().innerText()}`); });
+      // the trophy case's hints are impactkit's, in German too ("noch 10 Bestellungen mit …")
+      await page.waitForFunction(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".badge.locked .hint")]
+        .some((e) => /^noch \d/.test(e.textContent)), null, { timeout: WAIT })
+        .catch(async () => { throw new Error(`German hints: ${await page.evaluate(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".hint")].map((e) => e.textContent).join(" | "))}`); });
       await page.selectOption("#locale", "en");
       await pick("cust_123");
     });

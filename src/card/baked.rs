@@ -24,6 +24,7 @@ use super::escape::allowed;
 use super::Size;
 use crate::error::{Error, ErrorCode, Message, Result};
 use crate::json::{to_json_text, value_from_text, Json, JsonWriter, Node, Number, ToJson};
+use crate::numbers::show;
 
 /// The Open Badges 3.0 XML namespace of `<openbadges:credential>`.
 ///
@@ -85,11 +86,9 @@ pub fn credential(field: &Json, size: Size) -> Result<Credential> {
     }
     field.object()?;
     check_type(&field.field("type")?)?;
-    check_finite(field)?;
+    check_numbers(field)?;
     let mut text = String::new();
-    if !write_node(field.value(), &mut text) {
-        return Err(too_large(field, "the credential"));
-    }
+    write_node(field.value(), &mut text).map_err(|_| too_large(field, "the credential"))?;
     Ok(Credential::Json(text))
 }
 
@@ -115,16 +114,39 @@ fn check_type(kind: &Json) -> Result<()> {
     ))
 }
 
-/// `invalid_number` at the first NaN or ±Infinity (handed over from JS) anywhere in `value`.
-fn check_finite(value: &Json) -> Result<()> {
+/// `invalid_number` at the first NaN or ±Infinity (handed over from JS) anywhere in `value`,
+/// `out_of_range` at the first number [`write_node`] cannot write back exactly.
+fn check_numbers(value: &Json) -> Result<()> {
     match value.value() {
         Node::String(_) if value.is_non_finite() => value.str().map(|_| ()),
-        Node::Array(_) => value.items()?.try_for_each(|item| check_finite(&item)),
+        Node::Number(Number::Float(x)) if !exact(*x) => {
+            Err(value.error(ErrorCode::OutOfRange, NUMBER_RANGE))
+        }
+        Node::Array(_) => value.items()?.try_for_each(|item| check_numbers(&item)),
         Node::Object(entries) => (0..entries.len())
             .filter_map(|i| value.entry(i))
-            .try_for_each(|entry| check_finite(&entry)),
+            .try_for_each(|entry| check_numbers(&entry)),
         _ => Ok(()),
     }
+}
+
+/// What numbers a baked credential may hold besides integers.
+const NUMBER_RANGE: &str =
+    "a number in a baked credential is an integer, 0, or of magnitude 1e-6 to \
+                            1e16 (written back exactly)";
+
+/// Whether [`write_node`] writes `x` back exactly (the range of [`show`]).
+fn exact(x: f64) -> bool {
+    x == 0.0 || (1e-6..1e16).contains(&x.abs())
+}
+
+/// Why [`write_node`] stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unwritable {
+    /// Over [`MAX_CREDENTIAL_BYTES`].
+    TooLarge,
+    /// A number outside [`exact`].
+    Number,
 }
 
 /// The `too_large` error for a credential over [`MAX_CREDENTIAL_BYTES`].
@@ -156,15 +178,17 @@ pub fn is_compact_jws(text: &str) -> bool {
         })
 }
 
-/// Appends `node` as JSON text safe inside CDATA and HTML (see the module docs). `false` (and
-/// stops early) once the text passes [`MAX_CREDENTIAL_BYTES`].
-fn write_node(node: &Node, out: &mut String) -> bool {
+/// Appends `node` as JSON text safe inside CDATA and HTML (see the module docs); stops early
+/// once the text passes [`MAX_CREDENTIAL_BYTES`].
+fn write_node(node: &Node, out: &mut String) -> core::result::Result<(), Unwritable> {
     match node {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Number(Number::Unsigned(n)) => out.push_str(&to_json_text(n)),
         Node::Number(Number::Negative(n)) => out.push_str(&to_json_text(n)),
-        Node::Number(Number::Float(x)) => out.push_str(&to_json_text(x)),
+        // `show` is the shortest text that reads back as `x` (no float-writer tables).
+        Node::Number(Number::Float(x)) if exact(*x) => out.push_str(&show(*x)),
+        Node::Number(Number::Float(_)) => return Err(Unwritable::Number),
         Node::String(s) => write_string(s, out),
         Node::Array(items) => {
             out.push('[');
@@ -172,9 +196,7 @@ fn write_node(node: &Node, out: &mut String) -> bool {
                 if i > 0 {
                     out.push(',');
                 }
-                if !write_node(item, out) {
-                    return false;
-                }
+                write_node(item, out)?;
             }
             out.push(']');
         }
@@ -186,14 +208,15 @@ fn write_node(node: &Node, out: &mut String) -> bool {
                 }
                 write_string(key, out);
                 out.push(':');
-                if !write_node(value, out) {
-                    return false;
-                }
+                write_node(value, out)?;
             }
             out.push('}');
         }
     }
-    out.len() <= MAX_CREDENTIAL_BYTES
+    match out.len() > MAX_CREDENTIAL_BYTES {
+        true => Err(Unwritable::TooLarge),
+        false => Ok(()),
+    }
 }
 
 /// Appends `text` as a JSON string with the escapes of [`write_node`].
@@ -291,7 +314,8 @@ pub fn read_baked_credential(input: &Json) -> Result<Option<BakedCredential>> {
         Some(text) if !field.is_non_finite() => text,
         _ => return Err(field.expected("SVG text (a string)")),
     };
-    let Some(found) = scan::first_credential(svg, &field)? else {
+    let found = scan::first_credential(svg).map_err(|m| field.error(ErrorCode::InvalidValue, m))?;
+    let Some(found) = found else {
         return Ok(None);
     };
     if let Some(jws) = found.verify {
@@ -337,8 +361,9 @@ fn read_json(body: &str, field: &Json) -> Result<BakedCredential> {
         ));
     }
     let mut text = String::new();
-    if !write_node(&doc, &mut text) {
-        return Err(too_large(field, "the baked credential"));
+    match write_node(&doc, &mut text) {
+        Ok(()) => Ok(BakedCredential(Credential::Json(text))),
+        Err(Unwritable::TooLarge) => Err(too_large(field, "the baked credential")),
+        Err(Unwritable::Number) => Err(field.error(ErrorCode::OutOfRange, NUMBER_RANGE)),
     }
-    Ok(BakedCredential(Credential::Json(text)))
 }

@@ -2,8 +2,10 @@
 //! XML markup (comments, CDATA sections, processing instructions, declarations, quoted
 //! attribute values) that reads nothing after that element, as the specification allows.
 
-use crate::error::{ErrorCode, Message, Result};
-use crate::json::Json;
+/// Why a bake cannot be read (the message of an `invalid_value` error at `$.svg`).
+pub(super) type Malformed = &'static str;
+
+const UNCLOSED: Malformed = "<openbadges:credential> is not closed";
 
 /// The element's qualified name.
 const ELEMENT: &str = "openbadges:credential";
@@ -22,14 +24,17 @@ pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
-/// The `invalid_value` error at `at` for a malformed bake or non-SVG text.
-fn malformed(at: &Json, what: &str) -> crate::error::Error {
-    at.error(ErrorCode::InvalidValue, Message::new(what))
+/// Index of the first `needle` in `text` at or after `from`: a plain loop (`str::find` with a
+/// string pattern brings kilobytes of wasm; the needles here are 3 bytes long).
+fn find(text: &str, from: usize, needle: &str) -> Option<usize> {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let last = hay.len().checked_sub(needle.len())?;
+    (from..=last).find(|&i| hay.get(i..i + needle.len()) == Some(needle))
 }
 
 /// Index just past the first `close` at or after `from`.
 fn past(svg: &str, from: usize, close: &str) -> Option<usize> {
-    svg.get(from..)?.find(close).map(|i| from + i + close.len())
+    find(svg, from, close).map(|i| i + close.len())
 }
 
 /// Index of the `>` that ends the tag starting at `from` (quoted values may hold `>`).
@@ -64,9 +69,9 @@ fn skip_markup(svg: &str, at: usize) -> Option<Option<usize>> {
     Some(past(svg, at, close))
 }
 
-/// The first `<openbadges:credential>` in `svg` (`None` when there is none); errors at `at`
-/// when the text has no `<svg>` root element or the element is malformed.
-pub(super) fn first_credential<'s>(svg: &'s str, at: &Json) -> Result<Option<Found<'s>>> {
+/// The first `<openbadges:credential>` in `svg` (`None` when there is none); an error when the
+/// text has no `<svg>` root element or the element is malformed.
+pub(super) fn first_credential(svg: &str) -> Result<Option<Found<'_>>, Malformed> {
     let mut from = 0;
     let mut root = false;
     while let Some(offset) = svg.get(from..).and_then(|rest| rest.find('<')) {
@@ -88,29 +93,29 @@ pub(super) fn first_credential<'s>(svg: &'s str, at: &Json) -> Result<Option<Fou
         let (name, attributes) = tag.split_at(name_len);
         if !root {
             if name != "svg" && !name.ends_with(":svg") {
-                return Err(malformed(at, "not SVG text: the root element is not <svg>"));
+                return Err("not SVG text: the root element is not <svg>");
             }
             root = true;
         }
         if name == ELEMENT {
-            return element(svg, attributes, end + 1, at).map(Some);
+            return element(svg, attributes, end + 1).map(Some);
         }
         from = end + 1;
     }
     if !root {
-        return Err(malformed(at, "not SVG text: no <svg> element"));
+        return Err("not SVG text: no <svg> element");
     }
     Ok(None)
 }
 
 /// The element whose start tag holds `attributes` and ends just before `content`.
-fn element<'s>(svg: &'s str, attributes: &'s str, content: usize, at: &Json) -> Result<Found<'s>> {
-    let verify = attribute(attributes, "verify")
-        .ok_or_else(|| malformed(at, "malformed attributes on <openbadges:credential>"))?;
+fn element<'s>(svg: &'s str, attributes: &'s str, content: usize) -> Result<Found<'s>, Malformed> {
+    let verify =
+        attribute(attributes, "verify").ok_or("malformed attributes on <openbadges:credential>")?;
     let body = if attributes.trim_end_matches(is_space).ends_with('/') {
         String::new()
     } else {
-        content_text(svg, content, at)?
+        content_text(svg, content)?
     };
     Ok(Found { verify, body })
 }
@@ -139,44 +144,41 @@ fn attribute<'s>(attributes: &'s str, wanted: &str) -> Option<Option<&'s str>> {
 
 /// The element's content from `from` to its end tag: CDATA sections as they are, character
 /// data with its references decoded, comments left out.
-fn content_text(svg: &str, mut from: usize, at: &Json) -> Result<String> {
-    let unclosed = || malformed(at, "<openbadges:credential> is not closed");
+fn content_text(svg: &str, mut from: usize) -> Result<String, Malformed> {
     let mut text = String::new();
     loop {
-        let rest = svg.get(from..).ok_or_else(unclosed)?;
-        let offset = rest.find('<').ok_or_else(unclosed)?;
-        decode_references(rest.get(..offset).unwrap_or_default(), &mut text).ok_or_else(|| {
-            malformed(
-                at,
-                "an unknown character reference in <openbadges:credential>",
-            )
-        })?;
+        let rest = svg.get(from..).ok_or(UNCLOSED)?;
+        let offset = rest.find('<').ok_or(UNCLOSED)?;
+        decode_references(rest.get(..offset).unwrap_or_default(), &mut text)
+            .ok_or("an unknown character reference in <openbadges:credential>")?;
         let start = from + offset;
         let markup = svg.get(start..).unwrap_or_default();
-        if let Some(cdata) = markup.strip_prefix("<![CDATA[") {
-            let len = cdata.find("]]>").ok_or_else(unclosed)?;
-            text.push_str(cdata.get(..len).unwrap_or_default());
-            from = start + 9 + len + 3;
+        if markup.starts_with("<![CDATA[") {
+            let end = find(svg, start + 9, "]]>").ok_or(UNCLOSED)?;
+            text.push_str(svg.get(start + 9..end).unwrap_or_default());
+            from = end + 3;
         } else if markup.starts_with("<!--") {
-            from = past(svg, start, "-->").ok_or_else(unclosed)?;
+            from = past(svg, start, "-->").ok_or(UNCLOSED)?;
         } else if let Some(end) = markup
             .strip_prefix("</")
             .and_then(|m| m.strip_prefix(ELEMENT))
         {
-            return match end.trim_start_matches(is_space).starts_with('>') {
-                true => Ok(text),
-                false => Err(unclosed()),
-            };
+            let closed = end.trim_start_matches(is_space).starts_with('>');
+            return if closed { Ok(text) } else { Err(UNCLOSED) };
         } else {
-            return Err(malformed(
-                at,
-                "markup inside <openbadges:credential>, which holds text only",
-            ));
-        }
-        if text.len() > super::MAX_CREDENTIAL_BYTES {
-            return Err(super::too_large(at, "the baked credential"));
+            return Err("markup inside <openbadges:credential>, which holds text only");
         }
     }
+}
+
+/// The character of a numeric reference's `digits` in `radix` (10 or 16).
+fn char_ref(digits: &str, radix: u32) -> Option<char> {
+    let mut code: u32 = 0;
+    for c in digits.chars() {
+        code = code.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    }
+    (!digits.is_empty()).then_some(())?;
+    char::from_u32(code)
 }
 
 /// Appends character data with its five predefined entities and numeric references decoded;
@@ -194,13 +196,10 @@ fn decode_references(data: &str, out: &mut String) -> Option<()> {
             "amp" => '&',
             "quot" => '"',
             "apos" => '\'',
-            _ => {
-                let code = match name.strip_prefix("#x") {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => name.strip_prefix('#')?.parse().ok()?,
-                };
-                char::from_u32(code)?
-            }
+            _ => match name.strip_prefix("#x") {
+                Some(hex) => char_ref(hex, 16)?,
+                None => char_ref(name.strip_prefix('#')?, 10)?,
+            },
         };
         out.push(c);
         rest = after.get(semi + 1..)?;

@@ -86,17 +86,19 @@ pub fn credential(field: &Json, size: Size) -> Result<Credential> {
     }
     field.object()?;
     check_type(&field.field("type")?)?;
-    check_numbers(field)?;
     let mut text = String::new();
-    write_node(field.value(), &mut text).map_err(|_| too_large(field, "the credential"))?;
+    write_value(field, &mut text)?;
+    if text.len() > MAX_CREDENTIAL_BYTES {
+        return Err(too_large(field, "the credential"));
+    }
     Ok(Credential::Json(text))
 }
 
 /// `invalid_value` unless `type` (a string or an array of them) names an Open Badges credential.
 fn check_type(kind: &Json) -> Result<()> {
-    let names: Vec<&Node> = match kind.value() {
-        Node::Array(items) => items.iter().collect(),
-        other => vec![other],
+    let names = match kind.value() {
+        Node::Array(items) => items.as_slice(),
+        other => core::slice::from_ref(other),
     };
     let named = names.iter().any(|n| {
         matches!(
@@ -114,39 +116,13 @@ fn check_type(kind: &Json) -> Result<()> {
     ))
 }
 
-/// `invalid_number` at the first NaN or ±Infinity (handed over from JS) anywhere in `value`,
-/// `out_of_range` at the first number [`write_node`] cannot write back exactly.
-fn check_numbers(value: &Json) -> Result<()> {
-    match value.value() {
-        Node::String(_) if value.is_non_finite() => value.str().map(|_| ()),
-        Node::Number(Number::Float(x)) if !exact(*x) => {
-            Err(value.error(ErrorCode::OutOfRange, NUMBER_RANGE))
-        }
-        Node::Array(_) => value.items()?.try_for_each(|item| check_numbers(&item)),
-        Node::Object(entries) => (0..entries.len())
-            .filter_map(|i| value.entry(i))
-            .try_for_each(|entry| check_numbers(&entry)),
-        _ => Ok(()),
-    }
-}
-
 /// What numbers a baked credential may hold besides integers.
-const NUMBER_RANGE: &str =
-    "a number in a baked credential is an integer, 0, or of magnitude 1e-6 to \
-                            1e16 (written back exactly)";
+const NUMBER_RANGE: &str = "a number in a baked credential is an integer, 0, or of magnitude 1e-6 \
+                            to 1e16 (written back exactly)";
 
-/// Whether [`write_node`] writes `x` back exactly (the range of [`show`]).
+/// Whether [`write_value`] writes `x` back exactly (the range of [`show`]).
 fn exact(x: f64) -> bool {
     x == 0.0 || (1e-6..1e16).contains(&x.abs())
-}
-
-/// Why [`write_node`] stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unwritable {
-    /// Over [`MAX_CREDENTIAL_BYTES`].
-    TooLarge,
-    /// A number outside [`exact`].
-    Number,
 }
 
 /// The `too_large` error for a credential over [`MAX_CREDENTIAL_BYTES`].
@@ -168,58 +144,68 @@ fn too_large(at: &Json, what: &str) -> Error {
 /// assert!(!is_compact_jws("a.b") && !is_compact_jws("a..c") && !is_compact_jws("a.b.c\"><x"));
 /// ```
 pub fn is_compact_jws(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    parts.len() == 3
-        && parts.iter().all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    let (mut dots, mut run) = (0, 0);
+    for b in text.bytes() {
+        match b {
+            b'.' if run > 0 => (dots, run) = (dots + 1, 0),
+            b'-' | b'_' => run += 1,
+            b if b.is_ascii_alphanumeric() => run += 1,
+            _ => return false,
+        }
+    }
+    dots == 2 && run > 0
 }
 
-/// Appends `node` as JSON text safe inside CDATA and HTML (see the module docs); stops early
-/// once the text passes [`MAX_CREDENTIAL_BYTES`].
-fn write_node(node: &Node, out: &mut String) -> core::result::Result<(), Unwritable> {
-    match node {
+/// Appends `value` as JSON text safe inside CDATA and HTML (see the module docs):
+/// `invalid_number` at a NaN or ±Infinity handed over from JS, `out_of_range` at a number
+/// it cannot write back exactly ([`exact`]).
+fn write_value(value: &Json, out: &mut String) -> Result<()> {
+    match value.value() {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Number(Number::Unsigned(n)) => out.push_str(&to_json_text(n)),
         Node::Number(Number::Negative(n)) => out.push_str(&to_json_text(n)),
         // `show` is the shortest text that reads back as `x` (no float-writer tables).
         Node::Number(Number::Float(x)) if exact(*x) => out.push_str(&show(*x)),
-        Node::Number(Number::Float(_)) => return Err(Unwritable::Number),
-        Node::String(s) => write_string(s, out),
-        Node::Array(items) => {
+        Node::Number(Number::Float(_)) => {
+            return Err(value.error(ErrorCode::OutOfRange, NUMBER_RANGE))
+        }
+        Node::String(s) => {
+            if value.is_non_finite() {
+                value.str()?;
+            }
+            write_string(s, out);
+        }
+        Node::Array(_) => {
             out.push('[');
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in value.items()?.enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                write_node(item, out)?;
+                write_value(&item, out)?;
             }
             out.push(']');
         }
         Node::Object(entries) => {
             out.push('{');
-            for (i, (key, value)) in entries.iter().enumerate() {
+            for (i, (key, _)) in entries.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
                 write_string(key, out);
                 out.push(':');
-                write_node(value, out)?;
+                match value.entry(i) {
+                    Some(child) => write_value(&child, out)?,
+                    None => out.push_str("null"),
+                }
             }
             out.push('}');
         }
     }
-    match out.len() > MAX_CREDENTIAL_BYTES {
-        true => Err(Unwritable::TooLarge),
-        false => Ok(()),
-    }
+    Ok(())
 }
 
-/// Appends `text` as a JSON string with the escapes of [`write_node`].
+/// Appends `text` as a JSON string with the escapes of [`write_value`].
 fn write_string(text: &str, out: &mut String) {
     out.push('"');
     for c in text.chars() {
@@ -319,7 +305,7 @@ pub fn read_baked_credential(input: &Json) -> Result<Option<BakedCredential>> {
         return Ok(None);
     };
     if let Some(jws) = found.verify {
-        let jws = jws.trim_matches(scan::is_space);
+        let jws = jws.trim();
         if jws.len() > MAX_CREDENTIAL_BYTES {
             return Err(too_large(&field, "the baked JWS"));
         }
@@ -331,7 +317,7 @@ pub fn read_baked_credential(input: &Json) -> Result<Option<BakedCredential>> {
         }
         return Ok(Some(BakedCredential(Credential::Jws(jws.to_owned()))));
     }
-    let body = found.body.trim_matches(scan::is_space);
+    let body = found.body.trim();
     if body.is_empty() {
         return Err(field.error(
             ErrorCode::InvalidValue,
@@ -341,29 +327,27 @@ pub fn read_baked_credential(input: &Json) -> Result<Option<BakedCredential>> {
     read_json(body, &field).map(Some)
 }
 
-/// The baked JSON text `body` read as an object and written back in impactkit's safe form.
+/// The baked JSON text `body` read as an object and written back in impactkit's safe form;
+/// its errors are at `field` (`$.svg`), their message saying where in the credential.
 fn read_json(body: &str, field: &Json) -> Result<BakedCredential> {
-    if body.len() > MAX_CREDENTIAL_BYTES {
-        return Err(too_large(field, "the baked credential"));
-    }
-    let doc = value_from_text(body).map_err(|e| {
-        let message = Message::new("the baked credential is not JSON: ")
+    let at_svg = |e: Error| {
+        let message = Message::new("the baked credential: ")
             .text(&e.message)
             .text(" (at ")
             .text(&e.path)
             .text(")");
         field.error(e.code, message)
-    })?;
-    if !doc.is_object() {
-        return Err(field.error(
-            ErrorCode::InvalidType,
-            "the baked credential is not a JSON object",
-        ));
+    };
+    if body.len() > MAX_CREDENTIAL_BYTES {
+        return Err(too_large(field, "the baked credential"));
     }
+    let doc = value_from_text(body).map_err(at_svg)?;
+    let root = Json::root(&doc);
+    root.object().map_err(at_svg)?;
     let mut text = String::new();
-    match write_node(&doc, &mut text) {
-        Ok(()) => Ok(BakedCredential(Credential::Json(text))),
-        Err(Unwritable::TooLarge) => Err(too_large(field, "the baked credential")),
-        Err(Unwritable::Number) => Err(field.error(ErrorCode::OutOfRange, NUMBER_RANGE)),
+    write_value(&root, &mut text).map_err(at_svg)?;
+    if text.len() > MAX_CREDENTIAL_BYTES {
+        return Err(too_large(field, "the baked credential"));
     }
+    Ok(BakedCredential(Credential::Json(text)))
 }

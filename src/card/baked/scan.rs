@@ -19,11 +19,6 @@ pub(super) struct Found<'s> {
     pub body: String,
 }
 
-/// XML white space (`S`): space, tab, CR, LF.
-pub(super) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
-}
-
 /// Index of the first `needle` in `text` at or after `from`: a plain loop (`str::find` with a
 /// string pattern brings kilobytes of wasm; the needles here are 3 bytes long).
 fn find(text: &str, from: usize, needle: &str) -> Option<usize> {
@@ -88,7 +83,7 @@ pub(super) fn first_credential(svg: &str) -> Result<Option<Found<'_>>, Malformed
         };
         let tag = svg.get(start + 1..end).unwrap_or_default();
         let name_len = tag
-            .find(|c: char| is_space(c) || c == '/')
+            .find(|c: char| c.is_whitespace() || c == '/')
             .unwrap_or(tag.len());
         let (name, attributes) = tag.split_at(name_len);
         if !root {
@@ -112,7 +107,7 @@ pub(super) fn first_credential(svg: &str) -> Result<Option<Found<'_>>, Malformed
 fn element<'s>(svg: &'s str, attributes: &'s str, content: usize) -> Result<Found<'s>, Malformed> {
     let verify =
         attribute(attributes, "verify").ok_or("malformed attributes on <openbadges:credential>")?;
-    let body = if attributes.trim_end_matches(is_space).ends_with('/') {
+    let body = if attributes.trim_end().ends_with('/') {
         String::new()
     } else {
         content_text(svg, content)?
@@ -125,14 +120,14 @@ fn element<'s>(svg: &'s str, attributes: &'s str, content: usize) -> Result<Foun
 fn attribute<'s>(attributes: &'s str, wanted: &str) -> Option<Option<&'s str>> {
     let mut rest = attributes;
     loop {
-        rest = rest.trim_start_matches(is_space);
+        rest = rest.trim_start();
         if rest.is_empty() || rest == "/" {
             return Some(None);
         }
-        let name_len = rest.find(|c: char| c == '=' || is_space(c))?;
+        let name_len = rest.find(|c: char| c == '=' || c.is_whitespace())?;
         let (name, after) = rest.split_at(name_len);
-        let after = after.trim_start_matches(is_space).strip_prefix('=')?;
-        let after = after.trim_start_matches(is_space);
+        let after = after.trim_start().strip_prefix('=')?;
+        let after = after.trim_start();
         let quote = after.chars().next().filter(|&q| q == '"' || q == '\'')?;
         let value_len = after.get(1..)?.find(quote)?;
         if name == wanted {
@@ -163,7 +158,7 @@ fn content_text(svg: &str, mut from: usize) -> Result<String, Malformed> {
             .strip_prefix("</")
             .and_then(|m| m.strip_prefix(ELEMENT))
         {
-            let closed = end.trim_start_matches(is_space).starts_with('>');
+            let closed = end.trim_start().starts_with('>');
             return if closed { Ok(text) } else { Err(UNCLOSED) };
         } else {
             return Err("markup inside <openbadges:credential>, which holds text only");

@@ -16,7 +16,9 @@
 //! CDATA section holds no `>` (it cannot end early: no `]]>`), no markup and nothing XML 1.0
 //! forbids, and the credential is still the same JSON value. A JWS is checked to be three
 //! base64url parts, so its attribute value needs no escaping. A lone surrogate never gets
-//! here: impactkit's JSON reader turns it into U+FFFD, as `TextEncoder` does.
+//! here: impactkit's JSON reader turns it into U+FFFD, as `TextEncoder` does. Numbers are
+//! written back exactly: integers, and doubles of magnitude 10⁻⁶ to 10¹⁶ (or 0) by
+//! [`show`]; other doubles are refused (`out_of_range`) rather than changed.
 
 mod scan;
 

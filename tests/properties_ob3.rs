@@ -64,7 +64,7 @@ fn baked_by_xml(svg: &str) -> (Option<String>, String) {
 fn numbers_as_json_reads_them(value: &Value) -> Value {
     match value {
         Value::Number(n) => match n.as_f64() {
-            Some(x) if n.is_f64() && x.fract() == 0.0 && x.abs() < 9e15 => json!(x as i64),
+            Some(x) if n.is_f64() && x.fract() == 0.0 && x.abs() < 1e18 => json!(x as i64),
             _ => value.clone(),
         },
         Value::Array(items) => items.iter().map(numbers_as_json_reads_them).collect(),

@@ -95,6 +95,12 @@ macro_rules! for_each_function {
                 " @example",
                 " const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: \"og\" });",
             ]),
+            ("readBakedCredential", read_baked_credential, "cards", "ReadBakedCredentialInput | string | Uint8Array | ArrayBuffer", "BakedCredential | null", [
+                " The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null.",
+                " @example",
+                " readBakedCredential({ svg: impactCard({ profile, size: \"badge\", credential }) });",
+                " // → { credential: { type: [\"VerifiableCredential\", \"OpenBadgeCredential\"], … } }",
+            ]),
             ("badgePreview", badge_preview, "badges", "BadgePreviewInput | string | Uint8Array | ArrayBuffer", "BadgePreview", [
                 " Earned and locked badges with hints from an order history and events, and what a cart would unlock.",
                 " @example",
@@ -191,6 +197,14 @@ pub fn achievement_window(
 /// `impactCard`: see [`crate::card::impact_card`].
 pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
     crate::card::impact_card(input, zones)
+}
+
+/// `readBakedCredential`: see [`crate::card::baked::read_baked_credential`].
+pub fn read_baked_credential(
+    input: &Json,
+    _zones: &dyn ZoneDb,
+) -> Result<Option<crate::card::baked::BakedCredential>> {
+    crate::card::baked::read_baked_credential(input)
 }
 
 /// `badgePreview`: see [`crate::badges::preview::badge_preview`].

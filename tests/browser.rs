@@ -91,6 +91,10 @@ const FILES: &[(&str, &str)] = &[
         "vectors/hints-locales.json",
         include_str!("vectors/hints-locales.json"),
     ),
+    (
+        "vectors/open-badges.json",
+        include_str!("vectors/open-badges.json"),
+    ),
 ];
 
 fn get(object: &JsValue, key: &str) -> String {

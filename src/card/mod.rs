@@ -5,7 +5,8 @@
 //! returns (plus an optional `displayName` and `streak`), in one of four
 //! [`Size`]s and any [`theme::Theme`]. Output is deterministic (no ids,
 //! no clock), well-formed XML, and safe by construction: only the writer in
-//! `svg.rs` emits markup, and all input text goes through [`escape`].
+//! `svg.rs` emits markup, and all input text goes through [`escape`]. A `badge` card may
+//! carry an Open Badges 3.0 credential, written and read by [`baked`].
 //!
 //! ```
 //! let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5, "totalOrders": 15, "displayName": "<script>"}});
@@ -13,6 +14,7 @@
 //! assert!(svg.starts_with("<svg") && svg.contains("&lt;script&gt;") && !svg.contains("<script"));
 //! ```
 
+pub mod baked;
 pub mod color;
 pub mod escape;
 pub mod icons;
@@ -142,6 +144,8 @@ pub struct Card {
     pub max_badges: usize,
     /// For the `badge` size: the badge to show.
     pub badge_index: Option<usize>,
+    /// For the `badge` size: the Open Badges 3.0 credential baked into the SVG.
+    pub credential: Option<baked::Credential>,
 }
 
 fn opt_text(input: &Json, key: &str) -> Result<Option<String>> {
@@ -295,6 +299,10 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
         },
         None => Size::Og,
     };
+    let credential = input
+        .opt("credential")?
+        .map(|c| baked::credential(&c, size))
+        .transpose()?;
     let theme = Theme::from_json(input)?;
     let locale = Locale::from_json(input)?;
     let options = input.opt("options")?;
@@ -367,6 +375,7 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
             Size::Badge => 1,
         },
         badge_index: None,
+        credential,
     };
     if let Some(o) = &options {
         card.brand_name = opt_text(o, "brandName")?;
@@ -404,8 +413,9 @@ pub fn read_card(input: &Json, zones: &dyn ZoneDb) -> Result<Card> {
     Ok(card)
 }
 
-/// The `impactCard` function: `{profile, size?, theme?, locale?, options?}` → SVG text.
-/// `options.timezone` (UTC, an offset or an IANA name resolved by `zones`) dates badges.
+/// The `impactCard` function: `{profile, size?, theme?, locale?, options?, credential?}` → SVG
+/// text. `options.timezone` (UTC, an offset or an IANA name resolved by `zones`) dates badges;
+/// `credential` (size `badge` only) is baked into the SVG as Open Badges 3.0 says ([`baked`]).
 ///
 /// ```
 /// let input = serde_json::json!({"profile": {"totalCo2Saved": 248.5}, "size": "square", "theme": "dark"});
@@ -429,6 +439,10 @@ impl Card {
     /// assert!(card.render().contains(">Tree Saver<"));
     /// ```
     pub fn render(&self) -> String {
-        layout::render(self)
+        let mut svg = layout::render(self);
+        if let Some(credential) = &self.credential {
+            baked::bake(&mut svg, credential);
+        }
+        svg
     }
 }

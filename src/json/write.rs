@@ -58,8 +58,9 @@ impl JsonWriter {
         self.text
     }
 
-    /// Appends raw JSON text (a literal or number already formatted).
-    fn raw(&mut self, text: &str) {
+    /// Appends raw JSON text (a literal or number already formatted, or a value written
+    /// elsewhere, e.g. a baked credential).
+    pub(crate) fn raw(&mut self, text: &str) {
         self.text.push_str(text);
     }
 

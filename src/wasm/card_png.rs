@@ -31,6 +31,14 @@ fn prepare(input: &Json) -> Result<(String, f64, f64)> {
         None => 1.0,
     };
     let card = crate::card::read_card(input, &IntlZones)?;
+    if card.credential.is_some() {
+        // A raster drops the SVG's <openbadges:credential>: refuse rather than lose it.
+        return Err(Error::new(
+            ErrorCode::Unsupported,
+            "$.credential",
+            "impactCardPng does not bake Open Badges credentials: bake the SVG (impactCard)",
+        ));
+    }
     let (w, h) = card.size.dimensions();
     Ok((card.render(), (w * scale).round(), (h * scale).round()))
 }

@@ -1012,7 +1012,30 @@ export interface ImpactCardInput {
     /** BCP 47 tag; `en`, `de`, `fr`, `es`, `ar` (right to left), `ja`; other languages use English. */
     locale?: string | null;
     options?: CardOptions | null;
+    /** For `size: "badge"` only: an Open Badges 3.0 credential baked into the SVG as the specification says
+     * (`<openbadges:credential>` in the namespace `https://purl.imsglobal.org/ob/v3p0`): the credential object
+     * (embedded proof, baked as JSON in CDATA) or its compact JWS (VC-JWT, baked in `verify`); at most 65,536
+     * bytes as baked. Not accepted by `impactCardPng` (`unsupported`). */
+    credential?: OpenBadgeCredential | string | null;
 }
+
+/** An Open Badges 3.0 credential as JSON (an `OpenBadgeCredential` / `AchievementCredential`, usually with a
+ * `proof`); impactkit checks only `type` and carries the rest as it is. */
+export interface OpenBadgeCredential {
+    /** Names `"OpenBadgeCredential"` or `"AchievementCredential"`. */
+    type: string | string[];
+    [key: string]: unknown;
+}
+
+/** `readBakedCredential`'s input: the SVG text of a baked badge (any baker's). */
+export interface ReadBakedCredentialInput {
+    svg: string;
+}
+
+/** The credential baked into an SVG: the JSON object (embedded proof) or the compact JWS (`verify`). */
+export type BakedCredential =
+| { credential: OpenBadgeCredential; jws?: never }
+| { jws: string; credential?: never };
 
 export interface ImpactCardPngInput extends ImpactCardInput {
     /** Pixel scale, 0.25–4 (default 1: 1200×630 for `og`). */
@@ -1179,6 +1202,14 @@ export function openCustomer(history: CustomerHistory | string | Uint8Array | Ar
  * // → { points: 1200, value: 60, toNextUnit: 20 }
  */
 export function pointsProgress(input: PointsInput | string | Uint8Array | ArrayBuffer): PointsProgress;
+
+/**
+ * The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null.
+ * @example
+ * readBakedCredential({ svg: impactCard({ profile, size: "badge", credential }) });
+ * // → { credential: { type: ["VerifiableCredential", "OpenBadgeCredential"], … } }
+ */
+export function readBakedCredential(input: ReadBakedCredentialInput | string | Uint8Array | ArrayBuffer): BakedCredential | null;
 
 /**
  * Reads a Capillary badge definition (seed 001): validity, earn limits, tiers.

@@ -113,14 +113,7 @@ const JA: Words = Words {
 };
 
 fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-        Lang::Fr => &FR,
-        Lang::Es => &ES,
-        Lang::Ar => &AR,
-        Lang::Ja => &JA,
-    }
+    lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
 }
 
 /// The local date of an RFC 3339 stamp in the customer's zone, as the locale writes it.

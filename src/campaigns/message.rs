@@ -68,14 +68,7 @@ const JA: Words = Words {
 };
 
 fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
-        Lang::Fr => &FR,
-        Lang::Es => &ES,
-        Lang::Ar => &AR,
-        Lang::Ja => &JA,
-    }
+    lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
 }
 
 /// The message for `progress`.

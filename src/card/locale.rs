@@ -234,14 +234,7 @@ impl Locale {
     /// assert_eq!(de.words().tiers[1], "Silber");
     /// ```
     pub fn words(self) -> &'static Words {
-        match self.lang {
-            Lang::En => &EN,
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::Es => &ES,
-            Lang::Ar => &AR,
-            Lang::Ja => &JA,
-        }
+        self.lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
     }
 
     /// The ranking sentence and the rank alone (`top`, `rank` of [`Locale::words`]), read from

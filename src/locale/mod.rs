@@ -34,6 +34,27 @@ pub enum Lang {
     Ja,
 }
 
+impl Lang {
+    /// The one of `tables` (in the order en, de, fr, es, ar, ja) for this language: how each
+    /// concept picks its word table.
+    ///
+    /// ```
+    /// use impactkit::locale::Lang;
+    /// assert_eq!(*Lang::Fr.pick([&"en", &"de", &"fr", &"es", &"ar", &"ja"]), "fr");
+    /// ```
+    pub fn pick<T: ?Sized>(self, tables: [&'static T; 6]) -> &'static T {
+        let [en, de, fr, es, ar, ja] = tables;
+        match self {
+            Lang::En => en,
+            Lang::De => de,
+            Lang::Fr => fr,
+            Lang::Es => es,
+            Lang::Ar => ar,
+            Lang::Ja => ja,
+        }
+    }
+}
+
 /// A resolved locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {

@@ -90,14 +90,7 @@ pub(super) struct Words {
 
 /// The table of `lang`.
 pub(super) fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &de::DE,
-        Lang::Fr => &fr::FR,
-        Lang::Es => &es::ES,
-        Lang::Ar => &ar::AR,
-        Lang::Ja => &ja::JA,
-    }
+    lang.pick([&EN, &de::DE, &fr::FR, &es::ES, &ar::AR, &ja::JA])
 }
 
 impl Words {

@@ -88,6 +88,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("vectors/messages-locales.json"),
     ),
     (
+        "vectors/review-h15.json",
+        include_str!("vectors/review-h15.json"),
+    ),
+    (
         "vectors/hints-locales.json",
         include_str!("vectors/hints-locales.json"),
     ),

@@ -3,8 +3,12 @@
 use super::{EventWords, PeriodWords, Words, SYMBOLS};
 
 pub(super) const ES: Words = Words {
-    orders: &["{n} pedido más", "{n} pedidos más"],
-    green_orders: &["{n} pedido verde más", "{n} pedidos verdes más"],
+    orders: &["{n} pedido más", "{n} pedidos más", "{n} de pedidos más"],
+    green_orders: &[
+        "{n} pedido verde más",
+        "{n} pedidos verdes más",
+        "{n} de pedidos verdes más",
+    ],
     count: "{count}{qual}",
     placed: " {when}",
     at: " {when}",
@@ -15,14 +19,20 @@ pub(super) const ES: Words = Words {
         &["{n} kg más de CO2 ahorrado"],
         &["{n} más de proporción reciclada"],
         &["{n} kg más de CO2 compensado"],
-        &["{n} árbol salvado más", "{n} árboles salvados más"],
+        &[
+            "{n} árbol salvado más",
+            "{n} árboles salvados más",
+            "{n} de árboles salvados más",
+        ],
         &[
             "{n} cadena de suministro más",
             "{n} cadenas de suministro más",
+            "{n} de cadenas de suministro más",
         ],
         &[
             "{n} cadena de suministro verificada más",
             "{n} cadenas de suministro verificadas más",
+            "{n} de cadenas de suministro verificadas más",
         ],
         &["{n} más de valor"],
     ],
@@ -35,10 +45,12 @@ pub(super) const ES: Words = Words {
         &[
             "{n} mes consecutivo más con {one}",
             "{n} meses consecutivos más con {one}",
+            "{n} de meses consecutivos más con {one}",
         ],
         &[
             "{n} semana consecutiva más con {one}",
             "{n} semanas consecutivas más con {one}",
+            "{n} de semanas consecutivas más con {one}",
         ],
     ],
     a_green_order: "un pedido verde",
@@ -65,14 +77,20 @@ pub(super) const ES: Words = Words {
         &["{op} {x} kg de CO2 ahorrado"],
         &["{op} un {x}\u{A0}% de contenido reciclado"],
         &["{op} {x} kg de CO2 compensado"],
-        &["{op} {x} árbol salvado", "{op} {x} árboles salvados"],
+        &[
+            "{op} {x} árbol salvado",
+            "{op} {x} árboles salvados",
+            "{op} {x} de árboles salvados",
+        ],
         &[
             "{op} {x} cadena de suministro",
             "{op} {x} cadenas de suministro",
+            "{op} {x} de cadenas de suministro",
         ],
         &[
             "{op} {x} cadena de suministro verificada",
             "{op} {x} cadenas de suministro verificadas",
+            "{op} {x} de cadenas de suministro verificadas",
         ],
         &["un valor de {op} {x}"],
     ],
@@ -122,27 +140,43 @@ pub(super) const ES: Words = Words {
     no_day: "ningún día",
     events: [
         EventWords {
-            count: &["{n} registro más", "{n} registros más"],
+            count: &[
+                "{n} registro más",
+                "{n} registros más",
+                "{n} de registros más",
+            ],
             many: "registros",
             one: "un registro",
         },
         EventWords {
-            count: &["{n} recomendación más", "{n} recomendaciones más"],
+            count: &[
+                "{n} recomendación más",
+                "{n} recomendaciones más",
+                "{n} de recomendaciones más",
+            ],
             many: "recomendaciones",
             one: "una recomendación",
         },
         EventWords {
-            count: &["{n} reseña más", "{n} reseñas más"],
+            count: &["{n} reseña más", "{n} reseñas más", "{n} de reseñas más"],
             many: "reseñas",
             one: "una reseña",
         },
         EventWords {
-            count: &["{n} nivel alcanzado más", "{n} niveles alcanzados más"],
+            count: &[
+                "{n} nivel alcanzado más",
+                "{n} niveles alcanzados más",
+                "{n} de niveles alcanzados más",
+            ],
             many: "niveles alcanzados",
             one: "un nivel alcanzado",
         },
         EventWords {
-            count: &["{n} evento «{name}» más", "{n} eventos «{name}» más"],
+            count: &[
+                "{n} evento «{name}» más",
+                "{n} eventos «{name}» más",
+                "{n} de eventos «{name}» más",
+            ],
             many: "eventos «{name}»",
             one: "un evento «{name}»",
         },

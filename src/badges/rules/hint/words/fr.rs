@@ -3,8 +3,16 @@
 use super::{EventWords, PeriodWords, Words, SYMBOLS};
 
 pub(super) const FR: Words = Words {
-    orders: &["encore {n} commande", "encore {n} commandes"],
-    green_orders: &["encore {n} commande verte", "encore {n} commandes vertes"],
+    orders: &[
+        "encore {n} commande",
+        "encore {n} commandes",
+        "encore {n} de commandes",
+    ],
+    green_orders: &[
+        "encore {n} commande verte",
+        "encore {n} commandes vertes",
+        "encore {n} de commandes vertes",
+    ],
     count: "{count}{qual}",
     placed: " {when}",
     at: " {when}",
@@ -15,14 +23,20 @@ pub(super) const FR: Words = Words {
         &["encore {n} kg de CO2 économisé"],
         &["encore {n} de part recyclée"],
         &["encore {n} kg de CO2 compensé"],
-        &["encore {n} arbre sauvé", "encore {n} arbres sauvés"],
+        &[
+            "encore {n} arbre sauvé",
+            "encore {n} arbres sauvés",
+            "encore {n} d’arbres sauvés",
+        ],
         &[
             "encore {n} chaîne d’approvisionnement",
             "encore {n} chaînes d’approvisionnement",
+            "encore {n} de chaînes d’approvisionnement",
         ],
         &[
             "encore {n} chaîne d’approvisionnement vérifiée",
             "encore {n} chaînes d’approvisionnement vérifiées",
+            "encore {n} de chaînes d’approvisionnement vérifiées",
         ],
         &["encore {n} de valeur"],
     ],
@@ -35,10 +49,12 @@ pub(super) const FR: Words = Words {
         &[
             "encore {n} mois consécutif avec {one}",
             "encore {n} mois consécutifs avec {one}",
+            "encore {n} de mois consécutifs avec {one}",
         ],
         &[
             "encore {n} semaine consécutive avec {one}",
             "encore {n} semaines consécutives avec {one}",
+            "encore {n} de semaines consécutives avec {one}",
         ],
     ],
     a_green_order: "une commande verte",
@@ -67,14 +83,20 @@ pub(super) const FR: Words = Words {
         &["{op} {x} kg de CO2 économisé"],
         &["{op} {x}\u{202F}% de contenu recyclé"],
         &["{op} {x} kg de CO2 compensé"],
-        &["{op} {x} arbre sauvé", "{op} {x} arbres sauvés"],
+        &[
+            "{op} {x} arbre sauvé",
+            "{op} {x} arbres sauvés",
+            "{op} {x} d’arbres sauvés",
+        ],
         &[
             "{op} {x} chaîne d’approvisionnement",
             "{op} {x} chaînes d’approvisionnement",
+            "{op} {x} de chaînes d’approvisionnement",
         ],
         &[
             "{op} {x} chaîne d’approvisionnement vérifiée",
             "{op} {x} chaînes d’approvisionnement vérifiées",
+            "{op} {x} de chaînes d’approvisionnement vérifiées",
         ],
         &["une valeur de {op} {x}"],
     ],
@@ -112,22 +134,34 @@ pub(super) const FR: Words = Words {
     no_day: "aucun jour",
     events: [
         EventWords {
-            count: &["encore {n} inscription", "encore {n} inscriptions"],
+            count: &[
+                "encore {n} inscription",
+                "encore {n} inscriptions",
+                "encore {n} d’inscriptions",
+            ],
             many: "inscriptions",
             one: "une inscription",
         },
         EventWords {
-            count: &["encore {n} parrainage", "encore {n} parrainages"],
+            count: &[
+                "encore {n} parrainage",
+                "encore {n} parrainages",
+                "encore {n} de parrainages",
+            ],
             many: "parrainages",
             one: "un parrainage",
         },
         EventWords {
-            count: &["encore {n} avis"],
+            count: &["encore {n} avis", "encore {n} avis", "encore {n} d’avis"],
             many: "avis",
             one: "un avis",
         },
         EventWords {
-            count: &["encore {n} niveau atteint", "encore {n} niveaux atteints"],
+            count: &[
+                "encore {n} niveau atteint",
+                "encore {n} niveaux atteints",
+                "encore {n} de niveaux atteints",
+            ],
             many: "niveaux atteints",
             one: "un niveau atteint",
         },
@@ -135,6 +169,7 @@ pub(super) const FR: Words = Words {
             count: &[
                 "encore {n} événement «\u{A0}{name}\u{A0}»",
                 "encore {n} événements «\u{A0}{name}\u{A0}»",
+                "encore {n} d’événements «\u{A0}{name}\u{A0}»",
             ],
             many: "événements «\u{A0}{name}\u{A0}»",
             one: "un événement «\u{A0}{name}\u{A0}»",

@@ -136,13 +136,12 @@ const customerOpened = (key) => globalThis.document?.dispatchEvent(new CustomEve
 /** The Customer of `key` on the page, opened from `history` once; the least recently used beyond MAX_SESSIONS is freed. */
 function pageSession(mod, key, history) {
   let c = onPage.get(key);
+  const fresh = !c;
   if (c) onPage.delete(key);
-  else {
-    c = mod.openCustomer(decode(history));
-    customerOpened(key);
-  }
+  else c = mod.openCustomer(decode(history));
   onPage.set(key, c);
   for (const [old, customer] of onPage) if (onPage.size > MAX_SESSIONS) { onPage.delete(old); customer.free(); }
+  if (fresh) customerOpened(key); // once stored: a listener using the same customer finds it
   return c;
 }
 
@@ -150,7 +149,9 @@ function pageSession(mod, key, history) {
 async function sessionCall(name, key, history, fn, input) {
   const send = (withHistory, resend) => {
     const [rest, json] = withHistory ? encode(history, resend) : [undefined, undefined];
-    opened.add(key);
+    opened.delete(key);
+    opened.add(key); // most recently used last; the worker keeps MAX_SESSIONS, so may we
+    for (const k of opened) if (opened.size > 4 * MAX_SESSIONS) opened.delete(k);
     return post({ module: name, fn, input, session: { key, history: rest, json } });
   };
   try {

@@ -96,9 +96,10 @@ macro_rules! for_each_function {
                 " const svg = impactCard({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: \"og\" });",
             ]),
             ("readBakedCredential", read_baked_credential, "cards", "ReadBakedCredentialInput | string | Uint8Array | ArrayBuffer", "BakedCredential | null", [
-                " The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null.",
+                " The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null;",
+                " takes the SVG text itself or `{ svg }`.",
                 " @example",
-                " readBakedCredential({ svg: impactCard({ profile, size: \"badge\", credential }) });",
+                " readBakedCredential(impactCard({ profile, size: \"badge\", credential }));",
                 " // → { credential: { type: [\"VerifiableCredential\", \"OpenBadgeCredential\"], … } }",
             ]),
             ("badgePreview", badge_preview, "badges", "BadgePreviewInput | string | Uint8Array | ArrayBuffer", "BadgePreview", [

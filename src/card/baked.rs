@@ -286,8 +286,9 @@ impl ToJson for BakedCredential {
     }
 }
 
-/// The `readBakedCredential` function: `{svg}` → the credential baked into it (`null` when
-/// there is none); a malformed bake is an error at `$.svg`.
+/// The `readBakedCredential` function: `{svg}` (or the SVG text itself) → the credential
+/// baked into it (`null` when there is none); a malformed bake is an error at `$.svg` (`$`
+/// for the bare text).
 ///
 /// ```
 /// let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential><![CDATA[{"type": ["OpenBadgeCredential"]}]]></openbadges:credential></svg>"#;
@@ -295,9 +296,17 @@ impl ToJson for BakedCredential {
 /// let v = impactkit::json::Node::from(&v);
 /// let found = impactkit::card::baked::read_baked_credential(&impactkit::json::Json::root(&v)).unwrap();
 /// assert_eq!(impactkit::json::to_json_text(&found), r#"{"credential":{"type":["OpenBadgeCredential"]}}"#);
+/// let bare = serde_json::json!(svg);
+/// let bare = impactkit::json::Node::from(&bare);
+/// let again = impactkit::card::baked::read_baked_credential(&impactkit::json::Json::root(&bare)).unwrap();
+/// assert_eq!(impactkit::json::to_json_text(&again), impactkit::json::to_json_text(&found));
 /// ```
 pub fn read_baked_credential(input: &Json) -> Result<Option<BakedCredential>> {
-    let field = input.field("svg")?;
+    // `readBakedCredential(svgText)` or `readBakedCredential({svg})`
+    let field = match input.value().as_str() {
+        Some(_) => *input,
+        None => input.field("svg")?,
+    };
     let svg = match field.value().as_str() {
         Some(text) if !field.is_non_finite() => text,
         _ => return Err(field.expected("SVG text (a string)")),

@@ -207,10 +207,15 @@ pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
 }
 
 fn run<T: ToJson>(
+    name: &str,
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
-    let text = input_text(&input).map_err(to_js_error)?;
+    let mut text = input_text(&input).map_err(to_js_error)?;
+    // `readBakedCredential(svgText)`: markup is never JSON text, so it is the SVG document itself.
+    if name == "readBakedCredential" && text.trim_start().starts_with('<') {
+        text = crate::json::to_json_text(&text);
+    }
     let value = value_from_text(&text).map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
     Ok(from_json_text(&crate::json::to_json_text(&output)))
@@ -223,7 +228,7 @@ macro_rules! exports {
             #[cfg(any(feature = "full", feature = $module))]
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $out_ty)]
             pub fn $rust(#[wasm_bindgen(unchecked_param_type = $in_ty)] input: JsValue) -> Result<JsValue, JsValue> {
-                run(input, crate::api::$rust)
+                run($js, input, crate::api::$rust)
             }
         )*
 

@@ -1091,9 +1091,10 @@ export function impactCard(input: ImpactCardInput | string | Uint8Array | ArrayB
 export function impactCardPng(input: ImpactCardPngInput | string): Promise<Uint8Array>;
 
 /**
- * The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null.
+ * The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null;
+ * takes the SVG text itself or `{ svg }`.
  * @example
- * readBakedCredential({ svg: impactCard({ profile, size: "badge", credential }) });
+ * readBakedCredential(impactCard({ profile, size: "badge", credential }));
  * // → { credential: { type: ["VerifiableCredential", "OpenBadgeCredential"], … } }
  */
 export function readBakedCredential(input: ReadBakedCredentialInput | string | Uint8Array | ArrayBuffer): BakedCredential | null;

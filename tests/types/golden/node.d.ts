@@ -1204,9 +1204,10 @@ export function openCustomer(history: CustomerHistory | string | Uint8Array | Ar
 export function pointsProgress(input: PointsInput | string | Uint8Array | ArrayBuffer): PointsProgress;
 
 /**
- * The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null.
+ * The Open Badges 3.0 credential baked into an SVG (`{ credential }` or `{ jws }`), or null;
+ * takes the SVG text itself or `{ svg }`.
  * @example
- * readBakedCredential({ svg: impactCard({ profile, size: "badge", credential }) });
+ * readBakedCredential(impactCard({ profile, size: "badge", credential }));
  * // → { credential: { type: ["VerifiableCredential", "OpenBadgeCredential"], … } }
  */
 export function readBakedCredential(input: ReadBakedCredentialInput | string | Uint8Array | ArrayBuffer): BakedCredential | null;

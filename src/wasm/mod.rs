@@ -213,7 +213,8 @@ fn run<T: ToJson>(
 ) -> Result<JsValue, JsValue> {
     let mut text = input_text(&input).map_err(to_js_error)?;
     // `readBakedCredential(svgText)`: markup is never JSON text, so it is the SVG document itself.
-    let reads_markup = cfg!(any(feature = "full", feature = "cards")) && name == "readBakedCredential";
+    let reads_markup =
+        cfg!(any(feature = "full", feature = "cards")) && name == "readBakedCredential";
     if reads_markup && text.trim_start().starts_with('<') {
         text = crate::json::to_json_text(&text);
     }

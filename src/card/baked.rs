@@ -3,7 +3,7 @@
 //!
 //! The 1EdTech Open Badges 3.0 specification, §5.3 "Baked Badge", SVG "Baking": *"First, add
 //! an `xmlns:openbadges` attribute to the `<svg>` tag with the value
-//! "https://purl.imsglobal.org/ob/v3p0". Directly after the `<svg>` tag, add an
+//! "`https://purl.imsglobal.org/ob/v3p0`". Directly after the `<svg>` tag, add an
 //! `<openbadges:credential>` tag."* A credential signed with VC-JWT goes in its `verify`
 //! attribute (*"The value of `verify` attribute MUST be the Compact JWS string"*); with an
 //! embedded proof *"omit the `verify` attribute, and the JSON representation of the

@@ -116,12 +116,7 @@ impl Speaker {
 
     /// An hour on the 24-hour clock in the locale's digits ("04:00").
     fn time(&self, hour: u32) -> String {
-        let mut hh = String::new();
-        crate::numbers::push_digits(&mut hh, hour.into(), 2);
-        let mut time = self.locale.decimal_text(&hh);
-        time.push(':');
-        time.push_str(&self.locale.decimal_text("00"));
-        time
+        self.locale.time(hour, 0)
     }
 
     /// "on Saturday or Sunday", "from Monday to Friday", "on Monday to Wednesday or Saturday".

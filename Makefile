@@ -22,16 +22,16 @@ WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # The capability modules: Cargo features of the same names (src/api.rs names each function's module).
-MODULES := progress profile badges streaks cards
+MODULES := bars progress profile badges streaks cards
 # The stateless modules that need nothing from JS (no time zones, no DOM): built without wasm-bindgen
 # from crates/impactkit-raw (plain wasm exports, no imports), their glue pkg-templates/entries/raw.js.
-RAW_MODULES := progress
+RAW_MODULES := bars progress
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
 # and more): BENCHMARKS.md's speed ratios are the full build's (opt-level s, std at 3), and these modules
 # compute a widget's few numbers.
-Z_MODULES := progress profile
+Z_MODULES := bars progress profile
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)

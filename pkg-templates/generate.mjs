@@ -50,11 +50,24 @@ function keepDeclarations(api, keep) {
   return api.slice(0, first) + kept.join("\n\n") + "\n";
 }
 
-/** A module built without wasm-bindgen (crates/impactkit-raw): its functions (src/api.rs) and the full entry's types of them. */
+/**
+ * A module built without wasm-bindgen (crates/impactkit-raw): its functions and the full entry's types
+ * of them. The functions are those its .wasm exports; for a module of src/api.rs's table they must be
+ * exactly the table's (no function the module cannot be called for is linked in), a module outside
+ * it (`impactkit/bars`, whose functions are src/bars.rs's) exports some of the full entry's.
+ */
 function rawEntry(name, full) {
-  const api = keepDeclarations(full.api, new Set([...apiFunctions(name), "version", "wasmMemoryBytes"]));
+  const wasm = new WebAssembly.Module(readFileSync(join(out, `${name}_bg.wasm`)));
+  const exported = WebAssembly.Module.exports(wasm).map((x) => x.name).filter((f) => full.functions.includes(f));
+  const table = apiFunctions(name);
+  const differ = table.length ? [...exported.filter((f) => !table.includes(f)), ...table.filter((f) => !exported.includes(f))] : [];
+  if (differ.length || !exported.length) {
+    throw new Error(`pkg/${name}_bg.wasm exports ${exported.join(", ") || "no function"}; src/api.rs gives ${name} ${table.join(", ") || "none"} (crates/impactkit-raw)`);
+  }
+  const api = keepDeclarations(full.api, new Set([...exported, "version", "wasmMemoryBytes"]));
   const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-  return { name, full: false, raw: true, api, functions, png: false, specifier: `impactkit/${name}`, node: `${name}.node` };
+  const zones = WebAssembly.Module.imports(wasm).some((x) => x.module === "impactkit");
+  return { name, full: false, raw: true, zones, api, functions, png: false, specifier: `impactkit/${name}`, node: `${name}.node` };
 }
 
 /** An entry of the package: `impactkit` (the full build, subpath ".") or a capability module. */
@@ -87,14 +100,15 @@ function intlZoneScript() {
 
 /** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
 function rawGlue(e) {
-  const wasm = new WebAssembly.Module(readFileSync(join(out, `${e.name}_bg.wasm`)));
-  const exported = new Set(WebAssembly.Module.exports(wasm).map((x) => x.name));
   const own = e.functions.filter((f) => f !== "version" && f !== "wasmMemoryBytes");
-  const missing = own.filter((f) => !exported.has(f));
-  if (missing.length) throw new Error(`pkg/${e.name}_bg.wasm does not export ${missing.join(", ")} (crates/impactkit-raw)`);
   if (!MAX_INPUT_BYTES) throw new Error("no MAX_INPUT_BYTES in src/limits.rs");
-  return read(entriesDir, "raw.js").replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
-    .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace("\n@INTL_ZONES@\n", `\n${intlZoneScript()}\n`).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
+  let glue = read(entriesDir, "raw.js");
+  glue = e.zones
+    ? glue.replace("\n@INTL_ZONES@\n", `\n${intlZoneScript()}\n`)
+    : glue.replace(/^\/\/ @ZONES:[\s\S]*?^\/\/ @END-ZONES\n/m, "const imports = {};\n").replace(/^.*\/\/ @ZONES\n/m, "");
+  if (!e.zones && /@ZONES|@INTL_ZONES@|zoneIds|intlOffset/.test(glue)) throw new Error("pkg-templates/entries/raw.js: zone code left in a module without zones");
+  return glue.replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
+    .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
 }
 
 /** The browser entry <name>.js: pkg-templates/entries/browser.js with the entry's wasm-bindgen glue bundled in (raw.js for a raw entry). */

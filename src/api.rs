@@ -133,14 +133,20 @@ pub fn milestone_progress(
 /// by [`crate::adapters::gameball::tier_progress`], a tier list by [`crate::tiers::tier_progress`].
 /// Either way [`crate::tiers::retention::apply`] adds `retain` and the deadline when asked.
 pub fn tier_progress(input: &Json, zones: &dyn ZoneDb) -> Result<crate::tiers::TierProgress> {
-    let mut progress = if crate::adapters::gameball::is_tier_progress(input)? {
-        crate::adapters::gameball::tier_progress(input)?
-    } else {
-        crate::tiers::tier_progress(input)?
-    };
+    let mut progress = tier_numbers(input)?;
     crate::tiers::retention::apply(&mut progress, input, zones)?;
     crate::tiers::message::apply(&mut progress, input)?;
     Ok(progress)
+}
+
+/// `tierProgress`'s tiers and numbers, without retention and message: Gameball's shape or a tier
+/// list (the part [`crate::bars`] shares).
+pub fn tier_numbers(input: &Json) -> Result<crate::tiers::TierProgress> {
+    if crate::adapters::gameball::is_tier_progress(input)? {
+        crate::adapters::gameball::tier_progress(input)
+    } else {
+        crate::tiers::tier_progress(input)
+    }
 }
 
 /// `pointsProgress`: see [`crate::adapters::gameball_points::points_progress`].

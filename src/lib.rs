@@ -19,6 +19,7 @@ pub mod achievements;
 pub mod adapters;
 pub mod api;
 pub mod badges;
+pub mod bars;
 pub mod campaigns;
 pub mod card;
 pub mod decimal;

@@ -60,6 +60,15 @@ function outcome(fn, input) {
   }
 }
 
+/**
+ * `impactkit/bars` (src/bars.rs) answers as impactkit, or `unsupported` at a field that asks for what it
+ * leaves to `impactkit/progress` (the pace, messages, tier retention): those answers are counted apart.
+ */
+const BARS_LEAVES = /^\$\.(history|locale|period|periodEnd|tierExpiresAt|periodStart|current\.retainProgress|tiers\[\d+\]\.retainProgress)$/;
+const leftToProgress = (name, got) =>
+  name === "impactkit/bars" && got.error?.code === "unsupported" && BARS_LEAVES.test(got.error.path) && got.error.message.includes("impactkit/progress");
+let leftByBars = 0;
+
 /** The vector through each module exporting its function: null when one does and answers as the full package. */
 function runInModules(file, index, vector, asText) {
   const label = `${file}[${index}] ${vector.name ?? "(unnamed)"}${asText ? " (as JSON text)" : ""}`;
@@ -69,6 +78,10 @@ function runInModules(file, index, vector, asText) {
   const want = outcome(impactkit[vector.fn], input());
   for (const [name, ns] of owners) {
     const got = outcome(ns[vector.fn], input());
+    if (leftToProgress(name, got)) {
+      leftByBars += 1;
+      continue;
+    }
     if (!isDeepStrictEqual(got, want)) return `${label}: ${name} gave ${JSON.stringify(got)}, impactkit ${JSON.stringify(want)}`;
   }
   return null;
@@ -98,4 +111,5 @@ for (const file of files) {
 }
 console.log(`golden vectors (node): ${passed} passed, ${failed} failed`);
 console.log(`golden vectors through ${modules.map(([name]) => name).join(", ")}: ${inModules.passed} identical to impactkit, ${inModules.failed} not`);
+console.log(`impactkit/bars: ${leftByBars} answers unsupported, left to impactkit/progress (history, locale, tier retention)`);
 process.exit(failed > 0 || passed === 0 || inModules.failed > 0 || modules.length === 0 ? 1 : 0);

@@ -99,10 +99,13 @@ impl Deadline {
     }
 }
 
+/// The input fields that ask for retention (besides a `retainProgress` on the current tier).
+pub const FIELDS: [&str; 4] = ["period", "periodEnd", "tierExpiresAt", "periodStart"];
+
 /// Whether `input` asks for retention: a qualifying period, a period end or a `retainProgress`
 /// on the current tier.
 fn wanted(progress: &TierProgress, input: &Json) -> Result<bool> {
-    let keyed = ["period", "periodEnd", "tierExpiresAt", "periodStart"]
+    let keyed = FIELDS
         .iter()
         .try_fold(false, |any, key| Ok(any || input.opt(key)?.is_some()))?;
     let tier_asks = progress

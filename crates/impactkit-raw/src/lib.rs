@@ -92,21 +92,27 @@ impl ZoneRules for HostZone {
     }
 }
 
-/// One export per function of the module, named as in JS (src/api.rs).
+/// One export per function of the module, named as in JS (src/api.rs; `impactkit/bars`:
+/// impactkit::bars).
 macro_rules! exports {
-    ($($js:literal => $rust:ident),* $(,)?) => {$(
-        #[doc = concat!("`", $js, "`: see impactkit::api.")]
+    ($($js:literal => $rust:ident in $from:ident),* $(,)?) => {$(
+        #[doc = concat!("`", $js, "`: see impactkit::", stringify!($from), ".")]
         #[export_name = $js]
         pub extern "C" fn $rust(kind: u32, units: u32) -> u32 {
-            call(kind, units, impactkit::api::$rust)
+            call(kind, units, impactkit::$from::$rust)
         }
     )*};
 }
 
 #[cfg(feature = "progress")]
 exports! {
-    "milestoneProgress" => milestone_progress,
-    "tierProgress" => tier_progress,
-    "pointsProgress" => points_progress,
-    "campaignProgress" => campaign_progress,
+    "milestoneProgress" => milestone_progress in api,
+    "tierProgress" => tier_progress in api,
+    "campaignProgress" => campaign_progress in api,
+}
+
+#[cfg(feature = "bars")]
+exports! {
+    "milestoneProgress" => milestone_progress in bars,
+    "tierProgress" => tier_progress in bars,
 }

@@ -1,0 +1,94 @@
+//! The functions of `impactkit/bars` (crates/impactkit-raw, feature `bars`): `milestoneProgress`
+//! and `tierProgress` for a page that draws bars. They answer what [`crate::api`]'s functions of
+//! the same names answer, with the same rules and errors, but carry none of the code for what a
+//! bar does not show: the pace and ETA (`history`), localised messages (`locale`) and tier
+//! retention (`period`, `periodEnd`, `tierExpiresAt`, `periodStart`, a current tier's
+//! `retainProgress`). An input that asks for one of those is `unsupported` at that field, naming
+//! `impactkit/progress`, which has them; that keeps the first widget's module a fraction of the
+//! size (docs/modules.md).
+
+use crate::error::{ErrorCode, Result};
+use crate::json::Json;
+use crate::milestones::{Milestone, MilestoneProgress};
+use crate::tiers::TierProgress;
+use crate::time::ZoneDb;
+
+/// `milestoneProgress` without `history`.
+///
+/// # Errors
+/// Those of [`crate::api::milestone_progress`]; `unsupported` at `$.history` when it is given.
+///
+/// # Example
+/// ```
+/// use impactkit::json::{Json, Node};
+/// let v = serde_json::json!({"current": 248.5, "target": 500});
+/// let p = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
+/// assert_eq!(p.percentage, 49.7);
+/// let v = serde_json::json!({"current": 248.5, "target": 500, "history": []});
+/// let e = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap_err();
+/// assert_eq!((e.code.as_str(), e.path.as_str()), ("unsupported", "$.history"));
+/// ```
+pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneProgress> {
+    let progress = Milestone::from_json(input)?.progress();
+    refuse(input, &["history"], "the pace and ETA")?;
+    Ok(progress)
+}
+
+/// `tierProgress` without retention and `locale`.
+///
+/// # Errors
+/// Those of [`crate::api::tier_numbers`]; `unsupported` at the first field that asks for
+/// retention or a message.
+///
+/// # Example
+/// ```
+/// use impactkit::json::{Json, Node};
+/// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
+/// let p = impactkit::bars::tier_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
+/// assert_eq!(p.percentage, 26.3);
+/// ```
+pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierProgress> {
+    let progress = crate::api::tier_numbers(input)?;
+    refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
+    refuse(input, &["locale"], "localised messages")?;
+    if let Some(tier) = progress
+        .current
+        .as_ref()
+        .filter(|t| t.retain_progress.is_some())
+    {
+        return Err(retain_unsupported(input, tier.min_progress)?);
+    }
+    Ok(progress)
+}
+
+/// `unsupported` at the first of `keys` that `input` has (not `null`).
+fn refuse(input: &Json, keys: &[&str], what: &str) -> Result<()> {
+    for key in keys {
+        if let Some(field) = input.opt(key)? {
+            return Err(unsupported(&field, what));
+        }
+    }
+    Ok(())
+}
+
+fn unsupported(at: &Json, what: &str) -> crate::Error {
+    let message = crate::error::Message::new(what)
+        .text(" needs impactkit/progress: impactkit/bars computes a bar's numbers only");
+    at.error(ErrorCode::Unsupported, message)
+}
+
+/// `unsupported` at the `retainProgress` of the tier starting at `min_progress`: `current`'s in
+/// Gameball's shape, else the tier list's entry.
+fn retain_unsupported(input: &Json, min_progress: f64) -> Result<crate::Error> {
+    const WHAT: &str = "tier retention";
+    let Some(list) = input.opt("tiers")? else {
+        let current = input.field("current")?;
+        return Ok(unsupported(&current.field("retainProgress")?, WHAT));
+    };
+    for item in list.items()? {
+        if item.field("minProgress")?.non_negative()? == min_progress {
+            return Ok(unsupported(&item.field("retainProgress")?, WHAT));
+        }
+    }
+    Ok(unsupported(input, WHAT))
+}

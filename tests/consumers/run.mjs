@@ -77,11 +77,12 @@ async function checkProgressModule(project, made, printsSeed) {
   });
 }
 
-/** The first-widget page fetches one .wasm: impactkit/progress's. */
-function onlyProgressWasm(page, urls) {
+/** A page that fetches one .wasm: module `name`'s. */
+const onlyWasmOf = (name) => (page, urls) => {
   const wasm = urls.filter((u) => new URL(u).pathname.endsWith(".wasm"));
-  assert(wasm.length === 1 && /\/progress_bg[^/]*\.wasm$/.test(wasm[0]), `.wasm fetched: ${wasm.join(", ") || "none"}`);
-}
+  assert(wasm.length === 1 && new RegExp(`/${name}_bg[^/]*\\.wasm$`).test(wasm[0]), `.wasm fetched: ${wasm.join(", ") || "none"}`);
+};
+const onlyProgressWasm = onlyWasmOf("progress");
 
 /** The lazy page fetches nothing of impactkit/badges until the button is clicked, then shows its answer. */
 async function badgesOnClick(page, urls) {
@@ -143,13 +144,14 @@ impactCardPng({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og", 
     assert(r.status !== 0 && /externref/.test(r.stderr), `Node 16 exited ${r.status}: ${r.stdout}${r.stderr}`);
   });
   await checkProgressModule(project, made, printsSeed);
-  for (const name of ["vite", "webpack", "esbuild", "importmap", "elements", "progress-vite", "lazy-vite"]) await project(name);
+  for (const name of ["vite", "webpack", "esbuild", "importmap", "elements", "bars-vite", "progress-vite", "lazy-vite"]) await project(name);
   await checkPages(check, assert, [
     { name: "vite", dir: made.vite && join(made.vite.dir, "dist"), expect: SEED },
     { name: "webpack", dir: made.webpack && join(made.webpack.dir, "dist"), expect: SEED },
     { name: "esbuild", dir: made.esbuild && join(made.esbuild.dir, "dist"), expect: SEED },
     { name: "importmap", dir: made.importmap?.dir, expect: SEED },
     { name: "elements", dir: made.elements?.dir, expect: ["49.7"] },
+    { name: "bars-vite (impactkit/bars, the first widget)", dir: made["bars-vite"] && join(made["bars-vite"].dir, "dist"), expect: SEED, after: onlyWasmOf("bars") },
     { name: "progress-vite (impactkit/progress)", dir: made["progress-vite"] && join(made["progress-vite"].dir, "dist"), expect: SEED, after: onlyProgressWasm },
     { name: "lazy-vite (impactkit/badges on click)", dir: made["lazy-vite"] && join(made["lazy-vite"].dir, "dist"), expect: ["49.7"], after: badgesOnClick },
   ]);

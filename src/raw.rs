@@ -54,17 +54,36 @@ pub fn run<T: ToJson>(
     f: Function<T>,
     zones: &dyn ZoneDb,
 ) -> Outcome {
+    // Only the call and the result's writer are per function; reading the input and writing
+    // an error are one copy for the module.
+    let f =
+        move |value: &Json, zones: &dyn ZoneDb| f(value, zones).map(|result| to_json_text(&result));
+    run_text(kind, units, input, &f, zones)
+}
+
+/// [`run`] for a function that answers JSON text.
+#[inline(never)]
+fn run_text(
+    kind: u32,
+    units: u32,
+    input: Vec<u8>,
+    f: &TextFunction<'_>,
+    zones: &dyn ZoneDb,
+) -> Outcome {
     match answer(kind, units, input, f, zones) {
         Ok(text) => Outcome::Result(text),
         Err(error) => Outcome::Error(to_json_text(&ErrorJson(&error))),
     }
 }
 
-fn answer<T: ToJson>(
+/// A function whose result is already JSON text.
+type TextFunction<'a> = dyn Fn(&Json, &dyn ZoneDb) -> crate::Result<String> + 'a;
+
+fn answer(
     kind: u32,
     units: u32,
     input: Vec<u8>,
-    f: Function<T>,
+    f: &TextFunction<'_>,
     zones: &dyn ZoneDb,
 ) -> crate::Result<String> {
     let text = match kind {
@@ -75,7 +94,7 @@ fn answer<T: ToJson>(
         _ => return Err(not_json_text(false)),
     };
     let value = value_from_text(&text)?;
-    Ok(to_json_text(&f(&Json::root(&value), zones)?))
+    f(&Json::root(&value), zones)
 }
 
 /// An error as the JS `Error`'s fields.

@@ -25,7 +25,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
 MODULES := bars progress profile badges streaks cards
 # The stateless modules that need nothing from JS (no time zones, no DOM): built without wasm-bindgen
 # from crates/impactkit-raw (plain wasm exports, no imports), their glue pkg-templates/entries/raw.js.
-RAW_MODULES := bars progress
+RAW_MODULES := bars progress profile
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB

@@ -1,9 +1,11 @@
-//! impactkit's stateless capability modules (`impactkit/progress`) as plain wasm exports, without
+//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`) as plain wasm exports, without
 //! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
 //! speaks. The work (reading the input, running the function, writing the answer or the error as
 //! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
 //! `#![forbid(unsafe_code)]`, cannot), imports the host's time zones (`Intl`) and installs the
 //! small allocator (impactkit-alloc).
+// `impactkit/bars` reads no time zones: built alone, the host zone code is unused.
+#![cfg_attr(not(any(feature = "progress", feature = "profile")), allow(dead_code))]
 use impactkit::raw::{run, Outcome};
 use impactkit::time::{ZoneDb, ZoneRules};
 use std::cell::RefCell;
@@ -41,10 +43,16 @@ pub extern "C" fn output_len() -> usize {
     OUTPUT.with(|out| out.borrow().len())
 }
 
-/// Runs `f` on the input written since [`input`]: 0 when [`output`] holds its result, 1 an error.
-fn call<T: impactkit::json::ToJson>(kind: u32, units: u32, f: impactkit::raw::Function<T>) -> u32 {
+/// Runs `f` on the input written since [`input`] with time zones from `zones`: 0 when
+/// [`output`] holds its result, 1 an error.
+fn call<T: impactkit::json::ToJson>(
+    kind: u32,
+    units: u32,
+    f: impactkit::raw::Function<T>,
+    zones: &dyn ZoneDb,
+) -> u32 {
     let bytes = INPUT.with(|input| std::mem::take(&mut *input.borrow_mut()));
-    let (status, text) = match run(kind, units, bytes, f, &HostZones) {
+    let (status, text) = match run(kind, units, bytes, f, zones) {
         Outcome::Result(text) => (0, text),
         Outcome::Error(text) => (1, text),
     };
@@ -60,6 +68,18 @@ extern "C" {
     fn zone_open(name: *const u8, len: usize) -> i32;
     /// Seconds east of UTC in zone `zone` at `utc_seconds` (Unix time), from `Intl.DateTimeFormat`.
     fn zone_offset(zone: i32, utc_seconds: f64) -> i32;
+}
+
+/// No time zones, for `impactkit/bars`, whose functions never ask for one: the module then
+/// imports nothing and its glue carries no zone code.
+#[cfg(feature = "bars")]
+struct NoZones;
+
+#[cfg(feature = "bars")]
+impl ZoneDb for NoZones {
+    fn zone(&self, _name: &str) -> Option<Box<dyn ZoneRules>> {
+        None
+    }
 }
 
 /// IANA zones through the host's `Intl.DateTimeFormat` (pkg-templates/entries/raw.js), as the
@@ -93,13 +113,14 @@ impl ZoneRules for HostZone {
 }
 
 /// One export per function of the module, named as in JS (src/api.rs; `impactkit/bars`:
-/// impactkit::bars).
+/// impactkit::bars), with the zones it reads.
 macro_rules! exports {
-    ($($js:literal => $rust:ident in $from:ident),* $(,)?) => {$(
+    ($($js:literal => $rust:ident in $from:ident),* $(,)?) => { exports!(HostZones: $($js => $rust in $from),*); };
+    ($zones:ident: $($js:literal => $rust:ident in $from:ident),* $(,)?) => {$(
         #[doc = concat!("`", $js, "`: see impactkit::", stringify!($from), ".")]
         #[export_name = $js]
         pub extern "C" fn $rust(kind: u32, units: u32) -> u32 {
-            call(kind, units, impactkit::$from::$rust)
+            call(kind, units, impactkit::$from::$rust, &$zones)
         }
     )*};
 }
@@ -111,8 +132,17 @@ exports! {
     "campaignProgress" => campaign_progress in api,
 }
 
+#[cfg(feature = "profile")]
+exports! {
+    "readImpactProfile" => read_impact_profile in api,
+    "readLeaderboard" => read_leaderboard in api,
+    "readGameball" => read_gameball in api,
+    "pointsProgress" => points_progress in api,
+}
+
 #[cfg(feature = "bars")]
 exports! {
+    NoZones:
     "milestoneProgress" => milestone_progress in bars,
     "tierProgress" => tier_progress in bars,
 }

@@ -1,11 +1,14 @@
-//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`) as plain wasm exports, without
+//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`, `impactkit/streaks`) as plain wasm exports, without
 //! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
 //! speaks. The work (reading the input, running the function, writing the answer or the error as
 //! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
 //! `#![forbid(unsafe_code)]`, cannot), imports the host's time zones (`Intl`) and installs the
 //! small allocator (impactkit-alloc).
 // `impactkit/bars` reads no time zones: built alone, the host zone code is unused.
-#![cfg_attr(not(any(feature = "progress", feature = "profile")), allow(dead_code))]
+#![cfg_attr(
+    not(any(feature = "progress", feature = "profile", feature = "streaks")),
+    allow(dead_code)
+)]
 use impactkit::raw::{run, Outcome};
 use impactkit::time::{ZoneDb, ZoneRules};
 use std::cell::RefCell;
@@ -138,6 +141,12 @@ exports! {
     "readLeaderboard" => read_leaderboard in api,
     "readGameball" => read_gameball in api,
     "pointsProgress" => points_progress in api,
+}
+
+#[cfg(feature = "streaks")]
+exports! {
+    "streak" => streak in api,
+    "achievementWindow" => achievement_window in api,
 }
 
 #[cfg(feature = "bars")]

@@ -23,9 +23,10 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # The capability modules: Cargo features of the same names (src/api.rs names each function's module).
 MODULES := bars progress profile badges streaks cards
-# The stateless modules (no class, no DOM): built without wasm-bindgen from crates/impactkit-raw (plain
-# wasm exports; time zones through two imports of the host's Intl), their glue pkg-templates/entries/raw.js.
-RAW_MODULES := bars progress profile streaks
+# The stateless modules (no class): built without wasm-bindgen from crates/impactkit-raw (plain wasm
+# exports; time zones through two imports of the host's Intl), their glue pkg-templates/entries/raw.js
+# (with impactCardPng's canvas code for cards).
+RAW_MODULES := bars progress profile streaks cards
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB

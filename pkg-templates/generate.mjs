@@ -64,10 +64,12 @@ function rawEntry(name, full) {
   if (differ.length || !exported.length) {
     throw new Error(`pkg/${name}_bg.wasm exports ${exported.join(", ") || "no function"}; src/api.rs gives ${name} ${table.join(", ") || "none"} (crates/impactkit-raw)`);
   }
-  const api = keepDeclarations(full.api, new Set([...exported, "version", "wasmMemoryBytes"]));
-  const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
   const zones = WebAssembly.Module.imports(wasm).some((x) => x.module === "impactkit");
-  return { name, full: false, raw: true, zones, api, functions, png: false, specifier: `impactkit/${name}`, node: `${name}.node` };
+  // A module that exports `__cardForPng` gets `impactCardPng` in its glue (rasterised by the host).
+  const png = WebAssembly.Module.exports(wasm).some((x) => x.name === "__cardForPng");
+  const api = keepDeclarations(full.api, new Set([...exported, ...(png ? ["impactCardPng"] : []), "version", "wasmMemoryBytes"]));
+  const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  return { name, full: false, raw: true, zones, api, functions, png, specifier: `impactkit/${name}`, node: `${name}.node` };
 }
 
 /** An entry of the package: `impactkit` (the full build, subpath ".") or a capability module. */
@@ -99,14 +101,29 @@ function intlZoneScript() {
 }
 
 /** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
+/** src/wasm/card_png.rs's host code (canRasterise, rasterise) and src/card/png.rs's NO_RASTERISER message, for a raw entry's impactCardPng. */
+function rasteriseScript() {
+  const script = /inline_js = r#"([\s\S]*?)"#/.exec(read(root, "src", "wasm", "card_png.rs"))?.[1];
+  if (!script?.includes("function rasterise(")) throw new Error("no rasterise in src/wasm/card_png.rs's inline JS");
+  const message = /pub const NO_RASTERISER: &str =\s*"([\s\S]*?)";/.exec(read(root, "src", "card", "png.rs"))?.[1];
+  if (!message) throw new Error("no NO_RASTERISER in src/card/png.rs");
+  return [script.trim().replace(/^export /gm, ""), JSON.stringify(message.replace(/\\\n\s*/g, ""))];
+}
+
 function rawGlue(e) {
-  const own = e.functions.filter((f) => f !== "version" && f !== "wasmMemoryBytes");
+  const own = e.functions.filter((f) => f !== "version" && f !== "wasmMemoryBytes" && f !== "impactCardPng");
   if (!MAX_INPUT_BYTES) throw new Error("no MAX_INPUT_BYTES in src/limits.rs");
   let glue = read(entriesDir, "raw.js");
   glue = e.zones
     ? glue.replace("\n@INTL_ZONES@\n", `\n${intlZoneScript()}\n`)
     : glue.replace(/^\/\/ @ZONES:[\s\S]*?^\/\/ @END-ZONES\n/m, "const imports = {};\n").replace(/^.*\/\/ @ZONES\n/m, "");
   if (!e.zones && /@ZONES|@INTL_ZONES@|zoneIds|intlOffset/.test(glue)) throw new Error("pkg-templates/entries/raw.js: zone code left in a module without zones");
+  const png = /^\/\/#if png\n([\s\S]*?)^\/\/#endif\n/m;
+  if (!png.test(glue)) throw new Error("pkg-templates/entries/raw.js has no //#if png block");
+  if (e.png) {
+    const [script, message] = rasteriseScript();
+    glue = glue.replace(png, "$1").replace("\n@RASTERISE@\n", `\n${script}\n`).replace("@NO_RASTERISER@", message);
+  } else glue = glue.replace(png, "");
   return glue.replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
     .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
 }

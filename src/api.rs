@@ -206,6 +206,32 @@ pub fn impact_card(input: &Json, zones: &dyn ZoneDb) -> Result<String> {
     crate::card::impact_card(input, zones)
 }
 
+/// The JSON text the call of JS function `name` reads from input `text`: `text` itself, except
+/// that `readBakedCredential` takes markup (text starting with `<`, which is never JSON) as the
+/// SVG document itself, that is as a JSON string. Both bindings (wasm-bindgen and the raw ABI)
+/// read their inputs through this.
+///
+/// # Example
+/// ```
+/// assert_eq!(impactkit::api::input_json_text("readBakedCredential", " <svg/>".into()), r#"" <svg/>""#);
+/// assert_eq!(impactkit::api::input_json_text("impactCard", "<svg/>".into()), "<svg/>");
+/// ```
+pub fn input_json_text(name: &str, text: String) -> String {
+    let reads_markup =
+        cfg!(any(feature = "full", feature = "cards")) && name == "readBakedCredential";
+    if reads_markup && text.trim_start().starts_with('<') {
+        crate::json::to_json_text(&text)
+    } else {
+        text
+    }
+}
+
+/// What `impactCardPng` rasterises: see [`crate::card::png::card_for_png`] (exported to JS
+/// as `__cardForPng`, outside the typed API).
+pub fn card_for_png(input: &Json, zones: &dyn ZoneDb) -> Result<crate::card::png::CardForPng> {
+    crate::card::png::card_for_png(input, zones)
+}
+
 /// `readBakedCredential`: see [`crate::card::baked::read_baked_credential`].
 pub fn read_baked_credential(
     input: &Json,

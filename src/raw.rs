@@ -35,19 +35,20 @@ pub enum Outcome {
     Error(String),
 }
 
-/// Runs `f` on an input of the given `kind` (see the constants), with IANA zones from `zones`
-/// (in the module: the host's `Intl`, through crates/impactkit-raw's imports).
+/// Runs `f`, JS function `name`, on an input of the given `kind` (see the constants), with IANA
+/// zones from `zones` (in the module: the host's `Intl`, through crates/impactkit-raw's imports).
 ///
 /// ```
 /// use impactkit::raw::{run, Outcome, TEXT};
 /// let zones = &impactkit::time::TzDatabase;
-/// let out = run(TEXT, 0, br#"{"current": 248.5, "target": 500}"#.to_vec(), impactkit::api::milestone_progress, zones);
+/// let out = run("milestoneProgress", TEXT, 0, br#"{"current": 248.5, "target": 500}"#.to_vec(), impactkit::api::milestone_progress, zones);
 /// let Outcome::Result(text) = out else { panic!() };
 /// assert!(text.contains(r#""percentage":49.7"#));
-/// let out = run(TEXT, 0, b"{".to_vec(), impactkit::api::milestone_progress, zones);
+/// let out = run("milestoneProgress", TEXT, 0, b"{".to_vec(), impactkit::api::milestone_progress, zones);
 /// assert!(matches!(out, Outcome::Error(text) if text.starts_with(r#"{"code":"invalid_json","path":"$""#)));
 /// ```
 pub fn run<T: ToJson>(
+    name: &str,
     kind: u32,
     units: u32,
     input: Vec<u8>,
@@ -58,19 +59,20 @@ pub fn run<T: ToJson>(
     // an error are one copy for the module.
     let f =
         move |value: &Json, zones: &dyn ZoneDb| f(value, zones).map(|result| to_json_text(&result));
-    run_text(kind, units, input, &f, zones)
+    run_text(name, kind, units, input, &f, zones)
 }
 
 /// [`run`] for a function that answers JSON text.
 #[inline(never)]
 fn run_text(
+    name: &str,
     kind: u32,
     units: u32,
     input: Vec<u8>,
     f: &TextFunction<'_>,
     zones: &dyn ZoneDb,
 ) -> Outcome {
-    match answer(kind, units, input, f, zones) {
+    match answer(name, kind, units, input, f, zones) {
         Ok(text) => Outcome::Result(text),
         Err(error) => Outcome::Error(to_json_text(&ErrorJson(&error))),
     }
@@ -80,6 +82,7 @@ fn run_text(
 type TextFunction<'a> = dyn Fn(&Json, &dyn ZoneDb) -> crate::Result<String> + 'a;
 
 fn answer(
+    name: &str,
     kind: u32,
     units: u32,
     input: Vec<u8>,
@@ -93,6 +96,7 @@ fn answer(
         STRINGIFY_RANGE_ERROR => return Err(not_json_text(true)),
         _ => return Err(not_json_text(false)),
     };
+    let text = crate::api::input_json_text(name, text);
     let value = value_from_text(&text)?;
     f(&Json::root(&value), zones)
 }

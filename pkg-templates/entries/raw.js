@@ -4,7 +4,8 @@
 // errors, in a fraction of the glue. `make pkg` (pkg-templates/generate.mjs) writes <module>.js from
 // this template: @FUNCTIONS@ becomes one export per function of the module (src/api.rs), @VERSION@
 // the crate's version, ./impactkit_bg.wasm the module's .wasm; a module that imports no time zones
-// (`impactkit/bars`) gets neither the zone code nor its imports.
+// (`impactkit/bars`) gets neither the zone code nor its imports; the `#if png` block (impactCardPng)
+// only the module that exports `__cardForPng` (`impactkit/cards`).
 //
 // The ABI: imports `impactkit.zone_open(name, length)` → a zone id or −1 and
 // `impactkit.zone_offset(id, seconds)` → seconds east of UTC (the host's Intl time zones);
@@ -93,6 +94,24 @@ function call(name, input) {
 }
 
 @FUNCTIONS@
+//#if png
+// canRasterise() and rasterise(svg, width, height): src/wasm/card_png.rs's host code (make pkg copies it here).
+@RASTERISE@
+
+/** `[svg, width, height]` of the card `impactCardPng` draws (the Node entry rasterises it with @resvg/resvg-js). */
+export const __cardForPng = (input) => call("__cardForPng", input);
+
+/**
+ * The card as PNG bytes (`{...impactCard input, scale?}`, scale 0.25–4), drawn by the browser
+ * (`OffscreenCanvas`); elsewhere the promise rejects with code `unsupported`. Input errors reject
+ * with the usual `code` / `path`.
+ */
+export async function impactCardPng(input) {
+  const [svg, width, height] = __cardForPng(input);
+  if (!canRasterise()) throw Object.assign(new Error(@NO_RASTERISER@), { code: "unsupported", path: "$" });
+  return rasterise(svg, width, height);
+}
+//#endif
 
 /**
  * The version of impactkit, e.g. `"0.1.0"`.

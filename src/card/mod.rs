@@ -20,6 +20,7 @@ pub mod escape;
 pub mod icons;
 mod layout;
 pub mod locale;
+pub mod png;
 mod svg;
 pub mod text_width;
 pub mod theme;

@@ -8,39 +8,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{value_from_text, Json};
 use wasm_bindgen::prelude::*;
 
-/// The JS input (object or JSON text) read and rendered: `(svg, width, height)`.
+/// The JS input (object or JSON text) read and rendered ([`crate::card::png::card_for_png`]).
 fn prepare_js(input: &JsValue) -> Result<(String, f64, f64)> {
     let text = super::input_text(input)?;
     let value = value_from_text(&text)?;
-    prepare(&Json::root(&value))
-}
-
-/// Reads `scale` (default 1, 0.25–4) and renders the SVG.
-fn prepare(input: &Json) -> Result<(String, f64, f64)> {
-    let scale = match input.opt("scale")? {
-        Some(s) => {
-            let x = s.number()?;
-            if !(0.25..=4.0).contains(&x) {
-                return Err(s.error(
-                    ErrorCode::OutOfRange,
-                    crate::error::Message::new("scale must be between 0.25 and 4, got ").num(x),
-                ));
-            }
-            x
-        }
-        None => 1.0,
-    };
-    let card = crate::card::read_card(input, &IntlZones)?;
-    if card.credential.is_some() {
-        // A raster drops the SVG's <openbadges:credential>: refuse rather than lose it.
-        return Err(Error::new(
-            ErrorCode::Unsupported,
-            "$.credential",
-            "impactCardPng does not bake Open Badges credentials: bake the SVG (impactCard)",
-        ));
-    }
-    let (w, h) = card.size.dimensions();
-    Ok((card.render(), (w * scale).round(), (h * scale).round()))
+    let card = crate::card::png::card_for_png(&Json::root(&value), &IntlZones)?;
+    Ok((card.svg, card.width, card.height))
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -91,8 +64,7 @@ pub fn impact_card_png(
         Ok(_) if !host_can_rasterise() => js_sys::Promise::reject(&to_js_error(Error::new(
             ErrorCode::Unsupported,
             "$",
-            "impactCardPng needs OffscreenCanvas and Image (a browser); in Node install \
-             @resvg/resvg-js, elsewhere rasterise impactCard's SVG (e.g. with @resvg/resvg-wasm)",
+            crate::card::png::NO_RASTERISER,
         ))),
         Ok((svg, width, height)) => rasterise(&svg, width, height),
     }

@@ -211,13 +211,7 @@ fn run<T: ToJson>(
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
-    let mut text = input_text(&input).map_err(to_js_error)?;
-    // `readBakedCredential(svgText)`: markup is never JSON text, so it is the SVG document itself.
-    let reads_markup =
-        cfg!(any(feature = "full", feature = "cards")) && name == "readBakedCredential";
-    if reads_markup && text.trim_start().starts_with('<') {
-        text = crate::json::to_json_text(&text);
-    }
+    let text = crate::api::input_json_text(name, input_text(&input).map_err(to_js_error)?);
     let value = value_from_text(&text).map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
     Ok(from_json_text(&crate::json::to_json_text(&output)))

@@ -1,4 +1,4 @@
-//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`, `impactkit/streaks`) as plain wasm exports, without
+//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`, `impactkit/streaks`, `impactkit/cards`) as plain wasm exports, without
 //! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
 //! speaks. The work (reading the input, running the function, writing the answer or the error as
 //! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
@@ -6,7 +6,12 @@
 //! small allocator (impactkit-alloc).
 // `impactkit/bars` reads no time zones: built alone, the host zone code is unused.
 #![cfg_attr(
-    not(any(feature = "progress", feature = "profile", feature = "streaks")),
+    not(any(
+        feature = "progress",
+        feature = "profile",
+        feature = "streaks",
+        feature = "cards"
+    )),
     allow(dead_code)
 )]
 use impactkit::raw::{run, Outcome};
@@ -49,13 +54,14 @@ pub extern "C" fn output_len() -> usize {
 /// Runs `f` on the input written since [`input`] with time zones from `zones`: 0 when
 /// [`output`] holds its result, 1 an error.
 fn call<T: impactkit::json::ToJson>(
+    name: &str,
     kind: u32,
     units: u32,
     f: impactkit::raw::Function<T>,
     zones: &dyn ZoneDb,
 ) -> u32 {
     let bytes = INPUT.with(|input| std::mem::take(&mut *input.borrow_mut()));
-    let (status, text) = match run(kind, units, bytes, f, zones) {
+    let (status, text) = match run(name, kind, units, bytes, f, zones) {
         Outcome::Result(text) => (0, text),
         Outcome::Error(text) => (1, text),
     };
@@ -123,7 +129,7 @@ macro_rules! exports {
         #[doc = concat!("`", $js, "`: see impactkit::", stringify!($from), ".")]
         #[export_name = $js]
         pub extern "C" fn $rust(kind: u32, units: u32) -> u32 {
-            call(kind, units, impactkit::$from::$rust, &$zones)
+            call($js, kind, units, impactkit::$from::$rust, &$zones)
         }
     )*};
 }
@@ -141,6 +147,13 @@ exports! {
     "readLeaderboard" => read_leaderboard in api,
     "readGameball" => read_gameball in api,
     "pointsProgress" => points_progress in api,
+}
+
+#[cfg(feature = "cards")]
+exports! {
+    "impactCard" => impact_card in api,
+    "readBakedCredential" => read_baked_credential in api,
+    "__cardForPng" => card_for_png in api,
 }
 
 #[cfg(feature = "streaks")]

@@ -14,7 +14,8 @@ mod schedule;
 
 pub use message::window_message;
 pub use period::{PeriodSpec, Rounding, TimePoint, Unit};
-pub use request::AchievementRequest;
+pub use compute::{sum_error, WindowEvents};
+pub use request::{AchievementRequest, Event};
 
 use crate::error::Result;
 use crate::json::Json;
@@ -101,10 +102,19 @@ crate::to_json_struct!(AchievementWindow {
 /// ```
 pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementWindow> {
     let request = AchievementRequest::from_json(input, zones)?;
-    let mut window = request.compute()?;
-    if let Some(locale) = request.locale {
-        window.message = Some(window_message(locale.locale, &window));
-        window.locale = Some(locale);
+    request.answer(request.events.as_slice())
+}
+
+impl AchievementRequest {
+    /// The window over `events` with its `message` when the request has `locale`: what
+    /// [`achievement_window`] returns.
+    #[inline]
+    pub fn answer<E: WindowEvents + ?Sized>(&self, events: &E) -> Result<AchievementWindow> {
+        let mut window = self.compute_over(events)?;
+        if let Some(locale) = &self.locale {
+            window.message = Some(window_message(locale.locale, &window));
+            window.locale = Some(locale.clone());
+        }
+        Ok(window)
     }
-    Ok(window)
 }

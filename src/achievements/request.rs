@@ -8,7 +8,7 @@ use crate::time::{self, Zone, ZoneDb};
 use chrono::{DateTime, Utc};
 
 /// `(at, value)` of one event.
-pub(super) type Event = (DateTime<Utc>, f64);
+pub type Event = (DateTime<Utc>, f64);
 
 /// A validated `achievementWindow` request.
 pub struct AchievementRequest {
@@ -56,11 +56,30 @@ impl AchievementRequest {
     #[inline]
     pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementRequest> {
         let zone = Zone::from_field(input, zones)?;
-        let start = time::instant(&input.field("start")?, &zone)?;
+        let mut request = Self::read_in(input, &zone, |input, zone, now| {
+            Ok(match input.opt("events")? {
+                Some(list) => (true, read_events(&list, zone, now)?),
+                None => (false, Vec::new()),
+            })
+        })?;
+        request.zone = zone;
+        Ok(request)
+    }
+
+    /// Reads the request in `zone` (its own `timezone` is not read; the request holds UTC in
+    /// its place), with `events(input, zone, now)` reading `(has_events, events)` at the point
+    /// where `events` is read: a session names its records there instead of listing them.
+    #[inline]
+    pub fn read_in(
+        input: &Json,
+        zone: &Zone,
+        events: impl FnOnce(&Json, &Zone, DateTime<Utc>) -> Result<(bool, Vec<Event>)>,
+    ) -> Result<AchievementRequest> {
+        let start = time::instant(&input.field("start")?, zone)?;
         let end_field = input.opt("end")?;
         let cap = end_field
             .as_ref()
-            .map(|e| time::instant(e, &zone))
+            .map(|e| time::instant(e, zone))
             .transpose()?;
         if let (Some(cap), Some(e)) = (cap, &end_field) {
             if cap <= start {
@@ -69,7 +88,7 @@ impl AchievementRequest {
         }
         let spec = read_spec(input, cap.is_some())?;
         let point = read_point(input, spec)?;
-        let now = time::instant(&input.field("now")?, &zone)?;
+        let now = time::instant(&input.field("now")?, zone)?;
         let target = input.opt("target")?.map(|t| t.positive()).transpose()?;
         let activation = match input.opt("activationPolicy")? {
             None => Activation::UserAction,
@@ -83,13 +102,9 @@ impl AchievementRequest {
             Some(r) => r.one_of(&["on_expiration", "no_recurrence"])? == 0,
         };
         let display = Display::from_json(input)?;
-        let events_field = input.opt("events")?;
-        let events = match &events_field {
-            Some(list) => read_events(list, &zone, now)?,
-            None => Vec::new(),
-        };
+        let (has_events, events) = events(input, zone, now)?;
         Ok(AchievementRequest {
-            zone,
+            zone: Zone::utc(),
             start,
             spec,
             point,
@@ -99,7 +114,7 @@ impl AchievementRequest {
             activation,
             recurring,
             display,
-            has_events: events_field.is_some(),
+            has_events,
             events,
             locale: crate::locale::LocaleRequest::from_json(input)?,
         })

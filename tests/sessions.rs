@@ -407,7 +407,7 @@ fn vectors_of(function: &str) -> Vec<(String, Value)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
-        if entry.path().extension().is_none_or(|x| x != "json") {
+        if !entry.path().extension().is_some_and(|x| x == "json") {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).expect("readable");

@@ -5,7 +5,9 @@ use super::schedule::Schedule;
 use super::{AchievementRequest, AchievementWindow, Activation, Status};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
+use crate::time::Zone;
 use chrono::{DateTime, Utc};
+use std::borrow::Borrow;
 
 /// `(start, shown end, exclusive end)` of a window.
 type Bounds = (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>);
@@ -60,13 +62,15 @@ impl AchievementRequest {
     /// ```
     #[inline]
     pub fn compute(&self) -> Result<AchievementWindow> {
-        self.compute_over(self.events.as_slice())
+        self.compute_over(&self.events)
     }
+}
 
+impl<Z: Borrow<Zone>> AchievementRequest<Z> {
     /// [`AchievementRequest::compute`] over `events` in place of the request's own list (a
     /// session's index of its records).
     #[inline]
-    pub fn compute_over<E: WindowEvents + ?Sized>(&self, events: &E) -> Result<AchievementWindow> {
+    pub fn compute_over<E: WindowEvents>(&self, events: &E) -> Result<AchievementWindow> {
         let schedule = Schedule {
             spec: self.spec,
             point: self.point,
@@ -79,7 +83,7 @@ impl AchievementRequest {
         };
         let target = self.target.map(Decimal::from_f64);
         let (sum, completed_at) = events.totals(win_start, exclusive, self.now, target)?;
-        let zone = &self.zone;
+        let zone = self.zone.borrow();
         let now = self.now;
         let counts = self.has_events || self.target.is_some();
         let current = sum.to_f64();
@@ -115,12 +119,12 @@ impl AchievementRequest {
     /// `user_action`: each window after the first starts with the first event at or after
     /// the previous one's end.
     #[inline]
-    fn user_action_window<E: WindowEvents + ?Sized>(
+    fn user_action_window<E: WindowEvents>(
         &self,
         schedule: &Schedule,
         events: &E,
     ) -> Result<Bounds> {
-        let (zone, now) = (&self.zone, self.now);
+        let (zone, now) = (self.zone.borrow(), self.now);
         let mut s = self.start;
         let (mut shown, mut exclusive) = schedule.end(zone, s, 1).ok_or_else(period_error)?;
         while self.recurring && self.spec.is_some() && now >= exclusive {
@@ -138,7 +142,8 @@ impl AchievementRequest {
     /// `fixed_schedule`: windows follow each other from `start`; a search from an estimate.
     #[inline]
     fn fixed_schedule_window(&self, schedule: &Schedule) -> Result<Bounds> {
-        let (zone, start, now, recurring) = (&self.zone, self.start, self.now, self.recurring);
+        let (zone, start, now, recurring) =
+            (self.zone.borrow(), self.start, self.now, self.recurring);
         let bounds = |k: i64| -> Result<Bounds> {
             let s = if k == 0 {
                 start
@@ -171,7 +176,7 @@ impl AchievementRequest {
 }
 
 /// The request's own events: already only those up to `now`.
-impl WindowEvents for [Event] {
+impl WindowEvents for Vec<Event> {
     #[inline]
     fn first_from(&self, t: DateTime<Utc>, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.get(self.partition_point(|e| e.0 < t)).map(|e| e.0)

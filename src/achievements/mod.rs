@@ -102,19 +102,10 @@ crate::to_json_struct!(AchievementWindow {
 /// ```
 pub fn achievement_window(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementWindow> {
     let request = AchievementRequest::from_json(input, zones)?;
-    request.answer(request.events.as_slice())
-}
-
-impl AchievementRequest {
-    /// The window over `events` with its `message` when the request has `locale`: what
-    /// [`achievement_window`] returns.
-    #[inline]
-    pub fn answer<E: WindowEvents + ?Sized>(&self, events: &E) -> Result<AchievementWindow> {
-        let mut window = self.compute_over(events)?;
-        if let Some(locale) = &self.locale {
-            window.message = Some(window_message(locale.locale, &window));
-            window.locale = Some(locale.clone());
-        }
-        Ok(window)
+    let mut window = request.compute()?;
+    if let Some(locale) = request.locale {
+        window.message = Some(window_message(locale.locale, &window));
+        window.locale = Some(locale);
     }
+    Ok(window)
 }

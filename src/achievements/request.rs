@@ -6,14 +6,15 @@ use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
 use chrono::{DateTime, Utc};
+use std::borrow::Borrow;
 
 /// `(at, value)` of one event.
 pub type Event = (DateTime<Utc>, f64);
 
 /// A validated `achievementWindow` request.
-pub struct AchievementRequest {
+pub struct AchievementRequest<Z = Zone> {
     /// The customer's timezone.
-    pub zone: Zone,
+    pub zone: Z,
     /// When the first window starts.
     pub start: DateTime<Utc>,
     /// The period (`None`: one window from `start` to `end`).
@@ -56,30 +57,32 @@ impl AchievementRequest {
     #[inline]
     pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementRequest> {
         let zone = Zone::from_field(input, zones)?;
-        let mut request = Self::read_in(input, &zone, |input, zone, now| {
+        Self::read_in(input, zone, |input, zone, now| {
             Ok(match input.opt("events")? {
                 Some(list) => (true, read_events(&list, zone, now)?),
                 None => (false, Vec::new()),
             })
-        })?;
-        request.zone = zone;
-        Ok(request)
+        })
     }
+}
 
-    /// Reads the request in `zone` (its own `timezone` is not read; the request holds UTC in
-    /// its place), with `events(input, zone, now)` reading `(has_events, events)` at the point
-    /// where `events` is read: a session names its records there instead of listing them.
+// `Z`: the request's zone, owned (the stateless function) or borrowed from a customer session.
+impl<Z: Borrow<Zone>> AchievementRequest<Z> {
+    /// Reads the request in `zone` (its own `timezone` is not read), with `events(input, zone,
+    /// now)` reading `(has_events, events)` where `events` is read: a session names its
+    /// records there instead of listing them.
     #[inline]
     pub fn read_in(
         input: &Json,
-        zone: &Zone,
+        zone: Z,
         events: impl FnOnce(&Json, &Zone, DateTime<Utc>) -> Result<(bool, Vec<Event>)>,
-    ) -> Result<AchievementRequest> {
-        let start = time::instant(&input.field("start")?, zone)?;
+    ) -> Result<AchievementRequest<Z>> {
+        let z = zone.borrow();
+        let start = time::instant(&input.field("start")?, z)?;
         let end_field = input.opt("end")?;
         let cap = end_field
             .as_ref()
-            .map(|e| time::instant(e, zone))
+            .map(|e| time::instant(e, z))
             .transpose()?;
         if let (Some(cap), Some(e)) = (cap, &end_field) {
             if cap <= start {
@@ -88,7 +91,7 @@ impl AchievementRequest {
         }
         let spec = read_spec(input, cap.is_some())?;
         let point = read_point(input, spec)?;
-        let now = time::instant(&input.field("now")?, zone)?;
+        let now = time::instant(&input.field("now")?, z)?;
         let target = input.opt("target")?.map(|t| t.positive()).transpose()?;
         let activation = match input.opt("activationPolicy")? {
             None => Activation::UserAction,
@@ -102,9 +105,9 @@ impl AchievementRequest {
             Some(r) => r.one_of(&["on_expiration", "no_recurrence"])? == 0,
         };
         let display = Display::from_json(input)?;
-        let (has_events, events) = events(input, zone, now)?;
+        let (has_events, events) = events(input, z, now)?;
         Ok(AchievementRequest {
-            zone: Zone::utc(),
+            zone,
             start,
             spec,
             point,

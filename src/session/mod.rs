@@ -112,7 +112,7 @@ impl Customer {
     /// source's index; a `user_action` window after many resets takes one search per reset).
     pub fn achievement_window(&mut self, request: &Json) -> Result<AchievementWindow> {
         let mut source = Source::Orders;
-        let mut request = AchievementRequest::read_in(request, &self.zone, |input, _, _| {
+        let request = AchievementRequest::read_in(request, &self.zone, |input, _, _| {
             source = input.field("events")?.choice(&SOURCES)?;
             Ok((true, Vec::new()))
         })?;
@@ -121,13 +121,15 @@ impl Customer {
             (_, Some(error)) => return Err(error.clone()),
             (_, None) => None,
         };
-        let orders = self.badges.orders();
-        let index = self.windows.index(source, orders, activity, &self.zone);
-        // The request borrows the customer's zone for the computation (zones are not copied).
-        std::mem::swap(&mut request.zone, &mut self.zone);
-        let window = request.answer(index);
-        std::mem::swap(&mut request.zone, &mut self.zone);
-        window
+        let index = self
+            .windows
+            .index(source, self.badges.orders(), activity, &self.zone);
+        let mut window = request.compute_over(index)?;
+        if let Some(locale) = request.locale {
+            window.message = Some(crate::achievements::window_message(locale.locale, &window));
+            window.locale = Some(locale);
+        }
+        Ok(window)
     }
 
     /// Appends orders (`[order]`, like `orders`); nothing changes when one is invalid.

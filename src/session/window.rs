@@ -130,19 +130,26 @@ impl Index {
 
     /// Brings the index of the activity up to `activity` (append-only, in input order).
     fn sync_activity(&mut self, activity: &Activity, zone: &Zone) {
-        let mut added: Vec<(DateTime<Utc>, u64)> = activity.instants(self.covered, zone).collect();
-        added.sort_unstable_by_key(|a| a.0);
+        // `(instant, value)` sorted with the sort the stateless events use (one copy in wasm).
+        let read = |from| -> Vec<(DateTime<Utc>, f64)> {
+            let mut list: Vec<_> = activity
+                .instants(from, zone)
+                .map(|(at, n)| (at, n as f64))
+                .collect();
+            list.sort_unstable_by(crate::time::by_instant);
+            list
+        };
+        let mut added = read(self.covered);
         let in_order = match (self.times.last(), added.first()) {
             (Some(last), Some(first)) => *last <= first.0,
             _ => true,
         };
         if !in_order {
             *self = Index::default();
-            added = activity.instants(0, zone).collect();
-            added.sort_unstable_by_key(|a| a.0);
+            added = read(0);
         }
-        for (at, count) in added {
-            self.push(at, count as f64);
+        for (at, value) in added {
+            self.push(at, value);
         }
         self.covered = activity.len();
     }

@@ -13,7 +13,7 @@ pub type Event = (DateTime<Utc>, f64);
 
 /// A validated `achievementWindow` request.
 pub struct AchievementRequest<Z = Zone> {
-    /// The customer's timezone.
+    /// The customer's timezone (a `Zone`, or a `&Zone` a customer session lends).
     pub zone: Z,
     /// When the first window starts.
     pub start: DateTime<Utc>,

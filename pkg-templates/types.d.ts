@@ -800,7 +800,7 @@ declare global {
 export interface CustomerHistory {
   orders?: BadgeOrder[];
   events?: BadgeEvent[];
-  /** Activity for `customer.streak`. */
+  /** Activity for `customer.streak` and `customer.achievementWindow`. */
   activity?: StreakActivity[];
   definitions?: BadgeDefinition[];
   earned?: ReportedBadge[];
@@ -818,6 +818,12 @@ export interface CustomerPreviewInput extends DisplayOptions {
 
 /** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
 export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
+/** `customer.achievementWindow`: `AchievementWindowInput` without `timezone` (the history's), `events` naming the records counted. */
+export interface CustomerWindowInput extends Omit<AchievementWindowInput, "events" | "timezone"> {
+  /** `orders`: 1 per order; `co2SavedKg` / `offsetKg`: each order's value; `activity`: each record's `count`. */
+  events: "orders" | "co2SavedKg" | "offsetKg" | "activity";
+}
 
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 

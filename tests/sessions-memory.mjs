@@ -28,6 +28,7 @@ const cycle = (dispose) => {
   const c = ik.openCustomer(bytes);
   c.badgePreview({ now, cart });
   c.streak({ period: "day", now });
+  c.achievementWindow({ start: "2024-01-01", period: "7D", now, target: 3, events: "orders" }); // builds an index
   c.addOrders([{ ...orders[0], id: "extra", placedAt: now }]);
   if (dispose) c[Symbol.dispose]();
   else c.free();
@@ -55,6 +56,8 @@ try { ik.openCustomer(badActivity).free(); } catch (e) { fullError = e; }
 check(fullError?.path === "$.activity[0].date", "the full package reports a bad activity record");
 const inBadges = badgesOnly.openCustomer(badActivity);
 check(Array.isArray(inBadges.badgePreview({ now }).locked), "impactkit/badges opens it and previews badges");
+check(inBadges.streak === undefined && inBadges.achievementWindow === undefined,
+  "impactkit/badges' Customer has no streak / achievementWindow (the streaks engines stay out)");
 inBadges.free();
 console.log(`session memory (node): ${failed ? "FAILED" : "passed"}`);
 process.exit(failed ? 1 : 0);

@@ -349,3 +349,76 @@ fn a_missing_orders_list_is_reported_before_a_bad_cart() {
         (stateless.code, stateless.path)
     );
 }
+
+/// Every `achievementWindow` vector through a session: its `events` become orders whose
+/// `offsetKg` is the event's value (`events: "offsetKg"`), half of them added later, and the
+/// session answers what the stateless call answers for that input (`events: []` when absent).
+#[test]
+fn achievement_window_vectors_answer_the_same_through_a_session() {
+    let (mut compared, mut failures) = (0, Vec::new());
+    for (name, input) in vectors_of("achievementWindow") {
+        let mut stateless = input.clone();
+        let events = stateless["events"].take();
+        let events = events.as_array().cloned().unwrap_or_default();
+        stateless["events"] = Value::Array(events.clone());
+        let Ok(want) = impactkit::api::call("achievementWindow", &stateless, &TzDatabase) else {
+            continue;
+        };
+        let orders: Vec<Value> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                json!({"id": i, "placedAt": e["at"], "co2Kg": 0, "baselineCo2Kg": 0, "recycledShare": 0,
+                       "supplyChains": [], "offsetKg": e.get("value").cloned().unwrap_or(json!(1))})
+            })
+            .collect();
+        let (mut request, _) = split(&stateless, &[]);
+        let zone = request.as_object_mut().and_then(|r| r.remove("timezone"));
+        request["events"] = json!("offsetKg");
+        for later in [0, orders.len() / 2] {
+            let (first, rest) = orders.split_at(orders.len() - later);
+            let history =
+                json!({"orders": first, "timezone": zone.clone().unwrap_or(json!("UTC"))});
+            let mut customer = open(&history).expect("open");
+            let _ = customer.achievement_window(&Json::root(&Node::from(&request)));
+            let rest = Value::Array(rest.to_vec());
+            customer
+                .add_orders(&Json::root(&Node::from(&rest)))
+                .expect("orders");
+            compared += 1;
+            let got = outcome(customer.achievement_window(&Json::root(&Node::from(&request))));
+            if got != Ok(want.clone()) {
+                failures.push(format!("{name} (added later: {later}): {got:?}"));
+            }
+        }
+    }
+    for f in failures.iter().take(5) {
+        eprintln!("FAIL {f}");
+    }
+    println!(
+        "achievementWindow sessions vs stateless: {compared} compared, {} differ",
+        failures.len()
+    );
+    assert!(compared > 100 && failures.is_empty());
+}
+
+/// `(name, input)` of every vector of `function` with an object input.
+fn vectors_of(function: &str) -> Vec<(String, Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
+        if !entry.path().extension().is_some_and(|x| x == "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("readable");
+        for v in serde_json::from_str::<Vec<Value>>(&text).expect("a vector list") {
+            if v["fn"] == function && v["input"].is_object() {
+                out.push((
+                    v["name"].as_str().unwrap_or_default().to_owned(),
+                    v["input"].clone(),
+                ));
+            }
+        }
+    }
+    out
+}

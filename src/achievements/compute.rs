@@ -5,7 +5,9 @@ use super::schedule::Schedule;
 use super::{AchievementRequest, AchievementWindow, Activation, Status};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
+use crate::time::Zone;
 use chrono::{DateTime, Utc};
+use std::borrow::Borrow;
 
 /// `(start, shown end, exclusive end)` of a window.
 type Bounds = (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>);
@@ -15,6 +17,33 @@ fn period_error() -> Error {
         ErrorCode::OutOfRange,
         "$.period",
         "the window's end lies beyond the supported dates",
+    )
+}
+
+/// The events a window counts, in time order: the request's own list (`[(at, value)]`, the
+/// events up to `now`) or a session's index of its records.
+pub trait WindowEvents {
+    /// The instant of the first event at or after `t` and not after `now`.
+    fn first_from(&self, t: DateTime<Utc>, now: DateTime<Utc>) -> Option<DateTime<Utc>>;
+
+    /// The exact sum of the values of the events in `[from, until)` and not after `now`, and
+    /// the event whose value brought the running sum to `target`; past ±1.7 · 10¹⁶ it is
+    /// `out_of_range` at `$.events`.
+    fn totals(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+        target: Option<Decimal>,
+    ) -> Result<(Decimal, Option<DateTime<Utc>>)>;
+}
+
+/// The error of a window whose values add up past what [`Decimal`] holds.
+pub fn sum_error() -> Error {
+    Error::new(
+        ErrorCode::OutOfRange,
+        "$.events",
+        "the values in the window add up to more than 1.7e16",
     )
 }
 
@@ -33,6 +62,15 @@ impl AchievementRequest {
     /// ```
     #[inline]
     pub fn compute(&self) -> Result<AchievementWindow> {
+        self.compute_over(&self.events)
+    }
+}
+
+impl<Z: Borrow<Zone>> AchievementRequest<Z> {
+    /// [`AchievementRequest::compute`] over `events` in place of the request's own list (a
+    /// session's index of its records).
+    #[inline]
+    pub fn compute_over<E: WindowEvents>(&self, events: &E) -> Result<AchievementWindow> {
         let schedule = Schedule {
             spec: self.spec,
             point: self.point,
@@ -40,11 +78,12 @@ impl AchievementRequest {
         };
         // Find the window to report: the one containing `now`, or the last one that ended.
         let (win_start, shown, exclusive) = match self.activation {
-            Activation::UserAction => self.user_action_window(&schedule)?,
+            Activation::UserAction => self.user_action_window(&schedule, events)?,
             Activation::FixedSchedule => self.fixed_schedule_window(&schedule)?,
         };
-        let (sum, completed_at) = self.totals(win_start, exclusive)?;
-        let zone = &self.zone;
+        let target = self.target.map(Decimal::from_f64);
+        let (sum, completed_at) = events.totals(win_start, exclusive, self.now, target)?;
+        let zone = self.zone.borrow();
         let now = self.now;
         let counts = self.has_events || self.target.is_some();
         let current = sum.to_f64();
@@ -80,15 +119,18 @@ impl AchievementRequest {
     /// `user_action`: each window after the first starts with the first event at or after
     /// the previous one's end.
     #[inline]
-    fn user_action_window(&self, schedule: &Schedule) -> Result<Bounds> {
-        let (zone, events, now) = (&self.zone, &self.events, self.now);
+    fn user_action_window<E: WindowEvents>(
+        &self,
+        schedule: &Schedule,
+        events: &E,
+    ) -> Result<Bounds> {
+        let (zone, now) = (self.zone.borrow(), self.now);
         let mut s = self.start;
         let (mut shown, mut exclusive) = schedule.end(zone, s, 1).ok_or_else(period_error)?;
         while self.recurring && self.spec.is_some() && now >= exclusive {
-            let next = events.partition_point(|e| e.0 < exclusive);
-            match events.get(next) {
-                Some(e) if !matches!(schedule.cap, Some(c) if e.0 >= c) => {
-                    s = e.0;
+            match events.first_from(exclusive, now) {
+                Some(at) if !matches!(schedule.cap, Some(c) if at >= c) => {
+                    s = at;
                     (shown, exclusive) = schedule.end(zone, s, 1).ok_or_else(period_error)?;
                 }
                 _ => break,
@@ -100,7 +142,8 @@ impl AchievementRequest {
     /// `fixed_schedule`: windows follow each other from `start`; a search from an estimate.
     #[inline]
     fn fixed_schedule_window(&self, schedule: &Schedule) -> Result<Bounds> {
-        let (zone, start, now, recurring) = (&self.zone, self.start, self.now, self.recurring);
+        let (zone, start, now, recurring) =
+            (self.zone.borrow(), self.start, self.now, self.recurring);
         let bounds = |k: i64| -> Result<Bounds> {
             let s = if k == 0 {
                 start
@@ -130,30 +173,30 @@ impl AchievementRequest {
         }
         Ok(w)
     }
+}
 
-    /// The exact sum of the window's event values and the event that reached the target.
+/// The request's own events: already only those up to `now`.
+impl WindowEvents for Vec<Event> {
+    #[inline]
+    fn first_from(&self, t: DateTime<Utc>, _now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.get(self.partition_point(|e| e.0 < t)).map(|e| e.0)
+    }
+
     #[inline]
     fn totals(
         &self,
-        win_start: DateTime<Utc>,
-        exclusive: DateTime<Utc>,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        _now: DateTime<Utc>,
+        target: Option<Decimal>,
     ) -> Result<(Decimal, Option<DateTime<Utc>>)> {
         let mut sum = Decimal::ZERO;
         let mut completed_at = None;
-        let target_dec = self.target.map(Decimal::from_f64);
-        let events: &[Event] = &self.events;
-        for (at, value) in events
-            .iter()
-            .filter(|e| e.0 >= win_start && e.0 < exclusive)
-        {
-            sum = sum.checked_add(Decimal::from_f64(*value)).ok_or_else(|| {
-                Error::new(
-                    ErrorCode::OutOfRange,
-                    "$.events",
-                    "the values in the window add up to more than 1.7e16",
-                )
-            })?;
-            if let (Some(t), None) = (target_dec, completed_at) {
+        for (at, value) in self.iter().filter(|e| e.0 >= from && e.0 < until) {
+            sum = sum
+                .checked_add(Decimal::from_f64(*value))
+                .ok_or_else(sum_error)?;
+            if let (Some(t), None) = (target, completed_at) {
                 if sum >= t {
                     completed_at = Some(*at);
                 }

@@ -12,9 +12,10 @@ mod period;
 mod request;
 mod schedule;
 
+pub use compute::{sum_error, WindowEvents};
 pub use message::window_message;
 pub use period::{PeriodSpec, Rounding, TimePoint, Unit};
-pub use request::AchievementRequest;
+pub use request::{AchievementRequest, Event};
 
 use crate::error::Result;
 use crate::json::Json;

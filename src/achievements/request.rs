@@ -6,14 +6,15 @@ use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{self, Zone, ZoneDb};
 use chrono::{DateTime, Utc};
+use std::borrow::Borrow;
 
 /// `(at, value)` of one event.
-pub(super) type Event = (DateTime<Utc>, f64);
+pub type Event = (DateTime<Utc>, f64);
 
 /// A validated `achievementWindow` request.
-pub struct AchievementRequest {
-    /// The customer's timezone.
-    pub zone: Zone,
+pub struct AchievementRequest<Z = Zone> {
+    /// The customer's timezone (a `Zone`, or a `&Zone` a customer session lends).
+    pub zone: Z,
     /// When the first window starts.
     pub start: DateTime<Utc>,
     /// The period (`None`: one window from `start` to `end`).
@@ -56,11 +57,32 @@ impl AchievementRequest {
     #[inline]
     pub fn from_json(input: &Json, zones: &dyn ZoneDb) -> Result<AchievementRequest> {
         let zone = Zone::from_field(input, zones)?;
-        let start = time::instant(&input.field("start")?, &zone)?;
+        Self::read_in(input, zone, |input, zone, now| {
+            Ok(match input.opt("events")? {
+                Some(list) => (true, read_events(&list, zone, now)?),
+                None => (false, Vec::new()),
+            })
+        })
+    }
+}
+
+// `Z`: the request's zone, owned (the stateless function) or borrowed from a customer session.
+impl<Z: Borrow<Zone>> AchievementRequest<Z> {
+    /// Reads the request in `zone` (its own `timezone` is not read), with `events(input, zone,
+    /// now)` reading `(has_events, events)` where `events` is read: a session names its
+    /// records there instead of listing them.
+    #[inline]
+    pub fn read_in(
+        input: &Json,
+        zone: Z,
+        events: impl FnOnce(&Json, &Zone, DateTime<Utc>) -> Result<(bool, Vec<Event>)>,
+    ) -> Result<AchievementRequest<Z>> {
+        let z = zone.borrow();
+        let start = time::instant(&input.field("start")?, z)?;
         let end_field = input.opt("end")?;
         let cap = end_field
             .as_ref()
-            .map(|e| time::instant(e, &zone))
+            .map(|e| time::instant(e, z))
             .transpose()?;
         if let (Some(cap), Some(e)) = (cap, &end_field) {
             if cap <= start {
@@ -69,7 +91,7 @@ impl AchievementRequest {
         }
         let spec = read_spec(input, cap.is_some())?;
         let point = read_point(input, spec)?;
-        let now = time::instant(&input.field("now")?, &zone)?;
+        let now = time::instant(&input.field("now")?, z)?;
         let target = input.opt("target")?.map(|t| t.positive()).transpose()?;
         let activation = match input.opt("activationPolicy")? {
             None => Activation::UserAction,
@@ -83,11 +105,7 @@ impl AchievementRequest {
             Some(r) => r.one_of(&["on_expiration", "no_recurrence"])? == 0,
         };
         let display = Display::from_json(input)?;
-        let events_field = input.opt("events")?;
-        let events = match &events_field {
-            Some(list) => read_events(list, &zone, now)?,
-            None => Vec::new(),
-        };
+        let (has_events, events) = events(input, z, now)?;
         Ok(AchievementRequest {
             zone,
             start,
@@ -99,7 +117,7 @@ impl AchievementRequest {
             activation,
             recurring,
             display,
-            has_events: events_field.is_some(),
+            has_events,
             events,
             locale: crate::locale::LocaleRequest::from_json(input)?,
         })

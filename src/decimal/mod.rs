@@ -82,6 +82,11 @@ impl Decimal {
         self.units
     }
 
+    /// The value of `units` units of 10⁻²² (the inverse of [`Decimal::units`]).
+    pub(crate) fn from_units(units: i128) -> Decimal {
+        Decimal { units }
+    }
+
     /// Whether the value is below zero.
     pub fn is_negative(self) -> bool {
         self.units < 0

@@ -7,6 +7,11 @@
 //! and answers exactly what the stateless function answers for the combined input:
 //! [`crate::badges::preview::badge_preview`] is itself a session opened and asked once.
 
+mod window;
+
+pub use window::{Source, SOURCES};
+
+use crate::achievements::{AchievementRequest, AchievementWindow};
 use crate::badges::preview::{BadgeHistory, BadgePreview, PreviewRequest};
 use crate::error::{Error, Result};
 use crate::json::Json;
@@ -23,6 +28,8 @@ pub struct Customer {
     /// Why `badgePreview` cannot run: `orders` was absent (and none were added).
     no_orders: Option<Error>,
     activity: Part<Activity>,
+    /// Each `achievementWindow` source's index, built on its first window.
+    windows: window::Windows,
 }
 
 /// The `missing_field` error of an absent key.
@@ -61,6 +68,7 @@ impl Customer {
             badges,
             no_orders,
             activity,
+            windows: window::Windows::default(),
         })
     }
 
@@ -93,6 +101,35 @@ impl Customer {
         let streak = request.compute_over(activity);
         std::mem::swap(&mut request.zone, &mut self.zone);
         Ok(streak)
+    }
+
+    /// `achievementWindow` of the history's records with `{start, period?, end?,
+    /// periodEndOverride?, now, target?, activationPolicy?, recurrencePolicy?, decimals?,
+    /// rounding?, locale?, events}`, where `events` names the records counted ([`SOURCES`]):
+    /// equal to `achievementWindow` with the history's `timezone` and those records as
+    /// `events` (`{at, value}`). Errors come in the stateless function's order, then a missing
+    /// `orders` / `activity`. The cost does not grow with the history (binary searches in the
+    /// source's index; a `user_action` window after many resets takes one search per reset).
+    pub fn achievement_window(&mut self, request: &Json) -> Result<AchievementWindow> {
+        let mut source = Source::Orders;
+        let request = AchievementRequest::read_in(request, &self.zone, |input, _, _| {
+            source = input.field("events")?.choice(&SOURCES)?;
+            Ok((true, Vec::new()))
+        })?;
+        let activity = match (source, &self.no_orders) {
+            (Source::Activity, _) => Some(self.activity.as_ref().map_err(Clone::clone)?),
+            (_, Some(error)) => return Err(error.clone()),
+            (_, None) => None,
+        };
+        let index = self
+            .windows
+            .index(source, self.badges.orders(), activity, &self.zone);
+        let mut window = request.compute_over(index)?;
+        if let Some(locale) = request.locale {
+            window.message = Some(crate::achievements::window_message(locale.locale, &window));
+            window.locale = Some(locale);
+        }
+        Ok(window)
     }
 
     /// Appends orders (`[order]`, like `orders`); nothing changes when one is invalid.

@@ -57,6 +57,19 @@ impl Activity {
             .collect()
     }
 
+    /// The instant (`at`, or the start of `date` in `zone`) and count of each record from
+    /// the `from`-th on, in input order.
+    pub fn instants<'a>(
+        &'a self,
+        from: usize,
+        zone: &'a Zone,
+    ) -> impl Iterator<Item = (DateTime<Utc>, u64)> + 'a {
+        let records = self.0.get(from..).unwrap_or_default();
+        records
+            .iter()
+            .map(|r| (r.at.unwrap_or_else(|| zone.start_of_day(r.date)), r.count))
+    }
+
     /// How many records there are.
     pub fn len(&self) -> usize {
         self.0.len()

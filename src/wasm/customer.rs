@@ -76,6 +76,25 @@ impl Customer {
         answer(with_input(&request, |r| self.inner.streak(r))?)
     }
 
+    /// `achievementWindow` over the history's records: its input without `events` and
+    /// `timezone` (the history's), plus `events` naming what is counted — `"orders"` (1 per
+    /// order), `"co2SavedKg"` / `"offsetKg"` (each order's value) or `"activity"` (each record's
+    /// `count`). Binary searches in an index built on the first call: cost independent of the
+    /// history's length.
+    /// @example
+    /// customer.achievementWindow({ start: "2025-06-01", period: "7D", now: new Date(), target: 3, events: "orders" }).status;
+    #[cfg(any(feature = "full", feature = "streaks"))]
+    #[wasm_bindgen(js_name = achievementWindow, unchecked_return_type = "AchievementWindow")]
+    pub fn achievement_window(
+        &mut self,
+        #[wasm_bindgen(
+            unchecked_param_type = "CustomerWindowInput | string | Uint8Array | ArrayBuffer"
+        )]
+        request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        answer(with_input(&request, |r| self.inner.achievement_window(r))?)
+    }
+
     /// Appends orders as if they had been part of `orders` (an id already present keeps its
     /// first order); nothing changes when one is invalid.
     /// @example

@@ -4,7 +4,8 @@
 // (--write replaces the "Customer sessions (Node)" section of BENCHMARKS.md with the table).
 // Prints: openCustomer from JSON text and from bytes vs JSON.parse of the same text (ratio), the
 // what-if preview (a different cart each call) median after openCustomer vs the stateless
-// badgePreview from text, memory a Customer holds vs its JSON text, and streak on the customer.
+// badgePreview from text, memory a Customer holds vs its JSON text, streak and achievementWindow on
+// the customer.
 // No assertions (numbers depend on the machine); the results are checked equal to the stateless ones.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -81,6 +82,20 @@ for (const i of [0, 1, 2, 3]) {
 }
 const whatIf = time((i = 0) => customer.badgePreview({ now, cart: cart(i) }), 1000);
 const whatIfNewNow = time((i = 0) => customer.badgePreview({ now: new Date(Date.parse(now) + i * 1000).toISOString(), cart: cart(i) }), 1000);
+// "3 orders in 7 days" since the history's start (user_action: each window after the first starts
+// with the next order, ~520 resets), `now` 1 h earlier each call; equal to the stateless call.
+const windowAt = (i) => ({ start: "2015-01-01", period: "7D", target: 3, events: "orders",
+  now: new Date(Date.parse(now) - i * 3_600_000).toISOString() });
+{
+  const seen = new Set();
+  const events = orders.filter((o) => !seen.has(o.id) && seen.add(o.id)).map((o) => ({ at: o.placedAt }));
+  for (const i of [0, 5, 500]) {
+    const a = JSON.stringify(customer.achievementWindow(windowAt(i)));
+    const b = JSON.stringify(ik.achievementWindow({ ...windowAt(i), timezone: "Europe/Berlin", events }));
+    if (a !== b) throw new Error(`session and stateless windows differ at ${i}: ${a} vs ${b}`);
+  }
+}
+const windowS = time((i = 0) => customer.achievementWindow(windowAt(i)), 1000);
 const streakS = time(() => customer.streak({ period: "week", now }), runs);
 const streakStateless = time(() => ik.streak(JSON.stringify({ activity, timezone: "Europe/Berlin", period: "week", now })));
 customer.free();
@@ -96,6 +111,7 @@ lines.push(`| openCustomer(ArrayBuffer) | ${ms(fromBuffer)} (${(fromBuffer / par
 lines.push(`| badgePreview (stateless, JSON text, with cart) | ${ms(stateless)} |`);
 lines.push(`| customer.badgePreview({now, cart}) (what-if, same now) | ${ms(whatIf)} |`);
 lines.push(`| customer.badgePreview({now, cart}) (what-if, now 1 s later each call) | ${ms(whatIfNewNow)} |`);
+lines.push(`| customer.achievementWindow({start, period: "7D", target: 3, events: "orders", now}) | ${ms(windowS)} |`);
 lines.push(`| customer.streak({period: "week", now}) | ${ms(streakS)} |`);
 lines.push(`| streak (stateless, JSON text) | ${ms(streakStateless)} |`);
 lines.push(`| wasm memory a Customer holds | ${(held / 1e6).toFixed(1)} MB (${(held / text.length).toFixed(2)}× its JSON text: growth per extra live customer) |`);

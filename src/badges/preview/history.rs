@@ -146,6 +146,11 @@ impl BadgeHistory {
         self.events.len()
     }
 
+    /// The orders, chronological (by `placedAt`, then id), without duplicate ids.
+    pub fn orders(&self) -> &[Order] {
+        &self.orders
+    }
+
     /// How many orders the history holds.
     pub fn len(&self) -> usize {
         self.orders.len()

@@ -803,7 +803,7 @@ declare global {
 export interface CustomerHistory {
     orders?: BadgeOrder[];
     events?: BadgeEvent[];
-    /** Activity for `customer.streak`. */
+    /** Activity for `customer.streak` and `customer.achievementWindow`. */
     activity?: StreakActivity[];
     definitions?: BadgeDefinition[];
     earned?: ReportedBadge[];
@@ -821,6 +821,12 @@ export interface CustomerPreviewInput extends DisplayOptions {
 
 /** `customer.streak`: `StreakInput` without `activity` and `timezone` (the history's). */
 export type CustomerStreakInput = Omit<StreakInput, "activity" | "timezone">;
+
+/** `customer.achievementWindow`: `AchievementWindowInput` without `timezone` (the history's), `events` naming the records counted. */
+export interface CustomerWindowInput extends Omit<AchievementWindowInput, "events" | "timezone"> {
+    /** `orders`: 1 per order; `co2SavedKg` / `offsetKg`: each order's value; `activity`: each record's `count`. */
+    events: "orders" | "co2SavedKg" | "offsetKg" | "activity";
+}
 
 export type NotEarnableReason = "inactive" | "notStarted" | "ended" | "customerLimit" | "badgeLimit";
 
@@ -1083,6 +1089,16 @@ export class Customer {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
+    /**
+     * `achievementWindow` over the history's records: its input without `events` and
+     * `timezone` (the history's), plus `events` naming what is counted — `"orders"` (1 per
+     * order), `"co2SavedKg"` / `"offsetKg"` (each order's value) or `"activity"` (each record's
+     * `count`). Binary searches in an index built on the first call: cost independent of the
+     * history's length.
+     * @example
+     * customer.achievementWindow({ start: "2025-06-01", period: "7D", now: new Date(), target: 3, events: "orders" }).status;
+     */
+    achievementWindow(request: CustomerWindowInput | string | Uint8Array | ArrayBuffer): AchievementWindow;
     /**
      * Appends activity records as if they had been part of `activity`; nothing changes when
      * one is invalid.

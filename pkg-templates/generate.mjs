@@ -51,6 +51,27 @@ function keepDeclarations(api, keep) {
 }
 
 /**
+ * The declarations of a module outside src/api.rs's table (pkg-templates/<name>.json, e.g. bars.json):
+ * each function's JSDoc from that file and its input typed without the fields the module refuses.
+ */
+function subsetDeclarations(name, api, exported) {
+  const { functions } = JSON.parse(read(templates, `${name}.json`));
+  const missing = exported.filter((f) => !functions[f]);
+  if (missing.length) throw new Error(`pkg-templates/${name}.json describes no ${missing.join(", ")}`);
+  for (const [fn, { refuses, doc }] of Object.entries(functions)) {
+    const block = new RegExp(`/\\*\\*\\n(?: \\*.*\\n)* \\*/\\nexport function ${fn}\\(input: (\\w+) \\|`);
+    const found = block.exec(api);
+    if (!found) throw new Error(`no declaration of ${fn}(input: Type | …) for pkg-templates/${name}.json`);
+    const without = refuses.map((f) => JSON.stringify(f)).join(" | ");
+    api = api.replace(block, `/**\n${doc.map((l) => ` *${l}`).join("\n")}\n */\nexport function ${fn}(input: Without<${found[1]}, ${without}> |`);
+  }
+  const helper = "/** `T` (each member of a union on its own) without the fields `K`, which this module refuses. */\n" +
+    "export type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> & { [P in K]?: never } : never;\n\n";
+  const first = api.search(/^\/\*\*\n(?: \*.*\n)* \*\/\nexport (?:function|class) /m);
+  return api.slice(0, first) + helper + api.slice(first);
+}
+
+/**
  * A module built without wasm-bindgen (crates/impactkit-raw): its functions and the full entry's types
  * of them. The functions are those its .wasm exports; for a module of src/api.rs's table they must be
  * exactly the table's (no function the module cannot be called for is linked in), a module outside
@@ -67,7 +88,8 @@ function rawEntry(name, full) {
   const zones = WebAssembly.Module.imports(wasm).some((x) => x.module === "impactkit");
   // A module that exports `__cardForPng` gets `impactCardPng` in its glue (rasterised by the host).
   const png = WebAssembly.Module.exports(wasm).some((x) => x.name === "__cardForPng");
-  const api = keepDeclarations(full.api, new Set([...exported, ...(png ? ["impactCardPng"] : []), "version", "wasmMemoryBytes"]));
+  let api = keepDeclarations(full.api, new Set([...exported, ...(png ? ["impactCardPng"] : []), "version", "wasmMemoryBytes"]));
+  if (!table.length) api = subsetDeclarations(name, api, exported);
   const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
   return { name, full: false, raw: true, zones, api, functions, png, specifier: `impactkit/${name}`, node: `${name}.node` };
 }
@@ -107,7 +129,7 @@ function rasteriseScript() {
   if (!script?.includes("function rasterise(")) throw new Error("no rasterise in src/wasm/card_png.rs's inline JS");
   const message = /pub const NO_RASTERISER: &str =\s*"([\s\S]*?)";/.exec(read(root, "src", "card", "png.rs"))?.[1];
   if (!message) throw new Error("no NO_RASTERISER in src/card/png.rs");
-  return [script.trim().replace(/^export /gm, ""), JSON.stringify(message.replace(/\\\n\s*/g, ""))];
+  return [script.trim().replace(/^export /gm, ""), JSON.stringify(message.replace(/\\\n\s*/g, "").replace(/\\(["\\])/g, "$1"))];
 }
 
 function rawGlue(e) {

@@ -13,6 +13,20 @@ use crate::milestones::{Milestone, MilestoneProgress};
 use crate::tiers::TierProgress;
 use crate::time::ZoneDb;
 
+/// The `milestoneProgress` input fields `impactkit/bars` refuses (pkg-templates/bars.json lists
+/// them for the module's types and tests; a unit test keeps the two equal).
+pub const MILESTONE_REFUSES: [&str; 1] = ["history"];
+
+/// The `tierProgress` input fields `impactkit/bars` refuses: retention's
+/// ([`crate::tiers::retention::FIELDS`]), then `locale` (and a current tier's `retainProgress`).
+pub const TIER_REFUSES: [&str; 5] = [
+    "period",
+    "periodEnd",
+    "tierExpiresAt",
+    "periodStart",
+    "locale",
+];
+
 /// `milestoneProgress` without `history`.
 ///
 /// # Errors
@@ -30,7 +44,7 @@ use crate::time::ZoneDb;
 /// ```
 pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneProgress> {
     let progress = Milestone::from_json(input)?.progress();
-    refuse(input, &["history"], "the pace and ETA")?;
+    refuse(input, &MILESTONE_REFUSES, "the pace and ETA")?;
     Ok(progress)
 }
 
@@ -49,8 +63,8 @@ pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<Milestone
 /// ```
 pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierProgress> {
     let progress = crate::api::tier_numbers(input)?;
-    refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
-    refuse(input, &["locale"], "localised messages")?;
+    refuse(input, &TIER_REFUSES[..4], "tier retention")?;
+    refuse(input, &TIER_REFUSES[4..], "a localised message")?;
     if let Some(tier) = progress
         .current
         .as_ref()
@@ -71,9 +85,11 @@ fn refuse(input: &Json, keys: &[&str], what: &str) -> Result<()> {
     Ok(())
 }
 
+/// `unsupported` at `at`, which asks for `what`.
 fn unsupported(at: &Json, what: &str) -> crate::Error {
-    let message = crate::error::Message::new(what)
-        .text(" needs impactkit/progress: impactkit/bars computes a bar's numbers only");
+    let message = crate::error::Message::new("this field asks for ")
+        .text(what)
+        .text(", which impactkit/bars leaves to impactkit/progress (impactkit/bars computes a bar's numbers)");
     at.error(ErrorCode::Unsupported, message)
 }
 
@@ -91,4 +107,24 @@ fn retain_unsupported(input: &Json, min_progress: f64) -> Result<crate::Error> {
         }
     }
     Ok(unsupported(input, WHAT))
+}
+
+#[cfg(test)]
+mod tests {
+    /// pkg-templates/bars.json (the module's types, docs and the vector check) refuses what
+    /// this module refuses.
+    #[test]
+    fn bars_json_lists_the_refused_fields() {
+        let listed: serde_json::Value =
+            serde_json::from_str(include_str!("../pkg-templates/bars.json")).unwrap();
+        let names = |f: &str| -> Vec<String> {
+            let list = listed["functions"][f]["refuses"].as_array().unwrap();
+            list.iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(names("milestoneProgress"), super::MILESTONE_REFUSES);
+        assert_eq!(names("tierProgress"), super::TIER_REFUSES);
+        assert_eq!(super::TIER_REFUSES[..4], crate::tiers::retention::FIELDS);
+    }
 }

@@ -73,3 +73,17 @@ const moduleResults = [milestoneOnly({ current: 248.5, target: 500 }).percentage
   previewOnly({ orders: [], now: "2025-06-15T12:00:00Z" }).earned, streakOnly({ activity: [], period: "week", now: 0 }).state,
   cardOnly({ profile: { totalCo2Saved: 1, totalOrders: 1 } }).length, pngOnly({ profile: { totalCo2Saved: 1, totalOrders: 1 }, scale: 2 })];
 void [progressReady, moduleResults, notInProgress];
+
+// impactkit/bars: the same inputs without the fields it refuses (pkg-templates/bars.json).
+import initBars, { milestoneProgress as barMilestone, tierProgress as barTier } from "../../pkg/bars.js";
+const barsReady: Promise<void> = initBars();
+const barNumbers = [barMilestone({ current: 248.5, target: 500, levels: [100, 500] }).percentage,
+  barTier({ current: { name: "Basic", minProgress: 0 }, next: { name: "Gold", minProgress: 190 }, progress: 50 }).percentage,
+  barTier({ tiers: [{ name: "Basic", minProgress: 0 }], progress: 5, decimals: 0 }).percentage];
+// @ts-expect-error impactkit/bars has no pace and ETA (history): impactkit/progress
+barMilestone({ current: 1, target: 2, history: [{ at: "2025-03-01", value: 1 }], now: "2025-03-11T12:00:00Z" });
+// @ts-expect-error impactkit/bars writes no messages (locale): impactkit/progress
+barTier({ tiers: [{ name: "Basic", minProgress: 0 }], progress: 5, locale: "de" });
+// @ts-expect-error impactkit/bars has no tier retention (period): impactkit/progress
+barTier({ tiers: [{ name: "Basic", minProgress: 0 }], progress: 5, period: "calendarYear", now: "2026-12-01T09:00:00Z" });
+void [barsReady, barNumbers];

@@ -14,6 +14,26 @@
     )),
     allow(dead_code)
 )]
+// One module per build: `make pkg` builds each feature on its own.
+#[cfg(any(
+    all(
+        feature = "bars",
+        any(
+            feature = "progress",
+            feature = "profile",
+            feature = "streaks",
+            feature = "cards"
+        )
+    ),
+    all(
+        feature = "progress",
+        any(feature = "profile", feature = "streaks", feature = "cards")
+    ),
+    all(feature = "profile", any(feature = "streaks", feature = "cards")),
+    all(feature = "streaks", feature = "cards"),
+))]
+compile_error!("impactkit-raw builds one module at a time: enable exactly one of bars, progress, profile, streaks, cards");
+
 use impactkit::raw::{run, Outcome};
 use impactkit::time::{ZoneDb, ZoneRules};
 use std::cell::RefCell;

@@ -1080,26 +1080,30 @@ export type ErrorCode =
 
 
 
+/** `T` (each member of a union on its own) without the fields `K`, which this module refuses. */
+export type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> & { [P in K]?: never } : never;
+
 /**
  * Percentage, remaining amount and completion of a milestone (or of several levels),
- * in exact decimal arithmetic: 100 only when complete; with `history`, the pace and ETA.
+ * in exact decimal arithmetic: 100 only when complete. `history` (the pace and ETA)
+ * throws `unsupported`: import `impactkit/progress` for it.
  * @example
  * milestoneProgress({ current: 248.5, target: 500 });
  * // → { percentage: 49.7, remaining: 251.5, isCompleted: false }
- * milestoneProgress({ current: 248.5, target: 500, now: "2025-03-11T12:00:00Z",
- *   history: [{ at: "2025-03-01", value: 198.5 }] }).eta; // → "2025-05-01"
  */
-export function milestoneProgress(input: MilestoneInput | string | Uint8Array | ArrayBuffer): MilestoneProgress;
+export function milestoneProgress(input: Without<MilestoneInput, "history"> | string | Uint8Array | ArrayBuffer): MilestoneProgress;
 
 /**
  * The current and next tier and the progress between them, from a tier list or
- * Gameball's tier-progress response as is; `locale` adds a localised `message`.
+ * Gameball's tier-progress response as is. Tier retention (`period`, `periodEnd`,
+ * `tierExpiresAt`, `periodStart`, a current tier's `retainProgress`) and `locale`
+ * throw `unsupported`: import `impactkit/progress` for them.
  * @example
  * tierProgress({ current: { order: 1, name: "Basic", minProgress: 0 },
  *   next: { order: 2, name: "Gold", minProgress: 190 }, progress: 50 });
  * // → { percentage: 26.3, remaining: 140, next: { name: "Gold", … }, … }
  */
-export function tierProgress(input: TierInput | string | Uint8Array | ArrayBuffer): TierProgress;
+export function tierProgress(input: Without<TierInput, "period" | "periodEnd" | "tierExpiresAt" | "periodStart" | "locale"> | string | Uint8Array | ArrayBuffer): TierProgress;
 
 /**
  * The version of impactkit, e.g. `"0.1.0"`.

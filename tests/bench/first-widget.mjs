@@ -5,7 +5,7 @@
 // served on 127.0.0.1 and opened in headless Chromium (Debian's, via playwright-core). Counts every
 // response the page fetched until it shows the numbers and the network is idle: raw, gzip -9 and
 // brotli bytes per file, and the total of JS + wasm (issue 16: ≤ 20 KB gzip, stretch 10 KB).
-// Both pages draw the same two bars; the target applies to the first (the module a first widget uses).
+// Both pages are the same but for the import; the target applies to the first (the module a first widget uses).
 // Writes its section into BENCHMARKS.md (replacing an earlier one; `make bench` runs it after run.mjs).
 // Usage: node tests/bench/first-widget.mjs   (needs `make pkg`)
 import { mkdtemp, rm } from "node:fs/promises";

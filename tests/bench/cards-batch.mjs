@@ -48,7 +48,8 @@ async function once(input, out, format, jobs) {
   const parts = await Promise.all(["0/2", "1/2"].map((s) => run([...common, "--jobs", "1", "--shard", s])));
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   const sum = (k) => parts.reduce((a, p) => a + p[k], 0);
-  return { secs, cards: sum("cards"), maxRss: sum("maxRss"), cpu: sum("cpu"), workers: parts.flatMap((p) => p.workers) };
+  const totals = Object.fromEntries(["cards", "maxRss", "cpu", "sys", "minorFaults"].map((k) => [k, sum(k)]));
+  return { secs, ...totals, workers: parts.flatMap((p) => p.workers) };
 }
 
 /** Rows for `count` cards of `format` at each of `variants`, measured interleaved, best of `rounds`. */
@@ -67,7 +68,8 @@ async function measure(work, format, count, variants, rounds = 2) {
   return variants.map((jobs) => {
     const r = best.get(jobs);
     const heap = Math.max(...r.workers.map((w) => w.peakHeap));
-    return { format, count, jobs, secs: r.secs, rate: count / r.secs, rss: r.maxRss, heap, cores: r.cpu / r.secs, cpuPerCard: (1000 * r.cpu) / count };
+    const perCard = { cpuPerCard: (1000 * r.cpu) / count, sysPerCard: (1000 * r.sys) / count, faultsPerCard: r.minorFaults / count };
+    return { format, count, jobs, secs: r.secs, rate: count / r.secs, rss: r.maxRss, heap, cores: r.cpu / r.secs, ...perCard };
   });
 }
 
@@ -99,7 +101,8 @@ const FINDINGS = "Where a PNG card's time went, and what changed: (1) resvg-js b
 
 function section(rows, refs, load) {
   const lines = rows.map((r) => `| ${r.format} | ${r.count.toLocaleString("en")} | ${r.jobs} | ${r.secs.toFixed(2)} s | ` +
-    `${r.rate.toFixed(1)} | ${r.cpuPerCard.toFixed(2)} ms | ${r.cores.toFixed(2)} | ${mb(r.rss)} | ${mb(r.heap)} |`);
+    `${r.rate.toFixed(1)} | ${r.cpuPerCard.toFixed(2)} ms | ${r.sysPerCard.toFixed(2)} ms | ${r.faultsPerCard.toFixed(0)} | ${r.cores.toFixed(2)} | ` +
+    `${mb(r.rss)} | ${mb(r.heap)} |`);
   const refLines = refs.map((r) => `| ${r.kind} | ${r.one.toFixed(2)} s | ${r.two.toFixed(2)} s | ${r.scaling.toFixed(2)}× |`);
   return `## ${TITLE}\n\n` +
     `Written by \`node tests/bench/cards-batch.mjs --write\` (${new Date().toISOString().slice(0, 10)}), Node ${process.version}, ` +
@@ -107,7 +110,8 @@ function section(rows, refs, load) {
     `package, writing files) on generated \`og\` profiles; each pair measured interleaved, best of two. \`2 processes\`: two \`--jobs 1\` runs at once ` +
     `(\`--shard 0/2\`, \`1/2\`; RSS summed). Targets (issue 21): PNG --jobs 2 ≥ 1.8× --jobs 1; memory per worker ` +
     `flat over 10,000 cards. \`cores used\` below ~1.9 at --jobs 2 means other work held the second core: the scaling then measures the machine, not the pool.\n\n` +
-    `| format | cards | --jobs | wall | cards/s | CPU time per card | cores used (CPU time / wall) | peak RSS (process) | peak JS heap per worker |\n|---|---|---|---|---|---|---|---|---|\n` +
+    `| format | cards | --jobs | wall | cards/s | CPU time per card | of it kernel | minor page faults per card | cores used (CPU time / wall) | ` +
+    `peak RSS (process) | peak JS heap per worker |\n|---|---|---|---|---|---|---|---|---|---|---|\n` +
     `${lines.join("\n")}\n\nScaling --jobs 2 / --jobs 1: ${scalingLine(rows)}.\n\n` +
     `${FINDINGS}\n\n` +
     `What two threads get on this machine at all (\`tests/bench/scaling-reference.mjs\`, same fixed work per thread, 1 then 2 threads, best of two):\n\n` +
@@ -127,7 +131,8 @@ try {
   const plan = [...(png ? [["png", PNG_COUNT, [1, 2, "2 processes"]]] : []), ["svg", 1000, [1, 2]], ["svg", 10000, [1, 2]]];
   for (const [format, count, variants] of plan) {
     for (const r of await measure(work, format, count, variants)) {
-      console.log(`${format} ${count} --jobs ${r.jobs}: ${r.rate.toFixed(1)} cards/s, CPU ${r.cpuPerCard.toFixed(2)} ms/card, RSS ${mb(r.rss)}, heap/worker ${mb(r.heap)}`);
+      console.log(`${format} ${count} --jobs ${r.jobs}: ${r.rate.toFixed(1)} cards/s, CPU ${r.cpuPerCard.toFixed(2)} ms/card ` +
+        `(kernel ${r.sysPerCard.toFixed(2)} ms, ${r.faultsPerCard.toFixed(0)} faults), RSS ${mb(r.rss)}, heap/worker ${mb(r.heap)}`);
       rows.push(r);
     }
   }

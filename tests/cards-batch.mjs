@@ -2,8 +2,8 @@
 // as --jobs 1, --shard I/N partitions the customers, --resume skips unchanged cards and re-renders
 // changed ones, a bad customer is in the failure summary while the others render (exit 1), and
 // --graphql reads seed-000 profiles from the demo backend started here on 127.0.0.1. PNG: the worker's
-// font subset draws the same pixels as resvg with all system fonts (Latin and non-Latin names), and
-// native memory stays flat over many cards.
+// font subset (and impactCardPng's in Node) draws the same pixels as resvg with all system fonts (Latin
+// and non-Latin names), native memory stays flat over many cards and is not faulted in anew per card.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -56,7 +56,7 @@ async function jobsIdentical(format, n) {
 /** PNGs through the per-worker font subset equal resvg's rendering with all system fonts. */
 async function pngFonts() {
   const { Resvg } = await import("@resvg/resvg-js");
-  const { impactCard } = await import("../pkg/node.mjs");
+  const { impactCard, impactCardPng } = await import("../pkg/node.mjs");
   const names = ["Ada Lovelace", "Zoë Ωμέγα Дмитрий", "山田 太郎", "مريم", "Ana 🌳"];
   const list = names.map((displayName, i) => ({ ...profiles(i + 1)[i], displayName }));
   const out = join(dir, "fonts");
@@ -69,6 +69,8 @@ async function pngFonts() {
   for (const p of list) {
     const reference = new Resvg(impactCard({ profile: p }), { fitTo: { mode: "zoom", value: 1 }, font: { loadSystemFonts: true } }).render().asPng();
     assert.ok(readFileSync(join(out, `${p.id}.png`)).equals(reference), `${p.displayName}: pixels differ from all system fonts`);
+    // impactCardPng in Node chooses the fonts the same way (one scan per process).
+    assert.ok(Buffer.from(await impactCardPng({ profile: p })).equals(reference), `${p.displayName}: impactCardPng differs`);
   }
   return subset;
 }

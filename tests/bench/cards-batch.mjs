@@ -102,7 +102,8 @@ const FINDINGS = "Where a PNG card's time went, and what changed: (1) resvg-js b
   "pixmap in anew, ~850 minor faults a card at --jobs 1 and 1,000–1,270 at --jobs 2 (in one process each madvise also interrupts the " +
   "other worker's CPU to flush its TLB), 5–6 ms of kernel time a card. Now each worker frees a card's pixmap before the next card and " +
   "the CLI sets `MIMALLOC_PURGE_DELAY=1000`: 65–85 faults a card at --jobs 1, 120–150 at --jobs 2, kernel time 2.7–3.3 ms, peak RSS at " +
-  "--jobs 2 176 → 130 MB (paired runs; both changes are needed: either alone still faults 700–900 a card under load). What is left in " +
+  "--jobs 2 176 → 130 MB (paired runs under load: the allocator setting alone gives the faults but not the RSS; freeing per card alone " +
+  "still faulted ~860 a card at --jobs 2 when a worker lost its core for more than 10 ms). What is left in " +
   "the kernel is resvg reading the card's font files again for every glyph run (fontdb without memory maps: ~200 reads of 140 KB a " +
   "card, 3–4 % of its CPU time; resvg-js 2.6 takes no font buffers). The rest of a card is resvg's own rasterising, PNG filtering " +
   "and deflate (~90 % of its CPU time in perf): the `resvg` reference below renders the same card in bare threads, without the CLI.";

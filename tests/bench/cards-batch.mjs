@@ -123,7 +123,10 @@ function section(rows, refs, load) {
     `peak RSS (process) | peak JS heap per worker |\n|---|---|---|---|---|---|---|---|---|---|---|\n` +
     `${lines.join("\n")}\n\nScaling --jobs 2 / --jobs 1: ${scalingLine(rows)}.\n\n` +
     `${FINDINGS}\n\n` +
-    `What two threads get on this machine at all (\`tests/bench/scaling-reference.mjs\`, same fixed work per thread, 1 then 2 threads, best of two):\n\n` +
+    `What two threads get on this machine at all (\`tests/bench/scaling-reference.mjs\`, same fixed work per thread, 1 then 2 threads, best of two; ` +
+    `\`cpu\`: one dependent multiply chain, which scales even on two hyperthreads of one core; \`alu\`: six independent integer chains, ` +
+    `which two hyperthreads of one core share (~1× there, 2× on two cores); \`memory\`: streaming 64 MB; \`deflate\`: zlib on a 4.8 MB ` +
+    `image; \`resvg\`: the card of the PNG rows rendered by resvg in bare threads, no CLI):\n\n` +
     `| reference work | 1 thread | 2 threads | scaling |\n|---|---|---|---|\n${refLines.join("\n")}\n`;
 }
 

@@ -1,7 +1,10 @@
 // Reference workloads for the cards-batch bench: how well does *this machine* run two threads at once?
 // Each kind is a fixed amount of work per worker thread, run on 1 and then 2 workers in one process;
 // scaling = 2 × time(1 worker) / time(2 workers) (2.00 = perfect). `cpu` is a register-only integer loop
-// (what a naive "is it 2 cores?" check measures), `memory` streams a 64 MB array (past every cache),
+// (what a naive "is it 2 cores?" check measures: one dependent multiply chain leaves most of a core's
+// execution units idle, so it scales even on two hyperthreads of one physical core), `alu` is six
+// independent integer chains that keep those units busy (two hyperthreads of one core share them: ~1×
+// there, 2× on two real cores), `memory` streams a 64 MB array (past every cache),
 // `deflate` is zlib level 6 on a 4.8 MB image-like buffer — the kind of work a PNG encoder does, and
 // `resvg` is the rasteriser itself: 60 `og` cards rendered to PNG with the CLI's fonts and allocator
 // setting, one card freed before the next (no CLI, no pool, no files) — what no pool can beat.
@@ -13,6 +16,9 @@ process.env.MIMALLOC_PURGE_DELAY ??= "1000";
 
 const WORK = {
   cpu: `let x = 0; for (let j = 0; j < 3e8; j++) x = (x * 31 + j) | 0; x;`,
+  alu: `let a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;
+    for (let j = 0; j < 3e8; j++) { a = (a + j) | 0; b ^= j; c = (c + (j << 1)) | 0; d ^= j >> 1; e = (e - j) | 0; f = (f | j) ^ a; }
+    a + b + c + d + e + f;`,
   memory: `const a = new Float64Array(8 << 20); let s = 0;
     for (let r = 0; r < 24; r++) for (let j = 0; j < a.length; j += 8) { a[j] += j; s += a[j]; } s;`,
   deflate: `const { deflateSync } = require("node:zlib"); const px = Buffer.alloc(1200 * 1000 * 4);

@@ -114,6 +114,7 @@ test: setup pkg
 	node tests/subset.mjs
 	node tests/bytes.mjs
 	node tests/module-inputs.mjs
+	node tests/card-png-glue.mjs
 	node tests/boundary.mjs
 	tsc --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
 	  tests/types/usage.ts pkg/impactkit.d.ts pkg/elements.d.ts $(foreach m,$(MODULES),pkg/$(m).d.ts pkg/$(m).node.d.ts)

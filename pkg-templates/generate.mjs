@@ -79,7 +79,8 @@ function subsetDeclarations(name, api, exported) {
  */
 function rawEntry(name, full) {
   const wasm = new WebAssembly.Module(readFileSync(join(out, `${name}_bg.wasm`)));
-  const exported = WebAssembly.Module.exports(wasm).map((x) => x.name).filter((f) => full.functions.includes(f));
+  const exports = WebAssembly.Module.exports(wasm).map((x) => x.name);
+  const exported = exports.filter((f) => full.functions.includes(f));
   const table = apiFunctions(name);
   const differ = table.length ? [...exported.filter((f) => !table.includes(f)), ...table.filter((f) => !exported.includes(f))] : [];
   if (differ.length || !exported.length) {
@@ -87,7 +88,7 @@ function rawEntry(name, full) {
   }
   const zones = WebAssembly.Module.imports(wasm).some((x) => x.module === "impactkit");
   // A module that exports `__cardForPng` gets `impactCardPng` in its glue (rasterised by the host).
-  const png = WebAssembly.Module.exports(wasm).some((x) => x.name === "__cardForPng");
+  const png = exports.includes("__cardForPng");
   let api = keepDeclarations(full.api, new Set([...exported, ...(png ? ["impactCardPng"] : []), "version", "wasmMemoryBytes"]));
   if (!table.length) api = subsetDeclarations(name, api, exported);
   const functions = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -115,37 +116,43 @@ const fileOf = (e, file) =>
 /** The limit on JSON text (src/limits.rs), which the raw entries check before converting a string. */
 const MAX_INPUT_BYTES = /^pub const MAX_INPUT_BYTES: usize = ([\d *]+);/m.exec(read(root, "src", "limits.rs"))?.[1];
 
-/** src/wasm/intl_tz.rs's host code (its inline JS: intlZone, intlOffset), which the raw entries' zone imports use too. */
-function intlZoneScript() {
-  const script = /inline_js = r#"([\s\S]*?)"#/.exec(read(root, "src", "wasm", "intl_tz.rs"))?.[1];
-  if (!script?.includes("function intlOffset(")) throw new Error("no intlOffset in src/wasm/intl_tz.rs's inline JS");
+/** The inline JS of src/wasm/<file> (its `inline_js = r#"…"#`), which must define `fn`, without `export`s. */
+function inlineScript(file, fn) {
+  const script = /inline_js = r#"([\s\S]*?)"#/.exec(read(root, "src", "wasm", file))?.[1];
+  if (!script?.includes(`function ${fn}(`)) throw new Error(`no ${fn} in src/wasm/${file}'s inline JS`);
   return script.trim().replace(/^export /gm, "");
 }
 
-/** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
-/** src/wasm/card_png.rs's host code (canRasterise, rasterise) and src/card/png.rs's NO_RASTERISER message, for a raw entry's impactCardPng. */
-function rasteriseScript() {
-  const script = /inline_js = r#"([\s\S]*?)"#/.exec(read(root, "src", "wasm", "card_png.rs"))?.[1];
-  if (!script?.includes("function rasterise(")) throw new Error("no rasterise in src/wasm/card_png.rs's inline JS");
+/** src/card/png.rs's NO_RASTERISER message as a JS string literal (Rust's line continuations and escapes read). */
+function noRasteriserMessage() {
   const message = /pub const NO_RASTERISER: &str =\s*"([\s\S]*?)";/.exec(read(root, "src", "card", "png.rs"))?.[1];
   if (!message) throw new Error("no NO_RASTERISER in src/card/png.rs");
-  return [script.trim().replace(/^export /gm, ""), JSON.stringify(message.replace(/\\\n\s*/g, "").replace(/\\(["\\])/g, "$1"))];
+  return JSON.stringify(message.replace(/\\\n\s*/g, "").replace(/\\(["\\])/g, "$1"));
 }
 
+/**
+ * `template` (pkg-templates/entries/`file`) with its `//#if NAME` … `//#endif` blocks kept where
+ * `flags[NAME]` is true and `//#if !NAME` blocks where it is false, the others dropped; every flag
+ * must have a block.
+ */
+function conditional(template, file, flags) {
+  for (const name of Object.keys(flags)) {
+    if (!template.includes(`//#if ${name}\n`)) throw new Error(`entries/${file} has no //#if ${name} block`);
+  }
+  return template.replace(/^\/\/#if (!?)(\w+)\n([\s\S]*?)^\/\/#endif\n/gm, (_, not, name, body) => {
+    if (!(name in flags)) throw new Error(`entries/${file}: //#if ${name} has no flag`);
+    return Boolean(flags[name]) !== Boolean(not) ? body : "";
+  });
+}
+
+/** A raw entry's glue: pkg-templates/entries/raw.js with one export per function of the module. */
 function rawGlue(e) {
   const own = e.functions.filter((f) => f !== "version" && f !== "wasmMemoryBytes" && f !== "impactCardPng");
   if (!MAX_INPUT_BYTES) throw new Error("no MAX_INPUT_BYTES in src/limits.rs");
-  let glue = read(entriesDir, "raw.js");
-  glue = e.zones
-    ? glue.replace("\n@INTL_ZONES@\n", `\n${intlZoneScript()}\n`)
-    : glue.replace(/^\/\/ @ZONES:[\s\S]*?^\/\/ @END-ZONES\n/m, "const imports = {};\n").replace(/^.*\/\/ @ZONES\n/m, "");
-  if (!e.zones && /@ZONES|@INTL_ZONES@|zoneIds|intlOffset/.test(glue)) throw new Error("pkg-templates/entries/raw.js: zone code left in a module without zones");
-  const png = /^\/\/#if png\n([\s\S]*?)^\/\/#endif\n/m;
-  if (!png.test(glue)) throw new Error("pkg-templates/entries/raw.js has no //#if png block");
-  if (e.png) {
-    const [script, message] = rasteriseScript();
-    glue = glue.replace(png, "$1").replace("\n@RASTERISE@\n", `\n${script}\n`).replace("@NO_RASTERISER@", message);
-  } else glue = glue.replace(png, "");
+  let glue = conditional(read(entriesDir, "raw.js"), "raw.js", { zones: e.zones, png: e.png });
+  if (e.zones) glue = glue.replace("\n@INTL_ZONES@\n", `\n${inlineScript("intl_tz.rs", "intlOffset")}\n`);
+  else if (/@INTL_ZONES@|zoneIds|intlOffset/.test(glue)) throw new Error("pkg-templates/entries/raw.js: zone code left in a module without zones");
+  if (e.png) glue = glue.replace("\n@RASTERISE@\n", `\n${inlineScript("card_png.rs", "rasterise")}\n`).replace("@NO_RASTERISER@", noRasteriserMessage());
   return glue.replace("\n@FUNCTIONS@\n", `\n${own.map((f) => `export const ${f} = (input) => call("${f}", input);`).join("\n")}\n`)
     .replaceAll("@VERSION@", version).replace("@MAX_INPUT_BYTES@", MAX_INPUT_BYTES).replace('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
 }
@@ -207,10 +214,7 @@ async function bundleElements() {
 
 /** The Node entries: entries/node.mjs for this entry, and its CommonJS bundle (works without require(esm)). */
 function buildNodeEntries(e) {
-  const png = /^\/\/#if png\n([\s\S]*?)^\/\/#endif\n/m;
-  const template = read(entriesDir, "node.mjs");
-  if (!png.test(template)) throw new Error("entries/node.mjs has no //#if png block");
-  const source = template.replace(png, e.png ? "$1" : "")
+  const source = conditional(read(entriesDir, "node.mjs"), "node.mjs", { png: e.png })
     .replaceAll('"./impactkit.js"', `"./${e.name}.js"`).replaceAll('"./impactkit_bg.wasm"', `"./${e.name}_bg.wasm"`);
   writeFileSync(join(out, `${e.node}.mjs`), source);
   buildSync({

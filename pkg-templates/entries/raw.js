@@ -3,9 +3,9 @@
 // `initSync(module)`, the module's functions, `version()`, `wasmMemoryBytes()`), the same answers and
 // errors, in a fraction of the glue. `make pkg` (pkg-templates/generate.mjs) writes <module>.js from
 // this template: @FUNCTIONS@ becomes one export per function of the module (src/api.rs), @VERSION@
-// the crate's version, ./impactkit_bg.wasm the module's .wasm; a module that imports no time zones
-// (`impactkit/bars`) gets neither the zone code nor its imports; the `#if png` block (impactCardPng)
-// only the module that exports `__cardForPng` (`impactkit/cards`).
+// the crate's version, ./impactkit_bg.wasm the module's .wasm. `#if zones` blocks (the zone code and
+// imports) only in a module that imports time zones (not `impactkit/bars`), `#if !zones` in the others;
+// the `#if png` block (impactCardPng) only in the module that exports `__cardForPng` (`impactkit/cards`).
 //
 // The ABI: imports `impactkit.zone_open(name, length)` → a zone id or −1 and
 // `impactkit.zone_offset(id, seconds)` → seconds east of UTC (the host's Intl time zones);
@@ -52,7 +52,7 @@ function encode(input) {
   return text.length > MAX_INPUT_BYTES ? [4, undefined, text.length] : [0, encoder.encode(text)];
 }
 
-// @ZONES: from here to @END-ZONES, only in modules that import time zones (others: `const imports = {};`).
+//#if zones
 // intlZone(name) and intlOffset(format, seconds): src/wasm/intl_tz.rs's host code (make pkg copies it here).
 @INTL_ZONES@
 /** The host's IANA zones (`Intl.DateTimeFormat`s), by the ids the module holds during a call. */
@@ -76,11 +76,17 @@ const imports = {
     zone_offset: (id, seconds) => intlOffset(zones[id], seconds),
   },
 };
-// @END-ZONES
+//#endif
+//#if !zones
+/** The module imports nothing. */
+const imports = {};
+//#endif
 
 /** Runs export `name` of the module on `input`: its result, or its error thrown as an `Error`. */
 function call(name, input) {
-  if (zones.length >= MAX_CACHED_ZONES) (zones.length = 0), zoneIds.clear(); // @ZONES
+//#if zones
+  if (zones.length >= MAX_CACHED_ZONES) (zones.length = 0), zoneIds.clear();
+//#endif
   const [kind, bytes, units = 0] = encode(input);
   const at = wasm.input(bytes ? bytes.length : 0); // (may grow the memory: its buffer is read after)
   if (bytes) new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);

@@ -4,16 +4,16 @@
 
 use super::intl_tz::IntlZones;
 use super::to_js_error;
+use crate::card::png::CardForPng;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{value_from_text, Json};
 use wasm_bindgen::prelude::*;
 
 /// The JS input (object or JSON text) read and rendered ([`crate::card::png::card_for_png`]).
-fn prepare_js(input: &JsValue) -> Result<(String, f64, f64)> {
+fn prepare_js(input: &JsValue) -> Result<CardForPng> {
     let text = super::input_text(input)?;
     let value = value_from_text(&text)?;
-    let card = crate::card::png::card_for_png(&Json::root(&value), &IntlZones)?;
-    Ok((card.svg, card.width, card.height))
+    crate::card::png::card_for_png(&Json::root(&value), &IntlZones)
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -66,7 +66,7 @@ pub fn impact_card_png(
             "$",
             crate::card::png::NO_RASTERISER,
         ))),
-        Ok((svg, width, height)) => rasterise(&svg, width, height),
+        Ok(card) => rasterise(&card.svg, card.width, card.height),
     }
 }
 
@@ -75,10 +75,10 @@ pub fn impact_card_png(
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__cardForPng", skip_typescript)]
 pub fn card_for_png(input: JsValue) -> std::result::Result<js_sys::Array, JsValue> {
-    let (svg, width, height) = prepare_js(&input).map_err(to_js_error)?;
+    let card = prepare_js(&input).map_err(to_js_error)?;
     Ok(js_sys::Array::of3(
-        &JsValue::from_str(&svg),
-        &JsValue::from_f64(width),
-        &JsValue::from_f64(height),
+        &JsValue::from_str(&card.svg),
+        &JsValue::from_f64(card.width),
+        &JsValue::from_f64(card.height),
     ))
 }

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, basename } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { leftToProgress } from "./bars-refuses.mjs";
 import { subsetMatches } from "./subset.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,23 +61,7 @@ function outcome(fn, input) {
   }
 }
 
-/**
- * `impactkit/bars` (src/bars.rs) answers as impactkit, or `unsupported` at a field of the input that
- * pkg-templates/bars.json says it refuses (the pace, messages, tier retention), or at the `retainProgress`
- * of the tier impactkit places the customer in: those answers are counted apart.
- */
-const barsRefuses = JSON.parse(readFileSync(join(here, "..", "pkg-templates", "bars.json"), "utf8")).functions;
-function leftToProgress(name, vector, got, want) {
-  if (name !== "impactkit/bars" || got.error?.code !== "unsupported" || !got.error.message.includes("impactkit/progress")) return false;
-  const input = vector.input ?? {};
-  const field = /^\$\.(\w+)$/.exec(got.error.path)?.[1];
-  if (field) return barsRefuses[vector.fn]?.refuses.includes(field) && input[field] != null;
-  const tier = /^\$\.(?:current|tiers\[(\d+)\])\.retainProgress$/.exec(got.error.path);
-  const entry = tier && (tier[1] === undefined ? input.current : input.tiers?.[Number(tier[1])]);
-  // …of the tier impactkit places the customer in (when it answers at all: retention may fail there).
-  const current = want.value ? want.value.current?.minProgress === entry?.minProgress : true;
-  return vector.fn === "tierProgress" && entry?.retainProgress != null && current;
-}
+/** Answers of impactkit/bars that leave the input to impactkit/progress (tests/bars-refuses.mjs), counted apart. */
 let leftByBars = 0;
 
 /** The vector through each module exporting its function: null when one does and answers as the full package. */
@@ -88,7 +73,7 @@ function runInModules(file, index, vector, asText) {
   const want = outcome(impactkit[vector.fn], input());
   for (const [name, ns] of owners) {
     const got = outcome(ns[vector.fn], input());
-    if (leftToProgress(name, vector, got, want)) {
+    if (leftToProgress(name, vector.fn, vector.input, got.error, want)) {
       leftByBars += 1;
       continue;
     }

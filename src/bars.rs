@@ -17,15 +17,9 @@ use crate::time::ZoneDb;
 /// them for the module's types and tests; a unit test keeps the two equal).
 pub const MILESTONE_REFUSES: [&str; 1] = ["history"];
 
-/// The `tierProgress` input fields `impactkit/bars` refuses: retention's
-/// ([`crate::tiers::retention::FIELDS`]), then `locale` (and a current tier's `retainProgress`).
-pub const TIER_REFUSES: [&str; 5] = [
-    "period",
-    "periodEnd",
-    "tierExpiresAt",
-    "periodStart",
-    "locale",
-];
+/// The `tierProgress` input fields `impactkit/bars` refuses besides retention's
+/// ([`crate::tiers::retention::FIELDS`]) and a current tier's `retainProgress`.
+pub const TIER_REFUSES: [&str; 1] = ["locale"];
 
 /// `milestoneProgress` without `history`.
 ///
@@ -63,8 +57,8 @@ pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<Milestone
 /// ```
 pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierProgress> {
     let progress = crate::api::tier_numbers(input)?;
-    refuse(input, &TIER_REFUSES[..4], "tier retention")?;
-    refuse(input, &TIER_REFUSES[4..], "a localised message")?;
+    refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
+    refuse(input, &TIER_REFUSES, "a localised message")?;
     if let Some(tier) = progress
         .current
         .as_ref()
@@ -124,7 +118,11 @@ mod tests {
                 .collect()
         };
         assert_eq!(names("milestoneProgress"), super::MILESTONE_REFUSES);
-        assert_eq!(names("tierProgress"), super::TIER_REFUSES);
-        assert_eq!(super::TIER_REFUSES[..4], crate::tiers::retention::FIELDS);
+        let tier = [
+            &crate::tiers::retention::FIELDS[..],
+            &super::TIER_REFUSES[..],
+        ]
+        .concat();
+        assert_eq!(names("tierProgress"), tier);
     }
 }

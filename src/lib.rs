@@ -32,6 +32,7 @@ pub mod milestones;
 pub mod numbers;
 pub mod points;
 pub mod session;
+pub mod sort;
 pub mod streaks;
 pub mod tiers;
 pub mod time;

@@ -185,6 +185,5 @@ fn read_events(list: &Json, zone: &Zone, now: DateTime<Utc>) -> Result<Vec<Event
             events.push((at, value));
         }
     }
-    events.sort_unstable_by(time::by_instant);
-    Ok(events)
+    Ok(crate::sort::by_instant(events))
 }

@@ -8,7 +8,7 @@
 use super::definition::Definition;
 use super::rules::Progress;
 use super::validity::Limit;
-use crate::time::{by_instant, Zone};
+use crate::time::Zone;
 use chrono::{DateTime, Utc};
 
 /// The customer's earns of one badge, sorted, for counting inside limit windows.
@@ -110,7 +110,7 @@ pub fn computed_earn(
             crossings.push((t, i as f64));
         }
     }
-    crossings.sort_unstable_by(by_instant);
+    let crossings = crate::sort::by_instant(crossings);
     let mut best: Option<(usize, DateTime<Utc>)> = None;
     let mut next = 0;
     while let Some(&(t, _)) = crossings.get(next) {

@@ -119,26 +119,10 @@ pub fn read_events(list: &Json, zone: &Zone) -> Result<Vec<Event>> {
     Ok(chronological(events))
 }
 
-/// Sorts events by `at` (events at one instant may swap: no rule can tell them apart by order).
-/// A list already in order, the usual case, is kept as is; otherwise `(at, index)` keys are sorted
-/// with the sort achievements and earns already use (one copy of the sort code in the wasm).
+/// Sorts events by `at` ([`crate::sort::by_time`]: linear time); events at one instant keep
+/// their input order (no rule can tell them apart by order).
 pub(crate) fn chronological(events: Vec<Event>) -> Vec<Event> {
-    if events
-        .windows(2)
-        .all(|w| matches!(w, [a, b] if a.at <= b.at))
-    {
-        return events;
-    }
-    let mut keys: Vec<(DateTime<Utc>, f64)> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.at, i as f64))
-        .collect();
-    keys.sort_unstable_by(crate::time::by_instant);
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take))
-        .collect()
+    crate::sort::by_time(events, |e| e.at, |_, _| std::cmp::Ordering::Equal)
 }
 
 /// What a rule sees: an order or an event.

@@ -158,36 +158,8 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
     Ok(chronological(orders))
 }
 
-/// Sorts by `(placedAt, id)`. Ids are unique here, so the order is total and an
-/// unstable sort is exact; small `(time, index)` keys are sorted instead of the
-/// orders themselves, and a history already in order (the usual case) is kept as is.
+/// Sorts by `(placedAt, id)` ([`crate::sort::by_time`]: linear time). Ids are unique here,
+/// so the order is total.
 pub(crate) fn chronological(orders: Vec<Order>) -> Vec<Order> {
-    let before = |a: &Order, b: &Order| (a.placed_at, &a.id) < (b.placed_at, &b.id);
-    if orders
-        .windows(2)
-        .all(|w| matches!(w, [a, b] if before(a, b)))
-    {
-        return orders;
-    }
-    let mut keys: Vec<(i64, u32, usize)> = orders
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            (
-                o.placed_at.timestamp(),
-                o.placed_at.timestamp_subsec_nanos(),
-                i,
-            )
-        })
-        .collect();
-    let id = |i: usize| orders.get(i).map(|o| o.id.as_str());
-    keys.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| id(a.2).cmp(&id(b.2)))
-    });
-    let mut slots: Vec<Option<Order>> = orders.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    crate::sort::by_time(orders, |o| o.placed_at, |a, b| a.id.cmp(&b.id))
 }

@@ -21,6 +21,8 @@ pub(super) fn parse(text: &str) -> Result<Node<'_>> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        items: Vec::new(),
+        entries: Vec::new(),
     };
     let root = Path::root();
     parser.skip_whitespace();
@@ -36,6 +38,11 @@ struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
+    /// The items of the arrays being read, innermost last: each array moves its own into one
+    /// allocation of the right size when it closes (no growing a `Vec` per array).
+    items: Vec<Node<'t>>,
+    /// The same for the entries of the objects being read.
+    entries: Vec<(Cow<'t, str>, Node<'t>)>,
 }
 
 impl<'t> Parser<'t> {
@@ -123,14 +130,15 @@ impl<'t> Parser<'t> {
     fn array(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let mark = self.items.len();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node::Array(items));
+            return Ok(Node::Array(Vec::new()));
         }
         loop {
-            if items.len() >= limits::MAX_ARRAY_LEN {
+            let len = self.items.len().saturating_sub(mark);
+            if len >= limits::MAX_ARRAY_LEN {
                 return Err(Error::new(
                     ErrorCode::TooLarge,
                     path.render(),
@@ -139,9 +147,10 @@ impl<'t> Parser<'t> {
             }
             let item_path = Path {
                 parent: Some(path),
-                segment: Segment::Index(items.len()),
+                segment: Segment::Index(len),
             };
-            items.push(self.value(&item_path, depth + 1)?);
+            let item = self.value(&item_path, depth + 1)?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -150,7 +159,7 @@ impl<'t> Parser<'t> {
                 }
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Node::Array(items));
+                    return Ok(Node::Array(self.items.drain(mark..).collect()));
                 }
                 Some(_) => return Err(self.syntax(path, "expected `,` or `]`")),
                 None => return Err(self.syntax(path, "EOF while parsing a list")),
@@ -161,11 +170,11 @@ impl<'t> Parser<'t> {
     fn object(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '{'
-        let mut object = Vec::new();
+        let mark = self.entries.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node::Object(object));
+            return Ok(Node::Object(Vec::new()));
         }
         loop {
             match self.peek() {
@@ -187,7 +196,7 @@ impl<'t> Parser<'t> {
                 };
                 self.value(&value_path, depth + 1)?
             };
-            object.push((key, value));
+            self.entries.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -196,6 +205,7 @@ impl<'t> Parser<'t> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
+                    let mut object: Vec<_> = self.entries.drain(mark..).collect();
                     // A repeated key keeps its last value, as JSON.parse does.
                     dedupe_keys(&mut object);
                     return Ok(Node::Object(object));
@@ -212,6 +222,7 @@ impl<'t> Parser<'t> {
         let start = self.pos;
         let plain = |b: u8| b != b'"' && b != b'\\' && b >= 0x20;
         // Fast path: no escapes, borrowed as one slice.
+        self.skip_plain_words();
         self.skip_while(plain);
         if self.peek() == Some(b'"') {
             let s = self.text.get(start..self.pos).unwrap_or_default();
@@ -235,6 +246,26 @@ impl<'t> Parser<'t> {
                 Some(_) => return Err(self.syntax(path, "control character in a string")),
                 None => return Err(self.syntax(path, "EOF while parsing a string")),
             }
+        }
+    }
+
+    /// Advances over whole 8-byte words holding no `"`, `\\` or control character (the bulk of a
+    /// long string), testing a word at a time; the rest is left to the byte loop.
+    fn skip_plain_words(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        // A high bit for each byte of `x` below `n` (exact for the first one; bytes ≥ 0x80 never).
+        let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS;
+        while let Some(word) = self
+            .bytes
+            .get(self.pos..self.pos + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let x = u64::from_le_bytes(word);
+            if below(x ^ (ONES * u64::from(b'"')), 1) | below(x ^ (ONES * u64::from(b'\\')), 1) | below(x, 0x20) != 0 {
+                return;
+            }
+            self.pos += 8;
         }
     }
 

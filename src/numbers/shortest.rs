@@ -28,6 +28,21 @@ fn parts(x: f64) -> (bool, u64, i32, bool) {
 /// 10^-[`MAX_INPUT_DECIMALS`]; beyond those places, `x` rounded half up there.
 /// Every double of magnitude ≥ 10⁻⁶ is read exactly; beyond ±1.7 · 10¹⁶ the units saturate.
 pub(crate) fn shortest_units(x: f64) -> i128 {
+    match few_places(x.abs()) {
+        Some((units, places)) => {
+            let units = i128::from(units) * 10i128.pow(MAX_INPUT_DECIMALS - places);
+            if x < 0.0 {
+                -units
+            } else {
+                units
+            }
+        }
+        None => exact_units(x),
+    }
+}
+
+/// [`shortest_units`] by exact integer arithmetic on `x`'s bits, for every double.
+fn exact_units(x: f64) -> i128 {
     let (negative, mantissa, exponent, narrow_below) = parts(x);
     let (units, scale) = if exponent >= 0 {
         // A whole number.
@@ -44,6 +59,35 @@ pub(crate) fn shortest_units(x: f64) -> i128 {
     } else {
         units
     }
+}
+
+/// The shortest decimal of finite `x ≥ 0` in double arithmetic, when it has at most 8 places
+/// and fewer than 2⁵¹ units of them (what amounts, shares and percentages are): the fast path
+/// of [`shortest_units`], without 128-bit arithmetic.
+///
+/// Why it finds what [`fraction`] finds: at `p` places with `x · 10^p < 2⁵¹`, the interval of
+/// decimals that round to `x` is narrower than half a unit (a double's spacing is at most
+/// `x · 2⁻⁵²`), so at most one `p`-place decimal lies in it, within a quarter unit of `x · 10^p`;
+/// the product is off by less than a quarter unit, so that decimal is one of the three integers
+/// tried. `u / 10^p == x` (both exact doubles, the quotient correctly rounded) holds exactly
+/// when the decimal rounds to `x`. The first `p` that has one is the shortest.
+fn few_places(x: f64) -> Option<(u64, u32)> {
+    const LIMIT: f64 = 2_251_799_813_685_248.0; // 2⁵¹
+    let mut scale = 1.0;
+    for places in 0..=8 {
+        let scaled = x * scale;
+        if !(scaled < LIMIT) {
+            return None;
+        }
+        let nearest = (scaled + 0.5).floor();
+        for units in [nearest, nearest - 1.0, nearest + 1.0] {
+            if units >= 0.0 && units / scale == x {
+                return Some((units as u64, places));
+            }
+        }
+        scale *= 10.0;
+    }
+    None
 }
 
 /// `mantissa / 2^shift` as the shortest decimal inside its rounding interval,
@@ -78,4 +122,48 @@ fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> (i128, u32) {
         power *= 10;
     }
     (0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fast_units(x: f64) -> Option<i128> {
+        few_places(x.abs()).map(|(units, places)| {
+            let units = i128::from(units) * 10i128.pow(MAX_INPUT_DECIMALS - places);
+            if x < 0.0 {
+                -units
+            } else {
+                units
+            }
+        })
+    }
+
+    proptest! {
+        /// The double-arithmetic fast path finds what the exact search finds, for decimals
+        /// as JSON writes them (up to 10 places, so some miss the fast path) and any bits.
+        #[test]
+        fn fast_path_is_exact(units in 0u64..(1 << 54), places in 0u32..=10, bits in any::<u64>(), negative in any::<bool>()) {
+            let decimal = units as f64 / 10f64.powi(places as i32);
+            for x in [decimal, f64::from_bits(bits), decimal.next_up(), decimal.next_down()] {
+                let x = if negative { -x } else { x };
+                if let (true, Some(fast)) = (x.is_finite(), fast_units(x)) {
+                    prop_assert_eq!(fast, exact_units(x), "{}", x);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_takes_amounts_and_shares() {
+        for (x, units) in [(248.5, 2485), (0.1, 1), (0.3, 3), (0.0, 0), (1e8, 100_000_000)] {
+            assert!(fast_units(x).is_some(), "{x}");
+            assert_eq!(shortest_units(x), exact_units(x));
+            assert_eq!(shortest_units(-x), -exact_units(x));
+            assert_eq!(few_places(x).map(|f| f.0), Some(units));
+        }
+        assert_eq!(few_places(0.1 + 0.2), None); // 17 significant digits
+        assert_eq!(few_places(1e-9), None);
+    }
 }

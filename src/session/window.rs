@@ -130,14 +130,9 @@ impl Index {
 
     /// Brings the index of the activity up to `activity` (append-only, in input order).
     fn sync_activity(&mut self, activity: &Activity, zone: &Zone) {
-        // `(instant, value)` sorted with the sort the stateless events use (one copy in wasm).
         let read = |from| -> Vec<(DateTime<Utc>, f64)> {
-            let mut list: Vec<_> = activity
-                .instants(from, zone)
-                .map(|(at, n)| (at, n as f64))
-                .collect();
-            list.sort_unstable_by(crate::time::by_instant);
-            list
+            let list = activity.instants(from, zone).map(|(at, n)| (at, n as f64));
+            crate::sort::by_instant(list.collect())
         };
         let mut added = read(self.covered);
         let in_order = match (self.times.last(), added.first()) {

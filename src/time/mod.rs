@@ -49,6 +49,9 @@ fn with_range(message: crate::error::Message) -> crate::error::Message {
 /// assert!(parse_instant_str("yesterday", &Zone::utc()).is_none());
 /// ```
 pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
+    if let Some(instant) = text::utc_instant(text) {
+        return in_supported_range(instant.year()).then_some(instant);
+    }
     let instant = match parse_instant_text(text.trim())? {
         InstantText::Offset(wall, offset) => {
             (wall - Duration::seconds(i64::from(offset))).and_utc()
@@ -156,12 +159,6 @@ pub fn epoch_millis(ms: f64) -> Option<DateTime<Utc>> {
         return None;
     }
     DateTime::from_timestamp_millis(ms.floor() as i64)
-}
-
-/// Orders `(instant, value)` pairs by instant: the one sort achievement events
-/// and badge tier crossings share (one copy of the sort code in the wasm module).
-pub fn by_instant(a: &(DateTime<Utc>, f64), b: &(DateTime<Utc>, f64)) -> std::cmp::Ordering {
-    a.0.cmp(&b.0)
 }
 
 /// Reads a `YYYY-MM-DD` date field.

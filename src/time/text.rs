@@ -130,6 +130,68 @@ pub fn parse_instant_text(text: &str) -> Option<InstantText> {
     c.at_end().then_some(InstantText::Offset(wall, seconds))
 }
 
+/// The instant of `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.fffZ` (what `toISOString` and
+/// most backends write), read without building a calendar date: the fast path of
+/// [`crate::time::parse_instant_str`], which gives the same instant for these texts. `None` for
+/// any other text, and for a leap second (`:60`), which the general reader handles.
+///
+/// ```
+/// let t = impactkit::time::text::utc_instant("2025-03-15T10:30:00.250Z").unwrap();
+/// assert_eq!((t.timestamp(), t.timestamp_subsec_millis()), (1_742_034_600, 250));
+/// assert!(impactkit::time::text::utc_instant("2023-02-29T00:00:00Z").is_none());
+/// ```
+pub fn utc_instant(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let b = text.as_bytes();
+    let millis = match b.len() {
+        20 => 0,
+        24 if b.get(19) == Some(&b'.') => number(b, 20, 3)?,
+        _ => return None,
+    };
+    let marks = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if marks.iter().any(|&(at, mark)| b.get(at) != Some(&mark)) || b.last() != Some(&b'Z') {
+        return None;
+    }
+    let (year, month, day) = (number(b, 0, 4)?, number(b, 5, 2)?, number(b, 8, 2)?);
+    let (hour, minute, second) = (number(b, 11, 2)?, number(b, 14, 2)?, number(b, 17, 2)?);
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+    chrono::DateTime::from_timestamp(seconds, (millis * 1_000_000) as u32)
+}
+
+/// The `count` ASCII digits of `b` from `at` as a number.
+fn number(b: &[u8], at: usize, count: usize) -> Option<i64> {
+    let digits = b.get(at..at + count)?;
+    digits.iter().try_fold(0i64, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+    })
+}
+
+/// Days in `month` (1–12) of the proleptic Gregorian `year`.
+fn days_in_month(year: i64, month: i64) -> i64 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a valid date (Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 /// Parses exactly `YYYY-MM-DD`.
 ///
 /// ```
@@ -223,6 +285,26 @@ mod tests {
             "２０２５-03-15",
         ] {
             assert!(parse_instant_text(bad).is_none(), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast reader gives the general reader's instant for every text of its shapes,
+        /// invalid dates and times included (it declines those, and leap seconds).
+        #[test]
+        fn utc_instant_is_the_general_reading(
+            y in 0u32..10_000, mo in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..62,
+            s in 0u32..62, ms in proptest::option::of(0u32..1000),
+        ) {
+            let fraction = ms.map_or(String::new(), |ms| format!(".{ms:03}"));
+            let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{fraction}Z");
+            let general = match parse_instant_text(&text) {
+                Some(InstantText::Offset(wall, 0)) => Some(wall.and_utc()),
+                _ => None,
+            };
+            let fast = utc_instant(&text);
+            proptest::prop_assert!(fast.is_none() || fast == general, "{}", text);
+            proptest::prop_assert!(fast.is_some() || general.is_none() || s == 60, "{}", text);
         }
     }
 }

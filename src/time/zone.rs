@@ -124,7 +124,12 @@ impl Zone {
 
     /// The local calendar date of `instant`.
     pub fn date_of(&self, instant: DateTime<Utc>) -> NaiveDate {
-        self.local(instant).date()
+        // The local day number straight from the seconds (719,163: days from 0001-01-01 to 1970).
+        let local = instant.timestamp() + i64::from(self.offset_at(instant));
+        i32::try_from(local.div_euclid(86_400) + 719_163)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or_else(|| self.local(instant).date())
     }
 
     /// The instant a local wall-clock time denotes.

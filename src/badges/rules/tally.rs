@@ -11,7 +11,13 @@ use std::collections::HashSet;
 
 /// Fixed-point nano-units: sums stay exact for up to 9 decimals.
 fn nano(x: f64) -> i128 {
-    (x * 1e9).round() as i128
+    let n = (x * 1e9).round();
+    // Through i64 when it fits: wasm converts a double to i64 in one instruction, to i128 by a call.
+    if n.abs() < 9e18 {
+        n as i64 as i128
+    } else {
+        n as i128
+    }
 }
 
 /// The matching orders of one period: its key and the first and last instant of its orders.
@@ -130,12 +136,12 @@ impl Rule {
         match (&self.measure, tally) {
             (Measure::Count(_), Tally::Count { count, reached_at }) => {
                 *count += 1.0;
-                reach(reached_at, *count >= target, at);
+                reach(reached_at, || *count >= target, at);
             }
             (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
                 let (base, per) = trees(*field, ctx);
                 *total = total.saturating_add(nano(base.value(item, ctx)));
-                reach(reached_at, sum_reached(*total, per, target), at);
+                reach(reached_at, || sum_reached(*total, per, target), at);
             }
             (Measure::Distinct(field, _), Tally::Distinct { chains, reached_at }) => {
                 for chain in counted_chains(*field, item) {
@@ -143,7 +149,7 @@ impl Rule {
                         chains.insert(chain.to_owned());
                     }
                 }
-                reach(reached_at, chains.len() as f64 >= target, at);
+                reach(reached_at, || chains.len() as f64 >= target, at);
             }
             (Measure::Streak(period, _), tally @ Tally::Streak { .. }) => {
                 add_to_streak(tally, period.key(item.local().date), at, target);
@@ -275,8 +281,10 @@ impl Rule {
 }
 
 /// Records the instant the target was first reached.
-fn reach(reached_at: &mut Option<DateTime<Utc>>, reached: bool, at: DateTime<Utc>) {
-    if reached_at.is_none() && reached {
+/// Records `at` as the first instant the target was reached, when `reached()` says so (asked
+/// only until then).
+fn reach(reached_at: &mut Option<DateTime<Utc>>, reached: impl FnOnce() -> bool, at: DateTime<Utc>) {
+    if reached_at.is_none() && reached() {
         *reached_at = Some(at);
     }
 }
@@ -337,7 +345,7 @@ fn add_to_streak(tally: &mut Tally, key: i64, at: DateTime<Utc>, target: f64) {
         first: at,
         last: at,
     });
-    reach(reached_at, *run >= target, at);
+    reach(reached_at, || *run >= target, at);
 }
 
 /// The longest run of consecutive periods once an order in period `key` placed at `at` joins

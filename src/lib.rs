@@ -45,3 +45,8 @@ pub mod raw;
 pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
+
+/// Whether this build has the fast paths for long lists (every build but the `lean` modules,
+/// which read a widget's few numbers and are built for size). Each fast path gives exactly what
+/// the general code it skips gives.
+pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");

@@ -5,7 +5,7 @@ use super::orders::Order;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The event type that needs a `tier`.
 pub const TIER_REACHED: &str = "tierReached";
@@ -47,11 +47,11 @@ impl LocalTime {
     /// assert_eq!((l.date.to_string(), l.hour, l.weekday), ("2025-03-09".into(), 23, 7));
     /// ```
     pub fn of(instant: DateTime<Utc>, zone: &Zone) -> LocalTime {
-        let local = zone.local(instant);
+        let (date, second) = zone.day_and_second(instant);
         LocalTime {
-            date: local.date(),
-            hour: local.hour(),
-            weekday: local.weekday().number_from_monday(),
+            date,
+            hour: second / 3600,
+            weekday: date.weekday().number_from_monday(),
         }
     }
 }

@@ -94,8 +94,10 @@ impl Decimal {
 
     /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        if let Some(x) = self.few_places_f64() {
-            return x;
+        if crate::FAST_PATHS {
+            if let Some(x) = self.few_places_f64() {
+                return x;
+            }
         }
         // Trailing zeros off (251.5 is 2515 · 10⁻¹, not 2515 · 10²¹ · 10⁻²²).
         let (mut units, mut scale) = (self.units, SCALE as i32);

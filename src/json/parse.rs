@@ -222,7 +222,9 @@ impl<'t> Parser<'t> {
         let start = self.pos;
         let plain = |b: u8| b != b'"' && b != b'\\' && b >= 0x20;
         // Fast path: no escapes, borrowed as one slice.
-        self.skip_plain_words();
+        if crate::FAST_PATHS {
+            self.skip_plain_words();
+        }
         self.skip_while(plain);
         if self.peek() == Some(b'"') {
             let s = self.text.get(start..self.pos).unwrap_or_default();
@@ -262,7 +264,11 @@ impl<'t> Parser<'t> {
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
             let x = u64::from_le_bytes(word);
-            if below(x ^ (ONES * u64::from(b'"')), 1) | below(x ^ (ONES * u64::from(b'\\')), 1) | below(x, 0x20) != 0 {
+            if below(x ^ (ONES * u64::from(b'"')), 1)
+                | below(x ^ (ONES * u64::from(b'\\')), 1)
+                | below(x, 0x20)
+                != 0
+            {
                 return;
             }
             self.pos += 8;

@@ -288,6 +288,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The fast reader gives the general reader's instant for every text of its shapes,
         /// invalid dates and times included (it declines those, and leap seconds).

@@ -124,12 +124,35 @@ impl Zone {
 
     /// The local calendar date of `instant`.
     pub fn date_of(&self, instant: DateTime<Utc>) -> NaiveDate {
-        // The local day number straight from the seconds (719,163: days from 0001-01-01 to 1970).
+        self.day_and_second(instant).0
+    }
+
+    /// The local calendar date of `instant` and the second of that day (0–86,399), straight
+    /// from the seconds (no wall-clock date-time built).
+    ///
+    /// ```
+    /// use impactkit::time::{parse_instant_str, TzDatabase, Zone};
+    /// let ny = Zone::parse("America/New_York", &TzDatabase).unwrap();
+    /// let t = parse_instant_str("2025-03-10T03:30:00Z", &ny).unwrap();
+    /// let (date, second) = ny.day_and_second(t);
+    /// assert_eq!((date.to_string(), second), ("2025-03-09".to_owned(), 23 * 3600 + 30 * 60));
+    /// ```
+    pub fn day_and_second(&self, instant: DateTime<Utc>) -> (NaiveDate, u32) {
+        // 719,163: the days from 0001-01-01 (chrono's day 1) to 1970-01-01.
         let local = instant.timestamp() + i64::from(self.offset_at(instant));
-        i32::try_from(local.div_euclid(86_400) + 719_163)
+        let date = i32::try_from(local.div_euclid(86_400) + 719_163)
             .ok()
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
-            .unwrap_or_else(|| self.local(instant).date())
+            .and_then(NaiveDate::from_num_days_from_ce_opt);
+        match date {
+            Some(date) => (date, local.rem_euclid(86_400) as u32),
+            None => {
+                let wall = self.local(instant);
+                (
+                    wall.date(),
+                    chrono::Timelike::num_seconds_from_midnight(&wall),
+                )
+            }
+        }
     }
 
     /// The instant a local wall-clock time denotes.

@@ -283,7 +283,11 @@ impl Rule {
 /// Records the instant the target was first reached.
 /// Records `at` as the first instant the target was reached, when `reached()` says so (asked
 /// only until then).
-fn reach(reached_at: &mut Option<DateTime<Utc>>, reached: impl FnOnce() -> bool, at: DateTime<Utc>) {
+fn reach(
+    reached_at: &mut Option<DateTime<Utc>>,
+    reached: impl FnOnce() -> bool,
+    at: DateTime<Utc>,
+) {
     if reached_at.is_none() && reached() {
         *reached_at = Some(at);
     }

@@ -67,7 +67,11 @@ impl<'t> Parser<'t> {
     }
 
     fn skip_whitespace(&mut self) {
-        self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        // Most tokens follow one another directly (`JSON.stringify` writes no spaces).
+        if self.peek().is_some_and(space) {
+            self.skip_while(space);
+        }
     }
 
     /// An `invalid_json` error at the current position.

@@ -49,8 +49,10 @@ fn with_range(message: crate::error::Message) -> crate::error::Message {
 /// assert!(parse_instant_str("yesterday", &Zone::utc()).is_none());
 /// ```
 pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
-    if let Some(instant) = text::utc_instant(text) {
-        return in_supported_range(instant.year()).then_some(instant);
+    if crate::FAST_PATHS {
+        if let Some((instant, year)) = text::utc_instant(text) {
+            return in_supported_range(year).then_some(instant);
+        }
     }
     let instant = match parse_instant_text(text.trim())? {
         InstantText::Offset(wall, offset) => {

@@ -133,14 +133,15 @@ pub fn parse_instant_text(text: &str) -> Option<InstantText> {
 /// The instant of `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.fffZ` (what `toISOString` and
 /// most backends write), read without building a calendar date: the fast path of
 /// [`crate::time::parse_instant_str`], which gives the same instant for these texts. `None` for
-/// any other text, and for a leap second (`:60`), which the general reader handles.
+/// any other text, and for a leap second (`:60`), which the general reader handles. With the
+/// instant comes its (UTC) year.
 ///
 /// ```
-/// let t = impactkit::time::text::utc_instant("2025-03-15T10:30:00.250Z").unwrap();
-/// assert_eq!((t.timestamp(), t.timestamp_subsec_millis()), (1_742_034_600, 250));
+/// let (t, year) = impactkit::time::text::utc_instant("2025-03-15T10:30:00.250Z").unwrap();
+/// assert_eq!((t.timestamp(), t.timestamp_subsec_millis(), year), (1_742_034_600, 250, 2025));
 /// assert!(impactkit::time::text::utc_instant("2023-02-29T00:00:00Z").is_none());
 /// ```
-pub fn utc_instant(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+pub fn utc_instant(text: &str) -> Option<(chrono::DateTime<chrono::Utc>, i32)> {
     let b = text.as_bytes();
     let millis = match b.len() {
         20 => 0,
@@ -160,7 +161,8 @@ pub fn utc_instant(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
         return None;
     }
     let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    chrono::DateTime::from_timestamp(seconds, (millis * 1_000_000) as u32)
+    let instant = chrono::DateTime::from_timestamp(seconds, (millis * 1_000_000) as u32)?;
+    Some((instant, year as i32))
 }
 
 /// The `count` ASCII digits of `b` from `at` as a number.
@@ -303,7 +305,10 @@ mod tests {
                 Some(InstantText::Offset(wall, 0)) => Some(wall.and_utc()),
                 _ => None,
             };
-            let fast = utc_instant(&text);
+            let fast = utc_instant(&text).map(|(t, year)| {
+                assert_eq!(year, t.year());
+                t
+            });
             proptest::prop_assert!(fast.is_none() || fast == general, "{}", text);
             proptest::prop_assert!(fast.is_some() || general.is_none() || s == 60, "{}", text);
         }

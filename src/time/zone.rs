@@ -142,6 +142,7 @@ impl Zone {
         let local = instant.timestamp() + i64::from(self.offset_at(instant));
         let date = i32::try_from(local.div_euclid(86_400) + 719_163)
             .ok()
+            .filter(|_| crate::FAST_PATHS)
             .and_then(NaiveDate::from_num_days_from_ce_opt);
         match date {
             Some(date) => (date, local.rem_euclid(86_400) as u32),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 203,349 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 242,724 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
@@ -27,7 +27,9 @@ const ENTRIES = [
   // Then customer.achievementWindow (issue 17; make pkg on main 0c751145 vs the branch window): impactkit
   // +5,101 (197,007 → 202,108), badges +40 (within its budget); raised by exactly that. impactkit/streaks (raw ABI,
   // main 360d7f13) has no Customer: its .wasm went 50,338 → 50,238.
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 203_349) },
+  // Then the full module built for speed (opt-level 3, wasm-opt -O3; issue 17): 201,026 → 240,321 on main
+  // 2026-12-02 (+1 %).
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 242_724) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.

@@ -30,9 +30,9 @@ RAW_MODULES := bars progress profile streaks cards
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
-# and more): BENCHMARKS.md's speed ratios are the full build's (opt-level s, std at 3), and these modules
-# compute a widget's few numbers. Not streaks: at z its 100k-record streak ran 1.35× slower than the
-# full build (at s, as fast), for 4.5 KB gzip.
+# and more): BENCHMARKS.md's speed ratios are the full build's (opt-level 3, std at 3), and these
+# modules compute a widget's few numbers. Not streaks (opt-level s): at z its 100k-record streak ran
+# 1.35× slower than at s, for 4.5 KB gzip.
 Z_MODULES := bars progress profile
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
@@ -84,7 +84,8 @@ setup:
 	@wasm-opt --version
 
 ## pkg: the one npm package at pkg/ (release wasm from the pinned nightly, wasm-bindgen --target web,
-## wasm-opt -Oz, then pkg-templates/generate.mjs bundles the entries); `npm pack pkg` is what we publish.
+## wasm-opt: -O3 for the full build, -Oz for the modules; then pkg-templates/generate.mjs bundles the
+## entries); `npm pack pkg` is what we publish.
 ## The full build (`impactkit`, every function) and one capability module per entry of MODULES
 ## (`impactkit/<module>`: its own .wasm and glue) share one target dir, so std is built once; each
 ## module's wasm-bindgen + wasm-opt runs in the background while cargo builds the next one.

@@ -102,6 +102,11 @@ check("a number beyond a double is invalid_number at its path, as text and as ob
   const e = assertCode(() => ik.milestoneProgress('{"current": 1e400, "target": 5}'), "invalid_number", "text");
   assertEqual(e.path, "$.current", "path");
   assertEqual(assertCode(() => ik.milestoneProgress({ current: Infinity, target: 5 }), "invalid_number", "object").path, "$.current", "path");
+  // Exponents past 2^32 (a 32-bit index into a table of powers of ten would wrap to 1e0 or 1e5).
+  for (const big of ["1e4294967296", "1e4294967301"]) {
+    assertEqual(assertCode(() => ik.milestoneProgress(`{"current": ${big}, "target": 5}`), "invalid_number", big).path, "$.current", "path");
+  }
+  assertEqual(ik.milestoneProgress('{"current": 5e-4294967296, "target": 5}').percentage, 0, "5e-4294967296 is 0");
 });
 
 check("NaN or Infinity in a text field is invalid_number at its path, never the text \"nonfinite:NaN\"", () => {

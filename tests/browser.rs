@@ -98,6 +98,7 @@ const FILES: &[(&str, &str)] = &[
     (
         "vectors/open-badges.json",
         include_str!("vectors/open-badges.json"),
+        include_str!("vectors/review-speed.json"),
     ),
 ];
 

@@ -107,6 +107,8 @@ fn seed_and_edge_cases_agree_with_serde_json() {
         "1e",
         "+1",
         "1e400",
+        "1e4294967296",
+        "1e4294967301",
         "NaN",
         "Infinity",
         "tru",

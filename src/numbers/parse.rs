@@ -151,17 +151,6 @@ impl<'t> Digits<'t> {
             return 0.0;
         }
         if !self.inexact {
-            // Clinger's fast path: both operands exact doubles, so the one IEEE operation
-            // rounds the exact value correctly (what JSON writers print: amounts, shares).
-            let power = POW10.get(self.exponent.unsigned_abs() as usize);
-            if let (true, Some(&power)) = (crate::FAST_PATHS && self.leading < 1 << 53, power) {
-                let leading = self.leading as f64;
-                return if self.exponent < 0 {
-                    leading / power
-                } else {
-                    leading * power
-                };
-            }
             if let Some(x) = short(self.leading, self.exponent) {
                 return x;
             }

@@ -24,6 +24,8 @@ const DAY: i64 = 86_400;
 /// asked dates are); beyond it the zone starts over. A zone asked over contiguous days
 /// holds one span per transition.
 const MAX_SPANS: usize = 2048;
+/// Recently asked UTC days whose offset holds all day, one slot per day number modulo this.
+const DAYS_CACHED: usize = 64;
 
 /// The offset `offset` holds on `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,9 @@ pub struct LearnedRules<O> {
     spans: RefCell<Vec<Span>>,
     /// The span found last: instants are mostly asked in time order.
     last: Cell<Option<Span>>,
+    /// `(UTC day number, offset)` of recently asked days inside one span (long lists of
+    /// instants in no order, such as activity records, ask the same few hundred days).
+    days: [Cell<(i64, i32)>; DAYS_CACHED],
 }
 
 impl<O: OffsetOracle> LearnedRules<O> {
@@ -55,6 +60,7 @@ impl<O: OffsetOracle> LearnedRules<O> {
             oracle,
             spans: RefCell::new(Vec::new()),
             last: Cell::new(None),
+            days: std::array::from_fn(|_| Cell::new((i64::MIN, 0))),
         }
     }
 
@@ -160,10 +166,20 @@ impl<O: OffsetOracle> ZoneRules for LearnedRules<O> {
         if let Some(last) = self.last.get().filter(|s| s.contains(utc_seconds)) {
             return last.offset;
         }
+        let day = utc_seconds.div_euclid(DAY);
+        let slot = self.days.get(day.rem_euclid(DAYS_CACHED as i64) as usize);
+        if let Some((_, offset)) = slot.map(Cell::get).filter(|s| s.0 == day) {
+            return offset;
+        }
         let span = self
             .known(utc_seconds)
             .unwrap_or_else(|| self.learn_day(utc_seconds));
         self.last.set(Some(span));
+        let whole_day = span.start <= day.saturating_mul(DAY)
+            && day.saturating_add(1).saturating_mul(DAY) <= span.end;
+        if let Some(slot) = slot.filter(|_| whole_day) {
+            slot.set((day, span.offset));
+        }
         span.offset
     }
 }
@@ -228,6 +244,23 @@ mod tests {
                 assert_eq!(rules.offset_at(t), now, "{name} at {t}");
                 prev = now;
                 t += 21_600;
+            }
+        }
+    }
+
+    /// Instants in no order, each day asked many times (activity records): the day cache gives
+    /// the tz database's offset, also on transition days (never cached: not one offset all day).
+    #[test]
+    fn instants_in_no_order_match_the_tz_database() {
+        for zone in ["America/New_York", "America/St_Johns", "Asia/Gaza"] {
+            let (rules, truth) = learned(zone);
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+            for _ in 0..60_000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let t = 1_600_000_000 + (x % (3 * 365 * DAY as u64)) as i64;
+                assert_eq!(rules.offset_at(t), truth.offset_at(t), "{zone} at {t}");
             }
         }
     }

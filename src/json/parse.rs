@@ -21,8 +21,6 @@ pub(super) fn parse(text: &str) -> Result<Node<'_>> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
-        items: Vec::new(),
-        entries: Vec::new(),
     };
     let root = Path::root();
     parser.skip_whitespace();
@@ -38,11 +36,6 @@ struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
-    /// The items of the arrays being read, innermost last: each array moves its own into one
-    /// allocation of the right size when it closes (no growing a `Vec` per array).
-    items: Vec<Node<'t>>,
-    /// The same for the entries of the objects being read.
-    entries: Vec<(Cow<'t, str>, Node<'t>)>,
 }
 
 impl<'t> Parser<'t> {
@@ -134,14 +127,14 @@ impl<'t> Parser<'t> {
     fn array(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '['
-        let mark = self.items.len();
+        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node::Array(Vec::new()));
+            return Ok(Node::Array(items));
         }
         loop {
-            let len = self.items.len().saturating_sub(mark);
+            let len = items.len();
             if len >= limits::MAX_ARRAY_LEN {
                 return Err(Error::new(
                     ErrorCode::TooLarge,
@@ -153,8 +146,7 @@ impl<'t> Parser<'t> {
                 parent: Some(path),
                 segment: Segment::Index(len),
             };
-            let item = self.value(&item_path, depth + 1)?;
-            self.items.push(item);
+            items.push(self.value(&item_path, depth + 1)?);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -163,7 +155,7 @@ impl<'t> Parser<'t> {
                 }
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Node::Array(self.items.drain(mark..).collect()));
+                    return Ok(Node::Array(items));
                 }
                 Some(_) => return Err(self.syntax(path, "expected `,` or `]`")),
                 None => return Err(self.syntax(path, "EOF while parsing a list")),
@@ -174,7 +166,7 @@ impl<'t> Parser<'t> {
     fn object(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         self.nest(path, depth)?;
         self.pos += 1; // '{'
-        let mark = self.entries.len();
+        let mut object = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -200,7 +192,7 @@ impl<'t> Parser<'t> {
                 };
                 self.value(&value_path, depth + 1)?
             };
-            self.entries.push((key, value));
+            object.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -209,7 +201,6 @@ impl<'t> Parser<'t> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
-                    let mut object: Vec<_> = self.entries.drain(mark..).collect();
                     // A repeated key keeps its last value, as JSON.parse does.
                     dedupe_keys(&mut object);
                     return Ok(Node::Object(object));

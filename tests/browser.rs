@@ -98,6 +98,9 @@ const FILES: &[(&str, &str)] = &[
     (
         "vectors/open-badges.json",
         include_str!("vectors/open-badges.json"),
+    ),
+    (
+        "vectors/review-speed.json",
         include_str!("vectors/review-speed.json"),
     ),
 ];

@@ -17,7 +17,7 @@ mod parse;
 mod write;
 
 pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};
-pub use node::{Node, Number};
+pub use node::{same_key, Node, Number};
 pub use write::{to_json_text, JsonWriter, ToJson};
 
 #[derive(Clone, Copy)]
@@ -199,7 +199,10 @@ impl<'a> Json<'a> {
     /// ```
     pub fn opt<'b>(&'b self, key: &'b str) -> Result<Option<Json<'b>>> {
         let object = self.object()?;
-        let found = object.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let found = object
+            .iter()
+            .find(|(k, _)| node::same_key(k, key))
+            .map(|(_, v)| v);
         Ok(found.filter(|v| !v.is_null()).map(|value| Json {
             value,
             path: Path {

@@ -24,8 +24,9 @@ const DAY: i64 = 86_400;
 /// asked dates are); beyond it the zone starts over. A zone asked over contiguous days
 /// holds one span per transition.
 const MAX_SPANS: usize = 2048;
-/// Recently asked UTC days whose offset holds all day, one slot per day number modulo this.
-const DAYS_CACHED: usize = 64;
+/// Recently asked UTC days whose offset holds all day, one slot per day number modulo this
+/// (about three years of days, 16 KB per zone).
+const DAYS_CACHED: usize = 1024;
 
 /// The offset `offset` holds on `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -142,56 +142,32 @@ pub fn parse_instant_text(text: &str) -> Option<InstantText> {
 /// assert!(impactkit::time::text::utc_instant("2023-02-29T00:00:00Z").is_none());
 /// ```
 pub fn utc_instant(text: &str) -> Option<(chrono::DateTime<chrono::Utc>, i32)> {
-    let b = text.as_bytes();
-    let millis = match b.len() {
-        20 => 0,
-        24 if b.get(19) == Some(&b'.') => number(b, 20, 3)?,
+    let (head, tail) = text.as_bytes().split_at_checked(19)?;
+    let millis = match tail {
+        [b'Z'] => 0,
+        [b'.', a, b, c, b'Z'] => digits(&[*a, *b, *c])?,
         _ => return None,
     };
-    let marks = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
-    if marks.iter().any(|&(at, mark)| b.get(at) != Some(&mark)) || b.last() != Some(&b'Z') {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1] =
+        *head
+    else {
         return None;
-    }
-    let (year, month, day) = (number(b, 0, 4)?, number(b, 5, 2)?, number(b, 8, 2)?);
-    let (hour, minute, second) = (number(b, 11, 2)?, number(b, 14, 2)?, number(b, 17, 2)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return None;
-    }
-    if hour > 23 || minute > 59 || second > 59 {
-        return None;
-    }
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    let instant = chrono::DateTime::from_timestamp(seconds, (millis * 1_000_000) as u32)?;
-    Some((instant, year as i32))
+    };
+    let year = digits(&[y0, y1, y2, y3])?;
+    let date = NaiveDate::from_ymd_opt(year as i32, digits(&[m0, m1])?, digits(&[d0, d1])?)?;
+    let (hour, minute, second) = (digits(&[h0, h1])?, digits(&[i0, i1])?, digits(&[s0, s1])?);
+    // A leap second (`:60`) is the general reader's.
+    let time =
+        NaiveTime::from_hms_milli_opt(hour, minute, second, millis).filter(|_| second < 60)?;
+    Some((date.and_time(time).and_utc(), year as i32))
 }
 
-/// The `count` ASCII digits of `b` from `at` as a number.
-fn number(b: &[u8], at: usize, count: usize) -> Option<i64> {
-    let digits = b.get(at..at + count)?;
-    digits.iter().try_fold(0i64, |n, &d| {
-        d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+/// ASCII digits as a number (`None` when one is not a digit).
+fn digits(text: &[u8]) -> Option<u32> {
+    text.iter().try_fold(0u32, |n, &d| {
+        let digit = d.wrapping_sub(b'0');
+        (digit < 10).then(|| n * 10 + u32::from(digit))
     })
-}
-
-/// Days in `month` (1–12) of the proleptic Gregorian `year`.
-fn days_in_month(year: i64, month: i64) -> i64 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to a valid date (Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 /// Parses exactly `YYYY-MM-DD`.

@@ -138,14 +138,19 @@ impl Zone {
     /// assert_eq!((date.to_string(), second), ("2025-03-09".to_owned(), 23 * 3600 + 30 * 60));
     /// ```
     pub fn day_and_second(&self, instant: DateTime<Utc>) -> (NaiveDate, u32) {
-        // 719,163: the days from 0001-01-01 (chrono's day 1) to 1970-01-01.
-        let local = instant.timestamp() + i64::from(self.offset_at(instant));
-        let date = i32::try_from(local.div_euclid(86_400) + 719_163)
-            .ok()
-            .filter(|_| crate::FAST_PATHS)
-            .and_then(NaiveDate::from_num_days_from_ce_opt);
+        use chrono::Timelike;
+        // The UTC date moved by at most a day (offsets are under a day).
+        let utc = instant.naive_utc();
+        let second =
+            i64::from(utc.num_seconds_from_midnight()) + i64::from(self.offset_at(instant));
+        let date = match second {
+            _ if !crate::FAST_PATHS => None,
+            ..0 => utc.date().pred_opt(),
+            86_400.. => utc.date().succ_opt(),
+            _ => Some(utc.date()),
+        };
         match date {
-            Some(date) => (date, local.rem_euclid(86_400) as u32),
+            Some(date) => (date, second.rem_euclid(86_400) as u32),
             None => {
                 let wall = self.local(instant);
                 (
@@ -317,3 +322,33 @@ pub(super) fn parse_fixed_offset(name: &str) -> Option<i32> {
 const MIN_WRITABLE_YEAR: i32 = 0;
 /// See [`MIN_WRITABLE_YEAR`].
 const MAX_WRITABLE_YEAR: i32 = 9999;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::time::TzDatabase;
+
+    /// The date and second from the seconds are the wall clock's, on both sides of every
+    /// midnight, in zones far east and west of UTC and across transitions.
+    #[test]
+    fn day_and_second_is_the_wall_clock() {
+        for name in [
+            "America/New_York",
+            "Pacific/Kiritimati",
+            "Pacific/Pago_Pago",
+            "America/St_Johns",
+            "UTC",
+        ] {
+            let zone = Zone::parse(name, &TzDatabase).unwrap();
+            for t in (1_400_000_000..1_500_000_000).step_by(3_599) {
+                let at = DateTime::from_timestamp(t, 0).unwrap();
+                let wall = zone.local(at);
+                let expected = (
+                    wall.date(),
+                    chrono::Timelike::num_seconds_from_midnight(&wall),
+                );
+                assert_eq!(zone.day_and_second(at), expected, "{name} at {t}");
+            }
+        }
+    }
+}

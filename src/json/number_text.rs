@@ -5,6 +5,7 @@
 //! significant digits for the rest (tiny or huge inputs echoed back).
 
 use crate::decimal::Decimal;
+pub(super) use crate::numbers::push_u64 as push_digits;
 
 /// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
 /// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
@@ -46,24 +47,6 @@ fn few_places(x: f64) -> Option<(u64, u32)> {
         scale *= 10.0;
     }
     None
-}
-
-/// `n` in decimal, padded with zeros to at least `width` digits.
-pub(super) fn push_digits(out: &mut String, n: u64, width: usize) {
-    let (mut power, mut count) = (1u64, 1usize);
-    while n / power >= 10 {
-        (power, count) = (power * 10, count + 1);
-    }
-    for _ in count..width {
-        out.push('0');
-    }
-    loop {
-        out.push(char::from(b'0' + (n / power % 10) as u8));
-        if power == 1 {
-            break;
-        }
-        power /= 10;
-    }
 }
 
 /// Finite `x > 0` as `d.ddde±n`: its exact decimal value rounded half up to 17

@@ -62,25 +62,20 @@ pub fn div_rem_small(n: u128, d: u32) -> (u128, u32) {
 }
 
 /// [`push_digits`] in 64-bit arithmetic.
-fn push_u64(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
+pub(crate) fn push_u64(out: &mut String, n: u64, width: usize) {
+    let (mut power, mut count) = (1u64, 1usize);
+    while n / power >= 10 {
+        (power, count) = (power * 10, count + 1);
     }
-    let digits = digits.get(at..).unwrap_or_default();
-    for _ in digits.len()..width {
+    for _ in count..width {
         out.push('0');
     }
-    for &d in digits {
-        out.push(char::from(d));
+    loop {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        if power == 1 {
+            break;
+        }
+        power /= 10;
     }
 }
 

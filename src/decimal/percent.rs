@@ -40,7 +40,7 @@ pub fn progress(current: Decimal, target: Decimal, decimals: u32, rounding: Roun
         0.0
     } else {
         // Below 10^8: exact in an f64, and the division rounds correctly.
-        digits(c, t, decimals, rounding) as i64 as f64 / 10f64.powi(decimals as i32)
+        digits(c, t, decimals, rounding) as i64 as f64 / crate::numbers::pow10(decimals)
     };
     Progress {
         percentage,

@@ -9,7 +9,7 @@ mod parse;
 mod shortest;
 
 pub(crate) use parse::scaled as scaled_f64;
-pub use parse::{parse_decimal, parse_f64};
+pub use parse::{parse_decimal, parse_f64, pow10};
 pub(crate) use shortest::shortest_units;
 
 use crate::limits::MAX_INPUT_DECIMALS;

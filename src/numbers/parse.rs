@@ -17,6 +17,15 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// `10^n`, exact for `n ≤ 22` (a table lookup, not `powi`'s loop); beyond, infinity.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::pow10(6), 1e6);
+/// ```
+pub fn pow10(n: u32) -> f64 {
+    POW10.get(n as usize).copied().unwrap_or(f64::INFINITY)
+}
+
 /// The number `text` (JSON number syntax, already checked) denotes, rounded to the
 /// nearest `f64`: `±Infinity` beyond the largest double, `±0` below the smallest.
 ///

@@ -34,7 +34,9 @@ fn sorted_reference(mut tiers: Vec<Tier>, progress: f64) -> (Option<Tier>, Optio
 /// `units` of a [`Decimal`] (its `Debug` text: `Decimal { units: N }`).
 fn units_of(d: Decimal) -> i128 {
     let text = format!("{d:?}");
-    let digits = text.trim_start_matches("Decimal { units: ").trim_end_matches(" }");
+    let digits = text
+        .trim_start_matches("Decimal { units: ")
+        .trim_end_matches(" }");
     digits.parse().expect("Decimal's Debug text")
 }
 

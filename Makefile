@@ -35,6 +35,9 @@ RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # 1.35× slower than at s, for 4.5 KB gzip.
 Z_MODULES := bars progress profile
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
+# And wasm-opt's control flow rebuilt (flatten + rereloop, then -Oz twice) without the target_features
+# section (browsers ignore it): bars −340 B gzip (docs/modules.md).
+Z_WASM_OPT := --flatten --rereloop -Oz -Oz --strip-target-features
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # The full build (`impactkit`: every function, for servers, batch jobs and pages with several
@@ -96,11 +99,11 @@ pkg:
 	cp $(WASM) target/wasm/impactkit.wasm
 	$(call finish_wasm,impactkit,web,$(FULL_WASM_OPT_FLAGS)) & pids=$$!; \
 	for m in $(MODULES); do \
-	  z=(); if [[ " $(Z_MODULES) " == *" $$m "* ]]; then z=($(Z_CONFIG)); fi; \
+	  z=(); zo=(); if [[ " $(Z_MODULES) " == *" $$m "* ]]; then z=($(Z_CONFIG)); zo=($(Z_WASM_OPT)); fi; \
 	  if [[ " $(RAW_MODULES) " == *" $$m "* ]]; then \
 	    $(RAW_CARGO) --features $$m "$${z[@]}"; \
 	    cp $(RAW_WASM) target/wasm/$$m.wasm; \
-	    wasm-opt $(WASM_OPT_FLAGS) target/wasm/$$m.wasm -o pkg/$${m}_bg.wasm & pids="$$pids $$!"; \
+	    wasm-opt $(WASM_OPT_FLAGS) "$${zo[@]}" target/wasm/$$m.wasm -o pkg/$${m}_bg.wasm & pids="$$pids $$!"; \
 	  else \
 	    $(SIZE_CARGO) --no-default-features --features $$m "$${z[@]}"; \
 	    cp $(WASM) target/wasm/$$m.wasm; \

@@ -8,10 +8,67 @@
 //! size (docs/modules.md).
 
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
+use crate::json::{Json, JsonWriter, ToJson};
 use crate::milestones::{Milestone, MilestoneProgress};
-use crate::tiers::TierProgress;
+use crate::tiers::{Tier, TierProgress};
 use crate::time::ZoneDb;
+
+/// `milestoneProgress`'s answer in `impactkit/bars`: [`MilestoneProgress`] as the full package
+/// writes it, by a writer without the pace and ETA's (never present here).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneBar(pub MilestoneProgress);
+
+/// `tierProgress`'s answer in `impactkit/bars`: [`TierProgress`] as the full package writes it, by
+/// a writer without retention's, the message's and the locale's (never present here).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierBar(pub TierProgress);
+
+/// A tier as [`Tier`]'s own writer writes it without the retention fields (`by`, `daysLeft`).
+struct BarTier<'a>(&'a Tier);
+
+impl ToJson for MilestoneBar {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let p = &self.0;
+        out.begin_object();
+        out.field("percentage", &p.percentage);
+        out.field("remaining", &p.remaining);
+        out.field("isCompleted", &p.is_completed);
+        if let Some(levels) = &p.levels {
+            out.field("level", &levels.level);
+            out.field("levelTarget", &levels.level_target);
+            out.field("nextTarget", &levels.next_target);
+            out.field("levelPercentage", &levels.level_percentage);
+            out.field("levelRemaining", &levels.level_remaining);
+        }
+        out.end_object();
+    }
+}
+
+impl ToJson for TierBar {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let p = &self.0;
+        out.begin_object();
+        out.field("current", &p.current.as_ref().map(BarTier));
+        out.field("next", &p.next.as_ref().map(BarTier));
+        out.field("percentage", &p.percentage);
+        out.field("remaining", &p.remaining);
+        out.field("progress", &p.progress);
+        out.end_object();
+    }
+}
+
+impl ToJson for BarTier<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let t = self.0;
+        out.begin_object();
+        out.field("name", &t.name);
+        out.field("minProgress", &t.min_progress);
+        out.field_if_present("order", &t.order);
+        out.field_if_present("icon", &t.icon);
+        out.field_if_present("retainProgress", &t.retain_progress);
+        out.end_object();
+    }
+}
 
 /// The `milestoneProgress` input fields `impactkit/bars` refuses (pkg-templates/bars.json lists
 /// them for the module's types and tests; a unit test keeps the two equal).
@@ -31,15 +88,15 @@ pub const TIER_REFUSES: [&str; 1] = ["locale"];
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"current": 248.5, "target": 500});
 /// let p = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.percentage, 49.7);
+/// assert_eq!(p.0.percentage, 49.7);
 /// let v = serde_json::json!({"current": 248.5, "target": 500, "history": []});
 /// let e = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("unsupported", "$.history"));
 /// ```
-pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneProgress> {
+pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneBar> {
     let progress = Milestone::from_json(input)?.progress();
     refuse(input, &MILESTONE_REFUSES, "the pace and ETA")?;
-    Ok(progress)
+    Ok(MilestoneBar(progress))
 }
 
 /// `tierProgress` without retention and `locale`.
@@ -53,9 +110,9 @@ pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<Milestone
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
 /// let p = impactkit::bars::tier_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.percentage, 26.3);
+/// assert_eq!(p.0.percentage, 26.3);
 /// ```
-pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierProgress> {
+pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierBar> {
     let progress = crate::api::tier_numbers(input)?;
     refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
     refuse(input, &TIER_REFUSES, "a localised message")?;
@@ -66,7 +123,7 @@ pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierProgress> 
     {
         return Err(retain_unsupported(input, tier.min_progress)?);
     }
-    Ok(progress)
+    Ok(TierBar(progress))
 }
 
 /// `unsupported` at the first of `keys` that `input` has (not `null`).
@@ -105,6 +162,50 @@ fn retain_unsupported(input: &Json, min_progress: f64) -> Result<crate::Error> {
 
 #[cfg(test)]
 mod tests {
+    use crate::json::{to_json_text, Json, Node};
+    use crate::time::{ZoneDb, ZoneRules};
+
+    /// No zones (the bars read none), on every target.
+    struct NoZones;
+
+    impl ZoneDb for NoZones {
+        fn zone(&self, _name: &str) -> Option<Box<dyn ZoneRules>> {
+            None
+        }
+    }
+
+    /// The bars' writers write what the full package's write for the same numbers.
+    #[test]
+    fn bars_answers_are_written_as_the_full_packages() {
+        let zones = &NoZones;
+        let tiers = [
+            r#"{"tiers": [{"name": "Basic", "minProgress": 0, "order": 1, "icon": "b.svg"}, {"name": "Gold \"1\"", "minProgress": 190.5, "retainProgress": 150}], "progress": 50, "decimals": 2}"#,
+            r#"{"current": {"name": "Gold", "minProgress": 190}, "next": null, "progress": 500}"#,
+            r#"{"tiers": [{"name": "Silver", "minProgress": 100}], "progress": 1e-7}"#,
+        ];
+        for text in tiers {
+            let value = crate::json::value_from_text(text).unwrap();
+            let input = Json::root(&value);
+            let bar = super::tier_progress(&input, zones).unwrap();
+            let full = crate::api::tier_numbers(&input).unwrap();
+            assert_eq!(to_json_text(&bar), to_json_text(&full), "{text}");
+        }
+        let milestones = [
+            r#"{"current": 248.5, "target": 500}"#,
+            r#"{"current": 300, "levels": [100, 250, 500, 1000], "rounding": "nearest"}"#,
+            r#"{"current": 2000, "levels": [100, 250]}"#,
+        ];
+        for text in milestones {
+            let value: Node = crate::json::value_from_text(text).unwrap();
+            let input = Json::root(&value);
+            let bar = super::milestone_progress(&input, zones).unwrap();
+            let full = crate::milestones::Milestone::from_json(&input)
+                .unwrap()
+                .progress();
+            assert_eq!(to_json_text(&bar), to_json_text(&full), "{text}");
+        }
+    }
+
     /// pkg-templates/bars.json (the module's types, docs and the vector check) refuses what
     /// this module refuses.
     #[test]

@@ -44,20 +44,25 @@ const ENTRIES = [
   { name: "streaks", budget: 52_592, target: 40 * KB },
   // Open Badges 3.0 baking and readBakedCredential (+6,641 B: cards 65,565 → 72,206, the branch ob3 on main 661c3025).
   // Then cards without wasm-bindgen (crates/impactkit-raw; impactCardPng's canvas code in its glue): 62,678 (+ 1 %).
-  { name: "cards", budget: 63_305, target: 50 * KB },
+  // Then cards lean and the shared number code of branch barsz (main 7b63430f): 59,943 (+ 1 %).
+  { name: "cards", budget: 60_542, target: 50 * KB },
   // The backend readers (readImpactProfile, readGameball) moved to impactkit/profile, with the small
   // allocator (crates/impactkit-alloc) for both: progress 31,996, profile 46,359; then progress without
   // wasm-bindgen (crates/impactkit-raw) and both at opt-level z: progress 25,793, profile 45,309; then
   // pointsProgress and tier retention joined progress: progress 38,968, profile 43,996 (budgets + 1 %).
   // Then pointsProgress (profile's) no longer linked in, input and errors once per module: 40,310 (+ 1 %).
-  { name: "progress", budget: 40_713, target: 20 * KB },
+  // Then the shared number code of branch barsz and wasm-opt flatten + rereloop (main 7b63430f): 38,545 (+ 1 %).
+  { name: "progress", budget: 38_930, target: 20 * KB },
   // impactkit/bars (src/bars.rs): milestoneProgress and tierProgress without the pace, messages and
   // retention, and a glue without time zones: the first widget's module. Measured 2026-12-02: 24,350 (+ 1 %).
-  { name: "bars", budget: 24_575, target: 20 * KB },
+  // Then branch barsz on main 7b63430f (no 128-bit division, one exact number reader, Big without splice,
+  // tiers placed in one pass, the bars' own writers, wasm-opt flatten + rereloop): 21,464 (+ 1 %).
+  { name: "bars", budget: 21_679, target: 20 * KB },
   // Then readLeaderboard, Gameball referrals/activities and pointsProgress joined profile (main ba00851d):
   // progress 38,951, profile 62,298 (+ 1 %).
   // Then profile without wasm-bindgen (crates/impactkit-raw, main 2026-12-02): 51,413 (+ 1 %).
-  { name: "profile", budget: 51_927, target: 40 * KB },
+  // Then the shared number code of branch barsz and wasm-opt flatten + rereloop (main 7b63430f): 49,970 (+ 1 %).
+  { name: "profile", budget: 50_470, target: 40 * KB },
   // The custom elements' loader, what a storefront page loads up front (Shopify flags app-block JS over
   // 10,000 B compressed); each widget's code (pkg/elements/) loads when it comes on screen.
   // Measured 2026-12-01: 5,607 (the tags, boxes and the synchronous helpers elements.js exports).

@@ -100,22 +100,22 @@ impl Decimal {
             }
         }
         // Trailing zeros off (251.5 is 2515 · 10⁻¹, not 2515 · 10²¹ · 10⁻²²).
-        let (mut units, mut scale) = (self.units, SCALE as i32);
-        while scale > 0 && units % 10 == 0 {
-            (units, scale) = (units / 10, scale - 1);
+        let (mut units, mut scale) = (self.units.unsigned_abs(), i64::from(SCALE));
+        while scale > 0 {
+            match crate::numbers::div_rem_small(units, 10) {
+                (tenth, 0) => (units, scale) = (tenth, scale - 1),
+                _ => break,
+            }
         }
-        if units.unsigned_abs() < 1 << 53 {
-            // Both exact in binary (10^scale up to 10²²), and IEEE division rounds correctly.
-            return units as f64 / 10f64.powi(scale);
-        }
-        // 17 digits and more: read exactly rounded as JSON numbers are.
-        let exact = u64::try_from(units.unsigned_abs())
-            .ok()
-            .and_then(|m| crate::numbers::scaled_f64(m, -i64::from(scale)));
-        match exact {
-            Some(x) if units < 0 => -x,
-            Some(x) => x,
-            None => crate::numbers::parse_f64(&units_text(self.units)),
+        // Exactly rounded as JSON numbers are read (one IEEE division below 2⁵³).
+        let x = match u64::try_from(units) {
+            Ok(m) => crate::numbers::scaled_f64(m, -scale),
+            Err(_) => crate::numbers::parse_f64(&units_text(self.units)).abs(),
+        };
+        if self.units < 0 {
+            -x
+        } else {
+            x
         }
     }
 }

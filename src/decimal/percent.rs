@@ -40,7 +40,7 @@ pub fn progress(current: Decimal, target: Decimal, decimals: u32, rounding: Roun
         0.0
     } else {
         // Below 10^8: exact in an f64, and the division rounds correctly.
-        digits(c, t, decimals, rounding) as f64 / 10f64.powi(decimals as i32)
+        digits(c, t, decimals, rounding) as i64 as f64 / crate::numbers::pow10(decimals)
     };
     Progress {
         percentage,
@@ -60,19 +60,29 @@ fn digits(part: i128, whole: i128, decimals: u32, rounding: Rounding) -> i128 {
 }
 
 /// `part · 10^places / whole` for `0 ≤ part < whole`, by long division (no
-/// intermediate product can overflow): quotient and rest.
-fn divide(mut part: i128, mut whole: i128, places: u32) -> (i128, i128) {
+/// intermediate product can overflow, each quotient digit found by subtraction: no
+/// 128-bit division): quotient and rest.
+fn divide(part: i128, whole: i128, places: u32) -> (i128, i128) {
+    let (mut part, mut whole) = (part.unsigned_abs(), whole.unsigned_abs());
     // (Only saturated sums come near i128::MAX; drop a digit of both then.)
-    while whole > i128::MAX / 10 {
-        (part, whole) = (part / 10, whole / 10);
+    while whole > i128::MAX as u128 / 10 {
+        (part, whole) = (div10(part), div10(whole));
     }
-    let (mut quotient, mut rest) = (0i128, part);
+    let (mut quotient, mut rest) = (0u128, part);
     for _ in 0..places {
         rest *= 10;
-        quotient = quotient * 10 + rest / whole;
-        rest %= whole;
+        let mut digit = 0;
+        while rest >= whole && digit < 10 {
+            (rest, digit) = (rest - whole, digit + 1);
+        }
+        quotient = quotient * 10 + digit;
     }
-    (quotient, rest)
+    (quotient as i128, rest as i128)
+}
+
+/// `n / 10`.
+fn div10(n: u128) -> u128 {
+    crate::numbers::div_rem_small(n, 10).0
 }
 
 /// Whether `server` (a percentage a backend sent) is off from the exact

@@ -5,6 +5,7 @@
 //! significant digits for the rest (tiny or huge inputs echoed back).
 
 use crate::decimal::Decimal;
+pub(super) use crate::numbers::push_u64 as push_digits;
 
 /// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
 /// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
@@ -19,7 +20,11 @@ pub(super) fn push_finite(out: &mut String, x: f64) {
         out.push('.');
         push_digits(out, units % power, places.max(1) as usize);
     } else if (1e-6..1e16).contains(&magnitude) {
-        push_decimal(out, Decimal::from_f64(magnitude).units().unsigned_abs());
+        crate::numbers::push_units(
+            out,
+            Decimal::from_f64(magnitude).units().unsigned_abs(),
+            true,
+        );
     } else {
         push_scientific(out, magnitude);
     }
@@ -42,53 +47,6 @@ fn few_places(x: f64) -> Option<(u64, u32)> {
         scale *= 10.0;
     }
     None
-}
-
-/// `units / 10²²` (below 10³⁸) as `int.frac`, without the fraction's trailing zeros.
-fn push_decimal(out: &mut String, units: u128) {
-    const ONE: u128 = 10u128.pow(22);
-    const HALF: u64 = 100_000_000_000; // 10¹¹: the fraction in two halves of 11 digits
-                                       // Below 10¹⁶ · 10²² the whole part fits a u64.
-    push_digits(out, (units / ONE) as u64, 1);
-    out.push('.');
-    let fraction = units % ONE;
-    let (high, low) = (
-        (fraction / u128::from(HALF)) as u64,
-        (fraction % u128::from(HALF)) as u64,
-    );
-    if low == 0 {
-        push_trimmed(out, high, 11);
-    } else {
-        push_digits(out, high, 11);
-        push_trimmed(out, low, 11);
-    }
-}
-
-/// `n` in decimal, padded with zeros to at least `width` digits.
-pub(super) fn push_digits(out: &mut String, n: u64, width: usize) {
-    let (mut power, mut count) = (1u64, 1usize);
-    while n / power >= 10 {
-        (power, count) = (power * 10, count + 1);
-    }
-    for _ in count..width {
-        out.push('0');
-    }
-    loop {
-        out.push(char::from(b'0' + (n / power % 10) as u8));
-        if power == 1 {
-            break;
-        }
-        power /= 10;
-    }
-}
-
-/// `n` as `width` digits without trailing zeros (one `0` when `n` is zero).
-fn push_trimmed(out: &mut String, mut n: u64, mut width: usize) {
-    while n != 0 && n % 10 == 0 {
-        n /= 10;
-        width -= 1;
-    }
-    push_digits(out, n, if n == 0 { 1 } else { width });
 }
 
 /// Finite `x > 0` as `d.ddde±n`: its exact decimal value rounded half up to 17

@@ -67,33 +67,31 @@ impl Big {
         }
     }
 
+    /// `self · 2^bits`.
     fn shift_left(&mut self, bits: u32) {
         let (limbs, bits) = ((bits / 32) as usize, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let wide = (u64::from(*limb) << bits) | u64::from(carry);
-                *limb = wide as u32;
-                carry = (wide >> 32) as u32;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
+        let mut shifted = vec![0u32; limbs];
+        let mut carry = 0u32;
+        for &limb in &self.0 {
+            let wide = u64::from(limb) << bits | u64::from(carry);
+            shifted.push(wide as u32);
+            carry = (wide >> 32) as u32;
         }
-        if limbs > 0 && !self.0.is_empty() {
-            self.0.splice(0..0, std::iter::repeat(0).take(limbs));
-        }
+        shifted.push(carry);
+        self.0 = shifted;
     }
 
+    /// Compares by value (high zero limbs do not count).
     fn cmp(&self, other: &Big) -> Ordering {
-        let significant = |b: &Big| b.0.iter().rposition(|&l| l != 0).map_or(0, |i| i + 1);
-        let (a, b) = (significant(self), significant(other));
-        a.cmp(&b).then_with(|| {
-            let (x, y) = (self.0.get(..a), other.0.get(..b));
-            x.into_iter()
-                .flatten()
-                .rev()
-                .cmp(y.into_iter().flatten().rev())
-        })
+        let (a, b) = (&self.0, &other.0);
+        let mut i = a.len().max(b.len());
+        while i > 0 {
+            i -= 1;
+            let (x, y) = (a.get(i).unwrap_or(&0), b.get(i).unwrap_or(&0));
+            if x != y {
+                return x.cmp(y);
+            }
+        }
+        Ordering::Equal
     }
 }

@@ -8,8 +8,8 @@ pub mod fixed;
 mod parse;
 mod shortest;
 
-pub(crate) use parse::short as scaled_f64;
-pub use parse::{parse_decimal, parse_f64};
+pub(crate) use parse::scaled as scaled_f64;
+pub use parse::{parse_decimal, parse_f64, pow10};
 pub(crate) use shortest::shortest_units;
 
 use crate::limits::MAX_INPUT_DECIMALS;
@@ -30,36 +30,52 @@ pub fn push_int(out: &mut String, n: i128) {
 
 /// Appends `n` in decimal with at least `width` digits (zeros in front).
 pub(crate) fn push_digits(out: &mut String, n: u128, width: usize) {
-    const TEN_19: u128 = 10_000_000_000_000_000_000;
     match u64::try_from(n) {
         Ok(small) => push_u64(out, small, width),
         Err(_) => {
-            push_digits(out, n / TEN_19, width.saturating_sub(19));
-            push_u64(out, (n % TEN_19) as u64, 19);
+            let (high, low) = div_rem_small(n, 1_000_000_000);
+            push_digits(out, high, width.saturating_sub(9));
+            push_u64(out, u64::from(low), 9);
         }
     }
 }
 
-/// [`push_digits`] in 64-bit arithmetic.
-fn push_u64(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
+/// `n / d` and `n % d` for `d > 0` by 32-bit limbs in 64-bit arithmetic: wasm has no 128-bit
+/// division, and compiler_builtins' general one costs every module a kilobyte.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::div_rem_small(u128::MAX, 10), (u128::MAX / 10, 5));
+/// assert_eq!(impactkit::numbers::div_rem_small(7, 0), (0, 7));
+/// ```
+pub fn div_rem_small(n: u128, d: u32) -> (u128, u32) {
+    let Some(d) = std::num::NonZeroU64::new(u64::from(d)) else {
+        return (0, n as u32);
+    };
+    let (mut quotient, mut rest) = (0u128, 0u64);
+    for shift in [96u32, 64, 32, 0] {
+        // `rest < d < 2^32`: the part fits 64 bits, its quotient 32.
+        let part = rest << 32 | (n >> shift) as u64 & 0xffff_ffff;
+        quotient |= u128::from(part / d) << shift;
+        rest = part % d;
     }
-    let digits = digits.get(at..).unwrap_or_default();
-    for _ in digits.len()..width {
+    (quotient, rest as u32)
+}
+
+/// [`push_digits`] in 64-bit arithmetic.
+pub(crate) fn push_u64(out: &mut String, n: u64, width: usize) {
+    let (mut power, mut count) = (1u64, 1usize);
+    while n / power >= 10 {
+        (power, count) = (power * 10, count + 1);
+    }
+    for _ in count..width {
         out.push('0');
     }
-    for &d in digits {
-        out.push(char::from(d));
+    loop {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        if power == 1 {
+            break;
+        }
+        power /= 10;
     }
 }
 
@@ -71,24 +87,28 @@ fn push_u64(out: &mut String, mut n: u64, width: usize) {
 /// assert_eq!(impactkit::numbers::units_text(5), "0.0000000000000000000005");
 /// ```
 pub fn units_text(units: i128) -> String {
-    let mut digits = String::new();
-    push_digits(
-        &mut digits,
-        units.unsigned_abs(),
-        MAX_INPUT_DECIMALS as usize + 1,
-    );
-    let (int_part, frac_part) = digits.split_at(digits.len() - MAX_INPUT_DECIMALS as usize);
-    let frac_part = frac_part.trim_end_matches('0');
-    let mut out = String::with_capacity(digits.len() + 2);
+    let mut out = String::new();
     if units < 0 {
         out.push('-');
     }
+    push_units(&mut out, units.unsigned_abs(), false);
+    out
+}
+
+/// Appends `units / 10^22` as `int.frac` without the fraction's trailing zeros; without a
+/// fraction, `int` alone or, when `point`, `int.0`.
+pub(crate) fn push_units(out: &mut String, units: u128, point: bool) {
+    let mut digits = String::new();
+    push_digits(&mut digits, units, MAX_INPUT_DECIMALS as usize + 1);
+    let (int_part, frac_part) = digits.split_at(digits.len() - MAX_INPUT_DECIMALS as usize);
+    let frac_part = frac_part.trim_end_matches('0');
     out.push_str(int_part);
     if !frac_part.is_empty() {
         out.push('.');
         out.push_str(frac_part);
+    } else if point {
+        out.push_str(".0");
     }
-    out
 }
 
 /// Shows a number the way the JSON wrote it (for messages): `-500`, `248.5`, `0.000001`.

@@ -1,8 +1,8 @@
 //! Decimal text → the nearest `f64` (ties to even), without the standard
 //! library's parser: its Eisel–Lemire table of 128-bit powers of five alone is
 //! 10 KB of a module that reads a handful of numbers. Short numbers (what JSON
-//! writers print: ≤ 19 significant digits, exponents within ±27) are exact in
-//! `u128` arithmetic; the rest are decided by exact comparisons on big integers.
+//! writers print: < 2⁵³ and exponents within ±22) take one IEEE operation; the rest
+//! are decided by a few exact comparisons on big integers near a floating-point estimate.
 
 use super::big::{Big, Scaled};
 use std::cmp::Ordering;
@@ -16,6 +16,15 @@ const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
+
+/// `10^n`, exact for `n ≤ 22` (a table lookup, not `powi`'s loop); beyond, infinity.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::pow10(6), 1e6);
+/// ```
+pub fn pow10(n: u32) -> f64 {
+    POW10.get(n as usize).copied().unwrap_or(f64::INFINITY)
+}
 
 /// The number `text` (JSON number syntax, already checked) denotes, rounded to the
 /// nearest `f64`: `±Infinity` beyond the largest double, `±0` below the smallest.
@@ -151,19 +160,32 @@ impl<'t> Digits<'t> {
             return 0.0;
         }
         if !self.inexact {
-            if let Some(x) = short(self.leading, self.exponent) {
-                return x;
+            return scaled(self.leading, self.exponent);
+        }
+        match self.magnitude(self.count.min(19)) {
+            Some(x) => x,
+            None => {
+                let (digits, exponent) = self.big();
+                nearest(
+                    &Scaled::new(digits, exponent),
+                    estimate(self.leading, self.exponent),
+                )
             }
         }
+    }
+
+    /// `±Infinity` or 0 when the value, `leading · 10^exponent` with `count` digits in
+    /// `leading`, lies beyond every double (or below half the smallest one); `None` otherwise.
+    fn magnitude(&self, count: i64) -> Option<f64> {
         // The value lies in [10^(magnitude - 1), 10^magnitude).
-        let magnitude = self.exponent + self.count.min(19);
+        let magnitude = self.exponent + count;
         if magnitude > 310 {
-            return f64::INFINITY;
+            Some(f64::INFINITY)
+        } else if magnitude < -324 {
+            Some(0.0)
+        } else {
+            None
         }
-        if magnitude < -324 {
-            return 0.0; // below half the smallest subnormal
-        }
-        self.exact()
     }
 
     /// Every significant digit (up to [`MAX_DIGITS`], then a 1 for the rest) as a
@@ -204,31 +226,88 @@ impl<'t> Digits<'t> {
         }
         (big, exponent + self.explicit)
     }
+}
 
-    /// The nearest double by bisection over the (ordered) bit patterns of the
-    /// positive doubles, each step one exact comparison.
-    fn exact(&self) -> f64 {
-        let (digits, exponent) = self.big();
-        let value = Scaled::new(digits, exponent);
-        let (mut below, mut above) = (0u64, f64::INFINITY.to_bits());
-        while above - below > 1 {
-            let middle = below + (above - below) / 2;
-            let (m, e) = binary(middle);
-            if value.cmp(m, e) == Ordering::Less {
-                above = middle;
-            } else {
-                below = middle;
-            }
-        }
-        // `below` is the largest double ≤ value; the midpoint to the next decides.
-        let (m, e) = binary(below);
-        let up = match value.cmp(2 * m + 1, e - 1) {
-            Ordering::Less => false,
-            Ordering::Greater => true,
-            Ordering::Equal => m % 2 == 1,
-        };
-        f64::from_bits(below + u64::from(up))
+/// `m · 10^e` (`m ≥ 1`) rounded to the nearest double, ties to even: one IEEE operation
+/// when `m < 2^53` and `|e| ≤ 22` (both operands exact, what JSON writers print),
+/// else exact comparisons on big integers near the floating-point estimate.
+///
+/// ```
+/// assert_eq!(impactkit::numbers::parse_f64("9007199254740993"), 9007199254740992.0);
+/// ```
+pub(crate) fn scaled(m: u64, e: i64) -> f64 {
+    if m == 0 {
+        return 0.0;
     }
+    if m < 1 << 53 {
+        if let Some(x) = estimate(m, e) {
+            return x;
+        }
+    }
+    let digits = Digits {
+        text: &[],
+        leading: m,
+        count: i64::from(m.ilog10()) + 1,
+        inexact: false,
+        exponent: e,
+        explicit: e,
+    };
+    if let Some(x) = digits.magnitude(digits.count) {
+        return x;
+    }
+    let mut big = Big::default();
+    big.mul_add(1, m);
+    nearest(&Scaled::new(big, e), estimate(m, e))
+}
+
+/// `m · 10^e` in floating point for `|e| ≤ 22` (two roundings at most: within an ulp of
+/// the value, and exactly rounded when `m < 2^53`); `None` for other exponents.
+fn estimate(m: u64, e: i64) -> Option<f64> {
+    // (No `as usize`: on wasm32 it would wrap an exponent of 2³² to 0.)
+    let power = *POW10.get(usize::try_from(e.unsigned_abs()).ok()?)?;
+    Some(if e < 0 {
+        m as f64 / power
+    } else {
+        m as f64 * power
+    })
+}
+
+/// The double nearest to `value` (ties to even) by bisection over the (ordered) bit
+/// patterns of the positive doubles, each step one exact comparison; started a few
+/// ulps around `estimate` when the comparisons confirm that it lies there.
+fn nearest(value: &Scaled, estimate: Option<f64>) -> f64 {
+    let at = |bits: u64| {
+        let (m, e) = binary(bits);
+        value.cmp(m, e)
+    };
+    // Invariant: the double of `below` ≤ value < the double of `above`.
+    let (mut below, mut above) = (0u64, f64::INFINITY.to_bits());
+    if let Some(x) = estimate {
+        let bits = x.to_bits();
+        let (low, high) = (bits.saturating_sub(4), bits.saturating_add(4));
+        if at(low) != Ordering::Less {
+            below = low;
+        }
+        if high < above && at(high) == Ordering::Less {
+            above = high;
+        }
+    }
+    while above - below > 1 {
+        let middle = below + (above - below) / 2;
+        if at(middle) == Ordering::Less {
+            above = middle;
+        } else {
+            below = middle;
+        }
+    }
+    // `below` is the largest double ≤ value; the midpoint to the next decides.
+    let (m, e) = binary(below);
+    let up = match value.cmp(2 * m + 1, e - 1) {
+        Ordering::Less => false,
+        Ordering::Greater => true,
+        Ordering::Equal => m % 2 == 1,
+    };
+    f64::from_bits(below + u64::from(up))
 }
 
 /// The exponent after `e`, saturated far beyond any double's range.
@@ -242,99 +321,6 @@ fn exponent_of(text: &[u8]) -> i64 {
         (n * 10 + i64::from(b.wrapping_sub(b'0'))).min(1 << 40)
     });
     sign * magnitude
-}
-
-/// `m · 10^e` for `m ≥ 1` and `|e| ≤ 27`, exactly rounded (`None` for other `e`):
-/// `m · 5^e` fits in 128 bits, and so does a quotient by `5^-e` with 64 significant
-/// bits and a remainder.
-pub(crate) fn short(m: u64, e: i64) -> Option<f64> {
-    if m < 1 << 53 && (-22..=22).contains(&e) {
-        // Both operands exact: one correctly rounded IEEE operation.
-        let power = POW10.get(e.unsigned_abs() as usize).copied().unwrap_or(1.0);
-        return Some(if e < 0 {
-            m as f64 / power
-        } else {
-            m as f64 * power
-        });
-    }
-    if (-21..0).contains(&e) {
-        return Some(divided(m, e.unsigned_abs() as usize));
-    }
-    if !(-27..=27).contains(&e) {
-        return None;
-    }
-    let five = 5u128.pow(e.unsigned_abs() as u32);
-    if e >= 0 {
-        // `as` rounds to nearest, ties to even; times 2^e is exact.
-        return Some((u128::from(m) * five) as f64 * power_of_two(e as i32));
-    }
-    let shift = u128::from(m).leading_zeros() - 1;
-    let scaled = u128::from(m) << shift;
-    let (quotient, sticky) = (scaled / five, scaled % five != 0);
-    Some(round(quotient, sticky, e as i32 - shift as i32))
-}
-
-/// `m / 10^k` for `k ≤ 21`: the quotient of the two nearest doubles is within two
-/// ulps of it, and exact comparisons with the midpoints around it (128-bit products,
-/// no 128-bit division, which wasm lacks) move it to the nearest double.
-fn divided(m: u64, k: usize) -> f64 {
-    let power = POW10.get(k).copied().unwrap_or(1.0);
-    let mut x = m as f64 / power;
-    // `m / 10^k` against the midpoint between `c` and the double above it.
-    let against_midpoint = |c: f64| -> Ordering {
-        let (mantissa, e) = binary(c.to_bits());
-        let mut right = u128::from(2 * mantissa + 1) * 10u128.pow(k as u32);
-        let mut left = u128::from(m);
-        let shift = (e - 1).unsigned_abs() as u32;
-        if e > 0 {
-            if shift > right.leading_zeros() {
-                return Ordering::Less;
-            }
-            right <<= shift;
-        } else {
-            if shift > left.leading_zeros() {
-                return Ordering::Greater;
-            }
-            left <<= shift;
-        }
-        left.cmp(&right)
-    };
-    let odd = |c: f64| c.to_bits() % 2 == 1;
-    for _ in 0..3 {
-        match against_midpoint(x) {
-            Ordering::Greater => x = f64::from_bits(x.to_bits() + 1),
-            Ordering::Equal if odd(x) => x = f64::from_bits(x.to_bits() + 1),
-            _ => break,
-        }
-    }
-    for _ in 0..3 {
-        let below = f64::from_bits(x.to_bits() - 1);
-        match against_midpoint(below) {
-            Ordering::Less => x = below,
-            Ordering::Equal if odd(x) => x = below,
-            _ => break,
-        }
-    }
-    x
-}
-
-/// `(q + a fraction, non-zero when `sticky`) · 2^e` rounded to 53 bits, for
-/// `q ≥ 2^63` and a result in the normal range.
-fn round(q: u128, sticky: bool, e: i32) -> f64 {
-    let drop = 128 - q.leading_zeros() - 53;
-    let mut mantissa = (q >> drop) as u64;
-    let rest = q & ((1u128 << drop) - 1);
-    let half = 1u128 << (drop - 1);
-    if rest > half || (rest == half && (sticky || mantissa % 2 == 1)) {
-        mantissa += 1;
-    }
-    // (2^53 after rounding up is still exact in an f64.)
-    mantissa as f64 * power_of_two(e + drop as i32)
-}
-
-/// `2^e` for `e` in the normal exponent range.
-fn power_of_two(e: i32) -> f64 {
-    f64::from_bits(((e + 1023) as u64) << 52)
 }
 
 /// A positive double's bits as `m · 2^e` (subnormals included).

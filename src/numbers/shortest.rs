@@ -1,28 +1,9 @@
 //! Reading a double as the decimal JSON wrote it: the shortest decimal that
 //! round-trips (what `JSON.stringify` and every JSON writer print), found with
-//! exact integer arithmetic on the double's bits (no float formatting tables).
+//! exact integer arithmetic on the double's bits and checked by the exact reader
+//! ([`super::parse`]), so no float formatting tables.
 
 use crate::limits::MAX_INPUT_DECIMALS;
-
-/// `x = mantissa · 2^exponent` exactly, with the sign apart.
-fn parts(x: f64) -> (bool, u64, i32, bool) {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1u64 << 52) - 1);
-    let negative = bits >> 63 == 1;
-    if biased == 0 {
-        (negative, fraction, -1074, false)
-    } else {
-        // The gap below a power of two is half the gap above it.
-        let narrow_below = fraction == 0 && biased > 1;
-        (
-            negative,
-            fraction | (1u64 << 52),
-            biased - 1075,
-            narrow_below,
-        )
-    }
-}
 
 /// The shortest decimal that reads back as the finite `x`, as units of
 /// 10^-[`MAX_INPUT_DECIMALS`]; beyond those places, `x` rounded half up there.
@@ -43,18 +24,21 @@ pub(crate) fn shortest_units(x: f64) -> i128 {
 
 /// [`shortest_units`] by exact integer arithmetic on `x`'s bits, for every double.
 fn exact_units(x: f64) -> i128 {
-    let (negative, mantissa, exponent, narrow_below) = parts(x);
-    let (units, scale) = if exponent >= 0 {
-        // A whole number.
-        let whole = i128::from(mantissa)
-            .checked_shl(exponent.unsigned_abs())
-            .filter(|u| u >> exponent.unsigned_abs() == i128::from(mantissa));
-        (whole.unwrap_or(i128::MAX), 0)
+    let magnitude = x.abs();
+    let (units, places) = if magnitude >= 9_007_199_254_740_992.0 {
+        // 2⁵³ and beyond: a whole number (saturated past 2¹²⁷).
+        (i128::try_from(magnitude as u128).unwrap_or(i128::MAX), 0)
     } else {
-        fraction(mantissa, exponent.unsigned_abs(), narrow_below)
+        fraction(magnitude)
     };
-    let units = units.saturating_mul(10i128.pow(MAX_INPUT_DECIMALS - scale));
-    if negative {
+    let units = (places..MAX_INPUT_DECIMALS).fold(units, |u, _| {
+        if u > i128::MAX / 10 {
+            i128::MAX
+        } else {
+            u * 10
+        }
+    });
+    if x.is_sign_negative() {
         -units
     } else {
         units
@@ -93,34 +77,37 @@ fn few_places(x: f64) -> Option<(u64, u32)> {
     None
 }
 
-/// `mantissa / 2^shift` as the shortest decimal inside its rounding interval,
-/// `(4m − below, 4m + 2) / 2^(shift+2)` with its ends included when `m` is even
-/// (ties go to the even mantissa); `below` is 1 just above a power of two.
-fn fraction(mantissa: u64, shift: u32, narrow_below: bool) -> (i128, u32) {
-    let below = if narrow_below { 1 } else { 2 };
+/// Finite `0 ≤ x < 2⁵³` as `(units, places)`: for the fewest places, the integer nearest to
+/// `x · 10^places` (ties up), or the one above it, that reads back as `x` (just above a power
+/// of two the interval of `x` reaches further up than down); at [`MAX_INPUT_DECIMALS`] places,
+/// the nearest.
+fn fraction(x: f64) -> (i128, u32) {
+    let bits = x.to_bits();
+    let biased = (bits >> 52) as u32;
+    let (mantissa, shift) = match biased {
+        0 => (bits, 1074),
+        _ => (
+            bits & ((1 << 52) - 1) | 1 << 52,
+            1075u32.saturating_sub(biased),
+        ),
+    };
     let mut power: u128 = 1;
-    for scale in 0..=MAX_INPUT_DECIMALS {
+    for places in 0..=MAX_INPUT_DECIMALS {
         // m < 2^53 and power ≤ 10^22 < 2^74: no overflow.
         let exact = u128::from(mantissa) * power;
-        // `exact / 2^shift` rounded half up (shift ≥ 1; 0 past 128 bits).
-        let nearest = exact.checked_shr(shift - 1).map_or(0, |h| (h + 1) >> 1);
-        if shift < 120 && exact < 1 << 124 {
-            let (low, high) = (4 * exact - below * power, 4 * exact + 2 * power);
-            // Just above a power of two the integer above may fit where the nearest does not.
-            for units in [nearest, nearest + 1] {
-                let at = units << (shift + 2);
-                let inside = if mantissa % 2 == 0 {
-                    low <= at && at <= high
-                } else {
-                    low < at && at < high
-                };
-                if inside {
-                    return (units as i128, scale);
-                }
-            }
+        // `exact / 2^shift` rounded half up (0 past 128 bits).
+        let nearest = match shift {
+            0 => exact,
+            _ => exact.checked_shr(shift - 1).map_or(0, |h| (h + 1) >> 1),
+        };
+        if places == MAX_INPUT_DECIMALS {
+            return (nearest as i128, places);
         }
-        if scale == MAX_INPUT_DECIMALS {
-            return (nearest as i128, scale);
+        for units in [nearest, nearest + 1] {
+            let reads = u64::try_from(units).map(|u| super::parse::scaled(u, -i64::from(places)));
+            if reads == Ok(x) {
+                return (units as i128, places);
+            }
         }
         power *= 10;
     }

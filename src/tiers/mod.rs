@@ -167,20 +167,25 @@ pub fn between(
 /// let p = place(tiers, 500.0, Display::default());
 /// assert_eq!((p.current.unwrap().name.as_str(), p.next.is_none(), p.percentage), ("Gold", true, 100.0));
 /// ```
-pub fn place(mut tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress {
-    // `tier_progress` refuses two tiers with one `minProgress`, so the order is total.
-    tiers.sort_unstable_by(|a, b| a.min_progress.total_cmp(&b.min_progress));
-    let reached = tiers
-        .iter()
-        .take_while(|t| Decimal::from_f64(t.min_progress) <= Decimal::from_f64(progress))
-        .count();
-    let mut upper = tiers.split_off(reached);
-    let next = if upper.is_empty() {
-        None
-    } else {
-        Some(upper.remove(0))
-    };
-    between(tiers.pop(), next, progress, display)
+pub fn place(tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress {
+    // One pass, no sort: the highest tier reached and the lowest one above (`tier_progress`
+    // refuses two tiers with one `minProgress`, so both are unique).
+    let at = Decimal::from_f64(progress);
+    let (mut current, mut next): (Option<Tier>, Option<Tier>) = (None, None);
+    for tier in tiers {
+        let reached = Decimal::from_f64(tier.min_progress) <= at;
+        let (slot, better) = if reached {
+            (&mut current, std::cmp::Ordering::Greater)
+        } else {
+            (&mut next, std::cmp::Ordering::Less)
+        };
+        if slot.as_ref().map_or(true, |t| {
+            tier.min_progress.total_cmp(&t.min_progress) == better
+        }) {
+            *slot = Some(tier);
+        }
+    }
+    between(current, next, progress, display)
 }
 
 /// Tier progress from `{tiers, progress}` (Gameball's `{current, next, progress}` shape is

@@ -238,3 +238,24 @@ proptest! {
         prop_assert_eq!(sorted(value_from_text(&pretty).unwrap()), expected);
     }
 }
+
+proptest! {
+    /// Strings with quotes, backslashes, control characters and multi-byte characters at every
+    /// offset (the word-at-a-time scan must stop exactly at the first special byte): read as
+    /// serde_json reads them, escaped or raw, and a raw control character is an error in both.
+    #[test]
+    fn strings_read_as_serde_json_reads_them(
+        chars in proptest::collection::vec(proptest::sample::select(vec!['a', 'Z', ' ', '"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '€', '😀', '\u{7f}']), 0..40),
+        pad in 0usize..9,
+    ) {
+        let text: String = chars.into_iter().collect();
+        let escaped = format!("{}{}", " ".repeat(pad), serde_json::to_string(&text).unwrap());
+        let node = value_from_text(&escaped).unwrap();
+        prop_assert_eq!(node.as_str(), Some(text.as_str()));
+        // The same characters unescaped: valid exactly when serde_json accepts them.
+        let raw = format!("{}\"{}\"", " ".repeat(pad), text.replace('\\', "").replace('"', ""));
+        let ours = value_from_text(&raw).ok().map(|n| n.as_str().map(str::to_owned));
+        let theirs = serde_json::from_str::<Value>(&raw).ok().map(|v| v.as_str().map(str::to_owned));
+        prop_assert_eq!(ours, theirs);
+    }
+}

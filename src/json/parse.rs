@@ -246,8 +246,8 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// Advances over whole 8-byte words holding no `"`, `\\` or control character (the bulk of a
-    /// long string), testing a word at a time; the rest is left to the byte loop.
+    /// Advances to the first `"`, `\\` or control character, testing 8 bytes at a time, or to
+    /// the last few bytes of the text (fewer than 8), which are left to the byte loop.
     fn skip_plain_words(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -259,11 +259,12 @@ impl<'t> Parser<'t> {
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
             let x = u64::from_le_bytes(word);
-            if below(x ^ (ONES * u64::from(b'"')), 1)
+            let special = below(x ^ (ONES * u64::from(b'"')), 1)
                 | below(x ^ (ONES * u64::from(b'\\')), 1)
-                | below(x, 0x20)
-                != 0
-            {
+                | below(x, 0x20);
+            if special != 0 {
+                // The lowest flag is exact: the first special byte (little-endian: lowest first).
+                self.pos += (special.trailing_zeros() / 8) as usize;
                 return;
             }
             self.pos += 8;

@@ -253,7 +253,7 @@ proptest! {
         let node = value_from_text(&escaped).unwrap();
         prop_assert_eq!(node.as_str(), Some(text.as_str()));
         // The same characters unescaped: valid exactly when serde_json accepts them.
-        let raw = format!("{}\"{}\"", " ".repeat(pad), text.replace('\\', "").replace('"', ""));
+        let raw = format!("{}\"{}\"", " ".repeat(pad), text.replace(['\\', '"'], ""));
         let ours = value_from_text(&raw).ok().map(|n| n.as_str().map(str::to_owned));
         let theirs = serde_json::from_str::<Value>(&raw).ok().map(|v| v.as_str().map(str::to_owned));
         prop_assert_eq!(ours, theirs);

@@ -591,7 +591,11 @@ try {
 
   // offline
   await check("offline: service worker serves the module and the last JSON; page says cached and from when", async () => {
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    // Bounded: a registration that failed never makes `ready` resolve (a hang until the watchdog, once
+    // in CI); say what the page showed instead.
+    const ready = await page.evaluate((ms) => Promise.race([navigator.serviceWorker.ready.then(() => true),
+      new Promise((done) => setTimeout(() => done(false), ms))]), WAIT);
+    assert(ready, `no service worker became ready within ${WAIT} ms; #build says: ${await text("#build")}`);
     await page.waitForFunction(async () => (await caches.keys()).includes("impactkit-shell-v2"));
     // Wait until the last JSON of every widget has landed in the data cache (not a fixed delay:
     // under CPU load the writes can take longer).

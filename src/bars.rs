@@ -28,18 +28,8 @@ struct BarTier<'a>(&'a Tier);
 
 impl ToJson for MilestoneBar {
     fn write_json(&self, out: &mut JsonWriter) {
-        let p = &self.0;
         out.begin_object();
-        out.field("percentage", &p.percentage);
-        out.field("remaining", &p.remaining);
-        out.field("isCompleted", &p.is_completed);
-        if let Some(levels) = &p.levels {
-            out.field("level", &levels.level);
-            out.field("levelTarget", &levels.level_target);
-            out.field("nextTarget", &levels.next_target);
-            out.field("levelPercentage", &levels.level_percentage);
-            out.field("levelRemaining", &levels.level_remaining);
-        }
+        self.0.write_bar_fields(out);
         out.end_object();
     }
 }

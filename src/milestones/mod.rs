@@ -51,10 +51,11 @@ pub struct MilestoneProgress {
     pub trend: Option<pace::Trend>,
 }
 
-impl ToJson for MilestoneProgress {
-    /// The level fields, when present, sit in the same object (flattened).
-    fn write_json(&self, out: &mut JsonWriter) {
-        out.begin_object();
+impl MilestoneProgress {
+    /// Writes the fields a bar shows (the percentages, `isCompleted` and the level fields) into
+    /// the open object: all of [`MilestoneProgress`]'s but the pace and ETA, and all that
+    /// `impactkit/bars` writes.
+    pub(crate) fn write_bar_fields(&self, out: &mut JsonWriter) {
         out.field("percentage", &self.percentage);
         out.field("remaining", &self.remaining);
         out.field("isCompleted", &self.is_completed);
@@ -65,6 +66,14 @@ impl ToJson for MilestoneProgress {
             out.field("levelPercentage", &levels.level_percentage);
             out.field("levelRemaining", &levels.level_remaining);
         }
+    }
+}
+
+impl ToJson for MilestoneProgress {
+    /// The level fields, when present, sit in the same object (flattened).
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        self.write_bar_fields(out);
         if let Some(trend) = &self.trend {
             out.field("pace", &trend.pace);
             out.field("eta", &trend.eta);

@@ -207,13 +207,30 @@ pub(crate) fn input_text(input: &JsValue) -> Result<String, Error> {
 }
 
 fn run<T: ToJson>(
+    name: &str,
     input: JsValue,
     f: fn(&Json, &dyn ZoneDb) -> crate::Result<T>,
 ) -> Result<JsValue, JsValue> {
     let text = input_text(&input).map_err(to_js_error)?;
+    if let Some(output) = from_text(name, &text) {
+        return Ok(from_json_text(&output.map_err(to_js_error)?));
+    }
     let value = value_from_text(&text).map_err(to_js_error)?;
     let output = f(&Json::root(&value), &IntlZones).map_err(to_js_error)?;
     Ok(from_json_text(&crate::json::to_json_text(&output)))
+}
+
+/// The result (as JSON text) of the functions that read their big lists straight from the text
+/// (no parse tree; the same results and errors): `None` for the others.
+fn from_text(name: &str, text: &str) -> Option<crate::Result<String>> {
+    match name {
+        #[cfg(any(feature = "full", feature = "streaks"))]
+        "streak" => Some(
+            crate::streaks::streak_from_text(text, &IntlZones)
+                .map(|s| crate::json::to_json_text(&s)),
+        ),
+        _ => None,
+    }
 }
 
 macro_rules! exports {
@@ -223,7 +240,7 @@ macro_rules! exports {
             #[cfg(any(feature = "full", feature = $module))]
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $out_ty)]
             pub fn $rust(#[wasm_bindgen(unchecked_param_type = $in_ty)] input: JsValue) -> Result<JsValue, JsValue> {
-                run(input, crate::api::$rust)
+                run($js, input, crate::api::$rust)
             }
         )*
 

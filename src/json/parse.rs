@@ -56,6 +56,7 @@ impl<'t> Parser<'t> {
         self.text.get(start..self.pos).unwrap_or_default()
     }
 
+    #[inline]
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -66,6 +67,7 @@ impl<'t> Parser<'t> {
     }
 
     /// Advances past the bytes matching `keep` (a slice scan the compiler turns into a tight loop).
+    #[inline]
     fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
         let n = self
             .rest()
@@ -76,6 +78,7 @@ impl<'t> Parser<'t> {
         n
     }
 
+    #[inline]
     pub(super) fn skip_whitespace(&mut self) {
         self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }
@@ -226,6 +229,22 @@ impl<'t> Parser<'t> {
                 None => return Err(self.syntax(path, "EOF while parsing an object")),
             }
         }
+    }
+
+    /// A string without escapes or control characters starting at the opening quote, read
+    /// up to its closing quote; `None` (nothing read) for any other.
+    #[inline]
+    pub(super) fn plain_string(&mut self) -> Option<&'t str> {
+        let rest = self.bytes.get(self.pos + 1..)?;
+        let n = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest.get(n) != Some(&b'"') {
+            return None;
+        }
+        let s = self.text.get(self.pos + 1..self.pos + 1 + n)?;
+        self.pos += n + 2;
+        Some(s)
     }
 
     /// A string starting at the opening quote.

@@ -91,6 +91,7 @@ pub fn split<'t>(text: &'t str, lists: &[&str]) -> Option<Split<'t>> {
 }
 
 /// Consumes `b` if it comes next.
+#[inline]
 fn eat(p: &mut Parser<'_>, b: u8) -> bool {
     let found = p.peek() == Some(b);
     if found {
@@ -99,16 +100,21 @@ fn eat(p: &mut Parser<'_>, b: u8) -> bool {
     found
 }
 
+#[inline]
 fn expect(p: &mut Parser<'_>, b: u8) -> Option<()> {
     eat(p, b).then_some(())
 }
 
 /// An object key and its `:` (whitespace after it skipped).
+#[inline]
 fn key<'t>(p: &mut Parser<'t>) -> Option<Cow<'t, str>> {
     if p.peek() != Some(b'"') {
         return None;
     }
-    let key = p.string(&Path::root()).ok()?;
+    let key = match p.plain_string() {
+        Some(key) => Cow::Borrowed(key),
+        None => p.string(&Path::root()).ok()?,
+    };
     p.skip_whitespace();
     expect(p, b':')?;
     p.skip_whitespace();
@@ -116,6 +122,7 @@ fn key<'t>(p: &mut Parser<'t>) -> Option<Cow<'t, str>> {
 }
 
 /// After a value: `,` (then `Some(true)`: more follow) or `close` (`Some(false)`).
+#[inline]
 fn next(p: &mut Parser<'_>, close: u8) -> Option<bool> {
     p.skip_whitespace();
     if eat(p, b',') {
@@ -169,7 +176,7 @@ fn string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
 /// use impactkit::json::scan::Scan;
 /// let mut ids = Vec::new();
 /// let mut s = Scan::new(r#"[{"id": 1, "junk": [{"x": "\""}]}, {"id": 2}]"#);
-/// s.array(1, |s| s.object(2, |s, key| match key {
+/// s.array(1, &mut |s| s.object(2, &mut |s, key| match key {
 ///     "id" => s.scalar().map(|v| ids.push(v.as_f64())),
 ///     _ => s.skip(3),
 /// })).unwrap();
@@ -200,7 +207,7 @@ impl<'t> Scan<'t> {
     pub fn array(
         &mut self,
         depth: usize,
-        mut item: impl FnMut(&mut Self) -> Option<()>,
+        item: &mut dyn FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
         self.p.skip_whitespace();
         if depth >= MAX_DEPTH {
@@ -229,7 +236,7 @@ impl<'t> Scan<'t> {
     pub fn object(
         &mut self,
         depth: usize,
-        mut entry: impl FnMut(&mut Self, &str) -> Option<()>,
+        entry: &mut dyn FnMut(&mut Self, &str) -> Option<()>,
     ) -> Option<()> {
         self.p.skip_whitespace();
         if depth >= MAX_DEPTH {
@@ -255,6 +262,10 @@ impl<'t> Scan<'t> {
         self.p.skip_whitespace();
         match self.p.peek()? {
             b'[' | b'{' => None,
+            b'"' => match self.p.plain_string() {
+                Some(s) => Some(Node::String(Cow::Borrowed(s))),
+                None => self.p.string(&Path::root()).ok().map(Node::String),
+            },
             _ => self.p.value(&Path::root(), 0).ok(),
         }
     }
@@ -263,8 +274,8 @@ impl<'t> Scan<'t> {
     pub fn skip(&mut self, depth: usize) -> Option<()> {
         self.p.skip_whitespace();
         match self.p.peek()? {
-            b'[' => self.array(depth, |s| s.skip(depth + 1)),
-            b'{' => self.object(depth, |s, _| s.skip(depth + 1)),
+            b'[' => self.array(depth, &mut |s| s.skip(depth + 1)),
+            b'{' => self.object(depth, &mut |s, _| s.skip(depth + 1)),
             _ => self.scalar().map(drop),
         }
     }

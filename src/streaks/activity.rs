@@ -140,11 +140,12 @@ fn record(
 fn scan_records(text: &str, zone: &Zone) -> Option<Vec<Record>> {
     let mut records = Vec::new();
     let mut scan = Scan::new(text);
-    scan.array(1, |s| {
+    scan.array(1, &mut |s| {
         let mut fields: [Option<Node>; 3] = [None, None, None];
         let mut seen = 0u8;
-        s.object(2, |s, key| {
-            let Some(i) = ["count", "date", "at"].iter().position(|k| *k == key) else {
+        s.object(2, &mut |s, key| {
+            let keys = ["count", "date", "at"];
+            let Some(i) = keys.iter().position(|k| k.len() == key.len() && *k == key) else {
                 return s.skip(3);
             };
             let bit = 1 << i;

@@ -163,3 +163,23 @@ pub fn streak_from_text(text: &str, zones: &dyn ZoneDb) -> Result<super::Streak>
     }
     super::streak(&Json::root(&value_from_text(text)?), zones)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::StreakRequest;
+    use crate::time::TzDatabase;
+
+    /// The fast path is taken for a usual request (a silent fallback would only be slower).
+    #[test]
+    fn a_usual_request_is_read_without_a_parse_tree() {
+        let text = r#"{"timezone": "America/New_York", "activity": [{"at": "2025-03-14T10:00:00Z",
+            "count": 2, "source": {"app": [1]}}, {"date": "2025-03-15"}], "period": "day",
+            "now": "2025-03-15T20:00:00Z", "restDays": ["sun"]}"#;
+        let request = StreakRequest::scan(text, &TzDatabase).expect("read from the text");
+        assert_eq!(request.activity.len(), 2);
+        assert!(
+            StreakRequest::scan(&text.replace("\"count\": 2", "\"count\": 2.5"), &TzDatabase)
+                .is_none()
+        );
+    }
+}

@@ -300,3 +300,65 @@ proptest! {
         prop_assert_eq!(stateless_streak(streak_from_text(&text, &TzDatabase)), stateless_streak(tree), "{}", text);
     }
 }
+
+/// Every golden vector's input, as JSON text.
+fn vector_inputs() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
+        if !entry.path().extension().is_some_and(|x| x == "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("readable");
+        for v in serde_json::from_str::<Vec<serde_json::Value>>(&text).expect("a vector list") {
+            let name = format!("{}: {}", v["fn"], v["name"]);
+            out.push((name, v["input"].to_string()));
+        }
+    }
+    out
+}
+
+/// On every golden vector's input (whatever its function), a customer opened from the text and
+/// the stateless streak from the text answer as the tree path does (the customer asked with the
+/// input itself as the request: `now`, `cart`, `period`, …).
+#[test]
+fn every_vector_input_reads_the_same_from_text() {
+    let (mut streaks, mut customers) = (0, 0);
+    for (name, text) in vector_inputs() {
+        let tree = value_from_text(&text);
+        let want = tree
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|v| streak(&Json::root(v), &TzDatabase));
+        streaks += usize::from(want.is_ok());
+        assert_eq!(
+            stateless_streak(streak_from_text(&text, &TzDatabase)),
+            stateless_streak(want),
+            "{name}"
+        );
+        let ask = |c: impactkit::Result<Customer>| {
+            let Ok(doc) = value_from_text(&text) else {
+                return answers(c);
+            };
+            let request = Json::root(&doc);
+            match c {
+                Ok(mut c) => {
+                    let p = c.badge_preview(&request).map(|p| to_json_text(&p));
+                    let s = c.streak(&request).map(|s| to_json_text(&s));
+                    format!("{} {:?} {:?}", c.order_count(), p, s)
+                }
+                Err(e) => format!("error {e:?}"),
+            }
+        };
+        let want = ask(tree
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|v| Customer::open(&Json::root(v), &TzDatabase)));
+        customers += usize::from(!want.starts_with("error"));
+        assert_eq!(ask(Customer::open_text(&text, &TzDatabase)), want, "{name}");
+    }
+    assert!(
+        streaks > 50 && customers > 100,
+        "{streaks} streaks, {customers} customers compared"
+    );
+}

@@ -56,7 +56,6 @@ impl<'t> Parser<'t> {
         self.text.get(start..self.pos).unwrap_or_default()
     }
 
-    #[inline]
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -67,7 +66,6 @@ impl<'t> Parser<'t> {
     }
 
     /// Advances past the bytes matching `keep` (a slice scan the compiler turns into a tight loop).
-    #[inline]
     fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
         let n = self
             .rest()
@@ -78,7 +76,6 @@ impl<'t> Parser<'t> {
         n
     }
 
-    #[inline]
     pub(super) fn skip_whitespace(&mut self) {
         self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }

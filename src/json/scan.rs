@@ -270,6 +270,14 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// [`Scan::scalar`] and the text it was read from (a number as written).
+    pub fn scalar_text(&mut self) -> Option<(Node<'t>, &'t str)> {
+        self.p.skip_whitespace();
+        let start = self.p.pos;
+        let value = self.scalar()?;
+        Some((value, self.p.slice_from(start)))
+    }
+
     /// Skips a value at nesting `depth` without building it.
     pub fn skip(&mut self, depth: usize) -> Option<()> {
         self.p.skip_whitespace();

@@ -59,12 +59,15 @@ fn entries<'t>(
 /// One order object (at depth 2).
 fn order(s: &mut Scan<'_>, zone: &Zone) -> Option<Order> {
     let mut fields: [Option<Node>; 8] = Default::default();
+    let mut texts = [""; 8];
     let mut supply_chains = None;
     entries(s, 2, &KEYS, &mut |s, i| {
         if i == CHAINS {
             supply_chains = Some(chains(s)?);
         } else {
-            *fields.get_mut(i)? = Some(s.scalar()?).filter(|v| !v.is_null());
+            let (value, text) = s.scalar_text()?;
+            *fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
+            *texts.get_mut(i)? = text;
         }
         Some(())
     })?;
@@ -75,7 +78,11 @@ fn order(s: &mut Scan<'_>, zone: &Zone) -> Option<Order> {
     let baseline_co2_kg = baseline?.non_negative().ok()?;
     let co2_saved_kg = match saved {
         Some(s) => s.non_negative().ok()?,
-        None => remaining(baseline_co2_kg, co2_kg),
+        None => match (texts.get(3), texts.get(2)) {
+            (Some(b), Some(c)) => remaining_of_texts(b, c),
+            _ => None,
+        }
+        .unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg)),
     };
     let local = LocalTime::of(placed_at, zone);
     Some(Order {
@@ -94,6 +101,45 @@ fn order(s: &mut Scan<'_>, zone: &Zone) -> Option<Order> {
             None => 0.0,
         },
     })
+}
+
+/// Fraction digits [`remaining_of_texts`] works with.
+const PLACES: u32 = 9;
+
+/// A plain decimal's text (`12.34`: digits, at most one point, at most [`PLACES`] after it,
+/// at most 15 in all) in units of 10^-[`PLACES`]. With at most 15 significant digits a
+/// decimal is the shortest text of the double it is read as, so this is the
+/// [`crate::decimal::Decimal`] of the number as read.
+fn units(text: &str) -> Option<i128> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || fraction.len() > PLACES as usize || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    if !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut value = 0i128;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        value = value * 10 + i128::from(b - b'0');
+    }
+    Some(value * 10i128.pow(PLACES - fraction.len() as u32))
+}
+
+/// [`remaining`]`(target, current)` of two numbers from their plain decimal texts, without the
+/// shortest-digits search `remaining` does for any double; `None` for other texts or a
+/// result beyond 2^53 units (then `remaining` itself). Both round the exact difference to the
+/// nearest double the same way (one division of exact operands).
+fn remaining_of_texts(target: &str, current: &str) -> Option<f64> {
+    let mut difference = units(target)? - units(current)?;
+    if difference <= 0 {
+        return Some(0.0);
+    }
+    let mut scale = PLACES as i32;
+    while scale > 0 && difference % 10 == 0 {
+        (difference, scale) = (difference / 10, scale - 1);
+    }
+    (difference < 1 << 53).then(|| difference as f64 / 10f64.powi(scale))
 }
 
 /// `supplyChains`: `[{id, verified}]` (at depth 3).
@@ -118,7 +164,51 @@ fn chains(s: &mut Scan<'_>) -> Option<Vec<SupplyChain>> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::Customer;
+    use super::{remaining, remaining_of_texts};
     use crate::time::TzDatabase;
+
+    #[test]
+    fn remaining_from_texts_is_remaining_of_the_numbers() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let texts = [
+            "0",
+            "0.1",
+            "0.2",
+            "0.3",
+            "1e2",
+            "-1",
+            "1.",
+            "123456789012.345",
+            "0.000000001",
+        ];
+        let mut checked = 0;
+        for i in 0..20_000 {
+            let mut text = || {
+                let pick = next(texts.len() as u64) as usize;
+                let digits = next(8) as u32;
+                let (whole, fraction, width) =
+                    (next(10_u64.pow(digits)), next(1000), next(4) as usize);
+                match i % 3 {
+                    0 => texts[pick].to_owned(),
+                    _ if width == 0 => whole.to_string(),
+                    _ => format!("{whole}.{:0width$}", fraction % 10_u64.pow(width as u32)),
+                }
+            };
+            let (a, b) = (text(), text());
+            let (x, y) = (crate::numbers::parse_f64(&a), crate::numbers::parse_f64(&b));
+            if let Some(fast) = remaining_of_texts(&a, &b) {
+                assert_eq!(fast.to_bits(), remaining(x, y).to_bits(), "{a} − {b}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     /// The fast path is taken for a usual history (a silent fallback would only be slower).
     #[test]

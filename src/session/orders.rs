@@ -8,7 +8,7 @@ use crate::badges::orders::{unique_chronological, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::Scan;
 use crate::json::{Json, Node};
-use crate::time::{instant, Zone};
+use crate::time::{iso::instant, Zone};
 
 /// The keys of an order the rules read (any other is skipped).
 const KEYS: [&str; 8] = [

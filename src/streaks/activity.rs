@@ -115,7 +115,7 @@ fn record(
             count,
         }),
         (None, Some(a)) => {
-            let at = time::instant(&a, zone)?;
+            let at = time::iso::instant(&a, zone)?;
             Ok(Record {
                 date: zone.date_of(at),
                 at: Some(at),

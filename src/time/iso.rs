@@ -2,9 +2,29 @@
 //! `YYYY-MM-DDTHH:MM:SS(.sss)?Z`, read without the general parser's date and time types: a
 //! history holds 100,000 of them. Anything else (another precision, an offset, a leap second,
 //! lower case) is `None` and goes to the general parser, which reads these the same way.
+//! (Used by the readers of big lists only: the small modules keep just the general parser.)
 
+use crate::error::Result;
+use crate::json::Json;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use chrono::{DateTime, Utc};
+
+/// [`super::instant`] with [`utc_instant`] tried first: the same instant or error.
+///
+/// ```
+/// use impactkit::{json::{Json, Node}, time::{iso::instant, Zone}};
+/// let v = serde_json::json!(["2025-03-15T10:30:00.000Z", "2025-03-15T11:30:00+01:00", "x"]);
+/// let v = Node::from(&v);
+/// let all: Vec<_> = Json::root(&v).items().unwrap().map(|t| instant(&t, &Zone::utc())).collect();
+/// assert_eq!(all[0].as_ref().ok(), all[1].as_ref().ok());
+/// assert_eq!(all[2].as_ref().unwrap_err().code.as_str(), "invalid_date");
+/// ```
+pub fn instant(field: &Json, zone: &super::Zone) -> Result<DateTime<Utc>> {
+    match field.value().as_str().and_then(utc_instant) {
+        Some(instant) => Ok(instant),
+        None => super::instant(field, zone),
+    }
+}
 
 /// The number written with the `n` digits at `at`, if they are all digits.
 fn number(bytes: &[u8], at: usize, n: usize) -> Option<u32> {

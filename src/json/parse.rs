@@ -31,8 +31,8 @@ pub(super) fn parse(text: &str) -> Result<Node<'_>> {
 /// The parser's state: the text and how far it has read (shared with [`super::scan`], which
 /// reads strings, numbers and the values it does not skip with these same functions).
 pub(super) struct Parser<'t> {
-    text: &'t str,
-    bytes: &'t [u8],
+    pub(super) text: &'t str,
+    pub(super) bytes: &'t [u8],
     pub(super) pos: usize,
 }
 
@@ -44,16 +44,6 @@ impl<'t> Parser<'t> {
             bytes: text.as_bytes(),
             pos: 0,
         }
-    }
-
-    /// The whole text's bytes.
-    pub(super) fn bytes(&self) -> &'t [u8] {
-        self.bytes
-    }
-
-    /// The text from byte `start` to where the parser is.
-    pub(super) fn slice_from(&self, start: usize) -> &'t str {
-        self.text.get(start..self.pos).unwrap_or_default()
     }
 
     pub(super) fn peek(&self) -> Option<u8> {
@@ -226,22 +216,6 @@ impl<'t> Parser<'t> {
                 None => return Err(self.syntax(path, "EOF while parsing an object")),
             }
         }
-    }
-
-    /// A string without escapes or control characters starting at the opening quote, read
-    /// up to its closing quote; `None` (nothing read) for any other.
-    #[inline]
-    pub(super) fn plain_string(&mut self) -> Option<&'t str> {
-        let rest = self.bytes.get(self.pos + 1..)?;
-        let n = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if rest.get(n) != Some(&b'"') {
-            return None;
-        }
-        let s = self.text.get(self.pos + 1..self.pos + 1 + n)?;
-        self.pos += n + 2;
-        Some(s)
     }
 
     /// A string starting at the opening quote.

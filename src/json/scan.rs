@@ -90,6 +90,35 @@ pub fn split<'t>(text: &'t str, lists: &[&str]) -> Option<Split<'t>> {
     })
 }
 
+/// What [`Scan`] and [`split`] need of the parser beyond what it reads itself.
+impl<'t> Parser<'t> {
+    /// The whole text's bytes.
+    fn bytes(&self) -> &'t [u8] {
+        self.bytes
+    }
+
+    /// The text from byte `start` to where the parser is.
+    fn slice_from(&self, start: usize) -> &'t str {
+        self.text.get(start..self.pos).unwrap_or_default()
+    }
+
+    /// A string without escapes or control characters starting at the opening quote, read
+    /// up to its closing quote; `None` (nothing read) for any other.
+    #[inline]
+    fn plain_string(&mut self) -> Option<&'t str> {
+        let rest = self.bytes.get(self.pos + 1..)?;
+        let n = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest.get(n) != Some(&b'"') {
+            return None;
+        }
+        let s = self.text.get(self.pos + 1..self.pos + 1 + n)?;
+        self.pos += n + 2;
+        Some(s)
+    }
+}
+
 /// Consumes `b` if it comes next.
 #[inline]
 fn eat(p: &mut Parser<'_>, b: u8) -> bool {

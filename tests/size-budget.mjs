@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 192,303 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 199,080 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
@@ -22,7 +22,10 @@ const ENTRIES = [
   // (39,015 → 40,742); both budgets raised by exactly that.
   // Then badge hints in six languages (make pkg on main f16a9594 vs the branch hints): impactkit +7,494
   // (183,152 → 190,646), badges +10,919 (86,209 → 97,128); both budgets raised by exactly that.
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 192_303) },
+  // Then orders and activity read straight from JSON text (issue 17: src/json/scan.rs, openCustomer and
+  // stateless streak without a parse tree), make pkg on branch fast (base 661c3025) vs main f82cddd7:
+  // impactkit +6,777, badges +6,047, streaks +4,154, the others ±50; each budget raised by exactly that.
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 199_080) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.
@@ -31,9 +34,9 @@ const ENTRIES = [
   // progress 54,554, badges 83,262, streaks 51,897, cards 74,241. Budgets: the latter + 1 %.
   // Branch slim (Intl offsets and PNG steps in JS, cards without core::fmt, sorted id index) on main
   // c5912ce8 (badge events, +7.2 KB): badges 86,138, streaks 49,527, cards 65,204; their budgets + 1 %.
-  { name: "badges", budget: 97_920, target: 40 * KB },
+  { name: "badges", budget: 103_967, target: 40 * KB },
   // Streak repair and earned freezes (+5.2 KB) on main ba00851d: streaks 54,677 (+ 1 %).
-  { name: "streaks", budget: 62_542, target: 40 * KB },
+  { name: "streaks", budget: 66_696, target: 40 * KB },
   { name: "cards", budget: 65_860, target: 50 * KB },
   // The backend readers (readImpactProfile, readGameball) moved to impactkit/profile, with the small
   // allocator (crates/impactkit-alloc) for both: progress 31,996, profile 46,359; then progress without

@@ -146,16 +146,21 @@ impl Order {
 /// assert_eq!(orders.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
 /// ```
 pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
-    let mut orders = list
+    let orders = list
         .items()?
         .map(|item| Order::from_json(&item, zone))
         .collect::<Result<Vec<Order>>>()?;
+    Ok(unique_chronological(orders))
+}
+
+/// The orders without repeated ids (the first of each is kept), sorted by [`chronological`].
+pub(crate) fn unique_chronological(mut orders: Vec<Order>) -> Vec<Order> {
     let mut seen: HashSet<&str> = HashSet::with_capacity(orders.len());
     let keep: Vec<bool> = orders.iter().map(|o| seen.insert(o.id.as_str())).collect();
     drop(seen);
     let mut keep = keep.into_iter();
     orders.retain(|_| keep.next().unwrap_or(false));
-    Ok(chronological(orders))
+    chronological(orders)
 }
 
 /// Sorts by `(placedAt, id)` ([`crate::sort::by_time`]: linear time). Ids are unique here,

@@ -14,6 +14,7 @@ mod input;
 mod node;
 mod number_text;
 mod parse;
+pub mod scan;
 mod write;
 
 pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};

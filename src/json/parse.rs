@@ -17,11 +17,7 @@ use std::borrow::Cow;
 
 /// Parses one JSON document; text after it (other than whitespace) is an error.
 pub(super) fn parse(text: &str) -> Result<Node<'_>> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser::new(text);
     let root = Path::root();
     parser.skip_whitespace();
     let value = parser.value(&root, 0)?;
@@ -32,14 +28,25 @@ pub(super) fn parse(text: &str) -> Result<Node<'_>> {
     Ok(value)
 }
 
-struct Parser<'t> {
-    text: &'t str,
-    bytes: &'t [u8],
-    pos: usize,
+/// The parser's state: the text and how far it has read (shared with [`super::scan`], which
+/// reads strings, numbers and the values it does not skip with these same functions).
+pub(super) struct Parser<'t> {
+    pub(super) text: &'t str,
+    pub(super) bytes: &'t [u8],
+    pub(super) pos: usize,
 }
 
 impl<'t> Parser<'t> {
-    fn peek(&self) -> Option<u8> {
+    /// A parser at the start of `text`.
+    pub(super) fn new(text: &'t str) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
@@ -59,7 +66,7 @@ impl<'t> Parser<'t> {
         n
     }
 
-    fn skip_whitespace(&mut self) {
+    pub(super) fn skip_whitespace(&mut self) {
         let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         // Most tokens follow one another directly (`JSON.stringify` writes no spaces).
         if self.peek().is_some_and(space) {
@@ -90,7 +97,7 @@ impl<'t> Parser<'t> {
         )
     }
 
-    fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
+    pub(super) fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Node<'t>> {
         match self.peek() {
             Some(b'{') => self.object(path, depth),
             Some(b'[') => self.array(path, depth),
@@ -104,7 +111,12 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn literal(&mut self, path: &Path<'_>, word: &str, value: Node<'t>) -> Result<Node<'t>> {
+    pub(super) fn literal(
+        &mut self,
+        path: &Path<'_>,
+        word: &str,
+        value: Node<'t>,
+    ) -> Result<Node<'t>> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -212,7 +224,7 @@ impl<'t> Parser<'t> {
     }
 
     /// A string starting at the opening quote.
-    fn string(&mut self, path: &Path<'_>) -> Result<Cow<'t, str>> {
+    pub(super) fn string(&mut self, path: &Path<'_>) -> Result<Cow<'t, str>> {
         self.pos += 1; // '"'
         let start = self.pos;
         let plain = |b: u8| b != b'"' && b != b'\\' && b >= 0x20;
@@ -337,7 +349,7 @@ impl<'t> Parser<'t> {
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. Whole numbers that
     /// fit stay integers (`u64`, or `i64` when negative), like serde_json's own parser.
-    fn number(&mut self, path: &Path<'_>) -> Result<Node<'t>> {
+    pub(super) fn number(&mut self, path: &Path<'_>) -> Result<Node<'t>> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {

@@ -14,9 +14,11 @@ pub use window::{Source, SOURCES};
 use crate::achievements::{AchievementRequest, AchievementWindow};
 use crate::badges::preview::{BadgeHistory, BadgePreview, PreviewRequest};
 use crate::error::{Error, Result};
-use crate::json::Json;
+use crate::json::{scan, value_from_text, Json};
 use crate::streaks::{Activity, Streak, StreakRequest};
 use crate::time::{Zone, ZoneDb};
+
+mod orders;
 
 /// A part of the history, or the error a method needing it reports (it was absent).
 type Part<T> = std::result::Result<T, Error>;
@@ -30,6 +32,29 @@ pub struct Customer {
     activity: Part<Activity>,
     /// Each `achievementWindow` source's index, built on its first window.
     windows: window::Windows,
+}
+
+/// The history's `activity`, or why `streak` cannot run (absent, or a build without the streak
+/// engine: the `impactkit/badges` module leaves it unread, and a bad `activity` must not fail
+/// the open).
+fn read_activity(history: &Json, zone: &Zone) -> Result<Part<Activity>> {
+    Ok(match history.opt("activity")? {
+        Some(list) if !cfg!(any(feature = "full", feature = "streaks")) => {
+            Err(no_streaks(list.path().render()))
+        }
+        Some(list) => Ok(Activity::read(&list, zone)?),
+        None => Err(absent(history, "activity")
+            .unwrap_or_else(|| history.error(crate::ErrorCode::MissingField, "activity"))),
+    })
+}
+
+/// The error of `streak` in a build without the streak engine, at `path` (the activity list).
+fn no_streaks(path: String) -> Error {
+    Error::new(
+        crate::ErrorCode::Unsupported,
+        path,
+        "this build has no streaks (use impactkit or impactkit/streaks)",
+    )
 }
 
 /// The `missing_field` error of an absent key.
@@ -52,18 +77,61 @@ impl Customer {
         let zone = Zone::from_field(history, zones)?;
         let badges = BadgeHistory::open(history, &zone, false)?;
         let no_orders = absent(history, "orders");
-        // A build without the streak engine (the `impactkit/badges` module) leaves `activity`
-        // unread: its Customer has no `streak`, and a bad `activity` must not fail the open.
-        let activity = match history.opt("activity")? {
-            Some(list) if !cfg!(any(feature = "full", feature = "streaks")) => Err(list.error(
-                crate::ErrorCode::Unsupported,
-                "this build has no streaks (use impactkit or impactkit/streaks)",
-            )),
-            Some(list) => Ok(Activity::read(&list, &zone)?),
-            None => Err(absent(history, "activity")
-                .unwrap_or_else(|| history.error(crate::ErrorCode::MissingField, "activity"))),
-        };
+        let activity = read_activity(history, &zone)?;
         Ok(Customer {
+            zone,
+            badges,
+            no_orders,
+            activity,
+            windows: window::Windows::default(),
+        })
+    }
+
+    /// [`Customer::open`] of JSON text: the same customer or error, with `orders` and
+    /// `activity` read straight from the text when they can be (the usual case: no parse
+    /// tree, see [`crate::json::scan`]).
+    ///
+    /// ```
+    /// let text = r#"{"activity": [{"date": "2025-03-14", "source": "app"}], "timezone": "UTC"}"#;
+    /// let mut c = impactkit::session::Customer::open_text(text, &impactkit::time::TzDatabase).unwrap();
+    /// let r = serde_json::json!({"period": "day", "now": "2025-03-15T08:00:00Z"});
+    /// assert_eq!(c.streak(&impactkit::json::Json::root(&impactkit::json::Node::from(&r))).unwrap().current, 1);
+    /// ```
+    pub fn open_text(text: &str, zones: &dyn ZoneDb) -> Result<Customer> {
+        match Self::scan(text, zones) {
+            Some(customer) => Ok(customer),
+            None => Customer::open(&Json::root(&value_from_text(text)?), zones),
+        }
+    }
+
+    /// The fast path of [`Customer::open_text`]: `None` leaves the text to the tree path.
+    fn scan(text: &str, zones: &dyn ZoneDb) -> Option<Customer> {
+        let split = scan::split(text, &["orders", "activity"])?;
+        let (orders, activity) = match split.lists.as_slice() {
+            [orders, activity] => (*orders, *activity),
+            _ => return None,
+        };
+        let history = Json::root(&split.rest);
+        let zone = Zone::from_field(&history, zones).ok()?;
+        let (badges, no_orders) = match orders {
+            Some(list) => {
+                let orders = orders::scan_orders(list, &zone)?;
+                let badges = BadgeHistory::open_with_orders(&history, orders, &zone);
+                (badges.ok()?, None)
+            }
+            None => (
+                BadgeHistory::open(&history, &zone, false).ok()?,
+                absent(&history, "orders"),
+            ),
+        };
+        let activity = match activity {
+            Some(list) if cfg!(any(feature = "full", feature = "streaks")) => {
+                Ok(Activity::scan(list, &zone)?)
+            }
+            Some(_) => Err(no_streaks("$.activity".into())),
+            None => read_activity(&history, &zone).ok()?,
+        };
+        Some(Customer {
             zone,
             badges,
             no_orders,

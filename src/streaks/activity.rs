@@ -2,7 +2,8 @@
 //! count, so a streak at any `now` only filters them.
 
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
+use crate::json::scan::Scan;
+use crate::json::{Json, Node};
 use crate::time::{self, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -45,6 +46,20 @@ impl Activity {
         Ok(())
     }
 
+    /// [`Activity::read`] of an array's JSON text, read straight from the text (no parse tree);
+    /// `None` when it has something the fast path leaves to the tree path: an error, an
+    /// unusual record (see [`crate::json::scan`]).
+    ///
+    /// ```
+    /// use impactkit::{streaks::Activity, time::Zone};
+    /// let a = Activity::scan(r#"[{"date": "2025-03-14", "note": {"x": [1]}}, {"at": 1741946400000}]"#, &Zone::utc());
+    /// assert_eq!(a.map(|a| a.len()), Some(2));
+    /// assert!(Activity::scan(r#"[{"date": "2025-3-14"}]"#, &Zone::utc()).is_none());
+    /// ```
+    pub fn scan(text: &str, zone: &Zone) -> Option<Activity> {
+        scan_records(text, zone).map(Activity)
+    }
+
     /// `(local date, count)` of every record up to `now` (dated records: up to `today`).
     pub fn up_to(&self, now: DateTime<Utc>, today: NaiveDate) -> Vec<(NaiveDate, u64)> {
         self.0
@@ -83,11 +98,30 @@ impl Activity {
 
 fn read_record(item: &Json, zone: &Zone) -> Result<Record> {
     item.object()?;
-    let count = match item.opt("count")? {
+    let (count, date, at) = (item.opt("count")?, item.opt("date")?, item.opt("at")?);
+    if let (None, None) = (&date, &at) {
+        let mut error = match item.field("date") {
+            Err(e) => e,
+            Ok(d) => d.error(ErrorCode::MissingField, ""),
+        };
+        error.message = "each record needs `date` (YYYY-MM-DD) or `at` (an instant)".into();
+        return Err(error);
+    }
+    record(count, date, at, zone)
+}
+
+/// A record from its fields (`null` ones as `None`): the one reading both paths share.
+fn record(
+    count: Option<Json>,
+    date: Option<Json>,
+    at: Option<Json>,
+    zone: &Zone,
+) -> Result<Record> {
+    let count = match count {
         None => 1,
         Some(c) => c.integer_in(0, 1_000_000_000_000_000)? as u64,
     };
-    match (item.opt("date")?, item.opt("at")?) {
+    match (date, at) {
         (Some(d), None) => Ok(Record {
             date: time::date(&d)?,
             at: None,
@@ -105,13 +139,40 @@ fn read_record(item: &Json, zone: &Zone) -> Result<Record> {
             ErrorCode::InvalidValue,
             "give either `date` or `at`, not both",
         )),
-        (None, None) => {
-            let mut error = match item.field("date") {
-                Err(e) => e,
-                Ok(d) => d.error(ErrorCode::MissingField, ""),
-            };
-            error.message = "each record needs `date` (YYYY-MM-DD) or `at` (an instant)".into();
-            Err(error)
-        }
+        (None, None) => Err(crate::error::Error::new(
+            ErrorCode::MissingField,
+            "$",
+            "each record needs `date` (YYYY-MM-DD) or `at` (an instant)",
+        )),
     }
+}
+
+/// Reads the records of the array `text` with [`Scan`] (no parse tree); `None` when the text
+/// or a record is not one the tree path reads without an error, or a record repeats a key
+/// (then read it with [`Activity::read`]).
+fn scan_records(text: &str, zone: &Zone) -> Option<Vec<Record>> {
+    let mut records = Vec::new();
+    let mut scan = Scan::new(text);
+    scan.array(1, &mut |s| {
+        let mut fields: [Option<Node>; 3] = [None, None, None];
+        let mut seen = 0u8;
+        s.object(2, &mut |s, key| {
+            let keys = ["count", "date", "at"];
+            let Some(i) = keys.iter().position(|k| k.len() == key.len() && *k == key) else {
+                return s.skip(3);
+            };
+            let bit = 1 << i;
+            if seen & bit != 0 {
+                return None; // a repeated key: the tree keeps the last one
+            }
+            seen |= bit;
+            let value = s.scalar()?;
+            *fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
+            Some(())
+        })?;
+        let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
+        records.push(record(count, date, at, zone).ok()?);
+        Some(())
+    })?;
+    scan.finish().then_some(records)
 }

@@ -24,6 +24,7 @@ pub use activity::Activity;
 pub use earned::{read_freezes, EarnedFreezes, MAX_EARN_EVERY};
 pub use message::streak_message;
 pub use repair::{RejectedRepair, RepairPolicy, Repairable, StreakExtras, MAX_REPAIRS};
+pub use request::streak_from_text;
 
 pub use crate::time::calendar::{Calendar, Period, WeekStart};
 pub use compute::period_sums;

@@ -2,7 +2,7 @@
 
 use super::{Activity, Calendar, Period, StreakExtras, StreakRequest, WeekStart, MAX_WINDOW};
 use crate::error::{ErrorCode, Result};
-use crate::json::Json;
+use crate::json::{scan, value_from_text, Json};
 use crate::time::{self, Zone, ZoneDb};
 
 /// Weekday names, Monday first: each is accepted whole or as its first three letters,
@@ -61,6 +61,22 @@ impl StreakRequest {
         let activity = Activity::read(&input.field("activity")?, &request.zone)?;
         request.activity = activity.up_to(request.now, today);
         Ok(request)
+    }
+
+    /// [`StreakRequest::from_json`] of JSON text with the activity records read straight from
+    /// the text (no parse tree); `None` when the text has something the fast path leaves to
+    /// the tree path (an error, an unusual record: see [`crate::json::scan`]).
+    fn scan(text: &str, zones: &dyn ZoneDb) -> Option<StreakRequest> {
+        let split = scan::split(text, &["activity"])?;
+        let list = split.lists.first().copied().flatten()?;
+        let rest = Json::root(&split.rest);
+        let zone = Zone::from_field(&rest, zones).ok()?;
+        let mut request = StreakRequest::params(&rest, &zone).ok()?;
+        request.zone = zone;
+        let activity = Activity::scan(list, &request.zone)?;
+        let today = request.zone.date_of(request.now);
+        request.activity = activity.up_to(request.now, today);
+        Some(request)
     }
 
     /// Reads everything but `activity` and `timezone`, instants in `zone`; the request's
@@ -127,5 +143,43 @@ impl StreakRequest {
         let streak = self.evaluate();
         self.activity = Vec::new();
         streak
+    }
+}
+
+/// [`super::streak`] of JSON text: the same result or error, with the activity records read
+/// straight from the text when they can be (the usual case: no parse tree, ~2× faster).
+///
+/// ```
+/// let text = r#"{"activity": [{"date": "2025-03-14"}, {"date": "2025-03-15"}], "period": "day",
+///     "now": "2025-03-15T12:00:00Z"}"#;
+/// let s = impactkit::streaks::streak_from_text(text, &impactkit::time::TzDatabase).unwrap();
+/// assert_eq!(s.current, 2);
+/// let e = impactkit::streaks::streak_from_text("{\"activity\": [}", &impactkit::time::TzDatabase);
+/// assert_eq!(e.unwrap_err().code.as_str(), "invalid_json");
+/// ```
+pub fn streak_from_text(text: &str, zones: &dyn ZoneDb) -> Result<super::Streak> {
+    if let Some(mut request) = StreakRequest::scan(text, zones) {
+        return Ok(request.evaluate());
+    }
+    super::streak(&Json::root(&value_from_text(text)?), zones)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::StreakRequest;
+    use crate::time::TzDatabase;
+
+    /// The fast path is taken for a usual request (a silent fallback would only be slower).
+    #[test]
+    fn a_usual_request_is_read_without_a_parse_tree() {
+        let text = r#"{"timezone": "America/New_York", "activity": [{"at": "2025-03-14T10:00:00Z",
+            "count": 2, "source": {"app": [1]}}, {"date": "2025-03-15"}], "period": "day",
+            "now": "2025-03-15T20:00:00Z", "restDays": ["sun"]}"#;
+        let request = StreakRequest::scan(text, &TzDatabase).expect("read from the text");
+        assert_eq!(request.activity.len(), 2);
+        assert!(
+            StreakRequest::scan(&text.replace("\"count\": 2", "\"count\": 2.5"), &TzDatabase)
+                .is_none()
+        );
     }
 }

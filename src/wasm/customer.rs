@@ -38,7 +38,9 @@ pub fn open_customer(
     #[wasm_bindgen(unchecked_param_type = "CustomerHistory | string | Uint8Array | ArrayBuffer")]
     history: JsValue,
 ) -> Result<Customer, JsValue> {
-    let mut inner = with_input(&history, |h| crate::session::Customer::open(h, &IntlZones))?;
+    let text = input_text(&history).map_err(to_js_error)?;
+    let mut inner = crate::session::Customer::open_text(&text, &IntlZones).map_err(to_js_error)?;
+    drop(text);
     inner.prepare();
     Ok(Customer { inner })
 }

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 // Times `streak` over 100k activity records against the Node build (pkg/node.cjs, the package's CommonJS entry).
-// Usage: make pkg && node tests/bench/streaks.mjs [RECORDS] [RUNS]
-// Prints the median wall time per call (JS object in → result out, conversion included).
+// Usage: make pkg && node tests/bench/streaks.mjs [RECORDS] [RUNS] [--write]
+// Prints the median wall time per call (JS object in → result out, conversion included), then
+// `streak(text)` against `JSON.parse` of the same text (the "Daily streak" workload of run.mjs,
+// the two alternating in one run; target of issue 17: ≤ 1.5×). --write puts that comparison in
+// BENCHMARKS.md ("Streak from JSON text (Node)").
 // No assertions: numbers depend on the machine.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { activity as dailyActivity } from "./data.mjs";
+import { writeSection } from "./section.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const { streak } = require(join(here, "..", "..", "pkg", "node.cjs"));
 
-const records = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 7);
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const records = Number(args[0] ?? 100_000);
+const runs = Number(args[1] ?? 7);
 const DAY = 86_400_000;
 
 /** One record per day ending at `end`: an `n`-day streak (≈274 years for 100k, so it ends in 2199). */
@@ -82,3 +89,28 @@ bench("RFC 3339 instants, America/New_York (Intl), daily", { activity: instants(
 // Worst case for the Intl zone path: every record on a different UTC day (no offset-cache hits).
 bench("epoch-ms instants one per day 1926–2199, America/New_York (Intl), daily", { activity: dailyDates(records, far).map((r) => ({ at: Date.parse(r.date + "T15:00:00Z") })), period: "day", now: far, timezone: "America/New_York" });
 bench("epoch-ms instants, Europe/Berlin (Intl), weekly", { activity: epochMs(records, now), period: "week", now, timezone: "Europe/Berlin" });
+
+// From JSON text vs JSON.parse of it, alternating in one run (load on the machine hits both alike).
+const startLoad = os.loadavg()[0].toFixed(1);
+const rows = [];
+for (const n of [10_000, records]) {
+  const text = JSON.stringify({ activity: dailyActivity(n), period: "day", now: "2025-01-02T12:00:00Z", timezone: "America/New_York" });
+  const t = { parse: [], text: [] };
+  for (let i = -1; i < runs * 3; i++) {
+    for (const [k, f] of [["parse", () => JSON.parse(text)], ["text", () => streak(text)]]) {
+      const t0 = performance.now();
+      f();
+      if (i >= 0) t[k].push(performance.now() - t0);
+    }
+  }
+  const [p, s] = [median(t.parse), median(t.text)];
+  rows.push(`| ${n.toLocaleString("en")} records (${(text.length / 1e6).toFixed(1)} MB) | ${p.toFixed(2)} ms | ${s.toFixed(2)} ms | ${(s / p).toFixed(2)}× |`);
+}
+const head = `Node ${process.version}, load average ${startLoad} at the start; medians of ${runs * 3} alternating runs.`;
+const table = ["| records | JSON.parse | streak(text) | ÷ JSON.parse |", "|---|---|---|---|", ...rows].join("\n");
+console.log(`\nstreak from JSON text vs JSON.parse (daily, America/New_York), ${head}\n${table}`);
+if (process.argv.includes("--write")) {
+  await writeSection("Streak from JSON text (Node)", `## Streak from JSON text (Node)\n\nWritten by \`node tests/bench/streaks.mjs --write\` ` +
+    `(${new Date().toISOString().slice(0, 10)}): the "Daily streak" workload, \`streak(text)\` (activity records read straight from the text, ` +
+    `no parse tree) against \`JSON.parse\` of the same text. Target (issue 17): ≤ 1.5×. ${head}\n\n${table}\n`);
+}

@@ -80,6 +80,16 @@ impl BadgeHistory {
             }
             None => Vec::new(),
         };
+        Self::open_with(input, options, orders, zone)
+    }
+
+    /// [`BadgeHistory::open`] with the orders already read (by [`crate::session`]'s reader
+    /// straight from JSON text); `input`'s own `orders` are not read.
+    pub(crate) fn open_with_orders(input: &Json, orders: Vec<Order>, zone: &Zone) -> Result<Self> {
+        Self::open_with(input, read_options(input)?, orders, zone)
+    }
+
+    fn open_with(input: &Json, options: Options, orders: Vec<Order>, zone: &Zone) -> Result<Self> {
         let events = match input.opt("events")? {
             Some(list) => read_events(&list, zone)?,
             None => Vec::new(),

@@ -56,7 +56,7 @@ impl<'t> Parser<'t> {
     }
 
     /// Advances past the bytes matching `keep` (a slice scan the compiler turns into a tight loop).
-    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+    pub(super) fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
         let n = self
             .rest()
             .iter()
@@ -260,7 +260,7 @@ impl<'t> Parser<'t> {
 
     /// Advances to the first `"`, `\\` or control character, testing 8 bytes at a time, or to
     /// the last few bytes of the text (fewer than 8), which are left to the byte loop.
-    fn skip_plain_words(&mut self) {
+    pub(super) fn skip_plain_words(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
         // A high bit for each byte of `x` below `n` (exact for the first one; bytes ≥ 0x80 never).

@@ -1,17 +1,18 @@
 //! Reading big lists straight from JSON text, without a parse tree.
 //!
 //! A customer's history is mostly two lists (orders, activity records) of small objects, of
-//! which the rules need a few fields. [`split`] parses the root object but leaves the arrays
-//! under the given keys as text; a [`Scan`] then walks such an array once, handing over only
-//! the values a reader asks for ([`Scan::scalar`]) and skipping every other one without
-//! building it ([`Scan::skip`]). Strings, numbers and literals are read by the general
-//! parser's own functions, so a value reads the same either way.
+//! which the rules need a few fields. [`split`] parses the root object but hands the arrays
+//! under the given keys to a reader where they stand; a [`Scan`] walks such an array once,
+//! handing over only the values a reader asks for ([`Scan::scalar`]) and skipping every other
+//! one ([`Scan::skip`]). Strings, numbers and literals are read by the general parser's own
+//! functions, so a value reads the same either way. The walk is generic over the readers'
+//! closures (no dynamic calls per value) and reads each byte once.
 //!
 //! Nothing here reports errors: the text is accepted exactly when [`super::value_from_text`]
 //! accepts it (syntax, nesting depth, array length), and anything the fast path does not
-//! handle is `None`. The caller then reads the whole text with the general parser and its
-//! readers, which report the error (or the unusual value) the usual way: results and errors
-//! stay those of the tree path.
+//! handle (a key with escapes, a repeated list, a value a reader declines) is `None`. The caller
+//! then reads the whole text with the general parser and its readers, which report the error
+//! (or read the unusual value) the usual way: results and errors stay those of the tree path.
 
 use super::node::{dedupe_keys, Node};
 use super::parse::Parser;
@@ -19,193 +20,119 @@ use super::{check_input_size, Path, Segment, MAX_DEPTH};
 use crate::limits;
 use std::borrow::Cow;
 
-/// A root object read by [`split`].
-pub struct Split<'t> {
-    /// The root's other entries, parsed (each key once, the last one kept, as usual).
-    pub rest: Node<'t>,
-    /// For each key asked for, the text of its array (`None` when absent or not an array:
-    /// then it is in `rest`).
-    pub lists: Vec<Option<&'t str>>,
-}
-
-/// Parses the JSON object `text` but leaves the arrays under `lists` unparsed (found by a quick
-/// scan for the closing bracket; [`Scan`] checks them when they are read). `None` when the
-/// text is not a valid JSON object or a key of `lists` occurs twice.
+/// Parses the JSON object `text`, except the arrays under the keys of `lists`: for each,
+/// `read(i, scan)` is called with the scanner at the array (`i` the key's index in `lists`;
+/// the array is at nesting depth 1) and must read all of it. Returns the root's other entries
+/// (each key once, the last one kept, as usual). `None` when the text is not a valid JSON
+/// object, a key of `lists` occurs twice, a root key has escapes, or `read` declines.
 ///
 /// ```
-/// let s = impactkit::json::scan::split(r#"{"orders": [1, {"a": "]"}], "tz": "UTC"}"#, &["orders"]).unwrap();
-/// assert_eq!(s.lists, [Some(r#"[1, {"a": "]"}]"#)]);
-/// assert_eq!(s.rest.get("tz").and_then(|t| t.as_str()), Some("UTC"));
-/// assert!(impactkit::json::scan::split(r#"{"orders": [], "orders": []}"#, &["orders"]).is_none());
+/// use impactkit::json::scan::split;
+/// let mut sum = 0.0;
+/// let rest = split(r#"{"orders": [1, 2.5], "tz": "UTC"}"#, &["orders"], |_, s| {
+///     s.array(1, |s| s.scalar().and_then(|n| n.as_f64()).map(|x| sum += x))
+/// }).unwrap();
+/// assert_eq!((sum, rest.get("tz").and_then(|t| t.as_str())), (3.5, Some("UTC")));
+/// assert!(split(r#"{"orders": [], "orders": []}"#, &["orders"], |_, s| s.skip(1)).is_none());
 /// ```
-pub fn split<'t>(text: &'t str, lists: &[&str]) -> Option<Split<'t>> {
+pub fn split<'t>(
+    text: &'t str,
+    lists: &[&str],
+    mut read: impl FnMut(usize, &mut Scan<'t>) -> Option<()>,
+) -> Option<Node<'t>> {
     check_input_size(text.len()).ok()?;
-    let mut p = Parser::new(text);
-    let mut spans = vec![None; lists.len()];
+    let mut scan = Scan::new(text);
     let mut entries = Vec::new();
-    p.skip_whitespace();
-    expect(&mut p, b'{')?;
-    p.skip_whitespace();
-    if !eat(&mut p, b'}') {
-        loop {
-            let key = key(&mut p)?;
-            match lists.iter().position(|l| *l == key) {
-                Some(i) if p.peek() == Some(b'[') => {
-                    let start = p.pos;
-                    p.pos = array_end(p.bytes(), start)?;
-                    if spans.get_mut(i)?.replace(p.slice_from(start)).is_some() {
-                        return None;
-                    }
-                }
-                _ => {
-                    let root = Path::root();
-                    let path = Path {
-                        parent: Some(&root),
-                        segment: Segment::Key(&key),
-                    };
-                    let value = p.value(&path, 1).ok()?;
-                    entries.push((key, value));
-                }
+    let mut seen = 0u64;
+    scan.object(0, |s, key| {
+        if let Some(i) = lists.iter().position(|l| *l == key) {
+            let bit = 1u64.checked_shl(i as u32)?;
+            if seen & bit != 0 {
+                return None; // the tree keeps the last one
             }
-            if !next(&mut p, b'}')? {
-                break;
+            seen |= bit;
+            if s.p.peek() == Some(b'[') {
+                return read(i, s);
             }
         }
-    }
-    p.skip_whitespace();
-    if p.pos < p.bytes().len() {
+        let root = Path::root();
+        let path = Path {
+            parent: Some(&root),
+            segment: Segment::Key(key),
+        };
+        entries.push((Cow::Borrowed(key), s.p.value(&path, 1).ok()?));
+        Some(())
+    })?;
+    if !scan.finish() {
         return None;
     }
     dedupe_keys(&mut entries);
-    let listed = |k: &str| lists.iter().position(|l| *l == k);
-    if entries
-        .iter()
-        .any(|(k, _)| listed(k).is_some_and(|i| matches!(spans.get(i), Some(Some(_)))))
-    {
-        return None; // the key twice, once not as an array
-    }
-    Some(Split {
-        rest: Node::Object(entries),
-        lists: spans,
-    })
+    Some(Node::Object(entries))
 }
 
-/// What [`Scan`] and [`split`] need of the parser beyond what it reads itself.
+/// What [`Scan`] needs of the parser beyond what it reads itself.
 impl<'t> Parser<'t> {
-    /// The whole text's bytes.
-    fn bytes(&self) -> &'t [u8] {
-        self.bytes
-    }
-
-    /// The text from byte `start` to where the parser is.
-    fn slice_from(&self, start: usize) -> &'t str {
-        self.text.get(start..self.pos).unwrap_or_default()
-    }
-
     /// A string without escapes or control characters starting at the opening quote, read
     /// up to its closing quote; `None` (nothing read) for any other.
     #[inline]
     fn plain_string(&mut self) -> Option<&'t str> {
-        let rest = self.bytes.get(self.pos + 1..)?;
-        let n = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if rest.get(n) != Some(&b'"') {
+        let quote = self.pos;
+        self.pos += 1;
+        if crate::FAST_PATHS {
+            self.skip_plain_words();
+        }
+        self.skip_while(|b| b != b'"' && b != b'\\' && b >= 0x20);
+        if self.peek() != Some(b'"') {
+            self.pos = quote;
             return None;
         }
-        let s = self.text.get(self.pos + 1..self.pos + 1 + n)?;
-        self.pos += n + 2;
-        Some(s)
+        let s = self.text.get(quote + 1..self.pos);
+        self.pos += 1;
+        s
     }
-}
 
-/// Consumes `b` if it comes next.
-#[inline]
-fn eat(p: &mut Parser<'_>, b: u8) -> bool {
-    let found = p.peek() == Some(b);
-    if found {
-        p.pos += 1;
-    }
-    found
-}
-
-#[inline]
-fn expect(p: &mut Parser<'_>, b: u8) -> Option<()> {
-    eat(p, b).then_some(())
-}
-
-/// An object key and its `:` (whitespace after it skipped).
-#[inline]
-fn key<'t>(p: &mut Parser<'t>) -> Option<Cow<'t, str>> {
-    if p.peek() != Some(b'"') {
-        return None;
-    }
-    let key = match p.plain_string() {
-        Some(key) => Cow::Borrowed(key),
-        None => p.string(&Path::root()).ok()?,
-    };
-    p.skip_whitespace();
-    expect(p, b':')?;
-    p.skip_whitespace();
-    Some(key)
-}
-
-/// After a value: `,` (then `Some(true)`: more follow) or `close` (`Some(false)`).
-#[inline]
-fn next(p: &mut Parser<'_>, close: u8) -> Option<bool> {
-    p.skip_whitespace();
-    if eat(p, b',') {
-        p.skip_whitespace();
-        return Some(true);
-    }
-    expect(p, close)?;
-    Some(false)
-}
-
-/// Where the array or object starting at `start` ends: brackets counted outside strings
-/// (its syntax is checked when it is read).
-fn array_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        i += 1;
-        match b {
-            b'"' => i = string_end(bytes, i)?,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
+    /// Consumes `b` if it comes next.
+    #[inline]
+    fn eat(&mut self, b: u8) -> bool {
+        let found = self.peek() == Some(b);
+        if found {
+            self.pos += 1;
         }
+        found
     }
-    None
-}
 
-/// The position after the closing quote of the string whose text starts at `i`.
-fn string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    loop {
-        let n = bytes
-            .get(i..)?
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\')?;
-        i += n;
-        if bytes.get(i) == Some(&b'"') {
-            return Some(i + 1);
+    /// An object key without escapes and its `:` (whitespace around skipped).
+    #[inline]
+    fn plain_key(&mut self) -> Option<&'t str> {
+        if self.peek() != Some(b'"') {
+            return None;
         }
-        i += 2; // a backslash and the byte it escapes
+        let key = self.plain_string()?;
+        self.skip_whitespace();
+        self.eat(b':').then_some(())?;
+        self.skip_whitespace();
+        Some(key)
+    }
+
+    /// After a value: `,` (then `Some(true)`: more follow) or `close` (`Some(false)`).
+    #[inline]
+    fn next_or(&mut self, close: u8) -> Option<bool> {
+        self.skip_whitespace();
+        if self.eat(b',') {
+            self.skip_whitespace();
+            return Some(true);
+        }
+        self.eat(close).then_some(false)
     }
 }
 
-/// A reader over one JSON value's text that skips what it is not asked for.
+/// A reader over JSON text that skips what it is not asked for.
 ///
 /// ```
 /// use impactkit::json::scan::Scan;
 /// let mut ids = Vec::new();
 /// let mut s = Scan::new(r#"[{"id": 1, "junk": [{"x": "\""}]}, {"id": 2}]"#);
-/// s.array(1, &mut |s| s.object(2, &mut |s, key| match key {
+/// s.array(1, |s| s.object(2, |s, key| match key {
 ///     "id" => s.scalar().map(|v| ids.push(v.as_f64())),
 ///     _ => s.skip(3),
 /// })).unwrap();
@@ -227,24 +154,24 @@ impl<'t> Scan<'t> {
     /// Whether only whitespace is left.
     pub fn finish(mut self) -> bool {
         self.p.skip_whitespace();
-        self.p.pos == self.p.bytes().len()
+        self.p.pos == self.p.bytes.len()
     }
 
     /// Reads an array at nesting `depth` (the root is 0): `item` reads each item (its value
     /// comes next). `None` for anything but an array, or one longer than
     /// [`limits::MAX_ARRAY_LEN`] or nested too deep.
+    #[inline]
     pub fn array(
         &mut self,
         depth: usize,
-        item: &mut dyn FnMut(&mut Self) -> Option<()>,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
         self.p.skip_whitespace();
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || !self.p.eat(b'[') {
             return None;
         }
-        expect(&mut self.p, b'[')?;
         self.p.skip_whitespace();
-        if eat(&mut self.p, b']') {
+        if self.p.eat(b']') {
             return Some(());
         }
         let mut count = 0usize;
@@ -254,32 +181,32 @@ impl<'t> Scan<'t> {
                 return None;
             }
             item(self)?;
-            if !next(&mut self.p, b']')? {
+            if !self.p.next_or(b']')? {
                 return Some(());
             }
         }
     }
 
     /// Reads an object at nesting `depth`: `entry` reads each entry's value, given its key
-    /// (escapes decoded; a repeated key is the caller's to notice).
+    /// (`None` for a key with escapes; a repeated key is the caller's to notice).
+    #[inline]
     pub fn object(
         &mut self,
         depth: usize,
-        entry: &mut dyn FnMut(&mut Self, &str) -> Option<()>,
+        mut entry: impl FnMut(&mut Self, &'t str) -> Option<()>,
     ) -> Option<()> {
         self.p.skip_whitespace();
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || !self.p.eat(b'{') {
             return None;
         }
-        expect(&mut self.p, b'{')?;
         self.p.skip_whitespace();
-        if eat(&mut self.p, b'}') {
+        if self.p.eat(b'}') {
             return Some(());
         }
         loop {
-            let key = key(&mut self.p)?;
-            entry(self, &key)?;
-            if !next(&mut self.p, b'}')? {
+            let key = self.p.plain_key()?;
+            entry(self, key)?;
+            if !self.p.next_or(b'}')? {
                 return Some(());
             }
         }
@@ -287,6 +214,7 @@ impl<'t> Scan<'t> {
 
     /// A string, number, `true`, `false` or `null`, read as the parser reads it; `None` for
     /// an array or object.
+    #[inline]
     pub fn scalar(&mut self) -> Option<Node<'t>> {
         self.p.skip_whitespace();
         match self.p.peek()? {
@@ -300,21 +228,19 @@ impl<'t> Scan<'t> {
     }
 
     /// [`Scan::scalar`] and the text it was read from (a number as written).
+    #[inline]
     pub fn scalar_text(&mut self) -> Option<(Node<'t>, &'t str)> {
         self.p.skip_whitespace();
         let start = self.p.pos;
         let value = self.scalar()?;
-        Some((value, self.p.slice_from(start)))
+        Some((value, self.p.text.get(start..self.p.pos)?))
     }
 
-    /// Skips a value at nesting `depth` without building it.
+    /// Skips a value at nesting `depth` (read by the general parser and dropped: the rules
+    /// need few fields besides the ones asked for, so this is the rare case).
     pub fn skip(&mut self, depth: usize) -> Option<()> {
         self.p.skip_whitespace();
-        match self.p.peek()? {
-            b'[' => self.array(depth, &mut |s| s.skip(depth + 1)),
-            b'{' => self.object(depth, &mut |s, _| s.skip(depth + 1)),
-            _ => self.scalar().map(drop),
-        }
+        self.p.value(&Path::root(), depth).ok().map(drop)
     }
 }
 
@@ -353,25 +279,30 @@ mod tests {
     }
 
     #[test]
-    fn split_leaves_the_lists_as_text_and_parses_the_rest() {
+    fn split_reads_the_lists_in_place_and_parses_the_rest() {
         let text = r#" {"a": [1, "]"], "b": {"c": [2]}, "a2": null, "b": 3} "#;
-        let s = split(text, &["a", "a2"]).unwrap();
-        assert_eq!(s.lists, [Some(r#"[1, "]"]"#), None]);
+        let mut read = Vec::new();
+        let rest = split(text, &["a", "a2"], |i, s| {
+            s.array(1, |s| s.scalar().map(|v| read.push((i, v))))
+        })
+        .unwrap();
+        assert_eq!(read.len(), 2);
         assert_eq!(
-            s.rest,
+            rest,
             Node::Object(vec![
                 ("a2".into(), Node::Null),
                 ("b".into(), Node::Number(super::super::Number::Unsigned(3)))
             ])
         );
-        // (An array's own syntax is checked by the `Scan` that reads it.)
         for bad in [
             r#"{"a": [1"#,
             r#"{"a": [], "a": null}"#,
+            r#"{"a": [1,]}"#,
             "[1]",
             r#"{"a": []} x"#,
+            r#"{"\u0061": []}"#,
         ] {
-            assert!(split(bad, &["a"]).is_none(), "{bad}");
+            assert!(split(bad, &["a"], |_, s| s.skip(1)).is_none(), "{bad}");
         }
     }
 }

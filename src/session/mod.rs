@@ -106,16 +106,21 @@ impl Customer {
 
     /// The fast path of [`Customer::open_text`]: `None` leaves the text to the tree path.
     fn scan(text: &str, zones: &dyn ZoneDb) -> Option<Customer> {
-        let split = scan::split(text, &["orders", "activity"])?;
-        let (orders, activity) = match split.lists.as_slice() {
-            [orders, activity] => (*orders, *activity),
-            _ => return None,
-        };
-        let history = Json::root(&split.rest);
+        let streaks = cfg!(any(feature = "full", feature = "streaks"));
+        let (mut orders, mut activity, mut unread_activity) = (None, None, false);
+        let rest = scan::split(text, &["orders", "activity"], |i, s| {
+            match i {
+                0 => orders = Some(orders::scan_orders(s)?),
+                _ if streaks => activity = Some(Activity::scan(s)?),
+                _ => (unread_activity, _) = (true, s.skip(1)?),
+            }
+            Some(())
+        })?;
+        let history = Json::root(&rest);
         let zone = Zone::from_field(&history, zones).ok()?;
         let (badges, no_orders) = match orders {
-            Some(list) => {
-                let orders = orders::scan_orders(list, &zone)?;
+            Some(scanned) => {
+                let orders = scanned.read(&zone)?;
                 let badges = BadgeHistory::open_with_orders(&history, orders, &zone);
                 (badges.ok()?, None)
             }
@@ -125,10 +130,8 @@ impl Customer {
             ),
         };
         let activity = match activity {
-            Some(list) if cfg!(any(feature = "full", feature = "streaks")) => {
-                Ok(Activity::scan(list, &zone)?)
-            }
-            Some(_) => Err(no_streaks("$.activity".into())),
+            Some(scanned) => Ok(scanned.read(&zone)?),
+            None if unread_activity => Err(no_streaks("$.activity".into())),
             None => read_activity(&history, &zone).ok()?,
         };
         Some(Customer {

@@ -10,79 +10,103 @@ use crate::json::scan::Scan;
 use crate::json::{Json, Node};
 use crate::time::{instant, Zone};
 
-/// The keys of an order the rules read (any other is skipped).
-const KEYS: [&str; 8] = [
-    "id",
-    "placedAt",
-    "co2Kg",
-    "baselineCo2Kg",
-    "co2SavedKg",
-    "recycledShare",
-    "supplyChains",
-    "offsetKg",
-];
-/// The index of `supplyChains` in [`KEYS`] (the one list).
-const CHAINS: usize = 6;
-
-/// [`crate::badges::orders::read_orders`] of the array `text` (at nesting depth 1), in `zone`.
-pub(super) fn scan_orders(text: &str, zone: &Zone) -> Option<Vec<Order>> {
-    let mut orders = Vec::new();
-    let mut scan = Scan::new(text);
-    scan.array(1, &mut |s| {
-        orders.push(order(s, zone)?);
-        Some(())
-    })?;
-    scan.finish().then(|| unique_chronological(orders))
-}
-
-/// Reads the object's keys of `keys` with `field` (each at most once), skipping the others.
-fn entries<'t>(
-    s: &mut Scan<'t>,
-    depth: usize,
-    keys: &[&str],
-    field: &mut dyn FnMut(&mut Scan<'t>, usize) -> Option<()>,
-) -> Option<()> {
-    let mut seen = 0u32;
-    s.object(depth, &mut |s, key| {
-        // (Lengths first: most keys differ in length, and a comparison of lengths is cheap.)
-        let Some(i) = keys.iter().position(|k| k.len() == key.len() && *k == key) else {
-            return s.skip(depth + 1);
-        };
-        if seen & (1 << i) != 0 {
-            return None; // a repeated key: the tree keeps the last one
-        }
-        seen |= 1 << i;
-        field(s, i)
+/// Where each key of an order the rules read goes in [`OrderFields::fields`] (any other key is
+/// skipped; `supplyChains`, the one list, is read on its own).
+fn slot(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => 0,
+        "placedAt" => 1,
+        "co2Kg" => 2,
+        "baselineCo2Kg" => 3,
+        "co2SavedKg" => 4,
+        "recycledShare" => 5,
+        "offsetKg" => 6,
+        _ => return None,
     })
 }
 
-/// One order object (at depth 2).
-fn order(s: &mut Scan<'_>, zone: &Zone) -> Option<Order> {
-    let mut fields: [Option<Node>; 8] = Default::default();
-    let mut texts = [""; 8];
-    let mut supply_chains = None;
-    entries(s, 2, &KEYS, &mut |s, i| {
-        if i == CHAINS {
-            supply_chains = Some(chains(s)?);
-        } else {
-            let (value, text) = s.scalar_text()?;
-            *fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
-            *texts.get_mut(i)? = text;
-        }
+/// One order's fields as written (`null` as absent), before the zone is known (the history's
+/// `timezone` may come after its `orders`).
+struct OrderFields<'t> {
+    /// The values of the keys of [`slot`].
+    fields: [Option<Node<'t>>; 7],
+    /// The texts of `co2Kg` and `baselineCo2Kg` (for [`remaining_of_texts`]).
+    texts: [&'t str; 2],
+    /// `supplyChains`, read.
+    chains: Option<Vec<SupplyChain>>,
+}
+
+/// The orders of a history read from its text, not yet placed in its zone.
+pub(super) struct ScannedOrders<'t>(Vec<OrderFields<'t>>);
+
+/// Reads the orders' fields from the array (at nesting depth 1) `s` is at (no parse tree).
+pub(super) fn scan_orders<'t>(s: &mut Scan<'t>) -> Option<ScannedOrders<'t>> {
+    let mut orders = Vec::new();
+    s.array(1, |s| {
+        orders.push(scan_order(s)?);
         Some(())
     })?;
-    let [id, placed_at, co2, baseline, saved, share, _, offset] =
-        fields.each_ref().map(|f| f.as_ref().map(Json::root));
+    Some(ScannedOrders(orders))
+}
+
+impl ScannedOrders<'_> {
+    /// [`crate::badges::orders::read_orders`] of these orders in `zone`; `None` when the tree
+    /// path would report an error (it then does).
+    pub(super) fn read(self, zone: &Zone) -> Option<Vec<Order>> {
+        let orders = self.0.into_iter().map(|o| order(o, zone));
+        Some(unique_chronological(orders.collect::<Option<Vec<_>>>()?))
+    }
+}
+
+/// One order object's fields (at depth 2), each key at most once.
+fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
+    let mut order = OrderFields {
+        fields: Default::default(),
+        texts: [""; 2],
+        chains: None,
+    };
+    let mut seen = 0u32;
+    s.object(2, |s, key| {
+        let (i, bit) = match key {
+            "supplyChains" => (7, 1 << 7),
+            _ => match slot(key) {
+                Some(i) => (i, 1 << i),
+                None => return s.skip(3),
+            },
+        };
+        if seen & bit != 0 {
+            return None; // a repeated key: the tree keeps the last one
+        }
+        seen |= bit;
+        if i == 7 {
+            order.chains = Some(chains(s)?);
+            return Some(());
+        }
+        let (value, text) = s.scalar_text()?;
+        if let Some(t) = i.checked_sub(2).and_then(|t| order.texts.get_mut(t)) {
+            *t = text;
+        }
+        *order.fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
+        Some(())
+    })?;
+    Some(order)
+}
+
+/// An order from its fields, read by the tree path's own readers in `zone`.
+fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
+    let [id, placed_at, co2, baseline, saved, share, offset] = scanned
+        .fields
+        .each_ref()
+        .map(|f| f.as_ref().map(Json::root));
     let placed_at = instant(&placed_at?, zone).ok()?;
     let co2_kg = co2?.non_negative().ok()?;
     let baseline_co2_kg = baseline?.non_negative().ok()?;
     let co2_saved_kg = match saved {
         Some(s) => s.non_negative().ok()?,
-        None => match (texts.get(3), texts.get(2)) {
-            (Some(b), Some(c)) => remaining_of_texts(b, c),
-            _ => None,
+        None => {
+            let [co2, baseline] = scanned.texts;
+            remaining_of_texts(baseline, co2).unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg))
         }
-        .unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg)),
     };
     let local = LocalTime::of(placed_at, zone);
     Some(Order {
@@ -95,7 +119,7 @@ fn order(s: &mut Scan<'_>, zone: &Zone) -> Option<Order> {
         baseline_co2_kg,
         co2_saved_kg,
         recycled_share: share?.number_in(0.0, 1.0).ok()?,
-        supply_chains: supply_chains?,
+        supply_chains: scanned.chains?,
         offset_kg: match offset {
             Some(o) => o.non_negative().ok()?,
             None => 0.0,
@@ -145,9 +169,19 @@ fn remaining_of_texts(target: &str, current: &str) -> Option<f64> {
 /// `supplyChains`: `[{id, verified}]` (at depth 3).
 fn chains(s: &mut Scan<'_>) -> Option<Vec<SupplyChain>> {
     let mut chains = Vec::new();
-    s.array(3, &mut |s| {
+    s.array(3, |s| {
         let mut fields: [Option<Node>; 2] = Default::default();
-        entries(s, 4, &["id", "verified"], &mut |s, i| {
+        let mut seen = 0u8;
+        s.object(4, |s, key| {
+            let i = match key {
+                "id" => 0,
+                "verified" => 1,
+                _ => return s.skip(5),
+            };
+            if seen & (1 << i) != 0 {
+                return None;
+            }
+            seen |= 1 << i;
             *fields.get_mut(i)? = Some(s.scalar()?).filter(|v| !v.is_null());
             Some(())
         })?;

@@ -46,18 +46,20 @@ impl Activity {
         Ok(())
     }
 
-    /// [`Activity::read`] of an array's JSON text, read straight from the text (no parse tree);
-    /// `None` when it has something the fast path leaves to the tree path: an error, an
-    /// unusual record (see [`crate::json::scan`]).
+    /// The fields of the records of the array (at nesting depth 1) `scan` is at, read straight
+    /// from the text (no parse tree); [`ScannedActivity::read`] makes them an [`Activity`] once
+    /// the zone is known (the history's `timezone` may come after its `activity`). `None` when
+    /// the list has something the fast path leaves to the tree path: a syntax error, a record
+    /// that is not an object or repeats a key (see [`crate::json::scan`]).
     ///
     /// ```
-    /// use impactkit::{streaks::Activity, time::Zone};
-    /// let a = Activity::scan(r#"[{"date": "2025-03-14", "note": {"x": [1]}}, {"at": 1741946400000}]"#, &Zone::utc());
-    /// assert_eq!(a.map(|a| a.len()), Some(2));
-    /// assert!(Activity::scan(r#"[{"date": "2025-3-14"}]"#, &Zone::utc()).is_none());
+    /// use impactkit::{json::scan::Scan, streaks::Activity, time::Zone};
+    /// let read = |text| Activity::scan(&mut Scan::new(text))?.read(&Zone::utc()).map(|a| a.len());
+    /// assert_eq!(read(r#"[{"date": "2025-03-14", "note": {"x": [1]}}, {"at": 1741946400000}]"#), Some(2));
+    /// assert_eq!(read(r#"[{"date": "2025-3-14"}]"#), None);
     /// ```
-    pub fn scan(text: &str, zone: &Zone) -> Option<Activity> {
-        scan_records(text, zone).map(Activity)
+    pub fn scan<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
+        scan_records(scan).map(ScannedActivity)
     }
 
     /// `(local date, count)` of every record up to `now` (dated records: up to `today`).
@@ -147,19 +149,38 @@ fn record(
     }
 }
 
-/// Reads the records of the array `text` with [`Scan`] (no parse tree); `None` when the text
-/// or a record is not one the tree path reads without an error, or a record repeats a key
-/// (then read it with [`Activity::read`]).
-fn scan_records(text: &str, zone: &Zone) -> Option<Vec<Record>> {
+/// The `count`, `date` and `at` of one record as written (`null` as absent).
+type RecordFields<'t> = [Option<Node<'t>>; 3];
+
+/// Activity records' fields read from the text by [`Activity::scan`], not yet dated.
+pub struct ScannedActivity<'t>(Vec<RecordFields<'t>>);
+
+impl ScannedActivity<'_> {
+    /// The records in `zone`, read by the tree path's own reader; `None` when one of them is
+    /// an error there (the tree path then reports it).
+    pub fn read(&self, zone: &Zone) -> Option<Activity> {
+        let records = self.0.iter().map(|fields| {
+            let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
+            record(count, date, at, zone).ok()
+        });
+        records.collect::<Option<Vec<Record>>>().map(Activity)
+    }
+}
+
+/// Reads the records' fields of the array `scan` is at (no parse tree); `None` when the text
+/// is not valid or a record is not an object or repeats a key (then read it with
+/// [`Activity::read`]).
+fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<Vec<RecordFields<'t>>> {
     let mut records = Vec::new();
-    let mut scan = Scan::new(text);
-    scan.array(1, &mut |s| {
-        let mut fields: [Option<Node>; 3] = [None, None, None];
+    scan.array(1, |s| {
+        let mut fields: RecordFields = [None, None, None];
         let mut seen = 0u8;
-        s.object(2, &mut |s, key| {
-            let keys = ["count", "date", "at"];
-            let Some(i) = keys.iter().position(|k| k.len() == key.len() && *k == key) else {
-                return s.skip(3);
+        s.object(2, |s, key| {
+            let i = match key {
+                "count" => 0,
+                "date" => 1,
+                "at" => 2,
+                _ => return s.skip(3),
             };
             let bit = 1 << i;
             if seen & bit != 0 {
@@ -170,9 +191,8 @@ fn scan_records(text: &str, zone: &Zone) -> Option<Vec<Record>> {
             *fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
             Some(())
         })?;
-        let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
-        records.push(record(count, date, at, zone).ok()?);
+        records.push(fields);
         Some(())
     })?;
-    scan.finish().then_some(records)
+    Some(records)
 }

@@ -20,7 +20,7 @@ mod repair;
 mod repair_check;
 mod request;
 
-pub use activity::Activity;
+pub use activity::{Activity, ScannedActivity};
 pub use earned::{read_freezes, EarnedFreezes, MAX_EARN_EVERY};
 pub use message::streak_message;
 pub use repair::{RejectedRepair, RepairPolicy, Repairable, StreakExtras, MAX_REPAIRS};

@@ -67,13 +67,17 @@ impl StreakRequest {
     /// the text (no parse tree); `None` when the text has something the fast path leaves to
     /// the tree path (an error, an unusual record: see [`crate::json::scan`]).
     fn scan(text: &str, zones: &dyn ZoneDb) -> Option<StreakRequest> {
-        let split = scan::split(text, &["activity"])?;
-        let list = split.lists.first().copied().flatten()?;
-        let rest = Json::root(&split.rest);
+        let mut records = None;
+        let rest = scan::split(text, &["activity"], |_, s| {
+            records = Some(Activity::scan(s)?);
+            Some(())
+        })?;
+        let records = records?;
+        let rest = Json::root(&rest);
         let zone = Zone::from_field(&rest, zones).ok()?;
         let mut request = StreakRequest::params(&rest, &zone).ok()?;
         request.zone = zone;
-        let activity = Activity::scan(list, &request.zone)?;
+        let activity = records.read(&request.zone)?;
         let today = request.zone.date_of(request.now);
         request.activity = activity.up_to(request.now, today);
         Some(request)

@@ -127,39 +127,43 @@ fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
     })
 }
 
-/// Fraction digits [`remaining_of_texts`] works with.
-const PLACES: u32 = 9;
+/// Most fraction digits [`remaining_of_texts`] works with.
+const PLACES: usize = 9;
 
 /// A plain decimal's text (`12.34`: digits, at most one point, at most [`PLACES`] after it,
-/// at most 15 in all) in units of 10^-[`PLACES`]. With at most 15 significant digits a
-/// decimal is the shortest text of the double it is read as, so this is the
-/// [`crate::decimal::Decimal`] of the number as read.
-fn units(text: &str) -> Option<i128> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || fraction.len() > PLACES as usize || whole.len() + fraction.len() > 15 {
-        return None;
+/// at most 15 digits in all) as its digits and the number of them after the point. With at
+/// most 15 significant digits a decimal is the shortest text of the double it is read as, so
+/// this is the [`crate::decimal::Decimal`] of the number as read.
+fn units(text: &str) -> Option<(u64, usize)> {
+    let (mut value, mut digits, mut point) = (0u64, 0usize, None);
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => (value, digits) = (value * 10 + u64::from(b - b'0'), digits + 1),
+            b'.' if point.is_none() && i > 0 => point = Some(i + 1),
+            _ => return None,
+        }
+        if digits > 15 {
+            return None;
+        }
     }
-    if !all_digits(whole) || !all_digits(fraction) {
-        return None;
-    }
-    let mut value = 0i128;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        value = value * 10 + i128::from(b - b'0');
-    }
-    Some(value * 10i128.pow(PLACES - fraction.len() as u32))
+    let places = point.map_or(0, |p| text.len() - p);
+    (digits > 0 && places <= PLACES).then_some((value, places))
 }
 
 /// [`remaining`]`(target, current)` of two numbers from their plain decimal texts, without the
 /// shortest-digits search `remaining` does for any double; `None` for other texts or a
 /// result beyond 2^53 units (then `remaining` itself). Both round the exact difference to the
-/// nearest double the same way (one division of exact operands).
+/// nearest double the same way (one division of exact operands). In 64-bit integers: 128-bit
+/// division is a library call in wasm.
 fn remaining_of_texts(target: &str, current: &str) -> Option<f64> {
-    let mut difference = units(target)? - units(current)?;
-    if difference <= 0 {
+    let ((a, a_places), (b, b_places)) = (units(target)?, units(current)?);
+    let places = a_places.max(b_places);
+    let scaled = |x: u64, p: usize| x.checked_mul(10u64.checked_pow((places - p) as u32)?);
+    let (a, b) = (scaled(a, a_places)?, scaled(b, b_places)?);
+    if a <= b {
         return Some(0.0);
     }
-    let mut scale = PLACES as i32;
+    let (mut difference, mut scale) = (a - b, places as i32);
     while scale > 0 && difference % 10 == 0 {
         (difference, scale) = (difference / 10, scale - 1);
     }

@@ -4,7 +4,7 @@
 use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
-use crate::json::Json;
+use crate::json::{Id, Json};
 use crate::time::{instant, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
@@ -13,7 +13,7 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupplyChain {
     /// The chain's id.
-    pub id: String,
+    pub id: Id,
     /// Whether the chain is verified.
     pub verified: bool,
 }
@@ -22,7 +22,7 @@ pub struct SupplyChain {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     /// Order id (unique in a history).
-    pub id: String,
+    pub id: Id,
     /// When the order was placed.
     pub placed_at: DateTime<Utc>,
     /// `placed_at`'s calendar date in the preview's timezone.
@@ -59,7 +59,7 @@ impl Order {
     /// ```
     pub fn from_json(item: &Json, zone: &Zone) -> Result<Order> {
         let placed_at = instant(&item.field("placedAt")?, zone)?;
-        Self::read(item, item.field("id")?.id()?, placed_at, zone)
+        Self::read(item, item.field("id")?.short_id()?, placed_at, zone)
     }
 
     /// Reads a hypothetical cart order: like [`Order::from_json`], but `id`
@@ -75,8 +75,8 @@ impl Order {
     /// ```
     pub fn cart(item: &Json, zone: &Zone, now: DateTime<Utc>) -> Result<Order> {
         let id = match item.opt("id")? {
-            Some(id) => id.id()?,
-            None => "cart".to_owned(),
+            Some(id) => id.short_id()?,
+            None => Id::from("cart"),
         };
         let placed_at = match item.opt("placedAt")? {
             Some(t) => instant(&t, zone)?,
@@ -85,7 +85,7 @@ impl Order {
         Self::read(item, id, placed_at, zone)
     }
 
-    fn read(item: &Json, id: String, placed_at: DateTime<Utc>, zone: &Zone) -> Result<Order> {
+    fn read(item: &Json, id: Id, placed_at: DateTime<Utc>, zone: &Zone) -> Result<Order> {
         let co2_kg = item.field("co2Kg")?.non_negative()?;
         let baseline_co2_kg = item.field("baselineCo2Kg")?.non_negative()?;
         let co2_saved_kg = match item.opt("co2SavedKg")? {
@@ -96,7 +96,7 @@ impl Order {
         let mut supply_chains = Vec::new();
         for chain in item.field("supplyChains")?.items()? {
             supply_chains.push(SupplyChain {
-                id: chain.field("id")?.id()?,
+                id: chain.field("id")?.short_id()?,
                 verified: chain.field("verified")?.bool()?,
             });
         }

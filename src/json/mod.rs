@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Message, Result};
 use crate::limits;
 use std::borrow::Cow;
 
+mod id;
 mod input;
 mod node;
 mod number_text;
@@ -17,6 +18,7 @@ mod parse;
 pub mod scan;
 mod write;
 
+pub use id::Id;
 pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};
 pub use node::{same_key, Node, Number};
 pub use write::{to_json_text, JsonWriter, ToJson};
@@ -467,6 +469,14 @@ impl<'a> Json<'a> {
             Node::Number(Number::Negative(n)) => Ok(Message::default().int((*n).into()).into()),
             Node::String(_) => self.str().map(str::to_owned),
             _ => Err(self.expected("a string or integer id")),
+        }
+    }
+
+    /// [`Json::id`] as an [`Id`] (no allocation for a short string id).
+    pub fn short_id(&self) -> Result<Id> {
+        match self.value {
+            Node::String(_) => self.str().map(Id::from),
+            _ => self.id().map(Id::from),
         }
     }
 

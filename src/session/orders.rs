@@ -110,7 +110,7 @@ fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
     };
     let local = LocalTime::of(placed_at, zone);
     Some(Order {
-        id: id?.id().ok()?,
+        id: id?.short_id().ok()?,
         placed_at,
         local_date: local.date,
         hour: local.hour,
@@ -191,7 +191,7 @@ fn chains(s: &mut Scan<'_>) -> Option<Vec<SupplyChain>> {
         })?;
         let [id, verified] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
         chains.push(SupplyChain {
-            id: id?.id().ok()?,
+            id: id?.short_id().ok()?,
             verified: verified?.bool().ok()?,
         });
         Some(())

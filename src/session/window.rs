@@ -94,7 +94,7 @@ pub struct Index {
     covered: usize,
     /// Orders: the id of the last order indexed; another one in its place means orders were
     /// added before it.
-    last_id: Option<String>,
+    last_id: Option<crate::json::Id>,
 }
 
 impl Index {

@@ -146,3 +146,29 @@ pub struct Progress {
     /// The threshold (for `period` rules: this period's `atLeast`).
     pub target: f64,
 }
+
+/// `x.round()` (halves away from zero) without the library call it is in wasm: `x − trunc(x)`
+/// is exact (and 0 from 2⁵² on, where every double is whole), so the comparisons with ±½ are.
+pub(super) fn round(x: f64) -> f64 {
+    let whole = x.trunc();
+    match x - whole {
+        fraction if fraction >= 0.5 => whole + 1.0,
+        fraction if fraction <= -0.5 => whole - 1.0,
+        _ => whole,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod round_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same double as `f64::round`, halves included.
+        #[test]
+        fn rounds_as_the_standard_library(x in any::<f64>(), units in -1_000_000i64..1_000_000) {
+            for v in [x, units as f64 / 2.0, units as f64 * 1e-9 * 1e9, x * 1e-300] {
+                prop_assert_eq!(super::round(v).to_bits(), v.round().to_bits(), "{}", v);
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 /// Fixed-point nano-units: sums stay exact for up to 9 decimals.
 fn nano(x: f64) -> i128 {
-    let n = (x * 1e9).round();
+    let n = super::round(x * 1e9);
     // Through i64 when it fits: wasm converts a double to i64 in one instruction, to i128 by a call.
     if n.abs() < 9e18 {
         n as i64 as i128

@@ -4,13 +4,11 @@
 //! or one with a repeated key, makes the whole list `None` (then the tree path reads it).
 
 use crate::badges::events::LocalTime;
-use crate::badges::orders::{Order, SupplyChain};
+use crate::badges::orders::{unique_chronological, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::Scan;
-use crate::json::{Id, Json, Node};
+use crate::json::{Json, Node};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Utc};
-use std::collections::HashSet;
 
 /// Where each key of an order the rules read goes in [`OrderFields::fields`] (any other key is
 /// skipped; `supplyChains`, the one list, is read on its own).
@@ -54,29 +52,9 @@ pub(super) fn scan_orders<'t>(s: &mut Scan<'t>) -> Option<ScannedOrders<'t>> {
 impl ScannedOrders<'_> {
     /// [`crate::badges::orders::read_orders`] of these orders in `zone`; `None` when the tree
     /// path would report an error (it then does).
-    ///
-    /// As [`crate::badges::orders::unique_chronological`] orders them, but the kept orders'
-    /// positions are put in order before the orders are built (moving built orders, over 100
-    /// bytes each, in random order cost more than the rest of the sort).
-    pub(super) fn read(mut self, zone: &Zone) -> Option<Vec<Order>> {
-        let heads = self.0.iter().map(|o| head(o, zone));
-        let heads = heads.collect::<Option<Vec<(Id, DateTime<Utc>)>>>()?;
-        let mut seen = HashSet::with_capacity(heads.len());
-        let first: Vec<bool> = heads.iter().map(|(id, _)| seen.insert(id)).collect();
-        drop(seen);
-        let kept = (0..heads.len()).filter(|&i| first.get(i) == Some(&true));
-        let at = |i: &usize| heads.get(*i).map_or(DateTime::UNIX_EPOCH, |h| h.1);
-        let id = |i: &usize| heads.get(*i).map(|h| &h.0);
-        let in_order = crate::sort::by_time(kept.collect(), at, |a, b| id(a).cmp(&id(b)));
-        // A repeated order is dropped, but an error in it is still an error of the history.
-        let repeated = (0..heads.len()).filter(|&i| first.get(i) == Some(&false));
-        for i in repeated {
-            order(self.0.get_mut(i)?, heads.get(i)?, zone)?;
-        }
-        let built = in_order
-            .iter()
-            .map(|&i| order(self.0.get_mut(i)?, heads.get(i)?, zone));
-        built.collect()
+    pub(super) fn read(self, zone: &Zone) -> Option<Vec<Order>> {
+        let orders = self.0.into_iter().map(|o| order(o, zone));
+        Some(unique_chronological(orders.collect::<Option<Vec<_>>>()?))
     }
 }
 
@@ -114,21 +92,13 @@ fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
     Some(order)
 }
 
-/// An order's id and instant.
-fn head(scanned: &OrderFields<'_>, zone: &Zone) -> Option<(Id, DateTime<Utc>)> {
-    let [id, placed_at, ..] = &scanned.fields;
-    let placed_at = instant(&Json::root(placed_at.as_ref()?), zone).ok()?;
-    Some((Json::root(id.as_ref()?).short_id().ok()?, placed_at))
-}
-
 /// An order from its fields, read by the tree path's own readers in `zone`.
-/// `head` is its [`head`].
-fn order(scanned: &mut OrderFields<'_>, head: &(Id, DateTime<Utc>), zone: &Zone) -> Option<Order> {
-    let [_, _, co2, baseline, saved, share, offset] = scanned
+fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
+    let [id, placed_at, co2, baseline, saved, share, offset] = scanned
         .fields
         .each_ref()
         .map(|f| f.as_ref().map(Json::root));
-    let (id, placed_at) = head.clone();
+    let placed_at = instant(&placed_at?, zone).ok()?;
     let co2_kg = co2?.non_negative().ok()?;
     let baseline_co2_kg = baseline?.non_negative().ok()?;
     let co2_saved_kg = match saved {
@@ -140,7 +110,7 @@ fn order(scanned: &mut OrderFields<'_>, head: &(Id, DateTime<Utc>), zone: &Zone)
     };
     let local = LocalTime::of(placed_at, zone);
     Some(Order {
-        id,
+        id: id?.short_id().ok()?,
         placed_at,
         local_date: local.date,
         hour: local.hour,
@@ -149,7 +119,7 @@ fn order(scanned: &mut OrderFields<'_>, head: &(Id, DateTime<Utc>), zone: &Zone)
         baseline_co2_kg,
         co2_saved_kg,
         recycled_share: share?.number_in(0.0, 1.0).ok()?,
-        supply_chains: scanned.chains.take()?,
+        supply_chains: scanned.chains?,
         offset_kg: match offset {
             Some(o) => o.non_negative().ok()?,
             None => 0.0,

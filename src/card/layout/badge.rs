@@ -1,7 +1,7 @@
 //! 400×400: one badge, large.
 
 use super::parts::medal_paints;
-use super::words::{shown_badge, tier_label};
+use super::words::{joined, shown_badge, tier_label};
 use super::{role, TextStyle, WHITE};
 use crate::card::svg::{Align, Paint, Svg};
 use crate::card::theme::{Role, MEDAL_HIGHLIGHT};
@@ -31,7 +31,7 @@ pub(super) fn one_badge(svg: &mut Svg, card: &Card) {
     }
     TextStyle::regular(18.0, Role::Muted)
         .align(Align::Middle)
-        .draw_fit(svg, 200.0, 338.0, 350.0, &line.join(" · "));
+        .draw_fit(svg, 200.0, 338.0, 350.0, &joined(&line, " · "));
     if let Some(name) = &card.brand_name {
         let paint = card.brand_color.map_or(role(Role::Muted), Paint::Fixed);
         TextStyle::bold(15.0, Role::Muted)

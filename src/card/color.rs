@@ -69,7 +69,15 @@ fn hex_digit(c: u8) -> Option<u8> {
 }
 
 fn parse_hex(digits: &str) -> Option<Color> {
-    let d: Vec<u8> = digits.bytes().map(hex_digit).collect::<Option<_>>()?;
+    // At most 8 digits, read into an array (no `Vec`).
+    let mut d = [0u8; 8];
+    if digits.len() > d.len() {
+        return None;
+    }
+    for (slot, byte) in d.iter_mut().zip(digits.bytes()) {
+        *slot = hex_digit(byte)?;
+    }
+    let d = d.get(..digits.len())?;
     let pair = |i: usize| Some(d.get(i)? * 16 + d.get(i + 1)?);
     let single = |i: usize| Some(d.get(i)? * 17);
     match d.len() {

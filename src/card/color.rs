@@ -135,14 +135,20 @@ fn arguments(body: &str) -> Option<([&str; 3], Option<&str>)> {
         Some((m, a)) => (m, Some(a.trim())),
         None => (body, None),
     };
-    let parts: Vec<&str> = if main.contains(',') {
-        main.split(',').map(str::trim).collect()
-    } else {
-        main.split_ascii_whitespace().collect()
-    };
-    match (parts.as_slice(), slash_alpha) {
-        ([a, b, c], alpha) => Some(([a, b, c], alpha)),
-        ([a, b, c, alpha], None) if main.contains(',') => Some(([a, b, c], Some(alpha))),
+    // Up to 4 values, in an array (no `Vec`); more is `None`.
+    let comma = main.contains(',');
+    let mut parts = [""; 4];
+    let mut n = 0;
+    let mut commas = main.split(',').map(str::trim);
+    let mut spaces = main.split_ascii_whitespace();
+    while let Some(value) = if comma { commas.next() } else { spaces.next() } {
+        *parts.get_mut(n)? = value;
+        n += 1;
+    }
+    let [a, b, c, d] = parts;
+    match (n, slash_alpha) {
+        (3, alpha) => Some(([a, b, c], alpha)),
+        (4, None) if comma => Some(([a, b, c], Some(d))),
         _ => None,
     }
 }

@@ -298,7 +298,8 @@ impl Color {
         out.push('#');
         for byte in channels.iter().take(shown) {
             for nibble in [byte >> 4, byte & 15] {
-                out.extend(char::from_digit(nibble.into(), 16));
+                let digit = b"0123456789abcdef".get(usize::from(nibble)).copied();
+                out.push(char::from(digit.unwrap_or(b'0')));
             }
         }
         out

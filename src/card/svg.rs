@@ -126,17 +126,13 @@ impl Svg {
     }
 
     fn paint(&mut self, paint: Paint) {
-        match paint {
-            Paint::Role(role) => {
-                let hex = self.theme.main.get(role).hex();
-                put(&mut self.out, &[" fill=\"", &hex, "\""]);
-                if self.theme.dark.is_some() {
-                    put(&mut self.out, &[" class=\"", role.class(), "\""]);
-                }
-            }
-            Paint::Fixed(color) => {
-                put(&mut self.out, &[" fill=\"", &color.hex(), "\""]);
-            }
+        let color = match paint {
+            Paint::Role(role) => self.theme.main.get(role),
+            Paint::Fixed(color) => color,
+        };
+        put(&mut self.out, &[" fill=\"", &color.hex(), "\""]);
+        if let (Paint::Role(role), Some(_)) = (paint, self.theme.dark) {
+            put(&mut self.out, &[" class=\"", role.class(), "\""]);
         }
     }
 

@@ -32,8 +32,9 @@ RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
 # and more): BENCHMARKS.md's speed ratios are the full build's (opt-level 3, std at 3), and these
 # modules compute a widget's few numbers. Not streaks (opt-level s): at z its 100k-record streak ran
-# 1.35× slower than at s, for 4.5 KB gzip.
-Z_MODULES := bars progress profile
+# 1.35× slower than at s, for 4.5 KB gzip. cards: −8.2 KB gzip; one card ~1.5× slower than at s (an og
+# card 0.16 → 0.24 ms in Node, next to ~16 ms to rasterise it; docs/modules.md).
+Z_MODULES := bars progress profile cards
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 # And wasm-opt's control flow rebuilt (flatten + rereloop, then -Oz twice) without the target_features
 # section (browsers ignore it): bars −340 B gzip (docs/modules.md).

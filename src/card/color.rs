@@ -69,7 +69,15 @@ fn hex_digit(c: u8) -> Option<u8> {
 }
 
 fn parse_hex(digits: &str) -> Option<Color> {
-    let d: Vec<u8> = digits.bytes().map(hex_digit).collect::<Option<_>>()?;
+    // At most 8 digits, read into an array (no `Vec`).
+    let mut d = [0u8; 8];
+    if digits.len() > d.len() {
+        return None;
+    }
+    for (slot, byte) in d.iter_mut().zip(digits.bytes()) {
+        *slot = hex_digit(byte)?;
+    }
+    let d = d.get(..digits.len())?;
     let pair = |i: usize| Some(d.get(i)? * 16 + d.get(i + 1)?);
     let single = |i: usize| Some(d.get(i)? * 17);
     match d.len() {
@@ -127,14 +135,20 @@ fn arguments(body: &str) -> Option<([&str; 3], Option<&str>)> {
         Some((m, a)) => (m, Some(a.trim())),
         None => (body, None),
     };
-    let parts: Vec<&str> = if main.contains(',') {
-        main.split(',').map(str::trim).collect()
-    } else {
-        main.split_ascii_whitespace().collect()
-    };
-    match (parts.as_slice(), slash_alpha) {
-        ([a, b, c], alpha) => Some(([a, b, c], alpha)),
-        ([a, b, c, alpha], None) if main.contains(',') => Some(([a, b, c], Some(alpha))),
+    // Up to 4 values, in an array (no `Vec`); more is `None`.
+    let comma = main.contains(',');
+    let mut parts = [""; 4];
+    let mut n = 0;
+    let mut commas = main.split(',').map(str::trim);
+    let mut spaces = main.split_ascii_whitespace();
+    while let Some(value) = if comma { commas.next() } else { spaces.next() } {
+        *parts.get_mut(n)? = value;
+        n += 1;
+    }
+    let [a, b, c, d] = parts;
+    match (n, slash_alpha) {
+        (3, alpha) => Some(([a, b, c], alpha)),
+        (4, None) if comma => Some(([a, b, c], Some(d))),
         _ => None,
     }
 }
@@ -284,7 +298,8 @@ impl Color {
         out.push('#');
         for byte in channels.iter().take(shown) {
             for nibble in [byte >> 4, byte & 15] {
-                out.extend(char::from_digit(nibble.into(), 16));
+                let digit = b"0123456789abcdef".get(usize::from(nibble)).copied();
+                out.push(char::from(digit.unwrap_or(b'0')));
             }
         }
         out

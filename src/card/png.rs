@@ -23,10 +23,11 @@ pub struct CardForPng {
 
 impl ToJson for CardForPng {
     fn write_json(&self, out: &mut JsonWriter) {
+        // Whole pixels (`round`ed, 100–7,680): written as integers, without the double writer.
         out.begin_array();
         out.element(&self.svg);
-        out.element(&self.width);
-        out.element(&self.height);
+        out.element(&(self.width as u32));
+        out.element(&(self.height as u32));
         out.end_array();
     }
 }

@@ -126,17 +126,13 @@ impl Svg {
     }
 
     fn paint(&mut self, paint: Paint) {
-        match paint {
-            Paint::Role(role) => {
-                let hex = self.theme.main.get(role).hex();
-                put(&mut self.out, &[" fill=\"", &hex, "\""]);
-                if self.theme.dark.is_some() {
-                    put(&mut self.out, &[" class=\"", role.class(), "\""]);
-                }
-            }
-            Paint::Fixed(color) => {
-                put(&mut self.out, &[" fill=\"", &color.hex(), "\""]);
-            }
+        let color = match paint {
+            Paint::Role(role) => self.theme.main.get(role),
+            Paint::Fixed(color) => color,
+        };
+        put(&mut self.out, &[" fill=\"", &color.hex(), "\""]);
+        if let (Paint::Role(role), Some(_)) = (paint, self.theme.dark) {
+            put(&mut self.out, &[" class=\"", role.class(), "\""]);
         }
     }
 
@@ -145,6 +141,11 @@ impl Svg {
             let value = num_precise(opacity.max(0.0));
             put(&mut self.out, &[" fill-opacity=\"", &value, "\""]);
         }
+    }
+
+    /// Appends ` name="x"` (`name` given with its ` ` and `="`), `x` with at most one decimal.
+    fn number(&mut self, name: &str, x: f64) {
+        put(&mut self.out, &[name, &num(x), "\""]);
     }
 
     /// A rectangle at logical `x` (its start edge).
@@ -160,23 +161,13 @@ impl Svg {
         opacity: f64,
     ) {
         let left = if self.rtl { self.width - x - w } else { x };
-        let (y, w, h) = (num(y), num(w.max(0.0)), num(h.max(0.0)));
-        put(
-            &mut self.out,
-            &[
-                "<rect x=\"",
-                &num(left),
-                "\" y=\"",
-                &y,
-                "\" width=\"",
-                &w,
-                "\" height=\"",
-                &h,
-                "\"",
-            ],
-        );
+        self.out.push_str("<rect");
+        self.number(" x=\"", left);
+        self.number(" y=\"", y);
+        self.number(" width=\"", w.max(0.0));
+        self.number(" height=\"", h.max(0.0));
         if radius > 0.0 {
-            put(&mut self.out, &[" rx=\"", &num(radius), "\""]);
+            self.number(" rx=\"", radius);
         }
         self.paint(paint);
         self.opacity(opacity);
@@ -185,11 +176,10 @@ impl Svg {
 
     /// A circle.
     pub fn circle(&mut self, cx: f64, cy: f64, r: f64, paint: Paint, opacity: f64) {
-        let (cx, cy, r) = (num(self.x(cx)), num(cy), num(r));
-        put(
-            &mut self.out,
-            &["<circle cx=\"", &cx, "\" cy=\"", &cy, "\" r=\"", &r, "\""],
-        );
+        self.out.push_str("<circle");
+        self.number(" cx=\"", self.x(cx));
+        self.number(" cy=\"", cy);
+        self.number(" r=\"", r);
         self.paint(paint);
         self.opacity(opacity);
         self.out.push_str("/>");
@@ -228,19 +218,10 @@ impl Svg {
             (Align::Start, false) | (Align::End, true) => "start",
             _ => "end",
         };
-        let (x, y, size) = (num(self.x(x)), num(y), num(font.size));
-        put(
-            &mut self.out,
-            &[
-                "<text x=\"",
-                &x,
-                "\" y=\"",
-                &y,
-                "\" font-size=\"",
-                &size,
-                "\"",
-            ],
-        );
+        self.out.push_str("<text");
+        self.number(" x=\"", self.x(x));
+        self.number(" y=\"", y);
+        self.number(" font-size=\"", font.size);
         if font.bold {
             self.out.push_str(" font-weight=\"700\"");
         }

@@ -81,8 +81,11 @@ impl Palette {
     /// assert_eq!(Palette::LIGHT.get(Role::Accent).hex(), "#15803d");
     /// ```
     pub fn get(&self, role: Role) -> Color {
-        let i = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
-        self.colors.get(i).copied().unwrap_or(Color::rgb(0, 0, 0))
+        // `Role::ALL` lists the roles in declaration order: a role's index is its discriminant.
+        self.colors
+            .get(role as usize)
+            .copied()
+            .unwrap_or(Color::rgb(0, 0, 0))
     }
 
     /// The built-in light palette.
@@ -321,6 +324,14 @@ mod tests {
                     "{name}: {mark:?} on {ground:?} is {ratio:.2}:1"
                 );
             }
+        }
+    }
+
+    /// `Palette::get` indexes colours by a role's discriminant: `Role::ALL` must list them in order.
+    #[test]
+    fn roles_are_listed_in_declaration_order() {
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i, "{role:?}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! 400×400: one badge, large.
 
 use super::parts::medal_paints;
-use super::words::{shown_badge, tier_label};
+use super::words::{shown_badge, tier_label, Parts};
 use super::{role, TextStyle, WHITE};
 use crate::card::svg::{Align, Paint, Svg};
 use crate::card::theme::{Role, MEDAL_HIGHLIGHT};
@@ -24,14 +24,16 @@ pub(super) fn one_badge(svg: &mut Svg, card: &Card) {
     TextStyle::bold(28.0, Role::Text)
         .align(Align::Middle)
         .draw_fit(svg, 200.0, 306.0, 350.0, &badge.name);
-    let mut line = Vec::new();
-    line.extend(tier_label(card, &badge.tier));
+    let mut line = Parts::new(" · ");
+    if let Some(tier) = tier_label(card, &badge.tier) {
+        line.add(&[&tier]);
+    }
     if let Some((y, m, d)) = badge.earned {
-        line.push(card.locale.date(y, m, d));
+        line.add(&[&card.locale.date(y, m, d)]);
     }
     TextStyle::regular(18.0, Role::Muted)
         .align(Align::Middle)
-        .draw_fit(svg, 200.0, 338.0, 350.0, &line.join(" · "));
+        .draw_fit(svg, 200.0, 338.0, 350.0, &line.text);
     if let Some(name) = &card.brand_name {
         let paint = card.brand_color.map_or(role(Role::Muted), Paint::Fixed);
         TextStyle::bold(15.0, Role::Muted)

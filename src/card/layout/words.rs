@@ -94,15 +94,50 @@ pub(super) fn title(card: &Card) -> String {
 /// "Tree Saver (Gold) · Earned on 3/15/2025": what the 400×400 card shows.
 fn badge_desc(card: &Card, badge: &Badge) -> String {
     let words = card.locale.words();
-    let mut parts = vec![match tier_label(card, &badge.tier) {
-        Some(t) => [&badge.name, " (", &t, ")"].concat(),
-        None => badge.name.clone(),
-    }];
+    let mut line = Parts::new(" · ");
+    badge_name(card, badge, &mut line);
     if let Some((y, m, d)) = badge.earned {
         let date = card.locale.date(y, m, d);
-        parts.push(crate::card::locale::fill(words.earned_on, &date));
+        line.add(&[&crate::card::locale::fill(words.earned_on, &date)]);
     }
-    parts.join(" · ")
+    line.text
+}
+
+/// Text parts joined with a separator as they come (no `Vec` of them to join: less wasm).
+pub(super) struct Parts {
+    /// The text so far.
+    pub(super) text: String,
+    separator: &'static str,
+    empty: bool,
+}
+
+impl Parts {
+    pub(super) fn new(separator: &'static str) -> Parts {
+        Parts {
+            text: String::new(),
+            separator,
+            empty: true,
+        }
+    }
+
+    /// Appends one part: the separator (but before the first), then `pieces`.
+    pub(super) fn add(&mut self, pieces: &[&str]) {
+        if !self.empty {
+            self.text.push_str(self.separator);
+        }
+        self.empty = false;
+        for piece in pieces {
+            self.text.push_str(piece);
+        }
+    }
+}
+
+/// "Tree Saver (Gold)": a badge's name and tier as one part of `parts`.
+fn badge_name(card: &Card, badge: &Badge, parts: &mut Parts) {
+    match tier_label(card, &badge.tier) {
+        Some(t) => parts.add(&[&badge.name, " (", &t, ")"]),
+        None => parts.add(&[&badge.name]),
+    }
 }
 
 pub(super) fn desc(card: &Card) -> String {
@@ -110,30 +145,31 @@ pub(super) fn desc(card: &Card) -> String {
         return badge_desc(card, badge);
     }
     let words = card.locale.words();
-    let mut parts = vec![[headline(card), unit_label(card)].join(" ")];
-    parts.extend(orders_label(card));
+    let mut line = Parts::new(" · ");
+    line.add(&[&headline(card), " ", &unit_label(card)]);
+    if let Some(orders) = orders_label(card) {
+        line.add(&[&orders]);
+    }
     for (figure, label) in equivalents(card).into_iter().flatten() {
-        parts.push([&figure, " ", label].concat());
+        line.add(&[&figure, " ", label]);
     }
     if let Some(m) = &card.milestone {
-        parts.push([&m.name, ": ", &card.locale.percent(m.percentage)].concat());
+        line.add(&[&m.name, ": ", &card.locale.percent(m.percentage)]);
     }
-    parts.extend(card.ranking.clone());
+    if let Some(ranking) = &card.ranking {
+        line.add(&[ranking]);
+    }
     if let Some((n, label)) = streak_label(card) {
-        parts.push([n, label].join(" "));
+        line.add(&[&n, " ", &label]);
     }
     if !card.badges.is_empty() {
-        let names: Vec<String> = card
-            .badges
-            .iter()
-            .map(|b| match tier_label(card, &b.tier) {
-                Some(t) => [&b.name, " (", &t, ")"].concat(),
-                None => b.name.clone(),
-            })
-            .collect();
-        parts.push([words.badges, ": ", &names.join(", ")].concat());
+        let mut names = Parts::new(", ");
+        for badge in &card.badges {
+            badge_name(card, badge, &mut names);
+        }
+        line.add(&[words.badges, ": ", &names.text]);
     }
-    parts.join(" · ")
+    line.text
 }
 
 pub(super) fn shown_badge(card: &Card) -> Option<&Badge> {
@@ -147,7 +183,7 @@ pub(super) fn shown_badge(card: &Card) -> Option<&Badge> {
 pub(super) fn figure_label(card: &Card) -> String {
     let mut label = unit_label(card);
     if let Some(orders) = orders_label(card) {
-        label = [label, orders].join(" · ");
+        label = [&label, " · ", &orders].concat();
     }
     label
 }

@@ -45,6 +45,15 @@ pub struct Order {
     pub offset_kg: f64,
 }
 
+/// An order's amounts as read (see [`Order`]'s fields of these names).
+pub(crate) struct Amounts {
+    pub co2_kg: f64,
+    pub baseline_co2_kg: f64,
+    pub co2_saved_kg: f64,
+    pub recycled_share: f64,
+    pub offset_kg: f64,
+}
+
 impl Order {
     /// Reads `{id, placedAt, co2Kg, baselineCo2Kg, co2SavedKg?, recycledShare,
     /// supplyChains: [{id, verified}], offsetKg?}`.
@@ -104,8 +113,33 @@ impl Order {
             Some(o) => o.non_negative()?,
             None => 0.0,
         };
+        let amounts = Amounts {
+            co2_kg,
+            baseline_co2_kg,
+            co2_saved_kg,
+            recycled_share,
+            offset_kg,
+        };
+        Ok(Order::placed(id, placed_at, zone, amounts, supply_chains))
+    }
+
+    /// The order of these values, dated in `zone` (its local date, hour and weekday).
+    pub(crate) fn placed(
+        id: Id,
+        placed_at: DateTime<Utc>,
+        zone: &Zone,
+        amounts: Amounts,
+        supply_chains: Vec<SupplyChain>,
+    ) -> Order {
         let local = LocalTime::of(placed_at, zone);
-        Ok(Order {
+        let Amounts {
+            co2_kg,
+            baseline_co2_kg,
+            co2_saved_kg,
+            recycled_share,
+            offset_kg,
+        } = amounts;
+        Order {
             id,
             placed_at,
             local_date: local.date,
@@ -117,7 +151,7 @@ impl Order {
             recycled_share,
             supply_chains,
             offset_kg,
-        })
+        }
     }
 
     /// A "green" order emitted less than its baseline (`co2Kg < baselineCo2Kg`).

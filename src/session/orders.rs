@@ -3,8 +3,7 @@
 //! path uses ([`crate::badges::orders::Order::from_json`]); an order that reader would refuse,
 //! or one with a repeated key, makes the whole list `None` (then the tree path reads it).
 
-use crate::badges::events::LocalTime;
-use crate::badges::orders::{unique_chronological, Order, SupplyChain};
+use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::Scan;
 use crate::json::{Json, Node};
@@ -108,23 +107,18 @@ fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
             remaining_of_texts(baseline, co2).unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg))
         }
     };
-    let local = LocalTime::of(placed_at, zone);
-    Some(Order {
-        id: id?.short_id().ok()?,
-        placed_at,
-        local_date: local.date,
-        hour: local.hour,
-        weekday: local.weekday,
+    let amounts = Amounts {
         co2_kg,
         baseline_co2_kg,
         co2_saved_kg,
         recycled_share: share?.number_in(0.0, 1.0).ok()?,
-        supply_chains: scanned.chains?,
         offset_kg: match offset {
             Some(o) => o.non_negative().ok()?,
             None => 0.0,
         },
-    })
+    };
+    let id = id?.short_id().ok()?;
+    Some(Order::placed(id, placed_at, zone, amounts, scanned.chains?))
 }
 
 /// Most fraction digits [`remaining_of_texts`] works with.

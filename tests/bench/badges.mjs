@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { storeOrders } from "./data.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -14,30 +15,7 @@ const { badgePreview } = require(join(here, "..", "..", "pkg", "node.cjs"));
 const count = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 7);
 
-// A small linear congruential generator: the same orders on every run and machine.
-let seed = 42;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-};
-
-const start = Date.UTC(2015, 0, 1);
-const span = Date.UTC(2025, 0, 1) - start;
-const orders = [];
-for (let i = 0; i < count; i++) {
-  const baseline = Math.round(random() * 2000) / 100;
-  orders.push({
-    // ~1 % repeated ids, exercising de-duplication.
-    id: `o${random() < 0.01 ? Math.floor(random() * count) : i}`,
-    // Unsorted on purpose; epoch milliseconds and RFC 3339 strings mixed.
-    placedAt: i % 2 ? start + Math.floor(random() * span) : new Date(start + Math.floor(random() * span)).toISOString(),
-    co2Kg: Math.round(random() * 2000) / 100,
-    baselineCo2Kg: baseline,
-    recycledShare: Math.round(random() * 100) / 100,
-    supplyChains: [{ id: `c${Math.floor(random() * 50)}`, verified: random() < 0.5 }],
-    offsetKg: random() < 0.1 ? Math.round(random() * 3000) / 100 : 0,
-  });
-}
+const orders = storeOrders(count);
 const input = {
   orders,
   now: "2025-01-15T12:00:00Z",

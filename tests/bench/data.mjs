@@ -39,3 +39,30 @@ export function activity(n, seed = 2) {
   }
   return out;
 }
+
+/** `count` orders of the 100k-order customer of BENCHMARKS.md's badge and session tables (the same on every
+ * run and machine: a small linear congruential generator): unsorted on purpose, epoch milliseconds and RFC 3339
+ * strings mixed, ~1 % repeated ids (exercising de-duplication). */
+export function storeOrders(count) {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2025, 0, 1) - start;
+  const orders = [];
+  for (let i = 0; i < count; i++) {
+    const baseline = Math.round(random() * 2000) / 100;
+    orders.push({
+      id: `o${random() < 0.01 ? Math.floor(random() * count) : i}`,
+      placedAt: i % 2 ? start + Math.floor(random() * span) : new Date(start + Math.floor(random() * span)).toISOString(),
+      co2Kg: Math.round(random() * 2000) / 100,
+      baselineCo2Kg: baseline,
+      recycledShare: Math.round(random() * 100) / 100,
+      supplyChains: [{ id: `c${Math.floor(random() * 50)}`, verified: random() < 0.5 }],
+      offsetKg: random() < 0.1 ? Math.round(random() * 3000) / 100 : 0,
+    });
+  }
+  return orders;
+}

@@ -17,7 +17,7 @@ import { dirname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
-import { activity as dailyActivity } from "./data.mjs";
+import { activity as dailyActivity, storeOrders } from "./data.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -235,26 +235,7 @@ function table({ streak, open, session }, textLength) {
 
 /** The history: `count` orders (1 % repeated ids, half the instants epoch ms) and an activity record per order. */
 function makeHistory(count) {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const start = Date.UTC(2015, 0, 1);
-  const span = Date.UTC(2025, 0, 1) - start;
-  const orders = [];
-  for (let i = 0; i < count; i++) {
-    const baseline = Math.round(random() * 2000) / 100;
-    orders.push({
-      id: `o${random() < 0.01 ? Math.floor(random() * count) : i}`,
-      placedAt: i % 2 ? start + Math.floor(random() * span) : new Date(start + Math.floor(random() * span)).toISOString(),
-      co2Kg: Math.round(random() * 2000) / 100,
-      baselineCo2Kg: baseline,
-      recycledShare: Math.round(random() * 100) / 100,
-      supplyChains: [{ id: `c${Math.floor(random() * 50)}`, verified: random() < 0.5 }],
-      offsetKg: random() < 0.1 ? Math.round(random() * 3000) / 100 : 0,
-    });
-  }
+  const orders = storeOrders(count);
   const activity = orders.map((o) => ({ at: o.placedAt }));
   return { orders, activity, timezone: "Europe/Berlin" };
 }

@@ -160,11 +160,35 @@ impl ScannedActivity<'_> {
     /// an error there (the tree path then reports it).
     pub fn read(&self, zone: &Zone) -> Option<Activity> {
         let records = self.0.iter().map(|fields| {
-            let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
-            record(count, date, at, zone).ok()
+            usual_record(fields, zone).or_else(|| {
+                let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
+                record(count, date, at, zone).ok()
+            })
         });
         records.collect::<Option<Vec<Record>>>().map(Activity)
     }
+}
+
+/// The usual record, `{at: "<instant text>", count?: <whole number>}`, read as [`record`] reads it
+/// (the same instant from the same text, the same count) without its general dispatch; `None`
+/// for any other (then [`record`] reads it, or reports why it is not a record).
+fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
+    const MAX_COUNT: u64 = 1_000_000_000_000_000;
+    let count = match fields {
+        [None, ..] => 1,
+        [Some(Node::Number(crate::json::Number::Unsigned(n))), ..] if *n <= MAX_COUNT => *n,
+        _ => return None,
+    };
+    let [_, None, Some(Node::String(text))] = fields else {
+        return None;
+    };
+    // (A string `record` reads through `Json::str`, whose length limit a short text is within.)
+    let at = (text.len() <= 64).then(|| time::parse_instant_str(text, zone))??;
+    Some(Record {
+        date: zone.date_of(at),
+        at: Some(at),
+        count,
+    })
 }
 
 /// Reads the records' fields of the array `scan` is at (no parse tree); `None` when the text

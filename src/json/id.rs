@@ -17,7 +17,7 @@ const INLINE: usize = 22;
 /// use impactkit::json::Id;
 /// let (short, long) = (Id::from("ord_1"), Id::from("gid://shopify/Order/1234567890"));
 /// assert_eq!((short.as_str(), long.as_str()), ("ord_1", "gid://shopify/Order/1234567890"));
-/// assert!(short < long && short == Id::from(String::from("ord_1")));
+/// assert!(short < Id::from("ord_2") && long < short && short == Id::from(String::from("ord_1")));
 /// ```
 #[derive(Clone)]
 pub struct Id(Repr);

@@ -11,6 +11,7 @@
 //! - [`preview`]: the `badgePreview` function.
 
 pub mod catalogue;
+pub mod chains;
 pub mod definition;
 pub mod earns;
 pub mod events;

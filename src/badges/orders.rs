@@ -1,6 +1,7 @@
 //! The order history badge rules are evaluated over: reading, de-duplication
 //! and chronological sorting.
 
+use super::chains::Chains;
 use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
@@ -40,7 +41,7 @@ pub struct Order {
     /// Share of recycled content, 0..=1.
     pub recycled_share: f64,
     /// Supply chains the order came from.
-    pub supply_chains: Vec<SupplyChain>,
+    pub supply_chains: Chains,
     /// Emissions offset with this order, kg CO₂ (0 when absent).
     pub offset_kg: f64,
 }
@@ -102,7 +103,7 @@ impl Order {
             None => remaining(baseline_co2_kg, co2_kg),
         };
         let recycled_share = item.field("recycledShare")?.number_in(0.0, 1.0)?;
-        let mut supply_chains = Vec::new();
+        let mut supply_chains = Chains::default();
         for chain in item.field("supplyChains")?.items()? {
             supply_chains.push(SupplyChain {
                 id: chain.field("id")?.short_id()?,
@@ -129,7 +130,7 @@ impl Order {
         placed_at: DateTime<Utc>,
         zone: &Zone,
         amounts: Amounts,
-        supply_chains: Vec<SupplyChain>,
+        supply_chains: Chains,
     ) -> Order {
         let local = LocalTime::of(placed_at, zone);
         let Amounts {

@@ -3,6 +3,7 @@
 //! path uses ([`crate::badges::orders::Order::from_json`]); an order that reader would refuse,
 //! or one with a repeated key, makes the whole list `None` (then the tree path reads it).
 
+use crate::badges::chains::Chains;
 use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::Scan;
@@ -32,7 +33,7 @@ struct OrderFields<'t> {
     /// The texts of `co2Kg` and `baselineCo2Kg` (for [`remaining_of_texts`]).
     texts: [&'t str; 2],
     /// `supplyChains`, read.
-    chains: Option<Vec<SupplyChain>>,
+    chains: Option<Chains>,
 }
 
 /// The orders of a history read from its text, not yet placed in its zone.
@@ -165,8 +166,8 @@ fn remaining_of_texts(target: &str, current: &str) -> Option<f64> {
 }
 
 /// `supplyChains`: `[{id, verified}]` (at depth 3).
-fn chains(s: &mut Scan<'_>) -> Option<Vec<SupplyChain>> {
-    let mut chains = Vec::new();
+fn chains(s: &mut Scan<'_>) -> Option<Chains> {
+    let mut chains = Chains::default();
     s.array(3, |s| {
         let mut fields: [Option<Node>; 2] = Default::default();
         let mut seen = 0u8;

@@ -10,7 +10,7 @@
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::milestones::{Milestone, MilestoneProgress};
-use crate::tiers::{Tier, TierProgress};
+use crate::tiers::{Placed, Tier};
 use crate::time::ZoneDb;
 
 /// `milestoneProgress`'s answer in `impactkit/bars`: [`MilestoneProgress`] as the full package
@@ -18,10 +18,11 @@ use crate::time::ZoneDb;
 #[derive(Debug, Clone, PartialEq)]
 pub struct MilestoneBar(pub MilestoneProgress);
 
-/// `tierProgress`'s answer in `impactkit/bars`: [`TierProgress`] as the full package writes it, by
-/// a writer without retention's, the message's and the locale's (never present here).
+/// `tierProgress`'s answer in `impactkit/bars`: its JSON text, [`crate::tiers::TierProgress`] as
+/// the full package writes it without retention, the message and the locale (never present
+/// here); written as the input is read, with no `TierProgress` built.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TierBar(pub TierProgress);
+pub struct TierBar(pub String);
 
 /// A tier as [`Tier`]'s own writer writes it without the retention fields (`by`, `daysLeft`).
 struct BarTier<'a>(&'a Tier);
@@ -36,14 +37,7 @@ impl ToJson for MilestoneBar {
 
 impl ToJson for TierBar {
     fn write_json(&self, out: &mut JsonWriter) {
-        let p = &self.0;
-        out.begin_object();
-        out.field("current", &p.current.as_ref().map(BarTier));
-        out.field("next", &p.next.as_ref().map(BarTier));
-        out.field("percentage", &p.percentage);
-        out.field("remaining", &p.remaining);
-        out.field("progress", &p.progress);
-        out.end_object();
+        out.raw(&self.0);
     }
 }
 
@@ -100,20 +94,44 @@ pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<Milestone
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
 /// let p = impactkit::bars::tier_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.0.percentage, 26.3);
+/// assert!(p.0.contains(r#""percentage":26.3,"remaining":140.0"#));
 /// ```
 pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierBar> {
-    let progress = crate::api::tier_numbers(input)?;
+    // The reader of each shape checks the input as `tier_numbers` does, then the bar is written.
+    let answer = |placed: Placed<'_>| tier_bar(input, placed);
+    if crate::adapters::gameball::is_tier_progress(input)? {
+        crate::adapters::gameball::read_tier_progress(input, answer)
+    } else {
+        crate::tiers::read_list(input, answer)
+    }
+}
+
+/// The bar of a checked input: `unsupported` when it asks for retention or a message.
+fn tier_bar(input: &Json, placed: Placed<'_>) -> Result<TierBar> {
     refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
     refuse(input, &TIER_REFUSES, "a localised message")?;
-    if let Some(tier) = progress
-        .current
-        .as_ref()
-        .filter(|t| t.retain_progress.is_some())
-    {
-        return Err(retain_unsupported(input, tier.min_progress)?);
+    let (percentage, remaining) = placed.step();
+    let mut out = JsonWriter::new();
+    out.begin_object();
+    for (key, tier) in [("current", &placed.current), ("next", &placed.next)] {
+        out.key(key);
+        match tier {
+            None => out.raw("null"),
+            Some((item, _)) => {
+                let tier = Tier::from_json(item)?;
+                // A current tier's `retainProgress` asks for retention (a next one's is shown).
+                if key == "current" && tier.retain_progress.is_some() {
+                    return Err(unsupported(&item.field("retainProgress")?, "tier retention"));
+                }
+                BarTier(&tier).write_json(&mut out);
+            }
+        }
     }
-    Ok(TierBar(progress))
+    out.field("percentage", &percentage);
+    out.field("remaining", &remaining);
+    out.field("progress", &placed.progress);
+    out.end_object();
+    Ok(TierBar(out.finish()))
 }
 
 /// `unsupported` at the first of `keys` that `input` has (not `null`).
@@ -132,22 +150,6 @@ fn unsupported(at: &Json, what: &str) -> crate::Error {
         .text(what)
         .text(", which impactkit/bars leaves to impactkit/progress (impactkit/bars computes a bar's numbers)");
     at.error(ErrorCode::Unsupported, message)
-}
-
-/// `unsupported` at the `retainProgress` of the tier starting at `min_progress`: `current`'s in
-/// Gameball's shape, else the tier list's entry.
-fn retain_unsupported(input: &Json, min_progress: f64) -> Result<crate::Error> {
-    const WHAT: &str = "tier retention";
-    let Some(list) = input.opt("tiers")? else {
-        let current = input.field("current")?;
-        return Ok(unsupported(&current.field("retainProgress")?, WHAT));
-    };
-    for item in list.items()? {
-        if item.field("minProgress")?.non_negative()? == min_progress {
-            return Ok(unsupported(&item.field("retainProgress")?, WHAT));
-        }
-    }
-    Ok(unsupported(input, WHAT))
 }
 
 #[cfg(test)]

@@ -13,10 +13,10 @@ use crate::milestones::{Milestone, MilestoneProgress};
 use crate::tiers::{Placed, Tier};
 use crate::time::ZoneDb;
 
-/// `milestoneProgress`'s answer in `impactkit/bars`: [`MilestoneProgress`] as the full package
-/// writes it, by a writer without the pace and ETA's (never present here).
+/// `milestoneProgress`'s answer in `impactkit/bars`: its JSON text, [`MilestoneProgress`] as the
+/// full package writes it without the pace and ETA (never present here).
 #[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneBar(pub MilestoneProgress);
+pub struct MilestoneBar(pub String);
 
 /// `tierProgress`'s answer in `impactkit/bars`: its JSON text, [`crate::tiers::TierProgress`] as
 /// the full package writes it without retention, the message and the locale (never present
@@ -29,9 +29,7 @@ struct BarTier<'a>(&'a Tier);
 
 impl ToJson for MilestoneBar {
     fn write_json(&self, out: &mut JsonWriter) {
-        out.begin_object();
-        self.0.write_bar_fields(out);
-        out.end_object();
+        out.raw(&self.0);
     }
 }
 
@@ -72,15 +70,19 @@ pub const TIER_REFUSES: [&str; 1] = ["locale"];
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"current": 248.5, "target": 500});
 /// let p = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.0.percentage, 49.7);
+/// assert_eq!(p.0, r#"{"percentage":49.7,"remaining":251.5,"isCompleted":false}"#);
 /// let v = serde_json::json!({"current": 248.5, "target": 500, "history": []});
 /// let e = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("unsupported", "$.history"));
 /// ```
 pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneBar> {
-    let progress = Milestone::from_json(input)?.progress();
-    refuse(input, &MILESTONE_REFUSES, "the pace and ETA")?;
-    Ok(MilestoneBar(progress))
+    let progress: MilestoneProgress = Milestone::from_json(input)?.progress();
+    refuse(input, &MILESTONE_REFUSES, "pace or ETA")?;
+    let mut out = JsonWriter::new();
+    out.begin_object();
+    progress.write_bar_fields(&mut out);
+    out.end_object();
+    Ok(MilestoneBar(out.finish()))
 }
 
 /// `tierProgress` without retention and `locale`.
@@ -109,7 +111,7 @@ pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierBar> {
 /// The bar of a checked input: `unsupported` when it asks for retention or a message.
 fn tier_bar(input: &Json, placed: Placed<'_>) -> Result<TierBar> {
     refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
-    refuse(input, &TIER_REFUSES, "a localised message")?;
+    refuse(input, &TIER_REFUSES, "localised messages")?;
     let (percentage, remaining) = placed.step();
     let mut out = JsonWriter::new();
     out.begin_object();
@@ -146,9 +148,9 @@ fn refuse(input: &Json, keys: &[&str], what: &str) -> Result<()> {
 
 /// `unsupported` at `at`, which asks for `what`.
 fn unsupported(at: &Json, what: &str) -> crate::Error {
-    let message = crate::error::Message::new("this field asks for ")
+    let message = crate::error::Message::new("impactkit/bars has no ")
         .text(what)
-        .text(", which impactkit/bars leaves to impactkit/progress (impactkit/bars computes a bar's numbers)");
+        .text(": use impactkit/progress");
     at.error(ErrorCode::Unsupported, message)
 }
 

@@ -35,6 +35,10 @@ pub(super) fn push_finite(out: &mut String, x: f64) {
 /// hold (percentages, amounts). Both are exact doubles, so their IEEE quotient is the
 /// correctly rounded value of the decimal, which is what a JSON reader makes of it.
 fn few_places(x: f64) -> Option<(u64, u32)> {
+    if !crate::FAST_PATHS {
+        // The lean modules write these by the decimal below (the same text).
+        return None;
+    }
     let mut scale = 1.0;
     for places in 0..=8 {
         let units = (x * scale + 0.5).floor();

@@ -5,7 +5,7 @@ pub mod message;
 pub mod retention;
 
 use crate::decimal::{Decimal, Display};
-use crate::error::{ErrorCode, Result};
+use crate::error::Result;
 use crate::json::Json;
 
 /// One tier of a loyalty programme.
@@ -267,33 +267,13 @@ pub fn tier_progress(input: &Json) -> Result<TierProgress> {
 /// Those of [`tier_progress`], then `answer`'s.
 pub fn read_list<R>(input: &Json, answer: impl FnOnce(Placed<'_>) -> Result<R>) -> Result<R> {
     let list = input.field("tiers")?;
-    // Every tier read up to the first invalid one (a repeated start before it is reported
-    // first), keeping only its start: `answer` reads the two it needs again.
-    let mut starts: Vec<f64> = Vec::new();
-    let mut invalid = None;
-    for item in list.items()? {
-        match start_of(&item) {
-            Ok(start) => starts.push(start),
-            Err(e) => {
-                invalid = Some(e);
-                break;
-            }
-        }
-    }
-    if let Some(i) = crate::unique::first_repeat_number(&starts) {
-        let at = list.items()?.nth(i).unwrap_or(list);
-        let start = starts.get(i).copied().unwrap_or_default();
-        return Err(at.error(
-            ErrorCode::Duplicate,
-            crate::error::Message::new("two tiers start at minProgress ").num(start),
-        ));
-    }
-    if let Some(e) = invalid {
-        return Err(e);
-    }
-    if starts.is_empty() {
-        return Err(list.error(ErrorCode::OutOfRange, "tiers must not be empty"));
-    }
+    // Every tier read and checked, keeping only its start: `answer` reads the two it needs again.
+    let starts = crate::unique::read_numbers_once(
+        &list,
+        start_of,
+        |start| crate::error::Message::new("two tiers start at minProgress ").num(start),
+        "tiers must not be empty",
+    )?;
     let progress = input.field("progress")?.non_negative()?;
     let display = Display::from_json(input)?;
     let (current, next) = pick(&starts, progress);

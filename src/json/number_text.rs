@@ -10,24 +10,39 @@ pub(super) use crate::numbers::push_u64 as push_digits;
 /// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
 /// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
 pub(super) fn push_finite(out: &mut String, x: f64) {
+    push_finite_with(out, x, crate::FAST_PATHS);
+}
+
+/// [`push_finite`], with the double-arithmetic fast path or without it (the lean modules): the
+/// same text either way.
+fn push_finite_with(out: &mut String, x: f64, fast: bool) {
     if x.is_sign_negative() {
         out.push('-');
     }
     let magnitude = x.abs();
-    if let Some((units, places)) = few_places(magnitude) {
+    if let Some((units, places)) = few_places(magnitude).filter(|_| fast) {
         let power = 10u64.pow(places);
         push_digits(out, units / power, 1);
         out.push('.');
         push_digits(out, units % power, places.max(1) as usize);
-    } else if (1e-6..1e16).contains(&magnitude) {
-        crate::numbers::push_units(
-            out,
-            Decimal::from_f64(magnitude).units().unsigned_abs(),
-            true,
-        );
+    } else if let Some(units) = plain_units(magnitude) {
+        crate::numbers::push_units(out, units, true);
     } else {
         push_scientific(out, magnitude);
     }
+}
+
+/// The units (10⁻²²) of the shortest decimal of finite `x ≥ 0` when it is written plainly:
+/// from 1e-6 to 1e16, and what [`few_places`] writes (which the lean modules leave to this):
+/// zero, and smaller numbers that read back from at most 8 places.
+fn plain_units(x: f64) -> Option<u128> {
+    const EIGHT_PLACES: u128 = 10u128.pow(crate::limits::MAX_INPUT_DECIMALS - 8);
+    let units = Decimal::from_f64(x).units().unsigned_abs();
+    let few = |u: u128| {
+        u % EIGHT_PLACES == 0
+            && u64::try_from(u / EIGHT_PLACES).is_ok_and(|m| crate::numbers::scaled_f64(m, -8) == x)
+    };
+    ((1e-6..1e16).contains(&x) || few(units)).then_some(units)
 }
 
 /// Finite `x ≥ 0` as `units / 10^places` with the fewest `places` (at most 8) and
@@ -35,10 +50,6 @@ pub(super) fn push_finite(out: &mut String, x: f64) {
 /// hold (percentages, amounts). Both are exact doubles, so their IEEE quotient is the
 /// correctly rounded value of the decimal, which is what a JSON reader makes of it.
 fn few_places(x: f64) -> Option<(u64, u32)> {
-    if !crate::FAST_PATHS {
-        // The lean modules write these by the decimal below (the same text).
-        return None;
-    }
     let mut scale = 1.0;
     for places in 0..=8 {
         let units = (x * scale + 0.5).floor();
@@ -212,6 +223,29 @@ mod tests {
                 assert_eq!(t.parse::<f64>().map(f64::to_bits), Ok(x.to_bits()), "{t}");
                 assert!(serde_json::from_str::<serde_json::Value>(&t).is_ok(), "{t}");
             }
+        }
+    }
+
+    /// The lean modules' writer (no double-arithmetic fast path) writes what the full build's does.
+    #[test]
+    fn lean_writer_writes_the_same_text() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut samples = vec![0.0, 1e-7, 1e-8, 5e-9, 1e-7 / 3.0, 1.5e-7, 49.7, 1e15 + 0.5];
+        samples.extend([f64::from_bits(1e-7f64.to_bits() + 1), 2.5e-8, 99.999999]);
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            samples.push((state >> 40) as f64 / 1e8);
+            samples.push((state >> 50) as f64 / 1e8);
+            samples.push((state >> 11) as f64 * 1e-21);
+            samples.push(f64::from_bits(state >> 2));
+        }
+        for x in samples.into_iter().filter(|x| x.is_finite()) {
+            let (mut fast, mut lean) = (String::new(), String::new());
+            super::push_finite_with(&mut fast, x, true);
+            super::push_finite_with(&mut lean, x, false);
+            assert_eq!(fast, lean, "{x:e}");
         }
     }
 

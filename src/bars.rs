@@ -123,7 +123,10 @@ fn tier_bar(input: &Json, placed: Placed<'_>) -> Result<TierBar> {
                 let tier = Tier::from_json(item)?;
                 // A current tier's `retainProgress` asks for retention (a next one's is shown).
                 if key == "current" && tier.retain_progress.is_some() {
-                    return Err(unsupported(&item.field("retainProgress")?, "tier retention"));
+                    return Err(unsupported(
+                        &item.field("retainProgress")?,
+                        "tier retention",
+                    ));
                 }
                 BarTier(&tier).write_json(&mut out);
             }

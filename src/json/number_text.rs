@@ -20,7 +20,7 @@ fn push_finite_with(out: &mut String, x: f64, fast: bool) {
         out.push('-');
     }
     let magnitude = x.abs();
-    if let Some((units, places)) = few_places(magnitude).filter(|_| fast) {
+    if let Some((units, places)) = if fast { few_places(magnitude) } else { None } {
         let power = 10u64.pow(places);
         push_digits(out, units / power, 1);
         out.push('.');
@@ -36,13 +36,15 @@ fn push_finite_with(out: &mut String, x: f64, fast: bool) {
 /// from 1e-6 to 1e16, and what [`few_places`] writes (which the lean modules leave to this):
 /// zero, and smaller numbers that read back from at most 8 places.
 fn plain_units(x: f64) -> Option<u128> {
-    const EIGHT_PLACES: u128 = 10u128.pow(crate::limits::MAX_INPUT_DECIMALS - 8);
+    const EIGHT_PLACES: u64 = 10u64.pow(crate::limits::MAX_INPUT_DECIMALS - 8);
     let units = Decimal::from_f64(x).units().unsigned_abs();
-    let few = |u: u128| {
-        u % EIGHT_PLACES == 0
-            && u64::try_from(u / EIGHT_PLACES).is_ok_and(|m| crate::numbers::scaled_f64(m, -8) == x)
-    };
-    ((1e-6..1e16).contains(&x) || few(units)).then_some(units)
+    if (1e-6..1e16).contains(&x) {
+        return Some(units);
+    }
+    // Below 1e-6 (fewer than 10¹⁶ units; 64-bit arithmetic, no 128-bit division).
+    let small = u64::try_from(units).ok()?;
+    let reads_back = crate::numbers::scaled_f64(small / EIGHT_PLACES, -8) == x;
+    (small % EIGHT_PLACES == 0 && reads_back).then_some(units)
 }
 
 /// Finite `x ≥ 0` as `units / 10^places` with the fewest `places` (at most 8) and

@@ -98,7 +98,11 @@ impl Milestone {
             levels = crate::unique::read_numbers_once(
                 &list,
                 |item| item.positive(),
-                |level| crate::error::Message::new("level ").num(level).text(" is listed twice"),
+                |level| {
+                    crate::error::Message::new("level ")
+                        .num(level)
+                        .text(" is listed twice")
+                },
                 "levels must not be empty",
             )?;
             levels.sort_unstable_by(f64::total_cmp);

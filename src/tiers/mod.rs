@@ -185,7 +185,11 @@ impl Placed<'_> {
     /// `(percentage, remaining)` from the current tier to the next (see [`between`]).
     pub fn step(&self) -> (f64, f64) {
         let start = |t: &Option<(Json, f64)>| t.as_ref().map(|&(_, s)| s);
-        step((start(&self.current), start(&self.next)), self.progress, self.display)
+        step(
+            (start(&self.current), start(&self.next)),
+            self.progress,
+            self.display,
+        )
     }
 
     /// The [`TierProgress`], its tiers read from their objects.
@@ -195,7 +199,12 @@ impl Placed<'_> {
     pub fn build(self) -> Result<TierProgress> {
         let tier = |t: Option<(Json, f64)>| t.map(|(item, _)| Tier::from_json(&item)).transpose();
         let current = tier(self.current)?;
-        Ok(between(current, tier(self.next)?, self.progress, self.display))
+        Ok(between(
+            current,
+            tier(self.next)?,
+            self.progress,
+            self.display,
+        ))
     }
 }
 

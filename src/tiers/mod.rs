@@ -64,24 +64,18 @@ impl Tier {
     /// assert_eq!((t.name.as_str(), t.min_progress), ("Gold", 190.0));
     /// ```
     pub fn from_json(input: &Json) -> Result<Tier> {
-        Ok(Tier {
-            name: input.field("name")?.str()?.to_owned(),
-            min_progress: input.field("minProgress")?.non_negative()?,
-            order: input
-                .opt("order")?
-                .map(|o| o.integer_in(i64::MIN / 2, i64::MAX / 2))
-                .transpose()?,
-            icon: input
-                .opt("icon")?
-                .map(|i| i.str().map(str::to_owned))
-                .transpose()?,
-            retain_progress: input
-                .opt("retainProgress")?
-                .map(|r| r.non_negative())
-                .transpose()?,
-            by: None,
-            days_left: None,
-        })
+        let name = input.field("name")?.str()?;
+        let mut tier = Tier::new(name, input.field("minProgress")?.non_negative()?);
+        if let Some(order) = input.opt("order")? {
+            tier.order = Some(order.integer_in(i64::MIN / 2, i64::MAX / 2)?);
+        }
+        if let Some(icon) = input.opt("icon")? {
+            tier.icon = Some(icon.str()?.to_owned());
+        }
+        if let Some(retain) = input.opt("retainProgress")? {
+            tier.retain_progress = Some(retain.non_negative()?);
+        }
+        Ok(tier)
     }
 }
 

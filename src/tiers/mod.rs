@@ -202,6 +202,16 @@ impl Placed<'_> {
     }
 }
 
+/// The input's `progress` and how to show percentages, read after its tiers (by both shapes'
+/// readers).
+///
+/// # Errors
+/// `progress`'s (a number ≥ 0), then [`Display::from_json`]'s.
+pub fn progress_and_display(input: &Json) -> Result<(f64, Display)> {
+    let progress = input.field("progress")?.non_negative()?;
+    Ok((progress, Display::from_json(input)?))
+}
+
 /// A tier object read as [`Tier::from_json`] reads it (every field checked): its `minProgress`.
 ///
 /// # Errors
@@ -277,8 +287,7 @@ pub fn read_list<R>(input: &Json, answer: impl FnOnce(Placed<'_>) -> Result<R>) 
         |start| crate::error::Message::new("two tiers start at minProgress ").num(start),
         "tiers must not be empty",
     )?;
-    let progress = input.field("progress")?.non_negative()?;
-    let display = Display::from_json(input)?;
+    let (progress, display) = progress_and_display(input)?;
     let (current, next) = pick(&starts, progress);
     let at = |i: Option<usize>| Some((list.items().ok()?.nth(i?)?, *starts.get(i?)?));
     answer(Placed {

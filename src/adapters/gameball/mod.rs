@@ -8,7 +8,7 @@ use crate::campaigns::{summarize, Campaign, CampaignProgress};
 use crate::decimal::Display;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
-use crate::tiers::{start_of, Placed, TierProgress};
+use crate::tiers::{progress_and_display, start_of, Placed, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 
 /// The order of `items` by `key` from the greatest to the least, equal keys in input order,
@@ -93,12 +93,12 @@ pub fn read_tier_progress<R>(
         // Neither tier: nothing to place the progress in (`missing_field` at `current`).
         input.field("current")?;
     }
-    let progress = input.field("progress")?.non_negative()?;
+    let (progress, display) = progress_and_display(input)?;
     answer(Placed {
         current,
         next,
         progress,
-        display: Display::from_json(input)?,
+        display,
     })
 }
 

@@ -40,6 +40,7 @@ impl ToJson for TierBar {
 }
 
 impl ToJson for BarTier<'_> {
+    #[inline(never)]
     fn write_json(&self, out: &mut JsonWriter) {
         let t = self.0;
         out.begin_object();
@@ -120,15 +121,11 @@ fn tier_bar(input: &Json, placed: Placed<'_>) -> Result<TierBar> {
         match tier {
             None => out.raw("null"),
             Some((item, _)) => {
-                let tier = Tier::from_json(item)?;
                 // A current tier's `retainProgress` asks for retention (a next one's is shown).
-                if key == "current" && tier.retain_progress.is_some() {
-                    return Err(unsupported(
-                        &item.field("retainProgress")?,
-                        "tier retention",
-                    ));
+                if let Some(retain) = item.opt("retainProgress")?.filter(|_| key == "current") {
+                    return Err(unsupported(&retain, "tier retention"));
                 }
-                BarTier(&tier).write_json(&mut out);
+                BarTier(&Tier::from_json(item)?).write_json(&mut out);
             }
         }
     }

@@ -10,44 +10,37 @@
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::milestones::{Milestone, MilestoneProgress};
-use crate::tiers::{Tier, TierProgress};
+use crate::tiers::{Placed, Tier};
 use crate::time::ZoneDb;
 
-/// `milestoneProgress`'s answer in `impactkit/bars`: [`MilestoneProgress`] as the full package
-/// writes it, by a writer without the pace and ETA's (never present here).
+/// `milestoneProgress`'s answer in `impactkit/bars`: its JSON text, [`MilestoneProgress`] as the
+/// full package writes it without the pace and ETA (never present here).
 #[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneBar(pub MilestoneProgress);
+pub struct MilestoneBar(pub String);
 
-/// `tierProgress`'s answer in `impactkit/bars`: [`TierProgress`] as the full package writes it, by
-/// a writer without retention's, the message's and the locale's (never present here).
+/// `tierProgress`'s answer in `impactkit/bars`: its JSON text, [`crate::tiers::TierProgress`] as
+/// the full package writes it without retention, the message and the locale (never present
+/// here); written as the input is read, with no `TierProgress` built.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TierBar(pub TierProgress);
+pub struct TierBar(pub String);
 
 /// A tier as [`Tier`]'s own writer writes it without the retention fields (`by`, `daysLeft`).
 struct BarTier<'a>(&'a Tier);
 
 impl ToJson for MilestoneBar {
     fn write_json(&self, out: &mut JsonWriter) {
-        out.begin_object();
-        self.0.write_bar_fields(out);
-        out.end_object();
+        out.raw(&self.0);
     }
 }
 
 impl ToJson for TierBar {
     fn write_json(&self, out: &mut JsonWriter) {
-        let p = &self.0;
-        out.begin_object();
-        out.field("current", &p.current.as_ref().map(BarTier));
-        out.field("next", &p.next.as_ref().map(BarTier));
-        out.field("percentage", &p.percentage);
-        out.field("remaining", &p.remaining);
-        out.field("progress", &p.progress);
-        out.end_object();
+        out.raw(&self.0);
     }
 }
 
 impl ToJson for BarTier<'_> {
+    #[inline(never)]
     fn write_json(&self, out: &mut JsonWriter) {
         let t = self.0;
         out.begin_object();
@@ -78,15 +71,19 @@ pub const TIER_REFUSES: [&str; 1] = ["locale"];
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"current": 248.5, "target": 500});
 /// let p = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.0.percentage, 49.7);
+/// assert_eq!(p.0, r#"{"percentage":49.7,"remaining":251.5,"isCompleted":false}"#);
 /// let v = serde_json::json!({"current": 248.5, "target": 500, "history": []});
 /// let e = impactkit::bars::milestone_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap_err();
 /// assert_eq!((e.code.as_str(), e.path.as_str()), ("unsupported", "$.history"));
 /// ```
 pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<MilestoneBar> {
-    let progress = Milestone::from_json(input)?.progress();
-    refuse(input, &MILESTONE_REFUSES, "the pace and ETA")?;
-    Ok(MilestoneBar(progress))
+    let progress: MilestoneProgress = Milestone::from_json(input)?.progress();
+    refuse(input, &MILESTONE_REFUSES, "pace or ETA")?;
+    let mut out = JsonWriter::new();
+    out.begin_object();
+    progress.write_bar_fields(&mut out);
+    out.end_object();
+    Ok(MilestoneBar(out.finish()))
 }
 
 /// `tierProgress` without retention and `locale`.
@@ -100,20 +97,43 @@ pub fn milestone_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<Milestone
 /// use impactkit::json::{Json, Node};
 /// let v = serde_json::json!({"tiers": [{"name": "Basic", "minProgress": 0}, {"name": "Gold", "minProgress": 190}], "progress": 50});
 /// let p = impactkit::bars::tier_progress(&Json::root(&Node::from(&v)), &impactkit::time::TzDatabase).unwrap();
-/// assert_eq!(p.0.percentage, 26.3);
+/// assert!(p.0.contains(r#""percentage":26.3,"remaining":140.0"#));
 /// ```
 pub fn tier_progress(input: &Json, _zones: &dyn ZoneDb) -> Result<TierBar> {
-    let progress = crate::api::tier_numbers(input)?;
-    refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
-    refuse(input, &TIER_REFUSES, "a localised message")?;
-    if let Some(tier) = progress
-        .current
-        .as_ref()
-        .filter(|t| t.retain_progress.is_some())
-    {
-        return Err(retain_unsupported(input, tier.min_progress)?);
+    // The reader of each shape checks the input as `tier_numbers` does, then the bar is written.
+    let answer = |placed: Placed<'_>| tier_bar(input, placed);
+    if crate::adapters::gameball::is_tier_progress(input)? {
+        crate::adapters::gameball::read_tier_progress(input, answer)
+    } else {
+        crate::tiers::read_list(input, answer)
     }
-    Ok(TierBar(progress))
+}
+
+/// The bar of a checked input: `unsupported` when it asks for retention or a message.
+fn tier_bar(input: &Json, placed: Placed<'_>) -> Result<TierBar> {
+    refuse(input, &crate::tiers::retention::FIELDS, "tier retention")?;
+    refuse(input, &TIER_REFUSES, "localised messages")?;
+    let (percentage, remaining) = placed.step();
+    let mut out = JsonWriter::new();
+    out.begin_object();
+    for (key, tier) in [("current", &placed.current), ("next", &placed.next)] {
+        out.key(key);
+        match tier {
+            None => out.raw("null"),
+            Some((item, _)) => {
+                // A current tier's `retainProgress` asks for retention (a next one's is shown).
+                if let Some(retain) = item.opt("retainProgress")?.filter(|_| key == "current") {
+                    return Err(unsupported(&retain, "tier retention"));
+                }
+                BarTier(&Tier::from_json(item)?).write_json(&mut out);
+            }
+        }
+    }
+    out.field("percentage", &percentage);
+    out.field("remaining", &remaining);
+    out.field("progress", &placed.progress);
+    out.end_object();
+    Ok(TierBar(out.finish()))
 }
 
 /// `unsupported` at the first of `keys` that `input` has (not `null`).
@@ -128,26 +148,10 @@ fn refuse(input: &Json, keys: &[&str], what: &str) -> Result<()> {
 
 /// `unsupported` at `at`, which asks for `what`.
 fn unsupported(at: &Json, what: &str) -> crate::Error {
-    let message = crate::error::Message::new("this field asks for ")
+    let message = crate::error::Message::new("impactkit/bars has no ")
         .text(what)
-        .text(", which impactkit/bars leaves to impactkit/progress (impactkit/bars computes a bar's numbers)");
+        .text(": use impactkit/progress");
     at.error(ErrorCode::Unsupported, message)
-}
-
-/// `unsupported` at the `retainProgress` of the tier starting at `min_progress`: `current`'s in
-/// Gameball's shape, else the tier list's entry.
-fn retain_unsupported(input: &Json, min_progress: f64) -> Result<crate::Error> {
-    const WHAT: &str = "tier retention";
-    let Some(list) = input.opt("tiers")? else {
-        let current = input.field("current")?;
-        return Ok(unsupported(&current.field("retainProgress")?, WHAT));
-    };
-    for item in list.items()? {
-        if item.field("minProgress")?.non_negative()? == min_progress {
-            return Ok(unsupported(&item.field("retainProgress")?, WHAT));
-        }
-    }
-    Ok(unsupported(input, WHAT))
 }
 
 #[cfg(test)]

@@ -74,6 +74,42 @@ pub fn first_repeat_number(values: &[f64]) -> Option<usize> {
     })
 }
 
+/// The numbers of a JSON list that no two items may share (milestone levels, tier starts), each
+/// item read by `read`: read up to the first invalid item; a number repeated before it is
+/// `duplicate` at the repeat (message `repeated(number)`), then that item's error; an empty list
+/// is `out_of_range` (message `empty`). One reader for every such list.
+///
+/// # Errors
+/// Those above, and `list`'s if it is not an array.
+pub fn read_numbers_once(
+    list: &crate::json::Json,
+    read: fn(&crate::json::Json) -> crate::Result<f64>,
+    repeated: fn(f64) -> crate::error::Message,
+    empty: &str,
+) -> crate::Result<Vec<f64>> {
+    let mut numbers = Vec::new();
+    let mut invalid = None;
+    for item in list.items()? {
+        match read(&item) {
+            Ok(number) => numbers.push(number),
+            Err(e) => {
+                invalid = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(i) = first_repeat_number(&numbers) {
+        let at = list.items()?.nth(i).unwrap_or(*list);
+        let number = numbers.get(i).copied().unwrap_or_default();
+        return Err(at.error(crate::ErrorCode::Duplicate, repeated(number)));
+    }
+    match invalid {
+        Some(e) => Err(e),
+        None if numbers.is_empty() => Err(list.error(crate::ErrorCode::OutOfRange, empty)),
+        None => Ok(numbers),
+    }
+}
+
 /// Positions by key (the first of equal keys), for many look-ups by id: the keys sorted once
 /// with [`sorted_indices`] and searched by bisection (no hash table in the wasm module).
 ///

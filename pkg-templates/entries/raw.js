@@ -143,7 +143,7 @@ async function fromResponse(response) {
       return (await WebAssembly.instantiateStreaming(response, imports)).instance;
     } catch (error) {
       if (!response.ok || response.headers.get("Content-Type") === "application/wasm") throw error;
-      console.warn("impactkit: the .wasm is not served as application/wasm, so it is compiled after download, not while streaming:", error);
+      console.warn("impactkit: the .wasm is not served as application/wasm, so it is not streamed:", error);
     }
   }
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;

@@ -10,24 +10,41 @@ pub(super) use crate::numbers::push_u64 as push_digits;
 /// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
 /// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
 pub(super) fn push_finite(out: &mut String, x: f64) {
+    push_finite_with(out, x, crate::FAST_PATHS);
+}
+
+/// [`push_finite`], with the double-arithmetic fast path or without it (the lean modules): the
+/// same text either way.
+fn push_finite_with(out: &mut String, x: f64, fast: bool) {
     if x.is_sign_negative() {
         out.push('-');
     }
     let magnitude = x.abs();
-    if let Some((units, places)) = few_places(magnitude) {
+    if let Some((units, places)) = if fast { few_places(magnitude) } else { None } {
         let power = 10u64.pow(places);
         push_digits(out, units / power, 1);
         out.push('.');
         push_digits(out, units % power, places.max(1) as usize);
-    } else if (1e-6..1e16).contains(&magnitude) {
-        crate::numbers::push_units(
-            out,
-            Decimal::from_f64(magnitude).units().unsigned_abs(),
-            true,
-        );
+    } else if let Some(units) = plain_units(magnitude) {
+        crate::numbers::push_units(out, units, true);
     } else {
         push_scientific(out, magnitude);
     }
+}
+
+/// The units (10⁻²²) of the shortest decimal of finite `x ≥ 0` when it is written plainly:
+/// from 1e-6 to 1e16, and what [`few_places`] writes (which the lean modules leave to this):
+/// zero, and smaller numbers that read back from at most 8 places.
+fn plain_units(x: f64) -> Option<u128> {
+    const EIGHT_PLACES: u64 = 10u64.pow(crate::limits::MAX_INPUT_DECIMALS - 8);
+    let units = Decimal::from_f64(x).units().unsigned_abs();
+    if (1e-6..1e16).contains(&x) {
+        return Some(units);
+    }
+    // Below 1e-6 (fewer than 10¹⁶ units; 64-bit arithmetic, no 128-bit division).
+    let small = u64::try_from(units).ok()?;
+    let reads_back = crate::numbers::scaled_f64(small / EIGHT_PLACES, -8) == x;
+    (small % EIGHT_PLACES == 0 && reads_back).then_some(units)
 }
 
 /// Finite `x ≥ 0` as `units / 10^places` with the fewest `places` (at most 8) and
@@ -52,97 +69,23 @@ fn few_places(x: f64) -> Option<(u64, u32)> {
 /// Finite `x > 0` as `d.ddde±n`: its exact decimal value rounded half up to 17
 /// significant digits (always enough to read back as `x`), trailing zeros off.
 fn push_scientific(out: &mut String, x: f64) {
-    let (mut digits, mut point) = exact_digits(x);
-    if digits.len() > 17 {
-        let round_up = digits.get(17).is_some_and(|&d| d >= 5);
-        digits.truncate(17);
-        if round_up {
-            // 9…9 + 1 = 10…0: one digit more before the point.
-            match digits.iter().rposition(|&d| d < 9) {
-                Some(i) => {
-                    digits.truncate(i + 1);
-                    if let Some(last) = digits.last_mut() {
-                        *last += 1;
-                    }
-                }
-                None => {
-                    digits = vec![1];
-                    point += 1;
-                }
-            }
-        }
+    let (mut digits, exponent) = crate::numbers::digits17(x);
+    let mut count = 17;
+    while digits % 10 == 0 && count > 1 {
+        (digits, count) = (digits / 10, count - 1);
     }
-    while digits.len() > 1 && digits.last() == Some(&0) {
-        digits.pop();
-    }
-    for (i, &d) in digits.iter().enumerate() {
-        out.push(char::from(b'0' + d));
-        if i == 0 {
-            out.push('.');
-        }
-    }
-    if digits.len() == 1 {
-        out.push('0');
-    }
+    let mut text = String::new();
+    push_digits(&mut text, digits, 1);
+    let (first, rest) = text.split_at(1);
+    out.push_str(first);
+    out.push('.');
+    out.push_str(if rest.is_empty() { "0" } else { rest });
     out.push('e');
-    let exponent = point - 1;
+    let exponent = exponent + 16;
     if exponent < 0 {
         out.push('-');
     }
-    push_digits(out, u64::from(exponent.unsigned_abs()), 1);
-}
-
-/// Every decimal digit of finite `x > 0` (no leading zeros) and where the point goes:
-/// `x = 0.d₁d₂… · 10^point`. `x = m · 2^e` is `m · 2^e` (e ≥ 0) or `m · 5^−e · 10^e` (e < 0),
-/// a big integer in base-10⁹ limbs.
-fn exact_digits(x: f64) -> (Vec<u8>, i32) {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1 << 52) - 1);
-    let (mantissa, exponent) = match biased {
-        0 => (fraction, -1074),
-        _ => (fraction | 1 << 52, biased - 1075),
-    };
-    const BASE: u64 = 1_000_000_000;
-    let mut limbs = vec![
-        mantissa % BASE,
-        mantissa / BASE % BASE,
-        mantissa / BASE / BASE,
-    ];
-    // Multiply by 2^e or 5^−e in factors below 2^32 (limb · factor < 2^62: no overflow).
-    let (factor, step, mut left) = if exponent >= 0 {
-        (2u64, 1u64 << 31, exponent.unsigned_abs())
-    } else {
-        (5, 5u64.pow(13), exponent.unsigned_abs())
-    };
-    let per_step = if factor == 2 { 31 } else { 13 };
-    while left > 0 {
-        let (by, n) = if left >= per_step {
-            (step, per_step)
-        } else {
-            (factor.pow(left), left)
-        };
-        let mut carry = 0;
-        for limb in limbs.iter_mut() {
-            let product = *limb * by + carry;
-            (*limb, carry) = (product % BASE, product / BASE);
-        }
-        while carry > 0 {
-            limbs.push(carry % BASE);
-            carry /= BASE;
-        }
-        left -= n;
-    }
-    let mut digits = Vec::with_capacity(limbs.len() * 9);
-    for limb in limbs.iter().rev() {
-        for shift in (0..9).rev() {
-            digits.push((limb / 10u64.pow(shift) % 10) as u8);
-        }
-    }
-    let leading = digits.iter().take_while(|&&d| d == 0).count();
-    digits.drain(..leading);
-    let whole_digits = digits.len() as i32;
-    (digits, whole_digits + exponent.min(0))
+    push_digits(out, exponent.unsigned_abs(), 1);
 }
 
 #[cfg(test)]
@@ -208,6 +151,29 @@ mod tests {
                 assert_eq!(t.parse::<f64>().map(f64::to_bits), Ok(x.to_bits()), "{t}");
                 assert!(serde_json::from_str::<serde_json::Value>(&t).is_ok(), "{t}");
             }
+        }
+    }
+
+    /// The lean modules' writer (no double-arithmetic fast path) writes what the full build's does.
+    #[test]
+    fn lean_writer_writes_the_same_text() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut samples = vec![0.0, 1e-7, 1e-8, 5e-9, 1e-7 / 3.0, 1.5e-7, 49.7, 1e15 + 0.5];
+        samples.extend([f64::from_bits(1e-7f64.to_bits() + 1), 2.5e-8, 99.999999]);
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            samples.push((state >> 40) as f64 / 1e8);
+            samples.push((state >> 50) as f64 / 1e8);
+            samples.push((state >> 11) as f64 * 1e-21);
+            samples.push(f64::from_bits(state >> 2));
+        }
+        for x in samples.into_iter().filter(|x| x.is_finite()) {
+            let (mut fast, mut lean) = (String::new(), String::new());
+            super::push_finite_with(&mut fast, x, true);
+            super::push_finite_with(&mut lean, x, false);
+            assert_eq!(fast, lean, "{x:e}");
         }
     }
 

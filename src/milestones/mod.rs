@@ -4,7 +4,7 @@
 pub mod pace;
 
 use crate::decimal::{Decimal, Display};
-use crate::error::{ErrorCode, Result};
+use crate::error::Result;
 use crate::json::{Json, JsonWriter, ToJson};
 use crate::time::ZoneDb;
 
@@ -95,33 +95,16 @@ impl Milestone {
         let current = input.field("current")?.non_negative()?;
         let mut levels = Vec::new();
         if let Some(list) = input.opt("levels")? {
-            // Read up to the first invalid level; a repeat before it is reported first.
-            let mut invalid = None;
-            for item in list.items()? {
-                match item.positive() {
-                    Ok(level) => levels.push(level),
-                    Err(e) => {
-                        invalid = Some(e);
-                        break;
-                    }
-                }
-            }
-            if let Some(i) = crate::unique::first_repeat_number(&levels) {
-                let at = list.items()?.nth(i).unwrap_or(list);
-                let level = levels.get(i).copied().unwrap_or_default();
-                return Err(at.error(
-                    ErrorCode::Duplicate,
+            levels = crate::unique::read_numbers_once(
+                &list,
+                |item| item.positive(),
+                |level| {
                     crate::error::Message::new("level ")
                         .num(level)
-                        .text(" is listed twice"),
-                ));
-            }
-            if let Some(e) = invalid {
-                return Err(e);
-            }
-            if levels.is_empty() {
-                return Err(list.error(ErrorCode::OutOfRange, "levels must not be empty"));
-            }
+                        .text(" is listed twice")
+                },
+                "levels must not be empty",
+            )?;
             levels.sort_unstable_by(f64::total_cmp);
         }
         let target = match (input.opt("target")?, levels.last()) {

@@ -4,10 +4,12 @@
 //! decimal text for messages. A leaf: it depends on nothing but [`crate::limits`].
 
 mod big;
+mod digits;
 pub mod fixed;
 mod parse;
 mod shortest;
 
+pub use digits::digits17;
 pub(crate) use parse::scaled as scaled_f64;
 pub use parse::{parse_decimal, parse_f64, pow10};
 pub(crate) use shortest::shortest_units;

@@ -324,7 +324,7 @@ fn exponent_of(text: &[u8]) -> i64 {
 }
 
 /// A positive double's bits as `m · 2^e` (subnormals included).
-fn binary(bits: u64) -> (u64, i64) {
+pub(super) fn binary(bits: u64) -> (u64, i64) {
     let biased = (bits >> 52) as i64;
     let fraction = bits & ((1 << 52) - 1);
     if biased == 0 {

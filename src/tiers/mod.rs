@@ -5,7 +5,7 @@ pub mod message;
 pub mod retention;
 
 use crate::decimal::{Decimal, Display};
-use crate::error::{ErrorCode, Result};
+use crate::error::Result;
 use crate::json::Json;
 
 /// One tier of a loyalty programme.
@@ -64,24 +64,18 @@ impl Tier {
     /// assert_eq!((t.name.as_str(), t.min_progress), ("Gold", 190.0));
     /// ```
     pub fn from_json(input: &Json) -> Result<Tier> {
-        Ok(Tier {
-            name: input.field("name")?.str()?.to_owned(),
-            min_progress: input.field("minProgress")?.non_negative()?,
-            order: input
-                .opt("order")?
-                .map(|o| o.integer_in(i64::MIN / 2, i64::MAX / 2))
-                .transpose()?,
-            icon: input
-                .opt("icon")?
-                .map(|i| i.str().map(str::to_owned))
-                .transpose()?,
-            retain_progress: input
-                .opt("retainProgress")?
-                .map(|r| r.non_negative())
-                .transpose()?,
-            by: None,
-            days_left: None,
-        })
+        let name = input.field("name")?.str()?;
+        let mut tier = Tier::new(name, input.field("minProgress")?.non_negative()?);
+        if let Some(order) = input.opt("order")? {
+            tier.order = Some(order.integer_in(i64::MIN / 2, i64::MAX / 2)?);
+        }
+        if let Some(icon) = input.opt("icon")? {
+            tier.icon = Some(icon.str()?.to_owned());
+        }
+        if let Some(retain) = input.opt("retainProgress")? {
+            tier.retain_progress = Some(retain.non_negative()?);
+        }
+        Ok(tier)
     }
 }
 
@@ -133,17 +127,11 @@ pub fn between(
     progress: f64,
     display: Display,
 ) -> TierProgress {
-    let (percentage, remaining) = match &next {
-        None => (100.0, 0.0),
-        Some(next) => {
-            let floor = Decimal::from_f64(current.as_ref().map_or(0.0, |t| t.min_progress));
-            let step = display.progress_of(
-                Decimal::from_f64(progress) - floor,
-                Decimal::from_f64(next.min_progress) - floor,
-            );
-            (step.percentage, step.remaining)
-        }
-    };
+    let starts = (
+        current.as_ref().map(|t| t.min_progress),
+        next.as_ref().map(|t| t.min_progress),
+    );
+    let (percentage, remaining) = step(starts, progress, display);
     TierProgress {
         current,
         next,
@@ -154,6 +142,82 @@ pub fn between(
         message: None,
         locale: None,
     }
+}
+
+/// `(percentage, remaining)` from the current tier's start (0 below the lowest tier) to the
+/// next one's (100 and 0 at the top), exact in decimal.
+fn step(starts: (Option<f64>, Option<f64>), progress: f64, display: Display) -> (f64, f64) {
+    match starts {
+        (_, None) => (100.0, 0.0),
+        (current, Some(next)) => {
+            let floor = Decimal::from_f64(current.unwrap_or(0.0));
+            let step = display.progress_of(
+                Decimal::from_f64(progress) - floor,
+                Decimal::from_f64(next) - floor,
+            );
+            (step.percentage, step.remaining)
+        }
+    }
+}
+
+/// A `tierProgress` input read and checked, its two tiers not built yet: where the current and
+/// the next tier are in the input (each with its `minProgress`), the progress and how to show
+/// percentages. [`Placed::build`] makes the [`TierProgress`]; `impactkit/bars` writes its
+/// answer from it without one (src/bars.rs).
+pub struct Placed<'j> {
+    /// The current tier's object and start (`None` below the lowest tier).
+    pub current: Option<(Json<'j>, f64)>,
+    /// The next tier's object and start (`None` at the top).
+    pub next: Option<(Json<'j>, f64)>,
+    /// The customer's progress value, as given.
+    pub progress: f64,
+    /// How percentages are shown (`decimals`, `rounding`).
+    pub display: Display,
+}
+
+impl Placed<'_> {
+    /// `(percentage, remaining)` from the current tier to the next (see [`between`]).
+    pub fn step(&self) -> (f64, f64) {
+        let start = |t: &Option<(Json, f64)>| t.as_ref().map(|&(_, s)| s);
+        step(
+            (start(&self.current), start(&self.next)),
+            self.progress,
+            self.display,
+        )
+    }
+
+    /// The [`TierProgress`], its tiers read from their objects.
+    ///
+    /// # Errors
+    /// None for tiers a reader placed (each was read once already).
+    pub fn build(self) -> Result<TierProgress> {
+        let tier = |t: Option<(Json, f64)>| t.map(|(item, _)| Tier::from_json(&item)).transpose();
+        let current = tier(self.current)?;
+        Ok(between(
+            current,
+            tier(self.next)?,
+            self.progress,
+            self.display,
+        ))
+    }
+}
+
+/// The input's `progress` and how to show percentages, read after its tiers (by both shapes'
+/// readers).
+///
+/// # Errors
+/// `progress`'s (a number ≥ 0), then [`Display::from_json`]'s.
+pub fn progress_and_display(input: &Json) -> Result<(f64, Display)> {
+    let progress = input.field("progress")?.non_negative()?;
+    Ok((progress, Display::from_json(input)?))
+}
+
+/// A tier object read as [`Tier::from_json`] reads it (every field checked): its `minProgress`.
+///
+/// # Errors
+/// Those of [`Tier::from_json`].
+pub fn start_of(item: &Json) -> Result<f64> {
+    Tier::from_json(item).map(|t| t.min_progress)
 }
 
 /// Places `progress` within a list of tiers (any order; thresholds must be unique).
@@ -168,24 +232,32 @@ pub fn between(
 /// assert_eq!((p.current.unwrap().name.as_str(), p.next.is_none(), p.percentage), ("Gold", true, 100.0));
 /// ```
 pub fn place(tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress {
-    // One pass, no sort: the highest tier reached and the lowest one above (`tier_progress`
-    // refuses two tiers with one `minProgress`, so both are unique).
+    let starts: Vec<f64> = tiers.iter().map(|t| t.min_progress).collect();
+    let (current, next) = pick(&starts, progress);
+    let mut slots: Vec<Option<Tier>> = tiers.into_iter().map(Some).collect();
+    let mut take = |i: Option<usize>| i.and_then(|i| slots.get_mut(i)).and_then(Option::take);
+    let current = take(current);
+    between(current, take(next), progress, display)
+}
+
+/// The indices in `starts` (tiers' `minProgress`) of the highest tier reached at `progress` and
+/// of the lowest one above it, in one pass without a sort (`tier_progress` refuses two tiers
+/// with one `minProgress`, so both are unique); compared as decimals, like the percentage.
+fn pick(starts: &[f64], progress: f64) -> (Option<usize>, Option<usize>) {
     let at = Decimal::from_f64(progress);
-    let (mut current, mut next): (Option<Tier>, Option<Tier>) = (None, None);
-    for tier in tiers {
-        let reached = Decimal::from_f64(tier.min_progress) <= at;
-        let (slot, better) = if reached {
+    let (mut current, mut next): (Option<usize>, Option<usize>) = (None, None);
+    for (i, &start) in starts.iter().enumerate() {
+        let (slot, better) = if Decimal::from_f64(start) <= at {
             (&mut current, std::cmp::Ordering::Greater)
         } else {
             (&mut next, std::cmp::Ordering::Less)
         };
-        if slot.as_ref().map_or(true, |t| {
-            tier.min_progress.total_cmp(&t.min_progress) == better
-        }) {
-            *slot = Some(tier);
+        let beats = |j: usize| starts.get(j).map_or(true, |s| start.total_cmp(s) == better);
+        if slot.map_or(true, beats) {
+            *slot = Some(i);
         }
     }
-    between(current, next, progress, display)
+    (current, next)
 }
 
 /// Tier progress from `{tiers, progress}` (Gameball's `{current, next, progress}` shape is
@@ -198,34 +270,30 @@ pub fn place(tiers: Vec<Tier>, progress: f64, display: Display) -> TierProgress 
 /// assert_eq!(p.percentage, 26.3);
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
+    read_list(input, |placed| placed.build())
+}
+
+/// Reads and checks `{tiers, progress}` as [`tier_progress`] does, then answers `answer` of
+/// where its current and next tier are.
+///
+/// # Errors
+/// Those of [`tier_progress`], then `answer`'s.
+pub fn read_list<R>(input: &Json, answer: impl FnOnce(Placed<'_>) -> Result<R>) -> Result<R> {
     let list = input.field("tiers")?;
-    // Read up to the first invalid tier; a repeated start before it is reported first.
-    let mut tiers: Vec<Tier> = Vec::new();
-    let mut invalid = None;
-    for item in list.items()? {
-        match Tier::from_json(&item) {
-            Ok(tier) => tiers.push(tier),
-            Err(e) => {
-                invalid = Some(e);
-                break;
-            }
-        }
-    }
-    let starts: Vec<f64> = tiers.iter().map(|t| t.min_progress).collect();
-    if let Some(i) = crate::unique::first_repeat_number(&starts) {
-        let at = list.items()?.nth(i).unwrap_or(list);
-        let start = starts.get(i).copied().unwrap_or_default();
-        return Err(at.error(
-            ErrorCode::Duplicate,
-            crate::error::Message::new("two tiers start at minProgress ").num(start),
-        ));
-    }
-    if let Some(e) = invalid {
-        return Err(e);
-    }
-    if tiers.is_empty() {
-        return Err(list.error(ErrorCode::OutOfRange, "tiers must not be empty"));
-    }
-    let progress = input.field("progress")?.non_negative()?;
-    Ok(place(tiers, progress, Display::from_json(input)?))
+    // Every tier read and checked, keeping only its start: `answer` reads the two it needs again.
+    let starts = crate::unique::read_numbers_once(
+        &list,
+        start_of,
+        |start| crate::error::Message::new("two tiers start at minProgress ").num(start),
+        "tiers must not be empty",
+    )?;
+    let (progress, display) = progress_and_display(input)?;
+    let (current, next) = pick(&starts, progress);
+    let at = |i: Option<usize>| Some((list.items().ok()?.nth(i?)?, *starts.get(i?)?));
+    answer(Placed {
+        current: at(current),
+        next: at(next),
+        progress,
+        display,
+    })
 }

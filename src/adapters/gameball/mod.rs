@@ -8,7 +8,7 @@ use crate::campaigns::{summarize, Campaign, CampaignProgress};
 use crate::decimal::Display;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
-use crate::tiers::{between, Tier, TierProgress};
+use crate::tiers::{progress_and_display, start_of, Placed, TierProgress};
 use crate::time::{instant, Zone, ZoneDb};
 
 /// The order of `items` by `key` from the greatest to the least, equal keys in input order,
@@ -57,38 +57,49 @@ pub fn is_tier_progress(input: &Json) -> Result<bool> {
 /// assert_eq!((p.percentage, p.remaining), (26.3, 140.0));
 /// ```
 pub fn tier_progress(input: &Json) -> Result<TierProgress> {
-    let current = input
-        .opt("current")?
-        .map(|c| Tier::from_json(&c))
-        .transpose()?;
-    let next = match input.opt("next")? {
-        None => None,
-        Some(n) => {
-            let tier = Tier::from_json(&n)?;
-            if let Some(c) = &current {
-                if tier.min_progress <= c.min_progress {
-                    let field = n.field("minProgress")?;
-                    return Err(field.error(
-                        ErrorCode::OutOfRange,
-                        crate::error::Message::new(
-                            "the next tier must start above the current one (",
-                        )
-                        .num(tier.min_progress)
-                        .text(" ≤ ")
-                        .num(c.min_progress)
-                        .text(")"),
-                    ));
-                }
-            }
-            Some(tier)
-        }
+    read_tier_progress(input, |placed| placed.build())
+}
+
+/// Reads and checks `{current, next, progress}` as [`tier_progress`] does, then answers
+/// `answer` of where its two tiers are.
+///
+/// # Errors
+/// Those of [`tier_progress`], then `answer`'s.
+pub fn read_tier_progress<R>(
+    input: &Json,
+    answer: impl FnOnce(Placed<'_>) -> Result<R>,
+) -> Result<R> {
+    let tier = |key| -> Result<Option<(Json, f64)>> {
+        let Some(item) = input.opt(key)? else {
+            return Ok(None);
+        };
+        Ok(Some((item, start_of(&item)?)))
     };
+    let current = tier("current")?;
+    let next = tier("next")?;
+    if let (Some((_, low)), Some((item, high))) = (&current, &next) {
+        if high <= low {
+            return Err(item.field("minProgress")?.error(
+                ErrorCode::OutOfRange,
+                crate::error::Message::new("the next tier must start above the current one (")
+                    .num(*high)
+                    .text(" ≤ ")
+                    .num(*low)
+                    .text(")"),
+            ));
+        }
+    }
     if current.is_none() && next.is_none() {
         // Neither tier: nothing to place the progress in (`missing_field` at `current`).
         input.field("current")?;
     }
-    let progress = input.field("progress")?.non_negative()?;
-    Ok(between(current, next, progress, Display::from_json(input)?))
+    let (progress, display) = progress_and_display(input)?;
+    answer(Placed {
+        current,
+        next,
+        progress,
+        display,
+    })
 }
 
 fn optional_count(item: &Json, key: &str) -> Result<Option<u64>> {

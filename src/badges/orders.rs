@@ -190,8 +190,8 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
 
 /// The orders without repeated ids (the first of each is kept), sorted by [`chronological`].
 pub(crate) fn unique_chronological(mut orders: Vec<Order>) -> Vec<Order> {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(orders.len());
-    let keep: Vec<bool> = orders.iter().map(|o| seen.insert(o.id.as_str())).collect();
+    let mut seen: HashSet<&Id> = HashSet::with_capacity(orders.len());
+    let keep: Vec<bool> = orders.iter().map(|o| seen.insert(&o.id)).collect();
     drop(seen);
     let mut keep = keep.into_iter();
     orders.retain(|_| keep.next().unwrap_or(false));

@@ -14,6 +14,7 @@ use crate::badges::orders::{chronological, Order};
 use crate::badges::rules::{Context, Tally};
 use crate::decimal::Display;
 use crate::error::Result;
+use crate::json::Id;
 use crate::json::Json;
 use crate::locale::LocaleRequest;
 use crate::time::{instant, Zone};
@@ -122,8 +123,8 @@ impl BadgeHistory {
             .map(|item| Order::from_json(&item, zone))
             .collect::<Result<Vec<Order>>>()?;
         let keep: Vec<bool> = {
-            let mut seen: HashSet<&str> = self.orders.iter().map(|o| o.id.as_str()).collect();
-            added.iter().map(|o| seen.insert(o.id.as_str())).collect()
+            let mut seen: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
+            added.iter().map(|o| seen.insert(&o.id)).collect()
         };
         let mut orders = std::mem::take(&mut self.orders);
         orders.extend(

@@ -169,7 +169,7 @@ impl ScannedActivity<'_> {
     }
 }
 
-/// The usual record, `{at: "<instant text>", count?: <whole number>}`, read as [`record`] reads it
+/// The usual record, `{at: <instant text or epoch number>, count?: <whole number>}`, read as [`record`] reads it
 /// (the same instant from the same text, the same count) without its general dispatch; `None`
 /// for any other (then [`record`] reads it, or reports why it is not a record).
 fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
@@ -179,11 +179,17 @@ fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
         [Some(Node::Number(crate::json::Number::Unsigned(n))), ..] if *n <= MAX_COUNT => *n,
         _ => return None,
     };
-    let [_, None, Some(Node::String(text))] = fields else {
-        return None;
+    let at = match fields {
+        // (A string `record` reads through `Json::str`, whose length limit a short text is within.)
+        [_, None, Some(Node::String(text))] if text.len() <= 64 => {
+            time::parse_instant_str(text, zone)?
+        }
+        // Epoch seconds or milliseconds, within the magnitude `Json::number` accepts.
+        [_, None, Some(Node::Number(n))] if n.as_f64().abs() <= crate::limits::MAX_ABS_NUMBER => {
+            time::epoch(n.as_f64())?
+        }
+        _ => return None,
     };
-    // (A string `record` reads through `Json::str`, whose length limit a short text is within.)
-    let at = (text.len() <= 64).then(|| time::parse_instant_str(text, zone))??;
     Some(Record {
         date: zone.date_of(at),
         at: Some(at),

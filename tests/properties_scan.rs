@@ -4,6 +4,9 @@
 //! what the parse tree path gives (the same answers, or the same error code, path and message).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[allow(dead_code)] // (only its vector loader is used here)
+mod common;
+
 use impactkit::json::{to_json_text, value_from_text, Json, Node};
 use impactkit::session::Customer;
 use impactkit::streaks::{streak, streak_from_text};
@@ -306,19 +309,9 @@ proptest! {
 
 /// Every golden vector's input, as JSON text.
 fn vector_inputs() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
-        if !entry.path().extension().is_some_and(|x| x == "json") {
-            continue;
-        }
-        let text = std::fs::read_to_string(entry.path()).expect("readable");
-        for v in serde_json::from_str::<Vec<serde_json::Value>>(&text).expect("a vector list") {
-            let name = format!("{}: {}", v["fn"], v["name"]);
-            out.push((name, v["input"].to_string()));
-        }
-    }
-    out
+    let all = common::vectors::all().into_iter();
+    all.map(|v| (format!("{}: {}", v.function, v.name), v.input.to_string()))
+        .collect()
 }
 
 /// On every golden vector's input (whatever its function), a customer opened from the text and

@@ -3,6 +3,9 @@
 //! cart applied to rule tallies equals re-evaluating the history with the cart.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[allow(dead_code)] // (only its vector loader is used here)
+mod common;
+
 use impactkit::badges::orders::{read_orders, Order};
 use impactkit::badges::rules::{Context, Rule};
 use impactkit::json::{Json, Node};
@@ -404,21 +407,8 @@ fn achievement_window_vectors_answer_the_same_through_a_session() {
 
 /// `(name, input)` of every vector of `function` with an object input.
 fn vectors_of(function: &str) -> Vec<(String, Value)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("vectors").flatten() {
-        if !entry.path().extension().is_some_and(|x| x == "json") {
-            continue;
-        }
-        let text = std::fs::read_to_string(entry.path()).expect("readable");
-        for v in serde_json::from_str::<Vec<Value>>(&text).expect("a vector list") {
-            if v["fn"] == function && v["input"].is_object() {
-                out.push((
-                    v["name"].as_str().unwrap_or_default().to_owned(),
-                    v["input"].clone(),
-                ));
-            }
-        }
-    }
-    out
+    let all = common::vectors::all().into_iter();
+    all.filter(|v| v.function == function && v.input.is_object())
+        .map(|v| (v.name, v.input))
+        .collect()
 }

@@ -37,20 +37,7 @@ mod native {
 
     /// `(file name, text)` of every `tests/vectors/*.json`, sorted.
     fn vector_files() -> Vec<(String, String)> {
-        let mut files: Vec<_> = std::fs::read_dir(vector_dir())
-            .expect("tests/vectors exists")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        files
-            .iter()
-            .map(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-                let text = std::fs::read_to_string(p).expect("vector file is readable");
-                (name.to_owned(), text)
-            })
-            .collect()
+        crate::common::vectors::files()
     }
 
     fn call(function: &str, input: &Value) -> Outcome {

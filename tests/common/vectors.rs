@@ -101,6 +101,36 @@ impl Vector {
     }
 }
 
+/// `(file name, text)` of every `tests/vectors/*.json`, sorted by name (native tests only: the
+/// browser runner has its files compiled in).
+#[allow(dead_code)]
+pub fn files() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/vectors exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+            let text = std::fs::read_to_string(p).expect("vector file is readable");
+            (name.to_owned(), text)
+        })
+        .collect()
+}
+
+/// Every golden vector of every file (a malformed file fails the test that asks; native only).
+#[allow(dead_code)]
+pub fn all() -> Vec<Vector> {
+    files()
+        .iter()
+        .flat_map(|(name, text)| parse_file(name, text).expect("well-formed vector file"))
+        .collect()
+}
+
 /// Whether `outcome` is what `vector` wants; else why not.
 pub fn check(vector: &Vector, outcome: &Outcome) -> Result<(), String> {
     match (&vector.want, outcome) {

@@ -132,7 +132,19 @@ impl Order {
         amounts: Amounts,
         supply_chains: Chains,
     ) -> Order {
-        let local = LocalTime::of(placed_at, zone);
+        let mut order = Order::undated(id, placed_at, amounts, supply_chains);
+        order.date_in(zone);
+        order
+    }
+
+    /// The order of these values before it is dated in a zone ([`Order::date_in`] sets its local
+    /// date, hour and weekday): the text reader has them before it knows the zone.
+    pub(crate) fn undated(
+        id: Id,
+        placed_at: DateTime<Utc>,
+        amounts: Amounts,
+        supply_chains: Chains,
+    ) -> Order {
         let Amounts {
             co2_kg,
             baseline_co2_kg,
@@ -143,9 +155,9 @@ impl Order {
         Order {
             id,
             placed_at,
-            local_date: local.date,
-            hour: local.hour,
-            weekday: local.weekday,
+            local_date: NaiveDate::MIN,
+            hour: 0,
+            weekday: 0,
             co2_kg,
             baseline_co2_kg,
             co2_saved_kg,
@@ -153,6 +165,12 @@ impl Order {
             supply_chains,
             offset_kg,
         }
+    }
+
+    /// Sets the local date, hour and weekday of `placed_at` in `zone`.
+    pub(crate) fn date_in(&mut self, zone: &Zone) {
+        let local = LocalTime::of(self.placed_at, zone);
+        (self.local_date, self.hour, self.weekday) = (local.date, local.hour, local.weekday);
     }
 
     /// A "green" order emitted less than its baseline (`co2Kg < baselineCo2Kg`).

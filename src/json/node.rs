@@ -92,6 +92,17 @@ impl<'t> Node<'t> {
         matches!(self, Node::Null)
     }
 
+    /// This value, or `None` for `null` (an absent optional field reads the same).
+    ///
+    /// ```
+    /// use impactkit::json::Node;
+    /// assert_eq!(Node::Null.not_null(), None);
+    /// assert_eq!(Node::Bool(true).not_null(), Some(Node::Bool(true)));
+    /// ```
+    pub fn not_null(self) -> Option<Self> {
+        (!self.is_null()).then_some(self)
+    }
+
     /// Whether this is a string.
     pub fn is_string(&self) -> bool {
         matches!(self, Node::String(_))

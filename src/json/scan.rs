@@ -126,6 +126,11 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// 10⁰ … 10¹⁵, each exact in a double.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 /// A reader over JSON text that skips what it is not asked for.
 ///
 /// ```
@@ -225,6 +230,40 @@ impl<'t> Scan<'t> {
             },
             _ => self.p.value(&Path::root(), 0).ok(),
         }
+    }
+
+    /// A number written as plain digits with at most one point (`12`, `0.98`; at most 15
+    /// digits, no sign or exponent) and its text, read without the general parser: the
+    /// digits are an exact integer and the point's power of ten exact, so their quotient is
+    /// the double nearest to the number, as the parser reads it. `None`, nothing read, for any
+    /// other value.
+    #[inline]
+    pub fn plain_number(&mut self) -> Option<(f64, &'t str)> {
+        self.p.skip_whitespace();
+        let rest = self.p.bytes.get(self.p.pos..)?;
+        let (mut units, mut digits, mut point) = (0u64, 0usize, None);
+        let mut len = 0;
+        for &b in rest {
+            match b {
+                b'0'..=b'9' => (units, digits) = (units * 10 + u64::from(b - b'0'), digits + 1),
+                b'.' if point.is_none() && digits > 0 => point = Some(digits),
+                b'e' | b'E' | b'+' | b'-' | b'.' => return None,
+                _ => break,
+            }
+            len += 1;
+            if digits > 15 {
+                return None;
+            }
+        }
+        let leading_zero = rest.first() == Some(&b'0') && point.map_or(digits, |p| p) > 1;
+        if digits == 0 || leading_zero || point == Some(digits) {
+            return None;
+        }
+        let places = point.map_or(0, |p| digits - p);
+        let value = units as f64 / POWERS_OF_TEN.get(places)?;
+        let text = self.p.text.get(self.p.pos..self.p.pos + len)?;
+        self.p.pos += len;
+        Some((value, text))
     }
 
     /// [`Scan::scalar`] and the text it was read from (a number as written).

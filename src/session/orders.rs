@@ -8,11 +8,11 @@ use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::Scan;
 use crate::json::{Json, Node};
-use crate::time::{instant, Zone};
+use crate::time::{instant, utc_instant_text, Zone};
+use chrono::{DateTime, Utc};
 
-/// Where each key of an order the rules read goes in [`OrderFields::fields`] (any other key is
-/// skipped; `supplyChains`, the one list, is read on its own).
-fn slot(key: &str) -> Option<usize> {
+/// An order's keys the rules read, as bits of [`OrderFields::seen`] (any other key is skipped).
+fn key_bit(key: &str) -> Option<u8> {
     Some(match key {
         "id" => 0,
         "placedAt" => 1,
@@ -21,105 +21,140 @@ fn slot(key: &str) -> Option<usize> {
         "co2SavedKg" => 4,
         "recycledShare" => 5,
         "offsetKg" => 6,
+        "supplyChains" => 7,
         _ => return None,
     })
 }
 
-/// One order's fields as written (`null` as absent), before the zone is known (the history's
-/// `timezone` may come after its `orders`).
-struct OrderFields<'t> {
-    /// The values of the keys of [`slot`].
-    fields: [Option<Node<'t>>; 7],
-    /// The texts of `co2Kg` and `baselineCo2Kg` (for [`remaining_of_texts`]).
-    texts: [&'t str; 2],
-    /// `supplyChains`, read.
-    chains: Option<Chains>,
+/// The orders of a history read from its text, each with its instant when the text gave it in
+/// UTC; the rest wait for the zone (the history's `timezone` may come after its `orders`).
+pub(super) struct ScannedOrders<'t> {
+    /// The orders, not yet dated in the zone ([`Order::undated`]).
+    orders: Vec<Order>,
+    /// The `placedAt` values that need the zone, with their order's position.
+    zoned: Vec<(usize, Node<'t>)>,
 }
 
-/// The orders of a history read from its text, not yet placed in its zone.
-pub(super) struct ScannedOrders<'t>(Vec<OrderFields<'t>>);
-
-/// Reads the orders' fields from the array (at nesting depth 1) `s` is at (no parse tree).
+/// Reads the orders from the array (at nesting depth 1) `s` is at (no parse tree).
 pub(super) fn scan_orders<'t>(s: &mut Scan<'t>) -> Option<ScannedOrders<'t>> {
-    let mut orders = Vec::new();
+    let mut scanned = ScannedOrders {
+        orders: Vec::new(),
+        zoned: Vec::new(),
+    };
     s.array(1, |s| {
-        orders.push(scan_order(s)?);
+        let (order, zoned) = scan_order(s)?.order()?;
+        if let Some(placed_at) = zoned {
+            scanned.zoned.push((scanned.orders.len(), placed_at));
+        }
+        scanned.orders.push(order);
         Some(())
     })?;
-    Some(ScannedOrders(orders))
+    Some(scanned)
 }
 
 impl ScannedOrders<'_> {
     /// [`crate::badges::orders::read_orders`] of these orders in `zone`; `None` when the tree
     /// path would report an error (it then does).
-    pub(super) fn read(self, zone: &Zone) -> Option<Vec<Order>> {
-        let orders = self.0.into_iter().map(|o| order(o, zone));
-        Some(unique_chronological(orders.collect::<Option<Vec<_>>>()?))
+    pub(super) fn read(mut self, zone: &Zone) -> Option<Vec<Order>> {
+        for (i, placed_at) in self.zoned {
+            self.orders.get_mut(i)?.placed_at = instant(&Json::root(&placed_at), zone).ok()?;
+        }
+        for order in &mut self.orders {
+            order.date_in(zone);
+        }
+        Some(unique_chronological(self.orders))
     }
 }
 
-/// One order object's fields (at depth 2), each key at most once.
+/// One order's fields as read from its text (`null` as absent).
+#[derive(Default)]
+struct OrderFields<'t> {
+    /// The keys read so far (bits of [`key_bit`]): a repeated one declines.
+    seen: u8,
+    id: Option<Node<'t>>,
+    /// `placedAt`: its instant when written in UTC, else its value.
+    placed_at: Option<Result<DateTime<Utc>, Node<'t>>>,
+    /// The amounts in [`key_bit`]'s order from `co2Kg`, each with its text.
+    amounts: [Option<(f64, &'t str)>; 5],
+    chains: Option<Chains>,
+}
+
+/// One order object's fields (at depth 2), each key at most once, each value as the tree
+/// path's readers would read it (`None` for a value they refuse).
 fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
-    let mut order = OrderFields {
-        fields: Default::default(),
-        texts: [""; 2],
-        chains: None,
-    };
-    let mut seen = 0u32;
+    let mut order = OrderFields::default();
     s.object(2, |s, key| {
-        let (i, bit) = match key {
-            "supplyChains" => (7, 1 << 7),
-            _ => match slot(key) {
-                Some(i) => (i, 1 << i),
-                None => return s.skip(3),
-            },
+        let Some(bit) = key_bit(key) else {
+            return s.skip(3);
         };
-        if seen & bit != 0 {
+        if order.seen & 1 << bit != 0 {
             return None; // a repeated key: the tree keeps the last one
         }
-        seen |= bit;
-        if i == 7 {
-            order.chains = Some(chains(s)?);
-            return Some(());
+        order.seen |= 1 << bit;
+        match bit {
+            0 => order.id = s.scalar()?.not_null(),
+            1 => order.placed_at = s.scalar()?.not_null().map(utc_or_value),
+            7 => order.chains = Some(chains(s)?),
+            _ => *order.amounts.get_mut(usize::from(bit) - 2)? = amount(s)?,
         }
-        let (value, text) = s.scalar_text()?;
-        if let Some(t) = i.checked_sub(2).and_then(|t| order.texts.get_mut(t)) {
-            *t = text;
-        }
-        *order.fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
         Some(())
     })?;
     Some(order)
 }
 
-/// An order from its fields, read by the tree path's own readers in `zone`.
-fn order(scanned: OrderFields<'_>, zone: &Zone) -> Option<Order> {
-    let [id, placed_at, co2, baseline, saved, share, offset] = scanned
-        .fields
-        .each_ref()
-        .map(|f| f.as_ref().map(Json::root));
-    let placed_at = instant(&placed_at?, zone).ok()?;
-    let co2_kg = co2?.non_negative().ok()?;
-    let baseline_co2_kg = baseline?.non_negative().ok()?;
-    let co2_saved_kg = match saved {
-        Some(s) => s.non_negative().ok()?,
-        None => {
-            let [co2, baseline] = scanned.texts;
-            remaining_of_texts(baseline, co2).unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg))
+/// A `placedAt` value's instant when the text gives it without a zone (an instant in UTC or an
+/// epoch number), else the value.
+fn utc_or_value(value: Node<'_>) -> Result<DateTime<Utc>, Node<'_>> {
+    let instant = match &value {
+        Node::String(text) => utc_instant_text(text),
+        Node::Number(_) => instant(&Json::root(&value), &Zone::utc()).ok(),
+        _ => None,
+    };
+    instant.ok_or(value)
+}
+
+/// An amount: a non-negative number within the supported magnitude (its value and its text),
+/// `None` for `null`; declines for anything the tree path would refuse.
+fn amount<'t>(s: &mut Scan<'t>) -> Option<Option<(f64, &'t str)>> {
+    if let Some(number) = s.plain_number() {
+        return Some(Some(number));
+    }
+    let (value, text) = s.scalar_text()?;
+    match value.not_null() {
+        Some(value) => Some(Some((Json::root(&value).non_negative().ok()?, text))),
+        None => Some(None),
+    }
+}
+
+impl<'t> OrderFields<'t> {
+    /// The order (not yet dated) and its `placedAt` value when that needs the zone; `None` when
+    /// the tree path would refuse the order.
+    fn order(self) -> Option<(Order, Option<Node<'t>>)> {
+        let [co2, baseline, saved, share, offset] = self.amounts;
+        let ((co2_kg, co2_text), (baseline_co2_kg, baseline_text)) = (co2?, baseline?);
+        let recycled_share = share?.0;
+        if recycled_share > 1.0 {
+            return None;
         }
-    };
-    let amounts = Amounts {
-        co2_kg,
-        baseline_co2_kg,
-        co2_saved_kg,
-        recycled_share: share?.number_in(0.0, 1.0).ok()?,
-        offset_kg: match offset {
-            Some(o) => o.non_negative().ok()?,
-            None => 0.0,
-        },
-    };
-    let id = id?.short_id().ok()?;
-    Some(Order::placed(id, placed_at, zone, amounts, scanned.chains?))
+        let amounts = Amounts {
+            co2_kg,
+            baseline_co2_kg,
+            co2_saved_kg: match saved {
+                Some((saved, _)) => saved,
+                None => remaining_of_texts(baseline_text, co2_text)
+                    .unwrap_or_else(|| remaining(baseline_co2_kg, co2_kg)),
+            },
+            recycled_share,
+            offset_kg: offset.map_or(0.0, |o| o.0),
+        };
+        let (placed_at, zoned) = match self.placed_at? {
+            Ok(instant) => (instant, None),
+            Err(value) => (DateTime::UNIX_EPOCH, Some(value)),
+        };
+        let id = Json::root(&self.id?).short_id().ok()?;
+        let order = Order::undated(id, placed_at, amounts, self.chains?);
+        Some((order, zoned))
+    }
 }
 
 /// Most fraction digits [`remaining_of_texts`] works with.
@@ -181,7 +216,7 @@ fn chains(s: &mut Scan<'_>) -> Option<Chains> {
                 return None;
             }
             seen |= 1 << i;
-            *fields.get_mut(i)? = Some(s.scalar()?).filter(|v| !v.is_null());
+            *fields.get_mut(i)? = s.scalar()?.not_null();
             Some(())
         })?;
         let [id, verified] = fields.each_ref().map(|f| f.as_ref().map(Json::root));

@@ -64,6 +64,20 @@ pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
     in_supported_range(instant.year()).then_some(instant)
 }
 
+/// The instant of an RFC 3339 text in UTC (`2025-03-15T10:30:00Z`, milliseconds optional)
+/// within the supported years, as [`parse_instant_str`] reads it in any zone; `None` for any
+/// other text (which may still be an instant in a zone).
+///
+/// ```
+/// let t = impactkit::time::utc_instant_text("2025-03-15T10:30:00.250Z").unwrap();
+/// assert_eq!(t.timestamp_millis(), 1742034600250);
+/// assert!(impactkit::time::utc_instant_text("2025-03-15T10:30:00").is_none());
+/// ```
+pub fn utc_instant_text(text: &str) -> Option<DateTime<Utc>> {
+    let (instant, year) = text::utc_instant(text)?;
+    in_supported_range(year).then_some(instant)
+}
+
 /// Parses a strict `YYYY-MM-DD` date within the supported years.
 ///
 /// ```

@@ -317,6 +317,62 @@ mod tests {
         }
     }
 
+    /// A plain number reads as the parser reads it, or is left to it (nothing consumed).
+    #[test]
+    fn plain_numbers_read_as_the_parser_reads_them() {
+        let mut read = 0;
+        let cases = [
+            "0",
+            "7",
+            "0.5",
+            "8.8",
+            "0.98",
+            "17.5",
+            "123456789012345",
+            "1234567890123456",
+            "0.000000000000001",
+            "99999999999999.9",
+            "9007199254740993",
+            "0.1",
+            "2.675",
+            "00",
+            "01.5",
+            "1.",
+            ".5",
+            "-1",
+            "1e2",
+            "1.5E1",
+            "1.2.3",
+            "\"1\"",
+            "null",
+            "1x",
+        ];
+        for text in cases
+            .iter()
+            .map(|t| t.to_string())
+            .chain((0..2000).map(|i| {
+                let (whole, fraction) = (i * 7919 % 100_003, i * 104_729 % 1_000_000_007);
+                format!("{whole}.{fraction:0width$}", width = i % 11)
+            }))
+        {
+            let mut s = Scan::new(&text);
+            match s.plain_number() {
+                Some((value, written)) => {
+                    read += 1;
+                    let parsed = super::super::value_from_text(written).unwrap();
+                    assert_eq!(
+                        Some(value.to_bits()),
+                        parsed.as_f64().map(f64::to_bits),
+                        "{text}"
+                    );
+                    assert_eq!(written.len(), s.p.pos, "{text}");
+                }
+                None => assert_eq!(s.p.pos, 0, "{text}"),
+            }
+        }
+        assert!(read > 1900, "{read}");
+    }
+
     #[test]
     fn split_reads_the_lists_in_place_and_parses_the_rest() {
         let text = r#" {"a": [1, "]"], "b": {"c": [2]}, "a2": null, "b": 3} "#;

@@ -72,14 +72,19 @@ fn instant(valid: bool) -> impl Strategy<Value = String> {
 
 /// A number field: mostly valid, sometimes negative, quoted, huge or missing.
 fn amount(valid: bool) -> impl Strategy<Value = Option<String>> {
-    (0u32..2000, if valid { 5usize..15 } else { 0..14 }).prop_map(|(n, shape)| match shape {
+    (0u32..2000, if valid { 5usize..15 } else { 0..18 }).prop_map(|(n, shape)| match shape {
         14 => None,
         0 => None,
+        15 => Some(format!("0{n}")),           // a leading zero: not JSON
+        16 => Some(format!("{n}.")),           // a point without digits: not JSON
+        17 => Some("1234567890123456.5".to_owned()), // beyond the supported magnitude
         1 => Some("-1".to_owned()),
         2 => Some(format!("\"{n}\"")),
         3 => Some("1e400".to_owned()),
         4 => Some("null".to_owned()),
         5 => Some(format!("{}e-2", n)),
+        6 => Some(format!("{}.{:013}", n / 100, n)), // more digits than a plain number has
+        7 => Some(format!("{n}.0")),
         _ => Some(format!("{}.{:02}", n / 100, n % 100)),
     })
 }
@@ -179,7 +184,11 @@ fn record(valid: bool) -> impl Strategy<Value = String> {
     )
         .prop_map(|(at, shape, count, junk, sp)| {
             let date = at.get(..11).map(|d| format!("{d}\""));
-            let count = (count > 0).then(|| count.to_string());
+            let count = match count {
+                0 => None,
+                1 => Some("1.0".to_owned()), // whole, written with a point
+                _ => Some(count.to_string()),
+            };
             let fields = match shape {
                 0 => vec![("date", date), ("at", Some(at))],
                 1 => vec![("count", count)],

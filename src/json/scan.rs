@@ -131,6 +131,15 @@ const POWERS_OF_TEN: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
+/// A plain number's digits as one integer (`units`), how many there are, how many follow the
+/// point, and the length of its text.
+struct PlainDigits {
+    units: u64,
+    digits: usize,
+    places: usize,
+    len: usize,
+}
+
 /// A reader over JSON text that skips what it is not asked for.
 ///
 /// ```
@@ -239,6 +248,25 @@ impl<'t> Scan<'t> {
     /// other value.
     #[inline]
     pub fn plain_number(&mut self) -> Option<(f64, &'t str)> {
+        let digits = self.plain_digits()?;
+        let value = digits.units as f64 / POWERS_OF_TEN.get(digits.places)?;
+        let text = self.p.text.get(self.p.pos..self.p.pos + digits.len)?;
+        self.p.pos += digits.len;
+        Some((value, text))
+    }
+
+    /// A whole number written as plain digits (at most 15, no point, sign or exponent), read
+    /// without the general parser; `None`, nothing read, for any other value.
+    #[inline]
+    pub fn whole_number(&mut self) -> Option<u64> {
+        let digits = self.plain_digits().filter(|d| d.len == d.digits)?;
+        self.p.pos += digits.len;
+        Some(digits.units)
+    }
+
+    /// The plain number ([`Scan::plain_number`]) after any whitespace, not yet consumed.
+    #[inline]
+    fn plain_digits(&mut self) -> Option<PlainDigits> {
         self.p.skip_whitespace();
         let rest = self.p.bytes.get(self.p.pos..)?;
         let (mut units, mut digits, mut point) = (0u64, 0usize, None);
@@ -255,15 +283,17 @@ impl<'t> Scan<'t> {
                 return None;
             }
         }
-        let leading_zero = rest.first() == Some(&b'0') && point.map_or(digits, |p| p) > 1;
+        let leading_zero = rest.first() == Some(&b'0') && point.unwrap_or(digits) > 1;
         if digits == 0 || leading_zero || point == Some(digits) {
             return None;
         }
         let places = point.map_or(0, |p| digits - p);
-        let value = units as f64 / POWERS_OF_TEN.get(places)?;
-        let text = self.p.text.get(self.p.pos..self.p.pos + len)?;
-        self.p.pos += len;
-        Some((value, text))
+        Some(PlainDigits {
+            units,
+            digits,
+            places,
+            len,
+        })
     }
 
     /// [`Scan::scalar`] and the text it was read from (a number as written).

@@ -59,7 +59,7 @@ impl Activity {
     /// assert_eq!(read(r#"[{"date": "2025-3-14"}]"#), None);
     /// ```
     pub fn scan<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
-        scan_records(scan).map(ScannedActivity)
+        scan_records(scan)
     }
 
     /// `(local date, count)` of every record up to `now` (dated records: up to `today`).
@@ -152,27 +152,42 @@ fn record(
 /// The `count`, `date` and `at` of one record as written (`null` as absent).
 type RecordFields<'t> = [Option<Node<'t>>; 3];
 
-/// Activity records' fields read from the text by [`Activity::scan`], not yet dated.
-pub struct ScannedActivity<'t>(Vec<RecordFields<'t>>);
+/// Activity records read from the text by [`Activity::scan`], not yet dated in the zone: the
+/// usual ones read (see [`usual_record`]), the others' fields kept for [`record`].
+pub struct ScannedActivity<'t> {
+    /// Every record in input order: a usual one with its instant and count (its date is the
+    /// zone's), any other a placeholder.
+    records: Vec<Record>,
+    /// The fields of the other records, with their position.
+    others: Vec<(usize, RecordFields<'t>)>,
+}
 
 impl ScannedActivity<'_> {
     /// The records in `zone`, read by the tree path's own reader; `None` when one of them is
     /// an error there (the tree path then reports it).
-    pub fn read(&self, zone: &Zone) -> Option<Activity> {
-        let records = self.0.iter().map(|fields| {
-            usual_record(fields, zone).or_else(|| {
-                let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
-                record(count, date, at, zone).ok()
-            })
-        });
-        records.collect::<Option<Vec<Record>>>().map(Activity)
+    pub fn read(self, zone: &Zone) -> Option<Activity> {
+        let ScannedActivity {
+            mut records,
+            others,
+        } = self;
+        for record in &mut records {
+            if let Some(at) = record.at {
+                record.date = zone.date_of(at);
+            }
+        }
+        for (i, fields) in others {
+            let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
+            *records.get_mut(i)? = record(count, date, at, zone).ok()?;
+        }
+        Some(Activity(records))
     }
 }
 
-/// The usual record, `{at: <instant text or epoch number>, count?: <whole number>}`, read as [`record`] reads it
-/// (the same instant from the same text, the same count) without its general dispatch; `None`
-/// for any other (then [`record`] reads it, or reports why it is not a record).
-fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
+/// The usual record, `{at: <instant text in UTC or epoch number>, count?: <whole number>}`,
+/// read as [`record`] reads it (the same instant, the same count) but not yet dated (its date
+/// depends on the zone); `None` for any other (then [`record`] reads it, or reports why it is
+/// not a record).
+fn usual_record(fields: &RecordFields<'_>) -> Option<Record> {
     const MAX_COUNT: u64 = 1_000_000_000_000_000;
     let count = match fields {
         [None, ..] => 1,
@@ -180,10 +195,7 @@ fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
         _ => return None,
     };
     let at = match fields {
-        // (A string `record` reads through `Json::str`, whose length limit a short text is within.)
-        [_, None, Some(Node::String(text))] if text.len() <= 64 => {
-            time::parse_instant_str(text, zone)?
-        }
+        [_, None, Some(Node::String(text))] => time::utc_instant_text(text)?,
         // Epoch seconds or milliseconds, within the magnitude `Json::number` accepts.
         [_, None, Some(Node::Number(n))] if n.as_f64().abs() <= crate::limits::MAX_ABS_NUMBER => {
             time::epoch(n.as_f64())?
@@ -191,38 +203,57 @@ fn usual_record(fields: &RecordFields<'_>, zone: &Zone) -> Option<Record> {
         _ => return None,
     };
     Some(Record {
-        date: zone.date_of(at),
+        date: NaiveDate::MIN,
         at: Some(at),
         count,
     })
 }
 
-/// Reads the records' fields of the array `scan` is at (no parse tree); `None` when the text
-/// is not valid or a record is not an object or repeats a key (then read it with
-/// [`Activity::read`]).
-fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<Vec<RecordFields<'t>>> {
-    let mut records = Vec::new();
+/// Reads the records of the array `scan` is at (no parse tree); `None` when the text is not
+/// valid or a record is not an object or repeats a key (then read it with [`Activity::read`]).
+fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
+    let mut scanned = ScannedActivity {
+        records: Vec::new(),
+        others: Vec::new(),
+    };
     scan.array(1, |s| {
-        let mut fields: RecordFields = [None, None, None];
-        let mut seen = 0u8;
-        s.object(2, |s, key| {
-            let i = match key {
-                "count" => 0,
-                "date" => 1,
-                "at" => 2,
-                _ => return s.skip(3),
-            };
-            let bit = 1 << i;
-            if seen & bit != 0 {
-                return None; // a repeated key: the tree keeps the last one
+        let fields = scan_record(s)?;
+        let record = usual_record(&fields).unwrap_or_else(|| {
+            scanned.others.push((scanned.records.len(), fields));
+            Record {
+                date: NaiveDate::MIN,
+                at: None,
+                count: 0,
             }
-            seen |= bit;
-            let value = s.scalar()?;
-            *fields.get_mut(i)? = Some(value).filter(|v| !v.is_null());
-            Some(())
-        })?;
-        records.push(fields);
+        });
+        scanned.records.push(record);
         Some(())
     })?;
-    Some(records)
+    Some(scanned)
+}
+
+/// One record's fields (at depth 2), each key at most once.
+fn scan_record<'t>(s: &mut Scan<'t>) -> Option<RecordFields<'t>> {
+    let mut fields: RecordFields = [None, None, None];
+    let mut seen = 0u8;
+    s.object(2, |s, key| {
+        let i = match key {
+            "count" => 0,
+            "date" => 1,
+            "at" => 2,
+            _ => return s.skip(3),
+        };
+        let bit = 1 << i;
+        if seen & bit != 0 {
+            return None; // a repeated key: the tree keeps the last one
+        }
+        seen |= bit;
+        let value = match s.whole_number() {
+            Some(n) => Node::Number(crate::json::Number::Unsigned(n)),
+            None => s.scalar()?,
+        };
+        *fields.get_mut(i)? = value.not_null();
+        Some(())
+    })?;
+    Some(fields)
 }

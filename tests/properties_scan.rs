@@ -75,8 +75,8 @@ fn amount(valid: bool) -> impl Strategy<Value = Option<String>> {
     (0u32..2000, if valid { 5usize..15 } else { 0..18 }).prop_map(|(n, shape)| match shape {
         14 => None,
         0 => None,
-        15 => Some(format!("0{n}")),           // a leading zero: not JSON
-        16 => Some(format!("{n}.")),           // a point without digits: not JSON
+        15 => Some(format!("0{n}")), // a leading zero: not JSON
+        16 => Some(format!("{n}.")), // a point without digits: not JSON
         17 => Some("1234567890123456.5".to_owned()), // beyond the supported magnitude
         1 => Some("-1".to_owned()),
         2 => Some(format!("\"{n}\"")),

@@ -153,7 +153,8 @@ fn record(
 type RecordFields<'t> = [Option<Node<'t>>; 3];
 
 /// Activity records read from the text by [`Activity::scan`], not yet dated in the zone: the
-/// usual ones read (see [`usual_record`]), the others' fields kept for [`record`].
+/// usual ones (`{at: <instant in UTC or epoch number>, count?: <whole number>}`) read, the
+/// others' fields kept for the general record reader.
 pub struct ScannedActivity<'t> {
     /// Every record in input order: a usual one with its instant and count (its date is the
     /// zone's), any other a placeholder.

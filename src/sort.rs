@@ -132,10 +132,14 @@ fn pass(from: &[(u64, usize)], to: &mut [(u64, usize)], shift: u32) {
 /// ```
 pub fn take_in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // Exactly as long as the list (the items a long-lived session keeps, not up to twice that).
+    let mut ordered = Vec::with_capacity(order.len());
+    ordered.extend(
+        order
+            .iter()
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take)),
+    );
+    ordered
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

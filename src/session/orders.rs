@@ -62,7 +62,9 @@ impl ScannedOrders<'_> {
         for order in &mut self.orders {
             order.date_in(zone);
         }
-        Some(unique_chronological(self.orders))
+        let mut orders = unique_chronological(self.orders);
+        orders.shrink_to_fit(); // a session keeps them
+        Some(orders)
     }
 }
 

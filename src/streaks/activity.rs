@@ -180,6 +180,7 @@ impl ScannedActivity<'_> {
             let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
             *records.get_mut(i)? = record(count, date, at, zone).ok()?;
         }
+        records.shrink_to_fit(); // a session keeps them
         Some(Activity(records))
     }
 }

@@ -237,6 +237,10 @@ impl<'t> Scan<'t> {
                 Some(s) => Some(Node::String(Cow::Borrowed(s))),
                 None => self.p.string(&Path::root()).ok().map(Node::String),
             },
+            b'0'..=b'9' => match self.whole_number() {
+                Some(n) => Some(Node::Number(super::Number::Unsigned(n))),
+                None => self.p.value(&Path::root(), 0).ok(),
+            },
             _ => self.p.value(&Path::root(), 0).ok(),
         }
     }

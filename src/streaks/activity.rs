@@ -250,11 +250,7 @@ fn scan_record<'t>(s: &mut Scan<'t>) -> Option<RecordFields<'t>> {
             return None; // a repeated key: the tree keeps the last one
         }
         seen |= bit;
-        let value = match s.whole_number() {
-            Some(n) => Node::Number(crate::json::Number::Unsigned(n)),
-            None => s.scalar()?,
-        };
-        *fields.get_mut(i)? = value.not_null();
+        *fields.get_mut(i)? = s.scalar()?.not_null();
         Some(())
     })?;
     Some(fields)

@@ -267,6 +267,42 @@ mod tests {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
+    /// Every day of 1899–2101, the days around the end of February of every year 0–9999 and
+    /// every 97th day of the rest, at a few times of day: the date arithmetic of the fast path
+    /// is the calendar's (and the text of a day that does not exist is not an instant).
+    #[test]
+    fn utc_instant_dates_are_the_calendars() {
+        let mut date = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let (mut days, mut checked) = (0, 0);
+        while date.year() <= 9999 {
+            let february_end = date.month() <= 3 && (date.day() >= 27 || date.day() <= 2);
+            if (1899..=2101).contains(&date.year()) || february_end || days % 97 == 0 {
+                let time = ["00:00:00", "23:59:59.999", "12:34:56.007"][days % 3];
+                let text = format!("{}T{time}Z", date.format("%Y-%m-%d"));
+                let (t, year) = utc_instant(&text).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!((t.date_naive(), year), (date, date.year()), "{text}");
+                checked += 1;
+            }
+            days += 1;
+            date = date.succ_opt().unwrap();
+        }
+        assert!(checked > 200_000, "{checked}");
+        for text in [
+            "2023-02-29T00:00:00Z",
+            "2100-02-29T00:00:00Z",
+            "2024-04-31T00:00:00Z",
+            "2024-00-10T00:00:00Z",
+            "2024-13-10T00:00:00Z",
+            "2024-01-00T00:00:00Z",
+            "2024-01-1:T00:00:00Z",
+            "2024-01-1/T00:00:00Z",
+            "2024-01-10T24:00:00Z",
+        ] {
+            assert!(utc_instant(text).is_none(), "{text}");
+        }
+        assert!(utc_instant("2000-02-29T00:00:00Z").is_some());
+    }
+
     proptest::proptest! {
         /// The fast reader gives the general reader's instant for every text of its shapes,
         /// invalid dates and times included (it declines those, and leap seconds).

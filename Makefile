@@ -31,10 +31,9 @@ RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
 # and more): BENCHMARKS.md's speed ratios are the full build's (opt-level 3, std at 3), and these
-# modules compute a widget's few numbers. streaks: −5.0 KB gzip; its 100k-record daily streak from text
-# 1.07× slower than at s in America/New_York (the host's Intl offsets dominate), 1.32× in UTC, a
-# 1,000-record one 1.06× (a storefront streak widget reads hundreds to thousands of records;
-# `node tests/bench/module-ab.mjs streaks S_PKG Z_PKG`, docs/modules.md).
+# modules compute a widget's few numbers. streaks: −4.4 KB gzip; its daily streak from text 1.2–1.5× slower
+# than at s (100k records, UTC: 64 → 79 ms; 1,000 records ~0.75 → 1.0 ms: a storefront streak widget
+# reads hundreds to thousands; `node tests/bench/module-ab.mjs streaks S_PKG Z_PKG`, docs/modules.md).
 # cards: −8.2 KB gzip; one card ~1.5× slower than at s (an og
 # card 0.16 → 0.24 ms in Node, next to ~16 ms to rasterise it; docs/modules.md).
 Z_MODULES := bars progress profile streaks cards

@@ -31,10 +31,12 @@ RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
 # and more): BENCHMARKS.md's speed ratios are the full build's (opt-level 3, std at 3), and these
-# modules compute a widget's few numbers. Not streaks (opt-level s): at z its 100k-record streak ran
-# 1.35× slower than at s, for 4.5 KB gzip. cards: −8.2 KB gzip; one card ~1.5× slower than at s (an og
+# modules compute a widget's few numbers. streaks: −4.4 KB gzip; its daily streak from text 1.2–1.5× slower
+# than at s (100k records, UTC: 64 → 79 ms; 1,000 records ~0.75 → 1.0 ms: a storefront streak widget
+# reads hundreds to thousands; `node tests/bench/module-ab.mjs streaks S_PKG Z_PKG`, docs/modules.md).
+# cards: −8.2 KB gzip; one card ~1.5× slower than at s (an og
 # card 0.16 → 0.24 ms in Node, next to ~16 ms to rasterise it; docs/modules.md).
-Z_MODULES := bars progress profile cards
+Z_MODULES := bars progress profile streaks cards
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 # impactkit/bars (the first widget's two functions, a few numbers each) also without LLVM inlining
 # beyond what its cost model calls free (`-inline-threshold=0`, impactkit and the module crate):
@@ -46,6 +48,10 @@ Z_WASM_OPT := --flatten --rereloop -Oz -Oz --strip-target-features
 # impactkit/bars: the control flow rebuilt twice and the functions ordered by name (similar code
 # together for gzip): −53 B gzip there (progress and profile grow with it, so only bars).
 BARS_WASM_OPT := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name --strip-target-features
+# impactkit/streaks: wasm-opt may also assume the lowest 1 KB of memory unused (`--low-memory-unused`: it
+# folds constant offsets into loads and stores; Rust's stack grows down from 1 MiB to it, so only a
+# stack already overflowing would reach it): −0.3 KB gzip (docs/modules.md).
+STREAKS_WASM_OPT := $(Z_WASM_OPT) --low-memory-unused -Oz
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # The full build (`impactkit`: every function, for servers, batch jobs and pages with several
@@ -109,6 +115,7 @@ pkg:
 	for m in $(MODULES); do \
 	  z=(); zo=(); if [[ " $(Z_MODULES) " == *" $$m "* ]]; then z=($(Z_CONFIG)); zo=($(Z_WASM_OPT)); fi; \
 	  if [[ $$m == bars ]]; then z+=($(BARS_CONFIG)); zo=($(BARS_WASM_OPT)); fi; \
+	  if [[ $$m == streaks ]]; then zo=($(STREAKS_WASM_OPT)); fi; \
 	  if [[ " $(RAW_MODULES) " == *" $$m "* ]]; then \
 	    $(RAW_CARGO) --features $$m "$${z[@]}"; \
 	    cp $(RAW_WASM) target/wasm/$$m.wasm; \

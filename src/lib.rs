@@ -50,3 +50,9 @@ pub use error::{Error, ErrorCode, Result};
 /// which read a widget's few numbers and are built for size). Each fast path gives exactly what
 /// the general code it skips gives.
 pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");
+
+/// Whether this build has the double-arithmetic fast paths for single numbers (a double's
+/// shortest decimal, a decimal's double, the double writer): [`FAST_PATHS`] builds but
+/// `impactkit/streaks` (feature `lean-numbers`), whose long lists are dates and whole counts and
+/// whose decimals are a window's four numbers. Each gives exactly what the general code gives.
+pub(crate) const FAST_NUMBERS: bool = FAST_PATHS && !cfg!(feature = "lean-numbers");

@@ -2,7 +2,9 @@
 // IANA zones in wasm (`pkg/node.cjs`), against the host's Intl as the reference:
 // 1. the offset impactkit applies equals Intl's for every zone Intl knows: at random instants,
 //    and at the seconds around every transition (found here by scanning with Intl and bisecting
-//    to the second; transitions are not on quarter hours: St John's changed at 00:01 local);
+//    to the second; transitions are not on quarter hours: St John's changed at 00:01 local); the
+//    same through `impactkit/streaks` (pkg/streaks.node.cjs: the raw modules' glue, which keeps
+//    each zone's offsets by UTC day);
 // 2. streak calls rotating over 50 zones keep wasm memory and the process's RSS bounded
 //    (a DateTimeFormat re-created per call costs ~25 KB of native memory V8 returns late).
 // ZONES_FULL=1 scans 1900–2100 for every zone (~2 min); the default scans 2010–2030 for all zones
@@ -12,7 +14,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ik = createRequire(import.meta.url)(join(here, "..", "pkg", "node.cjs"));
+const load = (entry) => createRequire(import.meta.url)(join(here, "..", "pkg", entry));
+const ik = load("node.cjs");
+const ENTRIES = [["impactkit", ik], ["impactkit/streaks", load("streaks.node.cjs")]];
 const FULL = process.env.ZONES_FULL === "1";
 const DAY = 86_400;
 const year = (y) => Date.UTC(y, 0, 1) / 1000;
@@ -32,9 +36,9 @@ function intlOffsetFn(zone) {
 }
 
 /** What impactkit prints for `t` in `zone` (achievementWindow echoes its start in the zone). */
-function impactkitText(zone, t) {
+function impactkitText(entry, zone, t) {
   const at = new Date(t * 1000).toISOString().replace(".000Z", "Z");
-  return ik.achievementWindow({ start: at, period: "1D", now: at, timezone: zone }).start;
+  return entry.achievementWindow({ start: at, period: "1D", now: at, timezone: zone }).start;
 }
 
 /** The RFC 3339 text impactkit must print for offset `offset` (UTC when it has seconds). */
@@ -69,10 +73,12 @@ function transitions(ask, from, to, step) {
 let checked = 0;
 const failures = [];
 function check(zone, ask, t) {
-  checked += 1;
   const want = expectedText(t, ask(t));
-  const got = impactkitText(zone, t);
-  if (got !== want) failures.push(`${zone} at ${new Date(t * 1000).toISOString()}: impactkit ${got}, Intl ${want}`);
+  for (const [name, entry] of ENTRIES) {
+    checked += 1;
+    const got = impactkitText(entry, zone, t);
+    if (got !== want) failures.push(`${zone} at ${new Date(t * 1000).toISOString()}: ${name} ${got}, Intl ${want}`);
+  }
 }
 
 const started = performance.now();
@@ -93,7 +99,7 @@ for (const zone of Intl.supportedValuesOf("timeZone")) {
 }
 for (const f of failures.slice(0, 20)) console.log(`FAIL ${f}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`zones (node): ${checked} instants in ${Intl.supportedValuesOf("timeZone").length} zones ` +
+console.log(`zones (node, ${ENTRIES.map(([name]) => name).join(" and ")}): ${checked} instants in ${Intl.supportedValuesOf("timeZone").length} zones ` +
   `(${transitionCount} transitions) in ${seconds} s, ${failures.length ? `${failures.length} offsets differ from Intl's` : "all offsets equal Intl's"}`);
 
 // --- 2. Memory while rotating over 50 zones -----------------------------------------------------

@@ -94,7 +94,7 @@ impl Decimal {
 
     /// The nearest `f64` (ties to even): exact for values that came from `f64`.
     pub fn to_f64(self) -> f64 {
-        if crate::FAST_PATHS {
+        if crate::FAST_NUMBERS {
             if let Some(x) = self.few_places_f64() {
                 return x;
             }

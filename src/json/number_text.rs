@@ -10,7 +10,7 @@ pub(super) use crate::numbers::push_u64 as push_digits;
 /// Appends finite `x` to `out`, always with a `.` or an exponent (`500.0`, `49.7`,
 /// `1.5e-7`), as `serde_json` writes doubles; `-0.0` keeps its sign.
 pub(super) fn push_finite(out: &mut String, x: f64) {
-    push_finite_with(out, x, crate::FAST_PATHS);
+    push_finite_with(out, x, crate::FAST_NUMBERS);
 }
 
 /// [`push_finite`], with the double-arithmetic fast path or without it (the lean modules): the

@@ -66,11 +66,10 @@ impl LocaleRequest {
         let Some(field) = input.opt("locale")? else {
             return Ok(None);
         };
-        let locale = Locale::from_json(input)?;
-        let requested = field.str()?.to_owned();
-        let fallback = !Locale::speaks(&requested);
+        let (locale, requested) = Locale::of_field(&field)?;
+        let fallback = !Locale::speaks(requested);
         Ok(Some(LocaleRequest {
-            requested,
+            requested: requested.to_owned(),
             locale,
             fallback,
         }))

@@ -94,18 +94,19 @@ impl Locale {
     /// The language of `tag` when impactkit speaks it (`de-AT` → German).
     fn spoken(tag: &str) -> Option<Lang> {
         let language = tag.split(['-', '_']).next().unwrap_or("");
-        let lower = |s: &str| language.eq_ignore_ascii_case(s);
-        [
-            ("en", Lang::En),
-            ("de", Lang::De),
-            ("fr", Lang::Fr),
-            ("es", Lang::Es),
-            ("ar", Lang::Ar),
-            ("ja", Lang::Ja),
-        ]
-        .into_iter()
-        .find(|(code, _)| lower(code))
-        .map(|(_, lang)| lang)
+        // Two letters, in any case (one match on the lowercased pair, not six comparisons).
+        let &[a, b] = language.as_bytes() else {
+            return None;
+        };
+        match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
+            [b'e', b'n'] => Some(Lang::En),
+            [b'd', b'e'] => Some(Lang::De),
+            [b'f', b'r'] => Some(Lang::Fr),
+            [b'e', b's'] => Some(Lang::Es),
+            [b'a', b'r'] => Some(Lang::Ar),
+            [b'j', b'a'] => Some(Lang::Ja),
+            _ => None,
+        }
     }
 
     /// Whether impactkit writes `tag`'s language (else it falls back to English).
@@ -142,18 +143,25 @@ impl Locale {
     /// assert_eq!(Locale::from_json(&impactkit::json::Json::root(&impactkit::json::Node::from(&v))).unwrap().lang, Lang::Ja);
     /// ```
     pub fn from_json(input: &Json) -> Result<Locale> {
-        let Some(field) = input.opt("locale")? else {
-            return Ok(Locale::EN);
-        };
+        match input.opt("locale")? {
+            None => Ok(Locale::EN),
+            Some(field) => Locale::of_field(&field).map(|(locale, _)| locale),
+        }
+    }
+
+    /// The locale of the `locale` field `field` and its text (the tag as asked).
+    pub(crate) fn of_field<'a>(field: &Json<'a>) -> Result<(Locale, &'a str)> {
         let tag = field.str()?;
-        Locale::from_tag(tag).ok_or_else(|| {
-            field.error(
-                ErrorCode::InvalidValue,
-                crate::error::Message::default()
-                    .quoted(tag)
-                    .text(" is not a BCP 47 language tag"),
-            )
-        })
+        Locale::from_tag(tag)
+            .map(|locale| (locale, tag))
+            .ok_or_else(|| {
+                field.error(
+                    ErrorCode::InvalidValue,
+                    crate::error::Message::default()
+                        .quoted(tag)
+                        .text(" is not a BCP 47 language tag"),
+                )
+            })
     }
 
     /// Whether the layout runs right to left.

@@ -57,7 +57,7 @@ fn exact_units(x: f64) -> i128 {
 /// when the decimal rounds to `x`. The first `p` that has one is the shortest.
 fn few_places(x: f64) -> Option<(u64, u32)> {
     const LIMIT: f64 = 2_251_799_813_685_248.0; // 2⁵¹
-    if !crate::FAST_PATHS {
+    if !crate::FAST_NUMBERS {
         return None;
     }
     let mut scale = 1.0;
@@ -147,7 +147,10 @@ mod tests {
     }
 
     #[test]
-    #[cfg_attr(feature = "lean", ignore = "a lean build has no fast paths")]
+    #[cfg_attr(
+        any(feature = "lean", feature = "lean-numbers"),
+        ignore = "a lean build has no fast paths"
+    )]
     fn fast_path_takes_amounts_and_shares() {
         for (x, units) in [
             (248.5, 2485),

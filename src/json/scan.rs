@@ -133,11 +133,43 @@ const POWERS_OF_TEN: [f64; 16] = [
 
 /// A plain number's digits as one integer (`units`), how many there are, how many follow the
 /// point, and the length of its text.
-struct PlainDigits {
-    units: u64,
-    digits: usize,
-    places: usize,
-    len: usize,
+pub(crate) struct PlainDigits {
+    pub units: u64,
+    pub digits: usize,
+    pub places: usize,
+    pub len: usize,
+}
+
+/// The plain number (digits with at most one point, at most 15 digits, no sign, exponent or
+/// leading zero: see [`Scan::plain_number`]) `bytes` start with, up to the first byte that
+/// cannot go on a number; `None` when they start with anything else.
+#[inline]
+pub(crate) fn plain_digits(bytes: &[u8]) -> Option<PlainDigits> {
+    let (mut units, mut digits, mut point) = (0u64, 0usize, None);
+    let mut len = 0;
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => (units, digits) = (units * 10 + u64::from(b - b'0'), digits + 1),
+            b'.' if point.is_none() && digits > 0 => point = Some(digits),
+            b'e' | b'E' | b'+' | b'-' | b'.' => return None,
+            _ => break,
+        }
+        len += 1;
+        if digits > 15 {
+            return None;
+        }
+    }
+    let leading_zero = bytes.first() == Some(&b'0') && point.unwrap_or(digits) > 1;
+    if digits == 0 || leading_zero || point == Some(digits) {
+        return None;
+    }
+    let places = point.map_or(0, |p| digits - p);
+    Some(PlainDigits {
+        units,
+        digits,
+        places,
+        len,
+    })
 }
 
 /// A reader over JSON text that skips what it is not asked for.
@@ -272,32 +304,7 @@ impl<'t> Scan<'t> {
     #[inline]
     fn plain_digits(&mut self) -> Option<PlainDigits> {
         self.p.skip_whitespace();
-        let rest = self.p.bytes.get(self.p.pos..)?;
-        let (mut units, mut digits, mut point) = (0u64, 0usize, None);
-        let mut len = 0;
-        for &b in rest {
-            match b {
-                b'0'..=b'9' => (units, digits) = (units * 10 + u64::from(b - b'0'), digits + 1),
-                b'.' if point.is_none() && digits > 0 => point = Some(digits),
-                b'e' | b'E' | b'+' | b'-' | b'.' => return None,
-                _ => break,
-            }
-            len += 1;
-            if digits > 15 {
-                return None;
-            }
-        }
-        let leading_zero = rest.first() == Some(&b'0') && point.unwrap_or(digits) > 1;
-        if digits == 0 || leading_zero || point == Some(digits) {
-            return None;
-        }
-        let places = point.map_or(0, |p| digits - p);
-        Some(PlainDigits {
-            units,
-            digits,
-            places,
-            len,
-        })
+        plain_digits(self.p.bytes.get(self.p.pos..)?)
     }
 
     /// [`Scan::scalar`] and the text it was read from (a number as written).

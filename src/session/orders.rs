@@ -6,7 +6,7 @@
 use crate::badges::chains::Chains;
 use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
-use crate::json::scan::Scan;
+use crate::json::scan::{plain_digits, Scan};
 use crate::json::{Json, Node};
 use crate::time::{instant, utc_instant_text, Zone};
 use chrono::{DateTime, Utc};
@@ -162,24 +162,13 @@ impl<'t> OrderFields<'t> {
 /// Most fraction digits [`remaining_of_texts`] works with.
 const PLACES: usize = 9;
 
-/// A plain decimal's text (`12.34`: digits, at most one point, at most [`PLACES`] after it,
-/// at most 15 digits in all) as its digits and the number of them after the point. With at
-/// most 15 significant digits a decimal is the shortest text of the double it is read as, so
-/// this is the [`crate::decimal::Decimal`] of the number as read.
+/// A plain decimal's text (`12.34`: see [`plain_digits`], at most [`PLACES`] after the
+/// point) as its digits and the number of them after the point. With at most 15 significant
+/// digits a decimal is the shortest text of the double it is read as, so this is the
+/// [`crate::decimal::Decimal`] of the number as read.
 fn units(text: &str) -> Option<(u64, usize)> {
-    let (mut value, mut digits, mut point) = (0u64, 0usize, None);
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'0'..=b'9' => (value, digits) = (value * 10 + u64::from(b - b'0'), digits + 1),
-            b'.' if point.is_none() && i > 0 => point = Some(i + 1),
-            _ => return None,
-        }
-        if digits > 15 {
-            return None;
-        }
-    }
-    let places = point.map_or(0, |p| text.len() - p);
-    (digits > 0 && places <= PLACES).then_some((value, places))
+    let digits = plain_digits(text.as_bytes())?;
+    (digits.len == text.len() && digits.places <= PLACES).then_some((digits.units, digits.places))
 }
 
 /// [`remaining`]`(target, current)` of two numbers from their plain decimal texts, without the

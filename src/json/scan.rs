@@ -131,6 +131,13 @@ const POWERS_OF_TEN: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
+/// Most digits a plain number has ([`plain_digits`]).
+const MAX_PLAIN_DIGITS: usize = 15;
+
+// A plain number is below 10^15, so within the magnitude every reader accepts (`Json::number`'s
+// limit, an activity record's largest count): the readers that take one skip that check.
+const _: () = assert!(POWERS_OF_TEN[MAX_PLAIN_DIGITS] <= crate::limits::MAX_ABS_NUMBER);
+
 /// A plain number's digits as one integer (`units`), how many there are, how many follow the
 /// point, and the length of its text.
 pub(crate) struct PlainDigits {
@@ -155,7 +162,7 @@ pub(crate) fn plain_digits(bytes: &[u8]) -> Option<PlainDigits> {
             _ => break,
         }
         len += 1;
-        if digits > 15 {
+        if digits > MAX_PLAIN_DIGITS {
             return None;
         }
     }

@@ -46,11 +46,7 @@ pub fn split<'t>(
     let mut seen = 0u64;
     scan.object(0, |s, key| {
         if let Some(i) = lists.iter().position(|l| *l == key) {
-            let bit = 1u64.checked_shl(i as u32)?;
-            if seen & bit != 0 {
-                return None; // the tree keeps the last one
-            }
-            seen |= bit;
+            first_time(&mut seen, i)?;
             if s.p.peek() == Some(b'[') {
                 return read(i, s);
             }
@@ -68,6 +64,25 @@ pub fn split<'t>(
     }
     dedupe_keys(&mut entries);
     Some(Node::Object(entries))
+}
+
+/// Marks key `i` (0–63) of an object as read in `seen`; `None` when it was read before (a
+/// repeated key: the tree keeps the last one, so the fast path declines) or `i` is beyond 63.
+///
+/// ```
+/// use impactkit::json::scan::first_time;
+/// let mut seen = 0;
+/// assert_eq!((first_time(&mut seen, 3), first_time(&mut seen, 3)), (Some(()), None));
+/// assert_eq!(first_time(&mut seen, 64), None);
+/// ```
+#[inline]
+pub fn first_time(seen: &mut u64, i: usize) -> Option<()> {
+    let bit = 1u64.checked_shl(u32::try_from(i).ok()?)?;
+    if *seen & bit != 0 {
+        return None;
+    }
+    *seen |= bit;
+    Some(())
 }
 
 /// What [`Scan`] needs of the parser beyond what it reads itself.

@@ -6,7 +6,7 @@
 use crate::badges::chains::Chains;
 use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
-use crate::json::scan::{plain_digits, Scan};
+use crate::json::scan::{first_time, plain_digits, Scan};
 use crate::json::{Json, Node};
 use crate::time::{instant, utc_instant_text, Zone};
 use chrono::{DateTime, Utc};
@@ -72,7 +72,7 @@ impl ScannedOrders<'_> {
 #[derive(Default)]
 struct OrderFields<'t> {
     /// The keys read so far (bits of [`key_bit`]): a repeated one declines.
-    seen: u8,
+    seen: u64,
     id: Option<Node<'t>>,
     /// `placedAt`: its instant when written in UTC, else its value.
     placed_at: Option<Result<DateTime<Utc>, Node<'t>>>,
@@ -89,10 +89,7 @@ fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
         let Some(bit) = key_bit(key) else {
             return s.skip(3);
         };
-        if order.seen & 1 << bit != 0 {
-            return None; // a repeated key: the tree keeps the last one
-        }
-        order.seen |= 1 << bit;
+        first_time(&mut order.seen, usize::from(bit))?;
         match bit {
             0 => order.id = s.scalar()?.not_null(),
             1 => order.placed_at = s.scalar()?.not_null().map(utc_or_value),
@@ -196,17 +193,14 @@ fn chains(s: &mut Scan<'_>) -> Option<Chains> {
     let mut chains = Chains::default();
     s.array(3, |s| {
         let mut fields: [Option<Node>; 2] = Default::default();
-        let mut seen = 0u8;
+        let mut seen = 0;
         s.object(4, |s, key| {
             let i = match key {
                 "id" => 0,
                 "verified" => 1,
                 _ => return s.skip(5),
             };
-            if seen & (1 << i) != 0 {
-                return None;
-            }
-            seen |= 1 << i;
+            first_time(&mut seen, i)?;
             *fields.get_mut(i)? = s.scalar()?.not_null();
             Some(())
         })?;

@@ -2,7 +2,7 @@
 //! count, so a streak at any `now` only filters them.
 
 use crate::error::{ErrorCode, Result};
-use crate::json::scan::Scan;
+use crate::json::scan::{first_time, Scan};
 use crate::json::{Json, Node};
 use crate::time::{self, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -237,7 +237,7 @@ fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
 /// One record's fields (at depth 2), each key at most once.
 fn scan_record<'t>(s: &mut Scan<'t>) -> Option<RecordFields<'t>> {
     let mut fields: RecordFields = [None, None, None];
-    let mut seen = 0u8;
+    let mut seen = 0;
     s.object(2, |s, key| {
         let i = match key {
             "count" => 0,
@@ -245,11 +245,7 @@ fn scan_record<'t>(s: &mut Scan<'t>) -> Option<RecordFields<'t>> {
             "at" => 2,
             _ => return s.skip(3),
         };
-        let bit = 1 << i;
-        if seen & bit != 0 {
-            return None; // a repeated key: the tree keeps the last one
-        }
-        seen |= bit;
+        first_time(&mut seen, i)?;
         *fields.get_mut(i)? = s.scalar()?.not_null();
         Some(())
     })?;

@@ -315,6 +315,16 @@ fn odd_order_objects_read_as_the_tree_reads_them() {
             "\"id\" : \"o1\" , \"extra\" : [1, {\"co2Kg\": -1}]",
         ),
         usual.replace("\"id\": \"o1\", ", ""),
+        // Keys a known key starts, ends or is a prefix of; long and non-ASCII unknown keys.
+        usual.replace(
+            "\"id\": \"o1\"",
+            "\"idx\": 1, \"i\": 2, \"id\": \"o1\", \"placedAtX\": 3, \"xid\": 4, \"\": 5",
+        ),
+        usual.replace(
+            "\"id\": \"o1\"",
+            "\"baselineCo2Kg and more than sixteen\": 1, \"id\": \"o1\", \"plé\": [\"\\\"\"]",
+        ),
+        usual.replace("\"supplyChains\": [", "\"supplyChainsX\": 1, \"supplyChains\": [{\"id\": \"c\", \"verifiedX\": 1, \"verified\": true, \"i\": 2}, "),
         usual.replace(", \"recycledShare\": 0.5", ""),
         usual.replace("0.5,", "0.5 ,"),
         usual.replace(": ", ":"),
@@ -367,6 +377,16 @@ fn every_record_reads_as_the_tree_reads_it() {
     for &at in INSTANTS {
         opened += assert_same(&[], &[record("", at, "")]);
         opened += assert_same(&[], &[record("2", at, r#""2025-04-09""#)]);
+    }
+    // Keys a known key starts or is a prefix of, in any order, and the last key of the text
+    // (fewer than 16 bytes after its quote).
+    for odd in [
+        r#"{"atX": 1, "a": 2, "count": 3, "at": 1744100000000, "countX": 4}"#,
+        r#"{"count": 2, "dateX": 1, "at": "2025-04-09T10:00:00Z"}"#,
+        r#"{"at": "2025-04-09T10:00:00Z", "count": 2, "at": 1}"#,
+        r#"{"d":1,"date":"2025-04-08","count":1}"#,
+    ] {
+        opened += assert_same(&[], &[odd.to_owned()]);
     }
     for date in [
         r#""2025-04-09""#,

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 mod id;
 mod input;
+mod known_keys;
 mod node;
 mod number_text;
 mod parse;

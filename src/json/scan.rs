@@ -14,6 +14,7 @@
 //! then reads the whole text with the general parser and its readers, which report the error
 //! (or read the unusual value) the usual way: results and errors stay those of the tree path.
 
+pub use super::known_keys::{starts_with_key, Keys};
 use super::node::{dedupe_keys, Node};
 use super::parse::Parser;
 use super::{check_input_size, Path, Segment, MAX_DEPTH};
@@ -118,7 +119,7 @@ impl<'t> Parser<'t> {
 
     /// An object key without escapes and its `:` (whitespace around skipped).
     #[inline]
-    fn plain_key(&mut self) -> Option<&'t str> {
+    pub(super) fn plain_key(&mut self) -> Option<&'t str> {
         if self.peek() != Some(b'"') {
             return None;
         }
@@ -273,6 +274,47 @@ impl<'t> Scan<'t> {
         }
         loop {
             let key = self.p.plain_key()?;
+            entry(self, key)?;
+            if !self.p.next_or(b'}')? {
+                return Some(());
+            }
+        }
+    }
+
+    /// [`Scan::object`] for a reader that knows the keys it reads: `entry` gets the index in
+    /// `keys` of each entry's key, `None` for any other key. A key is matched where it stands
+    /// ([`Keys`]), the key after the previous one tried first: objects of a list usually write
+    /// their keys in one order.
+    ///
+    /// ```
+    /// use impactkit::json::scan::{Keys, Scan};
+    /// let mut s = Scan::new(r#"{"at": 1, "x": [2], "count": 3, "at2": 4}"#);
+    /// let mut read = Vec::new();
+    /// s.fields(2, &Keys::new(["at", "count"]), |s, key| match key {
+    ///     Some(i) => s.scalar().map(|v| read.push((i, v.as_f64()))),
+    ///     None => s.skip(3),
+    /// }).unwrap();
+    /// assert_eq!(read, [(0, Some(1.0)), (1, Some(3.0))]);
+    /// ```
+    #[inline]
+    pub fn fields<const N: usize>(
+        &mut self,
+        depth: usize,
+        keys: &Keys<N>,
+        mut entry: impl FnMut(&mut Self, Option<usize>) -> Option<()>,
+    ) -> Option<()> {
+        self.p.skip_whitespace();
+        if depth >= MAX_DEPTH || !self.p.eat(b'{') {
+            return None;
+        }
+        self.p.skip_whitespace();
+        if self.p.eat(b'}') {
+            return Some(());
+        }
+        let mut guess = 0;
+        loop {
+            let key = self.p.known_key(keys, guess)?;
+            guess = key.map_or(guess, |i| i + 1);
             entry(self, key)?;
             if !self.p.next_or(b'}')? {
                 return Some(());

@@ -6,25 +6,36 @@
 use crate::badges::chains::Chains;
 use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
-use crate::json::scan::{first_time, plain_digits, Scan};
+use crate::json::scan::{first_time, plain_digits, Keys, Scan};
 use crate::json::{Json, Node};
 use crate::time::{instant, utc_instant_text, Zone};
 use chrono::{DateTime, Utc};
 
-/// An order's keys the rules read, as bits of [`OrderFields::seen`] (any other key is skipped).
-fn key_bit(key: &str) -> Option<u8> {
-    Some(match key {
-        "id" => 0,
-        "placedAt" => 1,
-        "co2Kg" => 2,
-        "baselineCo2Kg" => 3,
-        "co2SavedKg" => 4,
-        "recycledShare" => 5,
-        "offsetKg" => 6,
-        "supplyChains" => 7,
-        _ => return None,
-    })
-}
+/// An order's keys the rules read, in the order histories usually write them (the scan tries
+/// each key's successor first, [`Scan::fields`]); their positions are the bits of
+/// [`OrderFields::seen`]. Any other key is skipped.
+const KEYS: Keys<8> = Keys::new([
+    "id",
+    "placedAt",
+    "co2Kg",
+    "baselineCo2Kg",
+    "recycledShare",
+    "supplyChains",
+    "co2SavedKg",
+    "offsetKg",
+]);
+
+/// Where [`KEYS`]' amounts go in [`OrderFields::amounts`].
+const AMOUNT_OF_KEY: [Option<usize>; 8] = [
+    None,
+    None,
+    Some(0),
+    Some(1),
+    Some(3),
+    None,
+    Some(2),
+    Some(4),
+];
 
 /// The orders of a history read from its text, each with its instant when the text gave it in
 /// UTC; the rest wait for the zone (the history's `timezone` may come after its `orders`).
@@ -71,12 +82,12 @@ impl ScannedOrders<'_> {
 /// One order's fields as read from its text (`null` as absent).
 #[derive(Default)]
 struct OrderFields<'t> {
-    /// The keys read so far (bits of [`key_bit`]): a repeated one declines.
+    /// The keys read so far (bits of their positions in [`KEYS`]): a repeated one declines.
     seen: u64,
     id: Option<Node<'t>>,
     /// `placedAt`: its instant when written in UTC, else its value.
     placed_at: Option<Result<DateTime<Utc>, Node<'t>>>,
-    /// The amounts in [`key_bit`]'s order from `co2Kg`, each with its text.
+    /// `co2Kg`, `baselineCo2Kg`, `co2SavedKg`, `recycledShare`, `offsetKg`, each with its text.
     amounts: [Option<(f64, &'t str)>; 5],
     chains: Option<Chains>,
 }
@@ -85,16 +96,16 @@ struct OrderFields<'t> {
 /// path's readers would read it (`None` for a value they refuse).
 fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
     let mut order = OrderFields::default();
-    s.object(2, |s, key| {
-        let Some(bit) = key_bit(key) else {
+    s.fields(2, &KEYS, |s, key| {
+        let Some(i) = key else {
             return s.skip(3);
         };
-        first_time(&mut order.seen, usize::from(bit))?;
-        match bit {
+        first_time(&mut order.seen, i)?;
+        match i {
             0 => order.id = s.scalar()?.not_null(),
             1 => order.placed_at = s.scalar()?.not_null().map(utc_or_value),
-            7 => order.chains = Some(chains(s)?),
-            _ => *order.amounts.get_mut(usize::from(bit) - 2)? = amount(s)?,
+            5 => order.chains = Some(chains(s)?),
+            _ => *order.amounts.get_mut((*AMOUNT_OF_KEY.get(i)?)?)? = amount(s)?,
         }
         Some(())
     })?;
@@ -188,17 +199,18 @@ fn remaining_of_texts(target: &str, current: &str) -> Option<f64> {
     (difference < 1 << 53).then(|| difference as f64 / 10f64.powi(scale))
 }
 
+/// A supply chain's keys the rules read.
+const CHAIN_KEYS: Keys<2> = Keys::new(["id", "verified"]);
+
 /// `supplyChains`: `[{id, verified}]` (at depth 3).
 fn chains(s: &mut Scan<'_>) -> Option<Chains> {
     let mut chains = Chains::default();
     s.array(3, |s| {
         let mut fields: [Option<Node>; 2] = Default::default();
         let mut seen = 0;
-        s.object(4, |s, key| {
-            let i = match key {
-                "id" => 0,
-                "verified" => 1,
-                _ => return s.skip(5),
+        s.fields(4, &CHAIN_KEYS, |s, key| {
+            let Some(i) = key else {
+                return s.skip(5);
             };
             first_time(&mut seen, i)?;
             *fields.get_mut(i)? = s.scalar()?.not_null();
@@ -268,9 +280,10 @@ mod tests {
     fn a_usual_history_is_read_without_a_parse_tree() {
         let text = r#" {"orders": [{"id": "o1", "placedAt": "2025-01-01T10:00:00Z", "co2Kg": 1,
             "baselineCo2Kg": 2.5, "recycledShare": 0.5, "note": [1, {"a": "]"}], "co2SavedKg": null,
+            "baselineCo2Kg and more": 1, "idx": 2, "i": 3, "supplyChainsX": 4, "plé": 5,
             "supplyChains": [{"id": 7, "verified": true, "x": {}}]}, {"id": "o\u00e9",
             "placedAt": 1735725600000, "co2Kg": 0, "baselineCo2Kg": 0, "recycledShare": 1,
-            "supplyChains": []}], "activity": [{"at": 1735725600000}, {"date": "2025-01-02", "count": 3}],
+            "supplyChains": []}], "activity": [{"at": 1735725600000, "atX": 1}, {"date": "2025-01-02", "count": 3}],
             "timezone": "Europe/Berlin", "customer": {"name": "A \"B\""}} "#;
         let customer = Customer::scan(text, &TzDatabase).expect("read from the text");
         assert_eq!(customer.order_count(), 2);

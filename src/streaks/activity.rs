@@ -2,7 +2,7 @@
 //! count, so a streak at any `now` only filters them.
 
 use crate::error::{ErrorCode, Result};
-use crate::json::scan::{first_time, Scan};
+use crate::json::scan::{first_time, Keys, Scan};
 use crate::json::{Json, Node};
 use crate::time::{self, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -149,7 +149,11 @@ fn record(
     }
 }
 
-/// The `count`, `date` and `at` of one record as written (`null` as absent).
+/// The keys of a record the scan reads, in the order records usually write them (the scan tries
+/// each key's successor first, [`Scan::fields`]).
+const RECORD_KEYS: Keys<3> = Keys::new(["at", "count", "date"]);
+
+/// The `at`, `count` and `date` of one record as written (`null` as absent).
 type RecordFields<'t> = [Option<Node<'t>>; 3];
 
 /// Activity records read from the text by [`Activity::scan`], not yet dated in the zone: the
@@ -177,7 +181,7 @@ impl ScannedActivity<'_> {
             }
         }
         for (i, fields) in others {
-            let [count, date, at] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
+            let [at, count, date] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
             *records.get_mut(i)? = record(count, date, at, zone).ok()?;
         }
         records.shrink_to_fit(); // a session keeps them
@@ -192,14 +196,14 @@ impl ScannedActivity<'_> {
 fn usual_record(fields: &RecordFields<'_>) -> Option<Record> {
     const MAX_COUNT: u64 = 1_000_000_000_000_000;
     let count = match fields {
-        [None, ..] => 1,
-        [Some(Node::Number(crate::json::Number::Unsigned(n))), ..] if *n <= MAX_COUNT => *n,
+        [_, None, _] => 1,
+        [_, Some(Node::Number(crate::json::Number::Unsigned(n))), _] if *n <= MAX_COUNT => *n,
         _ => return None,
     };
     let at = match fields {
-        [_, None, Some(Node::String(text))] => time::utc_instant_text(text)?,
+        [Some(Node::String(text)), _, None] => time::utc_instant_text(text)?,
         // Epoch seconds or milliseconds, within the magnitude `Json::number` accepts.
-        [_, None, Some(Node::Number(n))] if n.as_f64().abs() <= crate::limits::MAX_ABS_NUMBER => {
+        [Some(Node::Number(n)), _, None] if n.as_f64().abs() <= crate::limits::MAX_ABS_NUMBER => {
             time::epoch(n.as_f64())?
         }
         _ => return None,
@@ -238,12 +242,9 @@ fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
 fn scan_record<'t>(s: &mut Scan<'t>) -> Option<RecordFields<'t>> {
     let mut fields: RecordFields = [None, None, None];
     let mut seen = 0;
-    s.object(2, |s, key| {
-        let i = match key {
-            "count" => 0,
-            "date" => 1,
-            "at" => 2,
-            _ => return s.skip(3),
+    s.fields(2, &RECORD_KEYS, |s, key| {
+        let Some(i) = key else {
+            return s.skip(3);
         };
         first_time(&mut seen, i)?;
         *fields.get_mut(i)? = s.scalar()?.not_null();

@@ -5,7 +5,7 @@ use super::chains::Chains;
 use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
-use crate::json::{Id, Json};
+use crate::json::{FastHash, Id, Json};
 use crate::time::{instant, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
@@ -208,7 +208,8 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
 
 /// The orders without repeated ids (the first of each is kept), sorted by [`chronological`].
 pub(crate) fn unique_chronological(mut orders: Vec<Order>) -> Vec<Order> {
-    let mut seen: HashSet<&Id> = HashSet::with_capacity(orders.len());
+    let mut seen: HashSet<&Id, FastHash> =
+        HashSet::with_capacity_and_hasher(orders.len(), FastHash::default());
     let keep: Vec<bool> = orders.iter().map(|o| seen.insert(&o.id)).collect();
     drop(seen);
     let mut keep = keep.into_iter();

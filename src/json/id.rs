@@ -8,6 +8,11 @@
 use std::fmt;
 use std::ops::Deref;
 
+/// The hash of the sets of ids (order ids, supply chains): foldhash's fast hash, with a fixed
+/// seed as everything here is deterministic. Ids come from the shop's own backend; std's
+/// SipHash had no random keys in wasm either.
+pub type FastHash = foldhash::fast::FixedState;
+
 /// Bytes kept inline.
 const INLINE: usize = 22;
 

@@ -14,8 +14,8 @@ use crate::badges::orders::{chronological, Order};
 use crate::badges::rules::{Context, Tally};
 use crate::decimal::Display;
 use crate::error::Result;
-use crate::json::Id;
 use crate::json::Json;
+use crate::json::{FastHash, Id};
 use crate::locale::LocaleRequest;
 use crate::time::{instant, Zone};
 use chrono::{DateTime, Duration, Utc};
@@ -123,7 +123,7 @@ impl BadgeHistory {
             .map(|item| Order::from_json(&item, zone))
             .collect::<Result<Vec<Order>>>()?;
         let keep: Vec<bool> = {
-            let mut seen: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
+            let mut seen: HashSet<&Id, FastHash> = self.orders.iter().map(|o| &o.id).collect();
             added.iter().map(|o| seen.insert(&o.id)).collect()
         };
         let mut orders = std::mem::take(&mut self.orders);

@@ -6,6 +6,7 @@ use super::{Field, Filter, Measure, Operand, Period, Progress, Rule, Source};
 use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::badges::rules::Context;
+use crate::json::FastHash;
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
@@ -51,7 +52,7 @@ pub enum Tally {
     /// `distinct`: the chains seen.
     Distinct {
         /// Chain ids.
-        chains: HashSet<String>,
+        chains: HashSet<String, FastHash>,
         /// The order that reached the target.
         reached_at: Option<DateTime<Utc>>,
     },
@@ -102,7 +103,7 @@ impl Rule {
                 reached_at: None,
             },
             Measure::Distinct(..) => Tally::Distinct {
-                chains: HashSet::new(),
+                chains: HashSet::default(),
                 reached_at: None,
             },
             Measure::Streak(..) => Tally::Streak {

@@ -341,6 +341,17 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// A string without escapes or control characters, read in place; `None`, nothing but
+    /// whitespace read, for any other value (then read it with [`Scan::scalar`]).
+    #[inline]
+    pub fn plain_str(&mut self) -> Option<&'t str> {
+        self.p.skip_whitespace();
+        if self.p.peek() != Some(b'"') {
+            return None;
+        }
+        self.p.plain_string()
+    }
+
     /// A number written as plain digits with at most one point (`12`, `0.98`; at most 15
     /// digits, no sign or exponent) and its text, read without the general parser: the
     /// digits are an exact integer and the point's power of ten exact, so their quotient is

@@ -7,9 +7,10 @@ use crate::badges::chains::Chains;
 use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::{first_time, plain_digits, Keys, Scan};
-use crate::json::{Json, Node};
+use crate::json::{Id, Json, Node};
 use crate::time::{instant, utc_instant_text, Zone};
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 
 /// An order's keys the rules read, in the order histories usually write them (the scan tries
 /// each key's successor first, [`Scan::fields`]); their positions are the bits of
@@ -79,14 +80,17 @@ impl ScannedOrders<'_> {
     }
 }
 
+/// A `placedAt` as read: its instant when the text gave it in UTC, else its value.
+type PlacedAt<'t> = Result<DateTime<Utc>, Node<'t>>;
+
 /// One order's fields as read from its text (`null` as absent).
 #[derive(Default)]
 struct OrderFields<'t> {
     /// The keys read so far (bits of their positions in [`KEYS`]): a repeated one declines.
     seen: u64,
-    id: Option<Node<'t>>,
+    id: Option<Id>,
     /// `placedAt`: its instant when written in UTC, else its value.
-    placed_at: Option<Result<DateTime<Utc>, Node<'t>>>,
+    placed_at: Option<PlacedAt<'t>>,
     /// `co2Kg`, `baselineCo2Kg`, `co2SavedKg`, `recycledShare`, `offsetKg`, each with its text.
     amounts: [Option<(f64, &'t str)>; 5],
     chains: Option<Chains>,
@@ -102,14 +106,36 @@ fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
         };
         first_time(&mut order.seen, i)?;
         match i {
-            0 => order.id = s.scalar()?.not_null(),
-            1 => order.placed_at = s.scalar()?.not_null().map(utc_or_value),
+            0 => order.id = id(s)?,
+            1 => order.placed_at = placed_at(s)?,
             5 => order.chains = Some(chains(s)?),
             _ => *order.amounts.get_mut((*AMOUNT_OF_KEY.get(i)?)?)? = amount(s)?,
         }
         Some(())
     })?;
     Some(order)
+}
+
+/// `id`: a plain string read in place, any other value as the tree path reads it; `None` when
+/// that refuses it (`Some(None)` for `null`).
+fn id(s: &mut Scan<'_>) -> Option<Option<Id>> {
+    if let Some(text) = s.plain_str() {
+        return Some(Some(Id::from(text)));
+    }
+    match s.scalar()?.not_null() {
+        Some(value) => Some(Some(Json::root(&value).short_id().ok()?)),
+        None => Some(None),
+    }
+}
+
+/// `placedAt`: a plain string read in place (its instant when in UTC), any other value as
+/// [`utc_or_value`] reads it (`Some(None)` for `null`).
+fn placed_at<'t>(s: &mut Scan<'t>) -> Option<Option<PlacedAt<'t>>> {
+    if let Some(text) = s.plain_str() {
+        let value = Node::String(Cow::Borrowed(text));
+        return Some(Some(utc_instant_text(text).ok_or(value)));
+    }
+    Some(s.scalar()?.not_null().map(utc_or_value))
 }
 
 /// A `placedAt` value's instant when the text gives it without a zone (an instant in UTC or an
@@ -161,8 +187,7 @@ impl<'t> OrderFields<'t> {
             Ok(instant) => (instant, None),
             Err(value) => (DateTime::UNIX_EPOCH, Some(value)),
         };
-        let id = Json::root(&self.id?).short_id().ok()?;
-        let order = Order::undated(id, placed_at, amounts, self.chains?);
+        let order = Order::undated(self.id?, placed_at, amounts, self.chains?);
         Some((order, zoned))
     }
 }

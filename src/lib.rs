@@ -56,3 +56,8 @@ pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");
 /// `impactkit/streaks` (feature `lean-numbers`), whose long lists are dates and whole counts and
 /// whose decimals are a window's four numbers. Each gives exactly what the general code gives.
 pub(crate) const FAST_NUMBERS: bool = FAST_PATHS && !cfg!(feature = "lean-numbers");
+
+/// Whether this build trades size for speed where the two part: the full build (`impactkit`,
+/// built at opt-level 3), not the capability modules. Such a path gives exactly what the one it
+/// replaces gives.
+pub(crate) const FOR_SPEED: bool = cfg!(feature = "full");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 241,185 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 255,900 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
@@ -31,7 +31,7 @@ const ENTRIES = [
   // 2026-12-02; then the shared number code of impactkit/bars (branch barsz): 238,797 (+ 1 %).
   // Then orders and activity read straight from the text (issue 17, src/json/scan.rs: openCustomer and the
   // stateless streak ~25 % faster): 249,436 (+ 1 %).
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 251_930) },
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 255_900) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.

@@ -26,6 +26,7 @@
 
 mod eval;
 mod fields;
+mod group;
 mod hint;
 mod parse;
 mod sets;
@@ -33,6 +34,7 @@ mod tally;
 
 pub use eval::Context;
 pub use fields::Field;
+pub use group::tally_all;
 pub use tally::{Span, Tally, WhatIf};
 
 use chrono::{DateTime, Utc};

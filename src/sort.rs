@@ -23,14 +23,44 @@ pub fn by_time<T>(
     at: impl Fn(&T) -> DateTime<Utc>,
     then: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
+    by_time_keeping(items, &[], at, then)
+}
+
+/// [`by_time`] of the items whose flag in `keep` is `true` (every item from `keep`'s length
+/// on): dropping items and sorting the rest move each kept item once.
+///
+/// ```
+/// use chrono::DateTime;
+/// let at = |s| DateTime::from_timestamp(s, 0).unwrap();
+/// let list = vec![(at(20), "b"), (at(10), "z"), (at(20), "a"), (at(5), "y")];
+/// let kept = impactkit::sort::by_time_keeping(list, &[true, false, true], |x| x.0, |x, y| x.1.cmp(y.1));
+/// assert_eq!(kept, [(at(5), "y"), (at(20), "a"), (at(20), "b")]);
+/// ```
+pub fn by_time_keeping<T>(
+    mut items: Vec<T>,
+    keep: &[bool],
+    at: impl Fn(&T) -> DateTime<Utc>,
+    then: impl Fn(&T, &T) -> Ordering,
+) -> Vec<T> {
+    let kept = |i: &usize| keep.get(*i).copied().unwrap_or(true);
     let times: Vec<DateTime<Utc>> = items.iter().map(at).collect();
     let then = |a: usize, b: usize| match (items.get(a), items.get(b)) {
         (Some(a), Some(b)) => then(a, b),
         _ => Ordering::Equal,
     };
     match time_order(&times, &then) {
-        Some(order) => take_in_order(items, &order),
-        None => items,
+        Some(order) => {
+            let order: Vec<usize> = order.into_iter().filter(kept).collect();
+            take_in_order(items, &order)
+        }
+        None => {
+            let mut i = 0;
+            items.retain(|_| {
+                i += 1;
+                kept(&(i - 1))
+            });
+            items
+        }
     }
 }
 

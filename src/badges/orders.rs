@@ -207,14 +207,12 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
 }
 
 /// The orders without repeated ids (the first of each is kept), sorted by [`chronological`].
-pub(crate) fn unique_chronological(mut orders: Vec<Order>) -> Vec<Order> {
+pub(crate) fn unique_chronological(orders: Vec<Order>) -> Vec<Order> {
     let mut seen: HashSet<&Id, FastHash> =
         HashSet::with_capacity_and_hasher(orders.len(), FastHash::default());
-    let keep: Vec<bool> = orders.iter().map(|o| seen.insert(&o.id)).collect();
+    let first: Vec<bool> = orders.iter().map(|o| seen.insert(&o.id)).collect();
     drop(seen);
-    let mut keep = keep.into_iter();
-    orders.retain(|_| keep.next().unwrap_or(false));
-    chronological(orders)
+    crate::sort::by_time_keeping(orders, &first, |o| o.placed_at, |a, b| a.id.cmp(&b.id))
 }
 
 /// Sorts by `(placedAt, id)` ([`crate::sort::by_time`]: linear time). Ids are unique here,

@@ -226,6 +226,16 @@ impl<'t> Scan<'t> {
         self.p.pos == self.p.bytes.len()
     }
 
+    /// How far the scan has read (for [`Scan::rewind`]).
+    pub fn position(&self) -> usize {
+        self.p.pos
+    }
+
+    /// Goes back to `position` (from [`Scan::position`]) to read what follows another way.
+    pub fn rewind(&mut self, position: usize) {
+        self.p.pos = position.min(self.p.bytes.len());
+    }
+
     /// Reads an array at nesting `depth` (the root is 0): `item` reads each item (its value
     /// comes next). `None` for anything but an array, or one longer than
     /// [`limits::MAX_ARRAY_LEN`] or nested too deep.

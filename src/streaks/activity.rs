@@ -189,12 +189,14 @@ impl ScannedActivity<'_> {
     }
 }
 
+/// The largest `count` ([`record`]'s limit).
+const MAX_COUNT: u64 = 1_000_000_000_000_000;
+
 /// The usual record, `{at: <instant text in UTC or epoch number>, count?: <whole number>}`,
 /// read as [`record`] reads it (the same instant, the same count) but not yet dated (its date
 /// depends on the zone); `None` for any other (then [`record`] reads it, or reports why it is
 /// not a record).
 fn usual_record(fields: &RecordFields<'_>) -> Option<Record> {
-    const MAX_COUNT: u64 = 1_000_000_000_000_000;
     let count = match fields {
         [_, None, _] => 1,
         [_, Some(Node::Number(crate::json::Number::Unsigned(n))), _] if *n <= MAX_COUNT => *n,
@@ -223,6 +225,12 @@ fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
         others: Vec::new(),
     };
     scan.array(1, |s| {
+        let start = s.position();
+        if let Some(record) = utc_record(s) {
+            scanned.records.push(record);
+            return Some(());
+        }
+        s.rewind(start);
         let fields = scan_record(s)?;
         let record = usual_record(&fields).unwrap_or_else(|| {
             scanned.others.push((scanned.records.len(), fields));
@@ -236,6 +244,29 @@ fn scan_records<'t>(scan: &mut Scan<'t>) -> Option<ScannedActivity<'t>> {
         Some(())
     })?;
     Some(scanned)
+}
+
+/// The commonest record, `{"at": "<instant in UTC>", "count": <whole number>}` (`count`
+/// optional, keys in any order), read with no parse value built: [`usual_record`]'s reading of
+/// it. `None` for any other record, or one with other keys (then read it with [`scan_record`]
+/// from its start).
+#[inline]
+fn utc_record(s: &mut Scan<'_>) -> Option<Record> {
+    let (mut at, mut count, mut seen) = (None, 1, 0);
+    s.fields(2, &RECORD_KEYS, |s, key| {
+        let i = key.filter(|&i| i < 2)?;
+        first_time(&mut seen, i)?;
+        match i {
+            0 => at = Some(time::utc_instant_text(s.plain_str()?)?),
+            _ => count = s.whole_number().filter(|&n| n <= MAX_COUNT)?,
+        }
+        Some(())
+    })?;
+    Some(Record {
+        date: NaiveDate::MIN,
+        at: Some(at?),
+        count,
+    })
 }
 
 /// One record's fields (at depth 2), each key at most once.

@@ -362,6 +362,22 @@ impl<'t> Scan<'t> {
         self.p.plain_string()
     }
 
+    /// `true` or `false`; `None`, nothing but whitespace read, for any other value.
+    #[inline]
+    pub fn boolean(&mut self) -> Option<bool> {
+        self.p.skip_whitespace();
+        let rest = self.p.bytes.get(self.p.pos..).unwrap_or_default();
+        let (value, len) = if rest.starts_with(b"true") {
+            (true, 4)
+        } else if rest.starts_with(b"false") {
+            (false, 5)
+        } else {
+            return None;
+        };
+        self.p.pos += len;
+        Some(value)
+    }
+
     /// A number written as plain digits with at most one point (`12`, `0.98`; at most 15
     /// digits, no sign or exponent) and its text, read without the general parser: the
     /// digits are an exact integer and the point's power of ten exact, so their quotient is

@@ -231,20 +231,21 @@ const CHAIN_KEYS: Keys<2> = Keys::new(["id", "verified"]);
 fn chains(s: &mut Scan<'_>) -> Option<Chains> {
     let mut chains = Chains::default();
     s.array(3, |s| {
-        let mut fields: [Option<Node>; 2] = Default::default();
-        let mut seen = 0;
+        let (mut id_read, mut verified, mut seen) = (None, None, 0);
         s.fields(4, &CHAIN_KEYS, |s, key| {
             let Some(i) = key else {
                 return s.skip(5);
             };
             first_time(&mut seen, i)?;
-            *fields.get_mut(i)? = s.scalar()?.not_null();
+            match i {
+                0 => id_read = id(s)?,
+                _ => verified = Some(s.boolean()?),
+            }
             Some(())
         })?;
-        let [id, verified] = fields.each_ref().map(|f| f.as_ref().map(Json::root));
         chains.push(SupplyChain {
-            id: id?.short_id().ok()?,
-            verified: verified?.bool().ok()?,
+            id: id_read?,
+            verified: verified?,
         });
         Some(())
     })?;

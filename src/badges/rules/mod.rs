@@ -31,6 +31,7 @@ mod hint;
 mod parse;
 mod sets;
 mod tally;
+mod whatif;
 
 pub use eval::Context;
 pub use fields::Field;

@@ -23,7 +23,15 @@ pub fn by_time<T>(
     at: impl Fn(&T) -> DateTime<Utc>,
     then: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
-    by_time_keeping(items, &[], at, then)
+    let times: Vec<DateTime<Utc>> = items.iter().map(at).collect();
+    let then = |a: usize, b: usize| match (items.get(a), items.get(b)) {
+        (Some(a), Some(b)) => then(a, b),
+        _ => Ordering::Equal,
+    };
+    match time_order(&times, &then) {
+        Some(order) => take_in_order(items, &order),
+        None => items,
+    }
 }
 
 /// [`by_time`] of the items whose flag in `keep` is `true` (every item from `keep`'s length

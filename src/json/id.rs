@@ -8,10 +8,15 @@
 use std::fmt;
 use std::ops::Deref;
 
-/// The hash of the sets of ids (order ids, supply chains): foldhash's fast hash, with a fixed
-/// seed as everything here is deterministic. Ids come from the shop's own backend; std's
-/// SipHash had no random keys in wasm either.
+/// The hash of the sets of ids (order ids, supply chains): in the full build (built for
+/// speed) foldhash's fast hash, with a fixed seed as everything here is deterministic (ids come
+/// from the shop's own backend; std's SipHash had no random keys in wasm either); in the
+/// capability modules, built for size, std's (~1 KB smaller).
+#[cfg(feature = "full")]
 pub type FastHash = foldhash::fast::FixedState;
+/// The hash of the sets of ids: std's in the capability modules (built for size).
+#[cfg(not(feature = "full"))]
+pub type FastHash = std::hash::RandomState;
 
 /// Bytes kept inline.
 const INLINE: usize = 22;

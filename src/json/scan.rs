@@ -236,6 +236,19 @@ impl<'t> Scan<'t> {
         self.p.pos = position.min(self.p.bytes.len());
     }
 
+    /// Enters the array or object opened by `open` at nesting `depth`: `Some(true)` when
+    /// entries follow, `Some(false)` for an empty one (its `close` read too); `None` for any
+    /// other value or one nested too deep.
+    #[inline]
+    fn enter(&mut self, depth: usize, open: u8, close: u8) -> Option<bool> {
+        self.p.skip_whitespace();
+        if depth >= MAX_DEPTH || !self.p.eat(open) {
+            return None;
+        }
+        self.p.skip_whitespace();
+        Some(!self.p.eat(close))
+    }
+
     /// Reads an array at nesting `depth` (the root is 0): `item` reads each item (its value
     /// comes next). `None` for anything but an array, or one longer than
     /// [`limits::MAX_ARRAY_LEN`] or nested too deep.
@@ -245,12 +258,7 @@ impl<'t> Scan<'t> {
         depth: usize,
         mut item: impl FnMut(&mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.p.skip_whitespace();
-        if depth >= MAX_DEPTH || !self.p.eat(b'[') {
-            return None;
-        }
-        self.p.skip_whitespace();
-        if self.p.eat(b']') {
+        if !self.enter(depth, b'[', b']')? {
             return Some(());
         }
         let mut count = 0usize;
@@ -274,12 +282,7 @@ impl<'t> Scan<'t> {
         depth: usize,
         mut entry: impl FnMut(&mut Self, &'t str) -> Option<()>,
     ) -> Option<()> {
-        self.p.skip_whitespace();
-        if depth >= MAX_DEPTH || !self.p.eat(b'{') {
-            return None;
-        }
-        self.p.skip_whitespace();
-        if self.p.eat(b'}') {
+        if !self.enter(depth, b'{', b'}')? {
             return Some(());
         }
         loop {
@@ -313,12 +316,7 @@ impl<'t> Scan<'t> {
         keys: &Keys<N>,
         mut entry: impl FnMut(&mut Self, Option<usize>) -> Option<()>,
     ) -> Option<()> {
-        self.p.skip_whitespace();
-        if depth >= MAX_DEPTH || !self.p.eat(b'{') {
-            return None;
-        }
-        self.p.skip_whitespace();
-        if self.p.eat(b'}') {
+        if !self.enter(depth, b'{', b'}')? {
             return Some(());
         }
         let mut guess = 0;

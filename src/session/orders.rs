@@ -8,6 +8,7 @@ use crate::badges::orders::{unique_chronological, Amounts, Order, SupplyChain};
 use crate::decimal::remaining;
 use crate::json::scan::{first_time, plain_digits, Keys, Scan};
 use crate::json::{Id, Json, Node};
+use crate::limits::MAX_STRING_LEN;
 use crate::time::{instant, utc_instant_text, Zone};
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
@@ -120,7 +121,8 @@ fn scan_order<'t>(s: &mut Scan<'t>) -> Option<OrderFields<'t>> {
 /// that refuses it (`Some(None)` for `null`).
 fn id(s: &mut Scan<'_>) -> Option<Option<Id>> {
     if let Some(text) = s.plain_str() {
-        return Some(Some(Id::from(text)));
+        // `Json::str`'s limit: a longer id is the tree path's `too_large`.
+        return (text.len() <= MAX_STRING_LEN).then(|| Some(Id::from(text)));
     }
     match s.scalar()?.not_null() {
         Some(value) => Some(Some(Json::root(&value).short_id().ok()?)),

@@ -52,3 +52,124 @@ fn ids_at_the_string_limit_read_as_the_tree_reads_them() {
         }
     }
 }
+
+mod tallies {
+    use impactkit::badges::events::{read_events, Event, Item};
+    use impactkit::badges::orders::{read_orders, Order};
+    use impactkit::badges::rules::{tally_all, Context, Rule, Source, Tally};
+    use impactkit::json::{Json, Node};
+    use impactkit::time::Zone;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// 2025-01-01T00:00:00Z in Unix seconds.
+    const START: i64 = 1_735_689_600;
+    const HOUR: i64 = 3_600;
+
+    /// One order or event: (hours after START, amount, kind 0–3, flag).
+    type Row = (i64, u32, usize, bool);
+
+    fn rows() -> impl Strategy<Value = Vec<Row>> {
+        prop::collection::vec((0i64..24 * 120, 0u32..12, 0usize..4, any::<bool>()), 0..50)
+    }
+
+    fn ms(hours: i64) -> i64 {
+        (START + hours * HOUR) * 1000
+    }
+
+    fn orders(rows: &[Row]) -> Vec<Order> {
+        let list: Vec<Value> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(hours, amount, kind, flag))| {
+                json!({"id": i, "placedAt": ms(hours), "co2Kg": amount % 5,
+                    "baselineCo2Kg": amount, "recycledShare": if flag { 0.75 } else { 0.25 },
+                    "offsetKg": kind, "supplyChains": [{"id": format!("c{}", amount % 4), "verified": flag}]})
+            })
+            .collect();
+        let list = Value::Array(list);
+        let list = Node::from(&list);
+        read_orders(&Json::root(&list), &Zone::utc()).expect("valid orders")
+    }
+
+    fn events(rows: &[Row]) -> Vec<Event> {
+        let list: Vec<Value> = rows
+            .iter()
+            .map(|&(hours, amount, kind, flag)| {
+                let kind = ["referral", "review", "signup", "tierReached"][kind];
+                json!({"type": kind, "at": ms(hours), "value": f64::from(amount) / 4.0,
+                    "tier": if flag { "Gold" } else { "silver" }})
+            })
+            .collect();
+        let list = Value::Array(list);
+        let list = Node::from(&list);
+        read_events(&Json::root(&list), &Zone::utc()).expect("valid events")
+    }
+
+    /// Rules over orders and over events, several with the same measure over another source.
+    fn rule(kind: usize, target: u32) -> Rule {
+        let t = 1 + target % 12;
+        let value = match kind {
+            0 => json!({"kind": "count", "target": t}),
+            1 => json!({"kind": "count", "event": "referral", "target": t}),
+            2 => json!({"kind": "count", "event": "review", "target": t}),
+            3 => {
+                json!({"kind": "sum", "event": "referral", "field": "value", "target": f64::from(t) / 2.0})
+            }
+            4 => {
+                json!({"kind": "streak", "event": "review", "period": "week", "target": 1 + t % 4})
+            }
+            5 => json!({"kind": "streak", "period": "week", "target": 1 + t % 5}),
+            6 => {
+                json!({"kind": "count", "event": "tierReached", "where": {"tier": {"eq": "gold"}}, "target": 1 + t % 3})
+            }
+            7 => json!({"kind": "first", "event": "signup"}),
+            8 => json!({"kind": "period", "period": "week", "sum": "co2Kg", "atLeast": t}),
+            9 => {
+                json!({"kind": "period", "period": "month", "sum": "offsetKg", "atLeast": "co2Kg"})
+            }
+            10 => json!({"kind": "sum", "field": "co2SavedKg", "target": t * 2}),
+            _ => json!({"kind": "distinct", "field": "supplyChains", "target": 1 + t % 5}),
+        };
+        Rule::from_json(&Json::root(&Node::from(&value))).expect("a valid rule")
+    }
+
+    /// The rule's own pass with [`Rule::add`] (from its empty tally) over the items of its source.
+    fn own_pass(rule: &Rule, orders: &[&Order], events: &[&Event], ctx: &Context) -> Tally {
+        let mut tally = rule.tally(&[], &[], ctx);
+        match rule.source {
+            Source::Orders => orders
+                .iter()
+                .for_each(|o| rule.add(&mut tally, Item::Order(o), ctx)),
+            Source::Events(_) => events
+                .iter()
+                .for_each(|e| rule.add(&mut tally, Item::Event(e), ctx)),
+        }
+        tally
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Each tier's grouped tally (events and `period` rules among them) is its own pass's,
+        /// and so is `Rule::tally`'s (the full build's one loop).
+        #[test]
+        fn grouped_tallies_of_any_source_are_each_rules_own(
+            order_rows in rows(),
+            event_rows in rows(),
+            tiers in prop::collection::vec((0usize..12, 0u32..40), 1..9),
+            now_hours in 0i64..24 * 130,
+        ) {
+            let (orders, events) = (orders(&order_rows), events(&event_rows));
+            let (orders, events): (Vec<&Order>, Vec<&Event>) = (orders.iter().collect(), events.iter().collect());
+            let now = chrono::DateTime::from_timestamp(START + now_hours * HOUR, 0).expect("in range");
+            let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
+            let rules: Vec<Rule> = tiers.iter().map(|&(kind, target)| rule(kind, target)).collect();
+            let rules: Vec<&Rule> = rules.iter().collect();
+            let own: Vec<Tally> = rules.iter().map(|r| own_pass(r, &orders, &events, &ctx)).collect();
+            let single: Vec<Tally> = rules.iter().map(|r| r.tally(&orders, &events, &ctx)).collect();
+            prop_assert_eq!(&single, &own);
+            prop_assert_eq!(tally_all(&rules, &orders, &events, &ctx), own);
+        }
+    }
+}

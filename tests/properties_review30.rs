@@ -173,3 +173,55 @@ mod tallies {
         }
     }
 }
+
+mod unique_orders {
+    use impactkit::badges::orders::read_orders;
+    use impactkit::json::{Json, Node};
+    use impactkit::time::Zone;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// 2025-01-01T00:00:00Z in Unix milliseconds.
+    const START_MS: i64 = 1_735_689_600_000;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Repeated ids dropped (the first in input order kept, wherever it sorts), the rest
+        /// sorted by `(placedAt, id)`: as dropping them first and then sorting. Few ids and
+        /// instants (ties at one second and at one millisecond), lists sorted or not.
+        #[test]
+        fn repeated_ids_dropped_then_sorted(
+            rows in prop::collection::vec((0u32..8, 0i64..6, 0i64..3, 0u32..3), 0..40),
+            sorted in any::<bool>(),
+        ) {
+            let mut rows: Vec<(String, i64, u32)> = rows
+                .iter()
+                .map(|&(id, second, milli, co2)| (format!("o{id}"), START_MS + second * 1000 + milli * 250, co2))
+                .collect();
+            if sorted {
+                rows.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+            }
+            let list: Vec<Value> = rows
+                .iter()
+                .map(|(id, at, co2)| json!({"id": id, "placedAt": at, "co2Kg": co2,
+                    "baselineCo2Kg": 3, "recycledShare": 0, "supplyChains": []}))
+                .collect();
+            let list = Value::Array(list);
+            let list = Node::from(&list);
+            let orders = read_orders(&Json::root(&list), &Zone::utc()).expect("valid orders");
+            let got: Vec<(String, i64, f64)> = orders
+                .iter()
+                .map(|o| (o.id.to_string(), o.placed_at.timestamp_millis(), o.co2_kg))
+                .collect();
+            let mut want: Vec<(String, i64, f64)> = Vec::new();
+            for (id, at, co2) in &rows {
+                if !want.iter().any(|w| w.0 == *id) {
+                    want.push((id.clone(), *at, f64::from(*co2)));
+                }
+            }
+            want.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+            prop_assert_eq!(got, want);
+        }
+    }
+}

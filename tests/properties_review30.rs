@@ -12,7 +12,7 @@ fn error_text(e: impactkit::Error) -> String {
     format!("error {} {} {}", e.code.as_str(), e.path, e.message)
 }
 
-/// A customer's order count and badge preview (or the error it was opened with).
+/// A customer's order count, badge preview and streak (or the error it was opened with).
 fn answers(customer: impactkit::Result<Customer>) -> String {
     let mut customer = match customer {
         Ok(c) => c,
@@ -21,7 +21,10 @@ fn answers(customer: impactkit::Result<Customer>) -> String {
     let request = value_from_text(r#"{"now": "2025-04-10T00:00:00Z"}"#).expect("valid");
     let preview = customer.badge_preview(&Json::root(&request));
     let preview = preview.map_or_else(error_text, |p| to_json_text(&p));
-    format!("{} orders\n{preview}", customer.order_count())
+    let request = value_from_text(r#"{"period": "day", "now": "2025-04-10T00:00:00Z"}"#);
+    let streak = customer.streak(&Json::root(&request.expect("valid")));
+    let streak = streak.map_or_else(error_text, |s| to_json_text(&s));
+    format!("{} orders\n{preview}\n{streak}", customer.order_count())
 }
 
 /// Opened from the text and from its parse tree: the same answers.
@@ -222,6 +225,140 @@ mod unique_orders {
             }
             want.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
             prop_assert_eq!(got, want);
+        }
+    }
+}
+
+mod near_keys {
+    use super::{answers, error_text};
+    use impactkit::json::{to_json_text, value_from_text, Json};
+    use impactkit::session::Customer;
+    use impactkit::streaks::{streak, streak_from_text};
+    use impactkit::time::TzDatabase;
+    use proptest::prelude::*;
+
+    /// `key` as written: itself (with odd spacing before the `:`), or a key that only looks
+    /// like it (a prefix, a longer key, an escape, other case, a non-ASCII letter, a long key).
+    fn written(key: &str, shape: usize) -> String {
+        let head = key.get(..1).unwrap_or_default();
+        let tail = key.get(1..).unwrap_or_default();
+        match shape {
+            0 => format!("\"{key}\" :"),
+            1 => format!("\"{key}\"\n\t:"),
+            2 => format!("\"{}\":", key.get(..key.len() - 1).unwrap_or_default()),
+            3 => format!("\"{key}X\":"),
+            4 => format!("\"{key} \":"),
+            5 => format!("\"\\u00{:02x}{tail}\":", head.as_bytes()[0]),
+            6 => format!("\"{}{tail}\":", head.to_uppercase()),
+            7 => format!("\"{key}é\":"),
+            8 => format!("\"{key}{}\":", "_".repeat(16)),
+            9 => format!("\"{tail}\":"),
+            _ => format!("\"{key}\":"),
+        }
+    }
+
+    /// Mostly the key itself, sometimes one that only looks like it.
+    fn shape() -> impl Strategy<Value = usize> {
+        prop_oneof![3 => Just(20usize), 1 => 0usize..10]
+    }
+
+    /// `{key: value}` entries in the given order (a permutation index), joined.
+    fn object(entries: Vec<(String, &str)>, rotate: usize) -> String {
+        let mut entries: Vec<String> = entries
+            .into_iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let n = entries.len().max(1);
+        entries.rotate_left(rotate % n);
+        format!("{{{}}}", entries.join(", "))
+    }
+
+    const VERIFIED: [&str; 9] = [
+        "true", "false", "true ", "null", "truex", "tru", "\"true\"", "1", "falsee",
+    ];
+
+    fn order() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(shape(), 10),
+            0u32..4,
+            0usize..VERIFIED.len(),
+            0usize..8,
+            0usize..3,
+        )
+            .prop_map(|(shapes, id, verified, rotate, chain_rotate)| {
+                let chain = object(
+                    vec![
+                        (written("id", shapes[8]), "\"c1\""),
+                        (written("verified", shapes[9]), VERIFIED[verified]),
+                    ],
+                    chain_rotate,
+                );
+                let chains = format!("[{chain}]");
+                let id = format!("\"o{id}\"");
+                let fields = [
+                    ("id", id.as_str()),
+                    ("placedAt", "\"2025-04-05T10:30:00Z\""),
+                    ("co2Kg", "1"),
+                    ("baselineCo2Kg", "2.5"),
+                    ("recycledShare", "0.75"),
+                    ("supplyChains", chains.as_str()),
+                    // Optional ones: missed, they would read as absent (derived, 0).
+                    ("co2SavedKg", "0.7"),
+                    ("offsetKg", "3"),
+                ];
+                let entries = fields
+                    .iter()
+                    .zip(&shapes)
+                    .map(|(&(k, v), &s)| (written(k, s), v))
+                    .collect();
+                object(entries, rotate)
+            })
+    }
+
+    fn record() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(shape(), 3),
+            0usize..3,
+            0usize..4,
+            0u32..20,
+        )
+            .prop_map(|(shapes, rotate, kind, day)| {
+                let at = format!("\"2025-03-{:02}T10:30:00Z\"", 1 + day);
+                let date = format!("\"2025-03-{:02}\"", 1 + day);
+                let mut entries = vec![(written("count", shapes[1]), "2")];
+                if kind != 1 {
+                    entries.push((written("at", shapes[0]), at.as_str()));
+                }
+                if kind != 0 {
+                    entries.push((written("date", shapes[2]), date.as_str()));
+                }
+                object(entries, rotate)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Keys that look like known ones (and the known ones with odd spacing) read as the tree
+        /// reads them, wherever they stand; lists last in the text (short tails) too.
+        #[test]
+        fn near_keys_read_as_the_tree_reads_them(
+            orders in prop::collection::vec(order(), 0..4),
+            records in prop::collection::vec(record(), 0..4),
+            zone_first in any::<bool>(),
+        ) {
+            let lists = format!("\"orders\":[{}],\"activity\":[{}]", orders.join(","), records.join(","));
+            let text = if zone_first {
+                format!("{{\"timezone\":\"UTC\",{lists}}}")
+            } else {
+                format!("{{{lists},\"timezone\":\"UTC\"}}")
+            };
+            let tree = value_from_text(&text).and_then(|v| Customer::open(&Json::root(&v), &TzDatabase));
+            prop_assert_eq!(answers(Customer::open_text(&text, &TzDatabase)), answers(tree), "{}", text);
+            let request = format!("{{\"period\":\"day\",\"now\":\"2025-04-01T00:00:00Z\",{lists}}}");
+            let show = |r: impactkit::Result<impactkit::streaks::Streak>| r.map_or_else(error_text, |s| to_json_text(&s));
+            let tree = value_from_text(&request).and_then(|v| streak(&Json::root(&v), &TzDatabase));
+            prop_assert_eq!(show(streak_from_text(&request, &TzDatabase)), show(tree), "{}", request);
         }
     }
 }

@@ -23,12 +23,7 @@ pub fn by_time<T>(
     at: impl Fn(&T) -> DateTime<Utc>,
     then: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
-    let times: Vec<DateTime<Utc>> = items.iter().map(at).collect();
-    let then = |a: usize, b: usize| match (items.get(a), items.get(b)) {
-        (Some(a), Some(b)) => then(a, b),
-        _ => Ordering::Equal,
-    };
-    match time_order(&times, &then) {
+    match positions_in_order(&items, at, then) {
         Some(order) => take_in_order(items, &order),
         None => items,
     }
@@ -51,12 +46,7 @@ pub fn by_time_keeping<T>(
     then: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<T> {
     let kept = |i: &usize| keep.get(*i).copied().unwrap_or(true);
-    let times: Vec<DateTime<Utc>> = items.iter().map(at).collect();
-    let then = |a: usize, b: usize| match (items.get(a), items.get(b)) {
-        (Some(a), Some(b)) => then(a, b),
-        _ => Ordering::Equal,
-    };
-    match time_order(&times, &then) {
+    match positions_in_order(&items, at, then) {
         Some(order) => {
             let order: Vec<usize> = order.into_iter().filter(kept).collect();
             take_in_order(items, &order)
@@ -70,6 +60,20 @@ pub fn by_time_keeping<T>(
             items
         }
     }
+}
+
+/// The positions of `items` in [`by_time`]'s order; `None` when they are in order already.
+fn positions_in_order<T>(
+    items: &[T],
+    at: impl Fn(&T) -> DateTime<Utc>,
+    then: impl Fn(&T, &T) -> Ordering,
+) -> Option<Vec<usize>> {
+    let times: Vec<DateTime<Utc>> = items.iter().map(at).collect();
+    let then = |a: usize, b: usize| match (items.get(a), items.get(b)) {
+        (Some(a), Some(b)) => then(a, b),
+        _ => Ordering::Equal,
+    };
+    time_order(&times, &then)
 }
 
 /// The positions of `times` in order (then by `then` of two positions at one instant); `None`

@@ -3,37 +3,15 @@
 //! `period` and mixed-source rules tallied in one pass against each rule's own `Rule::add` loop.
 #![cfg(not(target_arch = "wasm32"))]
 
-use impactkit::json::{to_json_text, value_from_text, Json};
+#[path = "common/customers.rs"]
+mod customers;
+
+use customers::{answers, both_customers, error_text};
 use impactkit::limits::MAX_STRING_LEN;
-use impactkit::session::Customer;
-use impactkit::time::TzDatabase;
-
-fn error_text(e: impactkit::Error) -> String {
-    format!("error {} {} {}", e.code.as_str(), e.path, e.message)
-}
-
-/// A customer's order count, badge preview and streak (or the error it was opened with).
-fn answers(customer: impactkit::Result<Customer>) -> String {
-    let mut customer = match customer {
-        Ok(c) => c,
-        Err(e) => return error_text(e),
-    };
-    let request = value_from_text(r#"{"now": "2025-04-10T00:00:00Z"}"#).expect("valid");
-    let preview = customer.badge_preview(&Json::root(&request));
-    let preview = preview.map_or_else(error_text, |p| to_json_text(&p));
-    let request = value_from_text(r#"{"period": "day", "now": "2025-04-10T00:00:00Z"}"#);
-    let streak = customer.streak(&Json::root(&request.expect("valid")));
-    let streak = streak.map_or_else(error_text, |s| to_json_text(&s));
-    format!("{} orders\n{preview}\n{streak}", customer.order_count())
-}
 
 /// Opened from the text and from its parse tree: the same answers.
 fn assert_same_customer(text: &str) {
-    let tree = value_from_text(text).and_then(|v| Customer::open(&Json::root(&v), &TzDatabase));
-    let (fast, tree) = (
-        answers(Customer::open_text(text, &TzDatabase)),
-        answers(tree),
-    );
+    let (fast, tree) = both_customers(text);
     assert_eq!(fast, tree, "{}", text.get(..300).unwrap_or(text));
 }
 

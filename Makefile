@@ -22,11 +22,11 @@ WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # The capability modules: Cargo features of the same names (src/api.rs names each function's module).
-MODULES := bars progress profile badges streaks cards
-# The stateless modules (no class): built without wasm-bindgen from crates/impactkit-raw (plain wasm
+MODULES := bars progress profile badges streaks cards sessions
+# The stateless modules (all but `sessions`, whose openCustomer returns a class): built without wasm-bindgen from crates/impactkit-raw (plain wasm
 # exports; time zones through two imports of the host's Intl), their glue pkg-templates/entries/raw.js
 # (with impactCardPng's canvas code for cards).
-RAW_MODULES := bars progress profile streaks cards
+RAW_MODULES := bars progress profile badges streaks cards
 RAW_WASM := $(SIZE_TARGET_DIR)/wasm32-unknown-unknown/release/impactkit_raw.wasm
 RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # Modules built at opt-level z, their own code and std (progress −2.0 and −0.26 KB gzip, profile −1.1 KB
@@ -36,7 +36,7 @@ RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 # reads hundreds to thousands; `node tests/bench/module-ab.mjs streaks S_PKG Z_PKG`, docs/modules.md).
 # cards: −8.2 KB gzip; one card ~1.5× slower than at s (an og
 # card 0.16 → 0.24 ms in Node, next to ~16 ms to rasterise it; docs/modules.md).
-Z_MODULES := bars progress profile streaks cards
+Z_MODULES := bars progress profile badges streaks cards
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 # impactkit/bars (the first widget's two functions, a few numbers each) also without LLVM inlining
 # beyond what its cost model calls free (`-inline-threshold=0`, impactkit and the module crate):
@@ -48,10 +48,12 @@ Z_WASM_OPT := --flatten --rereloop -Oz -Oz --strip-target-features
 # impactkit/bars: the control flow rebuilt twice and the functions ordered by name (similar code
 # together for gzip): −53 B gzip there (progress and profile grow with it, so only bars).
 BARS_WASM_OPT := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --reorder-functions-by-name --strip-target-features
-# impactkit/streaks: wasm-opt may also assume the lowest 1 KB of memory unused (`--low-memory-unused`: it
-# folds constant offsets into loads and stores; Rust's stack grows down from 1 MiB to it, so only a
-# stack already overflowing would reach it): −0.3 KB gzip (docs/modules.md).
-STREAKS_WASM_OPT := $(Z_WASM_OPT) --low-memory-unused -Oz
+# impactkit/streaks and impactkit/badges: wasm-opt may also assume the lowest 1 KB of memory unused
+# (`--low-memory-unused`: it folds constant offsets into loads and stores; Rust's stack grows down from
+# 1 MiB to it, so only a stack already overflowing would reach it): streaks −0.3, badges −0.5 KB gzip
+# (docs/modules.md).
+LOW_MEMORY_MODULES := badges streaks
+LOW_MEMORY_WASM_OPT := $(Z_WASM_OPT) --low-memory-unused -Oz
 SIZE_CARGO := RUSTFLAGS="$(SIZE_RUSTFLAGS)" cargo +$(NIGHTLY) build $(STD_OPT) --lib --release --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir $(SIZE_TARGET_DIR)
 # The full build (`impactkit`: every function, for servers, batch jobs and pages with several
@@ -115,7 +117,7 @@ pkg:
 	for m in $(MODULES); do \
 	  z=(); zo=(); if [[ " $(Z_MODULES) " == *" $$m "* ]]; then z=($(Z_CONFIG)); zo=($(Z_WASM_OPT)); fi; \
 	  if [[ $$m == bars ]]; then z+=($(BARS_CONFIG)); zo=($(BARS_WASM_OPT)); fi; \
-	  if [[ $$m == streaks ]]; then zo=($(STREAKS_WASM_OPT)); fi; \
+	  if [[ " $(LOW_MEMORY_MODULES) " == *" $$m "* ]]; then zo=($(LOW_MEMORY_WASM_OPT)); fi; \
 	  if [[ " $(RAW_MODULES) " == *" $$m "* ]]; then \
 	    $(RAW_CARGO) --features $$m "$${z[@]}"; \
 	    cp $(RAW_WASM) target/wasm/$$m.wasm; \

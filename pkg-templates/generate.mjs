@@ -173,7 +173,7 @@ function bundleBrowserEntry(e) {
 }
 
 /** The capability modules' browser entries, which the elements import as they are (never bundled). */
-const MODULE_FILES = ["progress", "profile", "badges", "streaks", "cards", "impactkit"];
+const MODULE_FILES = ["progress", "profile", "badges", "streaks", "cards", "sessions", "impactkit"];
 /** The widget chunks (pkg/elements/<name>.js): elements.js imports each when its widget comes on screen. */
 const WIDGETS = ["impact-milestones", "impact-badges", "impact-streak", "impact-card", "impact-points"];
 /** What the widget files import from the code they share, which is in pkg/elements/runtime.js. */

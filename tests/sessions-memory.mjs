@@ -47,17 +47,20 @@ let threw = false;
 try { c.badgePreview({ now }); } catch { threw = true; }
 check(threw, "a freed Customer throws when used");
 check(typeof ik.Customer.prototype[Symbol.dispose] === "function", "Customer has [Symbol.dispose]");
-// impactkit/badges has no streak engine: its Customer leaves `activity` unread (a bad one does not
-// fail the open), where the full package reads it and reports it.
-const badgesOnly = createRequire(import.meta.url)(join(here, "..", "pkg", "badges.node.cjs"));
+// impactkit/sessions is the Customer alone: the full package's, with the badge and streak engines.
+const sessionsOnly = createRequire(import.meta.url)(join(here, "..", "pkg", "sessions.node.cjs"));
 const badActivity = { orders: orders.slice(0, 3), activity: [{ date: "not a date" }] };
-let fullError;
-try { ik.openCustomer(badActivity).free(); } catch (e) { fullError = e; }
-check(fullError?.path === "$.activity[0].date", "the full package reports a bad activity record");
-const inBadges = badgesOnly.openCustomer(badActivity);
-check(Array.isArray(inBadges.badgePreview({ now }).locked), "impactkit/badges opens it and previews badges");
-check(inBadges.streak === undefined && inBadges.achievementWindow === undefined,
-  "impactkit/badges' Customer has no streak / achievementWindow (the streaks engines stay out)");
-inBadges.free();
+for (const [label, mod] of [["the full package", ik], ["impactkit/sessions", sessionsOnly]]) {
+  let error;
+  try { mod.openCustomer(badActivity).free(); } catch (e) { error = e; }
+  check(error?.path === "$.activity[0].date", `${label} reports a bad activity record`);
+}
+const inSessions = sessionsOnly.openCustomer({ orders: orders.slice(0, 3), activity: [{ date: "2025-03-15" }] });
+check(Array.isArray(inSessions.badgePreview({ now }).locked), "impactkit/sessions opens it and previews badges");
+check(inSessions.streak({ period: "day", now }).current >= 0 && typeof inSessions.achievementWindow === "function",
+  "impactkit/sessions' Customer has streak and achievementWindow");
+check(Object.keys(sessionsOnly).filter((k) => typeof sessionsOnly[k] === "function").sort().join() === "Customer,default,initSync,openCustomer,version,wasmMemoryBytes",
+  `impactkit/sessions exports openCustomer only: ${Object.keys(sessionsOnly).join()}`);
+inSessions.free();
 console.log(`session memory (node): ${failed ? "FAILED" : "passed"}`);
 process.exit(failed ? 1 : 0);

@@ -1,13 +1,13 @@
 // Service worker of the demo page: keeps the page, the impactkit module and the last JSON of every
 // API call, so the page still renders offline (recomputed for the current time) and can say the data
 // is cached and from when. Network first for everything; the cache is the fallback.
-const SHELL = "impactkit-shell-v2";
+const SHELL = "impactkit-shell-v3";
 const DATA = "impactkit-data-v1"; // also written by pkg/elements.js before this worker controls the page
 const PRECACHE = ["/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/pkg/elements.js", "/pkg/elements-worker.js"];
 // impactkit's capability modules (the page loads each when its widget is on screen; offline they
 // must all be here); the full module only for a package without them
 const files = (m) => [`/pkg/${m}.js`, `/pkg/${m}_bg.wasm`];
-const MODULES = ["progress", "profile", "badges", "streaks", "cards"].flatMap(files);
+const MODULES = ["progress", "profile", "badges", "streaks", "cards", "sessions"].flatMap(files);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL)

@@ -2,12 +2,13 @@
 // locked badges with hints, from the order history (`orders-endpoint`, a URL template with
 // {customer}, answering `{orders: [...]}` or an array) and the profile's earned badges.
 // `preview(cart)` runs a what-if for a hypothetical order and highlights what it would unlock.
-// Needs the badges module (badgePreview); loads it on screen or on the first preview().
+// Needs the badges module (badgePreview); loads it on screen or on the first preview(); the sessions
+// module (openCustomer) on the first what-if.
 import { ImpactElement, nextTask } from "./base.js";
 import { fetchJson, fetchProfile } from "./data.js";
 import { h, progressBar } from "./dom.js";
 import { badgeIcon, badgeName, fillUrl, fmtDate, fmtPercent, fmtPercentWords, nowIso, tierLabel } from "./format.js";
-import { customer, fromText, has, identity, load } from "./modules.js";
+import { customer, fromText, has, identity, isLoading, load } from "./modules.js";
 
 export default class ImpactBadges extends ImpactElement {
   // (the reserved box, its min-height, is in shell.js)
@@ -40,9 +41,10 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
   }
 
   /**
-   * badgePreview for the current customer, optionally with a hypothetical `cart` order. The history
-   * is opened once (openCustomer) and shared by every <impact-badges> of the same customer and data:
-   * each what-if then costs the same however long the history is.
+   * badgePreview for the current customer, optionally with a hypothetical `cart` order. The trophy
+   * case needs only impactkit/badges; the first what-if (a `cart`) loads impactkit/sessions and opens
+   * the history there once (openCustomer), shared by every <impact-badges> of the same customer and
+   * data: each what-if, and each later render, then costs the same however long the history is.
    */
   async preview(cart) {
     const ik = await load("badges");
@@ -50,7 +52,7 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     const { earned, orders, key } = await this.inputs();
     // the hints in the page's language (en, de, fr, es, ar, ja; others English)
     const request = { now: nowIso(), locale: this.locale, ...(cart ? { cart } : {}) };
-    const session = await customer("badges", key, { orders, earned, timezone: this.timezone });
+    const session = cart || isLoading("sessions") ? await customer("sessions", key, { orders, earned, timezone: this.timezone }) : null;
     if (session) return session.badgePreview(request);
     return ik.badgePreview({ orders, earned, timezone: this.timezone, ...request });
   }

@@ -1,5 +1,6 @@
 // Loads impactkit's capability modules on demand: progress (milestones, tiers, campaigns), profile
-// (the backend readers), badges, streaks, cards, each its own small .wasm, or impactkit (everything). A widget
+// (the backend readers), badges, streaks, cards, each its own small .wasm, sessions (openCustomer), or
+// impactkit (everything). A widget
 // asks for the modules it needs when it becomes visible; the progress module goes first (the others
 // wait for it, so the first widget is not starved of bandwidth). The modules run in a worker
 // (elements-worker.js): their functions answer promises, and neither the wasm compilation nor a heavy
@@ -13,6 +14,7 @@ const IMPORTS = {
   badges: () => import("../badges.js"),
   streaks: () => import("../streaks.js"),
   cards: () => import("../cards.js"),
+  sessions: () => import("../sessions.js"),
   impactkit: () => import("../impactkit.js"),
 };
 
@@ -210,7 +212,7 @@ async function instantiate(name) {
 }
 
 /**
- * Resolves to the capability module `name` ("progress" | "profile" | "badges" | "streaks" | "cards" | "impactkit")
+ * Resolves to the capability module `name` ("progress" | "profile" | "badges" | "streaks" | "cards" | "sessions" | "impactkit")
  * as an object of its functions, loaded once per page however many widgets ask. The functions run
  * in the widgets' worker and return promises (on the page when workers are unavailable): `await` them.
  * `{ onPage: true }` instantiates the module on the page itself (for what needs the DOM, such as
@@ -226,6 +228,9 @@ export function load(name, { onPage = false } = {}) {
   }
   return loading.get(key);
 }
+
+/** Whether module `name` has been asked for (loaded or loading) on this page. */
+export const isLoading = (name) => loading.has(name);
 
 /** Whether a module loaded so far has the function `name` (a widget asks after loading its module). */
 export const has = (name) => loaded.some((m) => typeof m[name] === "function");

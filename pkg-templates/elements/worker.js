@@ -12,6 +12,7 @@ const IMPORTS = {
   badges: () => import("./badges.js"),
   streaks: () => import("./streaks.js"),
   cards: () => import("./cards.js"),
+  sessions: () => import("./sessions.js"),
   impactkit: () => import("./impactkit.js"),
 };
 // ICU (the engine behind Intl) initialises once per browser process, in tens of milliseconds: here,

@@ -34,27 +34,13 @@ pub struct Customer {
     windows: window::Windows,
 }
 
-/// The history's `activity`, or why `streak` cannot run (absent, or a build without the streak
-/// engine: the `impactkit/badges` module leaves it unread, and a bad `activity` must not fail
-/// the open).
+/// The history's `activity`, or why `streak` cannot run (absent: a bad `activity` fails the open).
 fn read_activity(history: &Json, zone: &Zone) -> Result<Part<Activity>> {
     Ok(match history.opt("activity")? {
-        Some(list) if !cfg!(any(feature = "full", feature = "streaks")) => {
-            Err(no_streaks(list.path().render()))
-        }
         Some(list) => Ok(Activity::read(&list, zone)?),
         None => Err(absent(history, "activity")
             .unwrap_or_else(|| history.error(crate::ErrorCode::MissingField, "activity"))),
     })
-}
-
-/// The error of `streak` in a build without the streak engine, at `path` (the activity list).
-fn no_streaks(path: String) -> Error {
-    Error::new(
-        crate::ErrorCode::Unsupported,
-        path,
-        "this build has no streaks (use impactkit or impactkit/streaks)",
-    )
 }
 
 /// The `missing_field` error of an absent key.
@@ -106,13 +92,11 @@ impl Customer {
 
     /// The fast path of [`Customer::open_text`]: `None` leaves the text to the tree path.
     fn scan(text: &str, zones: &dyn ZoneDb) -> Option<Customer> {
-        let streaks = cfg!(any(feature = "full", feature = "streaks"));
-        let (mut orders, mut activity, mut unread_activity) = (None, None, false);
+        let (mut orders, mut activity) = (None, None);
         let rest = scan::split(text, &["orders", "activity"], |i, s| {
             match i {
                 0 => orders = Some(orders::scan_orders(s)?),
-                _ if streaks => activity = Some(Activity::scan(s)?),
-                _ => (unread_activity, _) = (true, s.skip(1)?),
+                _ => activity = Some(Activity::scan(s)?),
             }
             Some(())
         })?;
@@ -131,7 +115,6 @@ impl Customer {
         };
         let activity = match activity {
             Some(scanned) => Ok(scanned.read(&zone)?),
-            None if unread_activity => Err(no_streaks("$.activity".into())),
             None => read_activity(&history, &zone).ok()?,
         };
         Some(Customer {

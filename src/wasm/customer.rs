@@ -66,7 +66,6 @@ impl Customer {
     /// freezes?, minCount?, window?}` (timezone: the history's).
     /// @example
     /// customer.streak({ period: "week", now: new Date() }).current;
-    #[cfg(any(feature = "full", feature = "streaks"))]
     #[wasm_bindgen(unchecked_return_type = "StreakResult")]
     pub fn streak(
         &mut self,
@@ -85,7 +84,6 @@ impl Customer {
     /// history's length.
     /// @example
     /// customer.achievementWindow({ start: "2025-06-01", period: "7D", now: new Date(), target: 3, events: "orders" }).status;
-    #[cfg(any(feature = "full", feature = "streaks"))]
     #[wasm_bindgen(js_name = achievementWindow, unchecked_return_type = "AchievementWindow")]
     pub fn achievement_window(
         &mut self,
@@ -127,7 +125,6 @@ impl Customer {
     /// one is invalid.
     /// @example
     /// customer.addActivity([{ date: "2025-03-15" }]);
-    #[cfg(any(feature = "full", feature = "streaks"))]
     #[wasm_bindgen(js_name = addActivity)]
     pub fn add_activity(
         &mut self,

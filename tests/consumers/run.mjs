@@ -144,6 +144,7 @@ impactCardPng({ profile: { totalCo2Saved: 248.5, totalOrders: 15 }, size: "og", 
     assert(r.status !== 0 && /externref/.test(r.stderr), `Node 16 exited ${r.status}: ${r.stdout}${r.stderr}`);
   });
   await checkProgressModule(project, made, printsSeed);
+  await project("sessions-esm", (p) => assert(p.out.includes("badge_first_green | 9 more orders with over 50 % recycled content\n1"), p.out));
   for (const name of ["vite", "webpack", "esbuild", "importmap", "elements", "bars-vite", "progress-vite", "lazy-vite"]) await project(name);
   await checkPages(check, assert, [
     { name: "vite", dir: made.vite && join(made.vite.dir, "dist"), expect: SEED },

@@ -287,9 +287,10 @@ try {
       await page.waitForFunction(() => !!document.querySelector("impact-badges").shadowRoot.querySelector('.badge.unlock[data-badge="badge_circular_hero"]'), null, { timeout: WAIT })
         .catch(async () => { throw new Error(`trophy case highlight: ${await page.evaluate(() => [...document.querySelector("impact-badges").shadowRoot.querySelectorAll(".badge")].map((b) => `${b.dataset.badge}.${b.className}`).join(" "))}`); });
       await setSlider(30);
-      // the trophy case opened cust_123's history once; the slider's what-ifs ran on that Customer
+      // the trophy case drew with impactkit/badges; the first what-if opened cust_123's history once
+      // (impactkit/sessions) and the slider's later what-ifs ran on that Customer
       const opens = await page.evaluate(() => window.__customerOpens);
-      assert(opens.filter((k) => k.includes("cust_123")).length === 1 && opens.length === opensBefore,
+      assert(opens.filter((k) => k.includes("cust_123")).length === 1 && opens.length - opensBefore <= 1,
         `customer sessions opened: ${JSON.stringify(opens)} (${opensBefore} before the slider moved)`);
     });
     await check("keyboard only: Tab to the what-if controls (focus visible on every stop), operate them, hear and see the result", async () => {

@@ -1,4 +1,4 @@
-//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`, `impactkit/streaks`, `impactkit/cards`) as plain wasm exports, without
+//! impactkit's stateless capability modules (`impactkit/bars`, `impactkit/progress`, `impactkit/profile`, `impactkit/badges`, `impactkit/streaks`, `impactkit/cards`) as plain wasm exports, without
 //! wasm-bindgen and its glue: the ABI that pkg-templates/entries/raw.js (the module's JS entry)
 //! speaks. The work (reading the input, running the function, writing the answer or the error as
 //! JSON) is [`impactkit::raw`]'s; this crate only exports it (`#[no_mangle]`, which impactkit,
@@ -9,6 +9,7 @@
     not(any(
         feature = "progress",
         feature = "profile",
+        feature = "badges",
         feature = "streaks",
         feature = "cards"
     )),
@@ -21,18 +22,28 @@
         any(
             feature = "progress",
             feature = "profile",
+            feature = "badges",
             feature = "streaks",
             feature = "cards"
         )
     ),
     all(
         feature = "progress",
-        any(feature = "profile", feature = "streaks", feature = "cards")
+        any(
+            feature = "profile",
+            feature = "badges",
+            feature = "streaks",
+            feature = "cards"
+        )
     ),
-    all(feature = "profile", any(feature = "streaks", feature = "cards")),
+    all(
+        feature = "profile",
+        any(feature = "badges", feature = "streaks", feature = "cards")
+    ),
+    all(feature = "badges", any(feature = "streaks", feature = "cards")),
     all(feature = "streaks", feature = "cards"),
 ))]
-compile_error!("impactkit-raw builds one module at a time: enable exactly one of bars, progress, profile, streaks, cards");
+compile_error!("impactkit-raw builds one module at a time: enable exactly one of bars, progress, profile, badges, streaks, cards");
 
 use impactkit::raw::{run, Outcome};
 use impactkit::time::{ZoneDb, ZoneRules};
@@ -187,4 +198,10 @@ exports! {
     NoZones:
     "milestoneProgress" => milestone_progress in bars,
     "tierProgress" => tier_progress in bars,
+}
+
+#[cfg(feature = "badges")]
+exports! {
+    "badgePreview" => badge_preview in api,
+    "readCapillaryBadge" => read_capillary_badge in api,
 }

@@ -11,7 +11,7 @@ export let impactkit: typeof import("./impactkit.js") | undefined;
 export const ready: Promise<typeof import("./impactkit.js")>;
 
 /** impactkit's capability modules (`impactkit/progress`, …) and the full module. */
-export type ModuleName = "progress" | "profile" | "badges" | "streaks" | "cards" | "impactkit";
+export type ModuleName = "progress" | "profile" | "badges" | "streaks" | "cards" | "sessions" | "impactkit";
 /** A module's functions as the widgets call them: in the widgets' worker, so each answers a promise. */
 export type RemoteModule = {
   [K in keyof typeof import("./impactkit.js") as (typeof import("./impactkit.js"))[K] extends (...args: any[]) => any ? K : never]?:

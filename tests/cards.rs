@@ -25,7 +25,7 @@ fn card(input: &Value) -> Result<String, (String, String)> {
     match api::call("impactCard", input, &TzDatabase) {
         Ok(Value::String(svg)) => Ok(svg),
         Ok(other) => panic!("impactCard returned {other}"),
-        Err(e) => Err((e.code.as_str().to_owned(), e.path)),
+        Err(e) => Err((e.code.as_str().to_owned(), e.path.clone())),
     }
 }
 

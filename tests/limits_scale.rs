@@ -26,7 +26,7 @@ fn call(function: &'static str, text: String) -> Result<Value, (String, String)>
     std::thread::spawn(move || {
         let out = value_from_text(&text)
             .and_then(|doc| api::call_node(function, &doc, &TzDatabase))
-            .map_err(|e| (e.code.as_str().to_owned(), e.path));
+            .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()));
         let _ = send.send(out);
     });
     receive

@@ -22,7 +22,7 @@ fn reference(items: &[Option<u8>], invalid: &str) -> Option<(String, usize)> {
 fn outcome(function: &str, input: &Value) -> Option<(String, String)> {
     api::call(function, input, &TzDatabase)
         .err()
-        .map(|e| (e.code.as_str().to_owned(), e.path))
+        .map(|e| (e.code.as_str().to_owned(), e.path.clone()))
 }
 
 fn items() -> impl Strategy<Value = Vec<Option<u8>>> {

@@ -23,7 +23,7 @@ fn bake(credential: &Value) -> String {
 
 fn read(svg: &str) -> Result<Value, (String, String)> {
     api::call("readBakedCredential", &json!({ "svg": svg }), &TzDatabase)
-        .map_err(|e| (e.code.as_str().to_owned(), e.path))
+        .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
 }
 
 /// What a strict, independent XML parser finds: the `verify` attribute or the element's text,
@@ -234,7 +234,7 @@ fn card_error(credential: Value, size: &str) -> (String, String) {
     let mut input = card_input(&credential);
     input["size"] = json!(size);
     let e = api::call("impactCard", &input, &TzDatabase).expect_err("refused");
-    (e.code.as_str().to_owned(), e.path)
+    (e.code.as_str().to_owned(), e.path.clone())
 }
 
 #[test]

@@ -23,7 +23,7 @@ type Outcome = Result<Value, (String, String)>;
 
 fn outcome<T: impactkit::json::ToJson>(r: impactkit::Result<T>) -> Outcome {
     r.map(|v| serde_json::from_str(&to_json_text(&v)).unwrap_or(Value::Null))
-        .map_err(|e| (e.code.as_str().to_owned(), e.path))
+        .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
 }
 
 /// An order: (id, minutes after START, co2Kg tenths, baseline tenths, co2SavedKg tenths?, offset).
@@ -129,7 +129,7 @@ fn events(source: usize, zone: &str, orders: &[Value], activity: &[Value]) -> Ve
 
 fn stateless_window(input: &Value) -> Outcome {
     impactkit::api::call("achievementWindow", input, &TzDatabase)
-        .map_err(|e| (e.code.as_str().to_owned(), e.path))
+        .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
 }
 
 fn ask(customer: &mut Customer, request: &Value) -> Outcome {

@@ -17,7 +17,7 @@ type Outcome = Result<Value, (String, String)>;
 
 fn outcome<T: impactkit::json::ToJson>(r: impactkit::Result<T>) -> Outcome {
     r.map(|v| serde_json::from_str(&impactkit::json::to_json_text(&v)).unwrap_or(Value::Null))
-        .map_err(|e| (e.code.as_str().to_owned(), e.path))
+        .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
 }
 
 fn split(input: &Value, request_keys: &[&str]) -> (Value, Value) {
@@ -78,12 +78,12 @@ fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&V
             added_events = Some(Value::Array(list.split_off(list.len() / 2)));
         }
     }
-    let mut customer = open(&history).map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+    let mut customer = open(&history).map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))?;
     if let Some(list) = added_events {
         let list = Node::from(&list);
         customer
             .add_events(&Json::root(&list))
-            .map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+            .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))?;
     }
     if let Some(list) = added {
         let list = Node::from(&list);
@@ -92,7 +92,7 @@ fn via_session(function: &str, input: &Value, add_later: bool, before: Option<&V
         } else {
             customer.add_orders(&Json::root(&list))
         };
-        done.map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+        done.map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))?;
     }
     let ask = |c: &mut Customer, r: &Value| {
         let r = Node::from(r);
@@ -129,7 +129,7 @@ fn sessions_answer_what_the_stateless_functions_answer_on_every_vector() {
     let (mut compared, mut failures) = (0, Vec::new());
     for (function, input) in vectors() {
         let stateless: Outcome = impactkit::api::call(&function, &input, &TzDatabase)
-            .map_err(|e| (e.code.as_str().to_owned(), e.path));
+            .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()));
         let Ok(want) = stateless else { continue };
         let earlier = json!({"now": "2001-01-01T00:00:00Z", "period": "week",
                              "cart": {"co2Kg": 0, "baselineCo2Kg": 9, "recycledShare": 1, "supplyChains": []}});
@@ -348,8 +348,8 @@ fn a_missing_orders_list_is_reported_before_a_bad_cart() {
         .unwrap_err();
     assert_eq!(stateless.path, "$.orders");
     assert_eq!(
-        (session.code, session.path),
-        (stateless.code, stateless.path)
+        (session.code, &session.path),
+        (stateless.code, &stateless.path)
     );
 }
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Size budgets (deterministic, unlike timings), gzip -9 bytes of what a page fetches:
-// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 255,900 B;
+// - `impactkit` (every function): pkg/impactkit_bg.wasm within SIZE_BUDGET_GZIP_BYTES (default 235,460 B;
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
-// A module's budget is its target (issue 16) or, while it is still above it, its size when the budget
-// was set + 1 % (it may only shrink; lower it as it does); the target is printed next to it.
+// A module's budget is its size when the budget was set + 1 % (it may only shrink; lower it as it does),
+// at most its target (issue 16), which is printed next to it.
 // Prints raw / gzip / brotli per entry.
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -31,7 +31,8 @@ const ENTRIES = [
   // 2026-12-02; then the shared number code of impactkit/bars (branch barsz): 238,797 (+ 1 %).
   // Then orders and activity read straight from the text (issue 17, src/json/scan.rs: openCustomer and the
   // stateless streak ~25 % faster): 249,436 (+ 1 %).
-  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 255_900) },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 233,128 (+ 1 %).
+  { name: "impactkit", files: ["impactkit_bg.wasm"], budget: Number(process.env.SIZE_BUDGET_GZIP_BYTES ?? 235_460) },
   // The full entry was held to 150 KiB until issues 19/20 added pointsProgress, tier retention, Gameball
   // referrals/activities, readLeaderboard, badge events and streak repair (main ba00851d: 173,695 + 1 %).
   // Size-sensitive pages import the capability modules below; the full entry is the one-import convenience.
@@ -48,28 +49,33 @@ const ENTRIES = [
   // openCustomer in Chromium ~25 % faster): 107,808 (+ 1 %).
   // Then openCustomer moved to impactkit/sessions: badges stateless, without wasm-bindgen (crates/impactkit-raw),
   // with the small allocator, at opt-level z, wasm-opt --low-memory-unused (branch b16 on main c353846c): 74,566 (+ 1 %).
-  { name: "badges", budget: 75_312, target: 40 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 68,427 (+ 1 %).
+  { name: "badges", budget: 69_112, target: 40 * KB },
   // impactkit/sessions: openCustomer (the Customer of issue 17, with the badge and streak engines; wasm-bindgen,
   // dlmalloc, opt-level s, every fast path). A widget loads it on the first what-if only (branch b16 on main
   // c353846c): 127,527 (+ 1 %). No target: the engines of two modules and a session's speed.
-  { name: "sessions", budget: 128_803 },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 119,916 (+ 1 %).
+  { name: "sessions", budget: 121_116 },
   // Streak repair and earned freezes (+5.2 KB) on main ba00851d: streaks 54,677 (+ 1 %).
   // Then streaks without wasm-bindgen (crates/impactkit-raw, main 2026-12-02): 52,071 (+ 1 %).
   // Then streaks at opt-level z without the single-number fast paths, and the zone glue's day cache
   // (branch streaksz on main 70cc4a33): 46,225 (+ 1 %).
-  { name: "streaks", budget: 46_687, target: 40 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 43,518 (+ 1 %).
+  { name: "streaks", budget: 43_954, target: 40 * KB },
   // Open Badges 3.0 baking and readBakedCredential (+6,641 B: cards 65,565 → 72,206, the branch ob3 on main 661c3025).
   // Then cards without wasm-bindgen (crates/impactkit-raw; impactCardPng's canvas code in its glue): 62,678 (+ 1 %).
   // Then cards lean and the shared number code of branch barsz (main 7b63430f): 59,943 (+ 1 %).
   // Then cards at opt-level z and smaller writers (branch cardsz on main a1c3a660): 49,770 (+ 1 %).
-  { name: "cards", budget: 50_268, target: 50 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 47,198 (+ 1 %).
+  { name: "cards", budget: 47_670, target: 50 * KB },
   // The backend readers (readImpactProfile, readGameball) moved to impactkit/profile, with the small
   // allocator (crates/impactkit-alloc) for both: progress 31,996, profile 46,359; then progress without
   // wasm-bindgen (crates/impactkit-raw) and both at opt-level z: progress 25,793, profile 45,309; then
   // pointsProgress and tier retention joined progress: progress 38,968, profile 43,996 (budgets + 1 %).
   // Then pointsProgress (profile's) no longer linked in, input and errors once per module: 40,310 (+ 1 %).
   // Then the shared number code of branch barsz and wasm-opt flatten + rereloop (main 7b63430f): 38,545 (+ 1 %).
-  { name: "progress", budget: 38_930, target: 20 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 34,762 (+ 1 %).
+  { name: "progress", budget: 35_110, target: 20 * KB },
   // impactkit/bars (src/bars.rs): milestoneProgress and tierProgress without the pace, messages and
   // retention, and a glue without time zones: the first widget's module. Measured 2026-12-02: 24,350 (+ 1 %).
   // Then branch barsz on main 7b63430f (no 128-bit division, one exact number reader, Big without splice,
@@ -77,12 +83,14 @@ const ENTRIES = [
   // Then branch bars2 on main 39e649e8 (tiers placed by index and written as read, one unique-numbers
   // reader, 17 digits by bisection, inline threshold 0, bars' own wasm-opt passes): 19,927; rebased on
   // main aa297fb8: 19,924 (+ 1 %).
-  { name: "bars", budget: 20_123, target: 20 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 18,615 (+ 1 %).
+  { name: "bars", budget: 18_802, target: 20 * KB },
   // Then readLeaderboard, Gameball referrals/activities and pointsProgress joined profile (main ba00851d):
   // progress 38,951, profile 62,298 (+ 1 %).
   // Then profile without wasm-bindgen (crates/impactkit-raw, main 2026-12-02): 51,413 (+ 1 %).
   // Then the shared number code of branch barsz and wasm-opt flatten + rereloop (main 7b63430f): 49,970 (+ 1 %).
-  { name: "profile", budget: 50_470, target: 40 * KB },
+  // Then the error boxed (one pointer in every `Result`, src/error.rs; branch err on main 2b82ff31): 44,800 (+ 1 %).
+  { name: "profile", budget: 45_248, target: 40 * KB },
   // The custom elements' loader, what a storefront page loads up front (Shopify flags app-block JS over
   // 10,000 B compressed); each widget's code (pkg/elements/) loads when it comes on screen.
   // Measured 2026-12-01: 5,607 (the tags, boxes and the synchronous helpers elements.js exports).

@@ -35,7 +35,7 @@ fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     // Setting plain properties on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
-    let _ = js_sys::Reflect::set(&js, &"path".into(), &error.path.into());
+    let _ = js_sys::Reflect::set(&js, &"path".into(), &error.into_fields().path.into());
     js.into()
 }
 

@@ -41,7 +41,8 @@ mod native {
     }
 
     fn call(function: &str, input: &Value) -> Outcome {
-        api::call(function, input, &TzDatabase).map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
+        api::call(function, input, &TzDatabase)
+            .map_err(|e| (e.code.as_str().to_owned(), e.path.clone()))
     }
 
     /// Counts vector trials as they pass or fail, for the closing summary line.

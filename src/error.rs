@@ -129,7 +129,14 @@ impl Error {
         }))
     }
 
-    /// Its fields, by value.
+    /// Its fields, by value (to move `path` or `message` out).
+    ///
+    /// ```
+    /// let e = impactkit::Error::new(impactkit::ErrorCode::MissingField, "$.now", "`now` is required");
+    /// let impactkit::ErrorFields { path, .. } = e.into_fields();
+    /// assert_eq!(path, "$.now");
+    /// ```
+    #[must_use]
     pub fn into_fields(self) -> ErrorFields {
         *self.0
     }
@@ -149,9 +156,19 @@ impl std::ops::DerefMut for Error {
     }
 }
 
+impl From<ErrorFields> for Error {
+    fn from(fields: ErrorFields) -> Error {
+        Error(Box::new(fields))
+    }
+}
+
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        f.debug_struct("Error")
+            .field("code", &self.code)
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .finish()
     }
 }
 

@@ -44,7 +44,7 @@ pub mod raw;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, ErrorFields, Result};
 
 /// Whether this build has the fast paths for long lists (every build but the `lean` modules,
 /// which read a widget's few numbers and are built for size). Each fast path gives exactly what
@@ -53,8 +53,8 @@ pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");
 
 /// Whether this build has the double-arithmetic fast paths for single numbers (a double's
 /// shortest decimal, a decimal's double, the double writer): [`FAST_PATHS`] builds but
-/// `impactkit/streaks` (feature `lean-numbers`), whose long lists are dates and whole counts and
-/// whose decimals are a window's four numbers. Each gives exactly what the general code gives.
+/// `impactkit/streaks` and `impactkit/badges` (feature `lean-numbers`), built for size, which keep
+/// only their list fast paths (records, orders). Each gives exactly what the general code gives.
 pub(crate) const FAST_NUMBERS: bool = FAST_PATHS && !cfg!(feature = "lean-numbers");
 
 /// Whether this build trades size for speed where the two part: the full build (`impactkit`,

@@ -4,8 +4,8 @@
 //   see README "Limits and guarantees");
 // - each capability module `impactkit/<module>`: pkg/<module>_bg.wasm + its glue pkg/<module>.js;
 // - the custom elements' loader pkg/elements.js (hard limit 10,000 B: Shopify's app-block JS threshold).
-// A module's budget is its size when the budget was set + 1 % (it may only shrink; lower it as it does),
-// at most its target (issue 16), which is printed next to it.
+// A module's budget is its size when the budget was set + 1 % (it may only shrink; lower it as it does);
+// its target (issue 16), printed next to it, is what the budget is to reach.
 // Prints raw / gzip / brotli per entry.
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";

@@ -3,12 +3,18 @@
 // {customer}, answering `{orders: [...]}` or an array) and the profile's earned badges.
 // `preview(cart)` runs a what-if for a hypothetical order and highlights what it would unlock.
 // Needs the badges module (badgePreview); loads it on screen or on the first preview(); the sessions
-// module (openCustomer) on the first what-if.
+// module (openCustomer) on the first what-if, or at once for a long history.
 import { ImpactElement, nextTask } from "./base.js";
 import { fetchJson, fetchProfile } from "./data.js";
 import { h, progressBar } from "./dom.js";
 import { badgeIcon, badgeName, fillUrl, fmtDate, fmtPercent, fmtPercentWords, nowIso, tierLabel } from "./format.js";
-import { customer, fromText, has, identity, isLoading, load } from "./modules.js";
+import { customer, fromText, has, identity, isReady, load } from "./modules.js";
+
+/**
+ * An order history longer than this (characters of JSON, ~400 orders) is read in a session at once:
+ * impactkit/badges, built for size, takes ~5 ms for 400 orders and ~13 ms for 1,000 (docs/modules.md).
+ */
+const LONG_HISTORY = 1 << 16;
 
 export default class ImpactBadges extends ImpactElement {
   // (the reserved box, its min-height, is in shell.js)
@@ -37,24 +43,32 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
     // the order history can be large: its text goes to impactkit's worker as is, parsed there
     const orders = ordersRes ? fromText(ordersRes, "orders") : [];
     // one customer session per answers read (refetched answers open a new one)
-    return { earned: raw?.badges ?? [], orders, key: `${this.customer}|${this.timezone}|${identity(profileRes, ordersRes)}` };
+    return { earned: raw?.badges ?? [], orders, long: (ordersRes?.text?.length ?? 0) > LONG_HISTORY,
+      key: `${this.customer}|${this.timezone}|${identity(profileRes, ordersRes)}` };
   }
 
   /**
    * badgePreview for the current customer, optionally with a hypothetical `cart` order. The trophy
-   * case needs only impactkit/badges; the first what-if (a `cart`) loads impactkit/sessions and opens
-   * the history there once (openCustomer), shared by every <impact-badges> of the same customer and
-   * data: each what-if, and each later render, then costs the same however long the history is.
+   * case needs only impactkit/badges. A what-if (a `cart`) also starts loading impactkit/sessions;
+   * once it is ready, the history is opened there once (openCustomer), shared by every
+   * <impact-badges> of the same customer and data, and each what-if and render then costs the same
+   * however long the history is. A long history goes to a session at once (see LONG_HISTORY).
+   * Until a session answers (or when
+   * impactkit/sessions cannot load), impactkit/badges answers, cart included.
    */
   async preview(cart) {
     const ik = await load("badges");
     if (!has("badgePreview")) return null;
-    const { earned, orders, key } = await this.inputs();
+    const { earned, orders, key, long } = await this.inputs();
     // the hints in the page's language (en, de, fr, es, ar, ja; others English)
     const request = { now: nowIso(), locale: this.locale, ...(cart ? { cart } : {}) };
-    const session = cart || isLoading("sessions") ? await customer("sessions", key, { orders, earned, timezone: this.timezone }) : null;
-    if (session) return session.badgePreview(request);
-    return ik.badgePreview({ orders, earned, timezone: this.timezone, ...request });
+    const history = { orders, earned, timezone: this.timezone };
+    if (cart) load("sessions").catch(() => {}); // in the background: the next what-if uses it
+    if (long || isReady("sessions")) {
+      const session = await customer("sessions", key, history).catch(() => null);
+      if (session) return session.badgePreview(request);
+    }
+    return ik.badgePreview({ ...history, ...request });
   }
 
   /** Marks the badges with these ids as "unlocks with this cart" (kept across re-renders). */

@@ -34,7 +34,8 @@ pub struct Customer {
     windows: window::Windows,
 }
 
-/// The history's `activity`, or why `streak` cannot run (absent: a bad `activity` fails the open).
+/// The history's `activity`, or why `streak` cannot run: the `missing_field` error of an absent
+/// `activity`, kept for `streak` to throw. A bad `activity` is an error of the open itself.
 fn read_activity(history: &Json, zone: &Zone) -> Result<Part<Activity>> {
     Ok(match history.opt("activity")? {
         Some(list) => Ok(Activity::read(&list, zone)?),

@@ -105,9 +105,9 @@ pub const FIELDS: [&str; 4] = ["period", "periodEnd", "tierExpiresAt", "periodSt
 /// Whether `input` asks for retention: a qualifying period, a period end or a `retainProgress`
 /// on the current tier.
 fn wanted(progress: &TierProgress, input: &Json) -> Result<bool> {
-    let keyed = FIELDS
-        .iter()
-        .try_fold(false, |any, key| Ok(any || input.opt(key)?.is_some()))?;
+    let keyed = FIELDS.iter().try_fold(false, |any, key| {
+        Ok::<bool, crate::Error>(any || input.opt(key)?.is_some())
+    })?;
     let tier_asks = progress
         .current
         .as_ref()

@@ -32,10 +32,15 @@ const TS_ERROR_CODE: &str = crate::ErrorCode::TYPESCRIPT;
 
 /// Turns an impactkit error into a thrown JS `Error` with `code` and `path`.
 fn to_js_error(error: Error) -> JsValue {
-    let js = js_sys::Error::new(&error.message);
+    let crate::ErrorFields {
+        code,
+        path,
+        message,
+    } = error.into_fields();
+    let js = js_sys::Error::new(&message);
     // Setting plain properties on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
-    let _ = js_sys::Reflect::set(&js, &"path".into(), &error.into_fields().path.into());
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &code.as_str().into());
+    let _ = js_sys::Reflect::set(&js, &"path".into(), &path.into());
     js.into()
 }
 

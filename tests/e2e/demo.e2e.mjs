@@ -569,7 +569,7 @@ try {
       const unseen = first.filter((f) => /^impact-(badges|streak|card)\.js$/.test(f));
       assert(unseen.length === 0, `code of widgets off screen fetched at first paint: ${unseen.join(" ")}`);
       assert(first.every((f) => /^(impact-milestones|runtime)\.js$/.test(f)), `unexpected chunks at first paint: ${first.join(" ")}`);
-      const early = modules(/^(badges|streaks|cards)(\.js|_bg\.wasm)$/);
+      const early = modules(/^(badges|streaks|cards|sessions)(\.js|_bg\.wasm)$/);
       assert(early.length === 0, `fetched before their widgets were on screen: ${early.join(" ")}`);
       // with the real capability modules (not stand-ins re-exporting impactkit.js), the full engine is never fetched
       const real = await fetch(`${base}/pkg/profile_bg.wasm`).then((r) => r.ok);
@@ -581,6 +581,7 @@ try {
       await embed.waitForFunction(() => ["ready", "unavailable"].includes(document.querySelector("impact-badges").dataset.state), null, { timeout: WAIT });
       assert(modules(/^badges\.js$/).length === 1, `badges.js not fetched on scroll: ${fetched.join(" ")}`);
       assert(chunks().includes("impact-badges.js"), `the badges widget's code not fetched on scroll: ${chunks().join(" ")}`);
+      assert(modules(/^sessions(\.js|_bg\.wasm)$/).length === 0, `impactkit/sessions fetched without a what-if: ${fetched.join(" ")}`);
       const later = chunks().filter((f) => /^impact-(streak|card)\.js$/.test(f));
       assert(later.length === 0, `code of widgets still off screen fetched: ${later.join(" ")}`);
       const others = modules(/^(streaks|cards)(\.js|_bg\.wasm)$/);

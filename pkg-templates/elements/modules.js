@@ -181,7 +181,7 @@ export async function customer(name, key, history) {
 // ---- loading -----------------------------------------------------------------------------------
 const loading = new Map(); // module name → Promise of its namespace
 const loaded = []; // namespaces, in load order
-const ready = new Set(); // keys of `loading` whose module has loaded
+const loadedKeys = new Set(); // keys of `loading` whose module has loaded
 
 /** Module `name` on the page (no worker): imported and instantiated here. */
 async function local(name) {
@@ -225,13 +225,13 @@ export function load(name, { onPage = false } = {}) {
   if (!loading.has(key)) {
     const p = onPage ? local(name) : instantiate(name);
     loading.set(key, p);
-    p.then(() => ready.add(key), () => loading.delete(key));
+    p.then(() => loadedKeys.add(key), () => loading.delete(key));
   }
   return loading.get(key);
 }
 
 /** Whether module `name` has loaded (for the worker, or on the page when workers are unavailable). */
-export const isReady = (name) => ready.has(name);
+export const isReady = (name) => loadedKeys.has(name);
 
 /** Whether a module loaded so far has the function `name` (a widget asks after loading its module). */
 export const has = (name) => loaded.some((m) => typeof m[name] === "function");

@@ -122,11 +122,11 @@ impl Error {
     /// assert_eq!(e.path, "$.now");
     /// ```
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error(Box::new(ErrorFields {
+        Error::from(ErrorFields {
             code,
             path: path.into(),
             message: message.into(),
-        }))
+        })
     }
 
     /// Its fields, by value (to move `path` or `message` out).

@@ -53,8 +53,8 @@ h4 { margin:.8rem 0 .4rem; font-size:.85rem; text-transform:uppercase; letter-sp
    * once it is ready, the history is opened there once (openCustomer), shared by every
    * <impact-badges> of the same customer and data, and each what-if and render then costs the same
    * however long the history is. A long history goes to a session at once (see LONG_HISTORY).
-   * Until a session answers (or when
-   * impactkit/sessions cannot load), impactkit/badges answers, cart included.
+   * Until a session answers (or when impactkit/sessions cannot load), impactkit/badges answers,
+   * cart included.
    */
   async preview(cart) {
     const ik = await load("badges");

@@ -30,8 +30,8 @@ struct Words {
 
 const EN: Words = Words {
     progress: "{current} of {target} — {left}",
-    days: &["{n} day left", "{n} days left"],
-    hours: &["{n} hour left", "{n} hours left"],
+    days: crate::forms!["{n} day left", "{n} days left"],
+    hours: crate::forms!["{n} hour left", "{n} hours left"],
     minutes: "less than an hour left",
     completed: "Completed",
     ends: "Ends {date}",
@@ -40,8 +40,8 @@ const EN: Words = Words {
 };
 const DE: Words = Words {
     progress: "{current} von {target} – {left}",
-    days: &["noch {n} Tag", "noch {n} Tage"],
-    hours: &["noch {n} Stunde", "noch {n} Stunden"],
+    days: crate::forms!["noch {n} Tag", "noch {n} Tage"],
+    hours: crate::forms!["noch {n} Stunde", "noch {n} Stunden"],
     minutes: "noch weniger als eine Stunde",
     completed: "Abgeschlossen",
     ends: "Endet am {date}",
@@ -50,12 +50,12 @@ const DE: Words = Words {
 };
 const FR: Words = Words {
     progress: "{current} sur {target} — {left}",
-    days: &[
+    days: crate::forms![
         "{n} jour restant",
         "{n} jours restants",
         "{n} de jours restants",
     ],
-    hours: &[
+    hours: crate::forms![
         "{n} heure restante",
         "{n} heures restantes",
         "{n} d’heures restantes",
@@ -68,8 +68,8 @@ const FR: Words = Words {
 };
 const ES: Words = Words {
     progress: "{current} de {target}: {left}",
-    days: &["queda {n} día", "quedan {n} días", "quedan {n} de días"],
-    hours: &["queda {n} hora", "quedan {n} horas", "quedan {n} de horas"],
+    days: crate::forms!["queda {n} día", "quedan {n} días", "quedan {n} de días"],
+    hours: crate::forms!["queda {n} hora", "quedan {n} horas", "quedan {n} de horas"],
     minutes: "queda menos de una hora",
     completed: "Completado",
     ends: "Termina el {date}",
@@ -79,7 +79,7 @@ const ES: Words = Words {
 // Arabic forms: one, other, many (11–99), zero, two, few (3–10).
 const AR: Words = Words {
     progress: "{current} من {target} — {left}",
-    days: &[
+    days: crate::forms![
         "يتبقى يوم واحد",
         "يتبقى {n} يوم",
         "يتبقى {n} يومًا",
@@ -87,7 +87,7 @@ const AR: Words = Words {
         "يتبقى يومان",
         "تتبقى {n} أيام",
     ],
-    hours: &[
+    hours: crate::forms![
         "تتبقى ساعة واحدة",
         "تتبقى {n} ساعة",
         "تتبقى {n} ساعة",
@@ -103,8 +103,8 @@ const AR: Words = Words {
 };
 const JA: Words = Words {
     progress: "{current}/{target} — {left}",
-    days: &["残り{n}日"],
-    hours: &["残り{n}時間"],
+    days: crate::forms!["残り{n}日"],
+    hours: crate::forms!["残り{n}時間"],
     minutes: "残り1時間未満",
     completed: "達成",
     ends: "{date}に終了",

@@ -22,17 +22,17 @@ struct Words {
 
 const EN: Words = Words {
     next: "{name}: {p} to go",
-    achieved: &["{n} campaign completed", "{n} campaigns completed"],
+    achieved: crate::forms!["{n} campaign completed", "{n} campaigns completed"],
     none: "No campaign in progress",
 };
 const DE: Words = Words {
     next: "{name}: noch {p}",
-    achieved: &["{n} Aktion abgeschlossen", "{n} Aktionen abgeschlossen"],
+    achieved: crate::forms!["{n} Aktion abgeschlossen", "{n} Aktionen abgeschlossen"],
     none: "Keine Aktion läuft gerade",
 };
 const FR: Words = Words {
     next: "{name}\u{A0}: encore {p}",
-    achieved: &[
+    achieved: crate::forms![
         "{n} campagne terminée",
         "{n} campagnes terminées",
         "{n} de campagnes terminées",
@@ -41,7 +41,7 @@ const FR: Words = Words {
 };
 const ES: Words = Words {
     next: "{name}: falta un {p}",
-    achieved: &[
+    achieved: crate::forms![
         "{n} campaña completada",
         "{n} campañas completadas",
         "{n} de campañas completadas",
@@ -51,7 +51,7 @@ const ES: Words = Words {
 // Arabic forms: one, other, many (11–99), zero, two, few (3–10).
 const AR: Words = Words {
     next: "{name}: تبقّى {p}",
-    achieved: &[
+    achieved: crate::forms![
         "أكملت حملة واحدة",
         "أكملت {n} حملة",
         "أكملت {n} حملة",
@@ -63,7 +63,7 @@ const AR: Words = Words {
 };
 const JA: Words = Words {
     next: "{name}：あと{p}",
-    achieved: &["{n}件のキャンペーンを達成"],
+    achieved: crate::forms!["{n}件のキャンペーンを達成"],
     none: "進行中のキャンペーンはありません",
 };
 

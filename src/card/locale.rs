@@ -46,12 +46,12 @@ const EN: Words = Words {
     co2_saved: "{u} CO2 saved",
     my_impact: "My sustainability impact",
     subtitle: "Sustainability impact",
-    trees: &[
+    trees: crate::forms![
         "tree absorbing CO2 for a year",
         "trees absorbing CO2 for a year",
     ],
     km: "km not driven by car",
-    orders: &["{n} order", "{n} orders"],
+    orders: crate::forms!["{n} order", "{n} orders"],
     top: "Top {p} of sustainable shoppers",
     rank: "Rank #{n}",
     badges: "Badges earned",
@@ -59,24 +59,24 @@ const EN: Words = Words {
     earned_on: "Earned on {n}",
     streak: "streak",
     streak_periods: [
-        &["day in a row", "days in a row"],
-        &["week in a row", "weeks in a row"],
-        &["month in a row", "months in a row"],
+        crate::forms!["day in a row", "days in a row"],
+        crate::forms!["week in a row", "weeks in a row"],
+        crate::forms!["month in a row", "months in a row"],
     ],
     tiers: ["Bronze", "Silver", "Gold", "Platinum"],
-    more: &["+{n} more"],
+    more: crate::forms!["+{n} more"],
 };
 const DE: Words = Words {
     tag: "de",
     co2_saved: "{u} CO2 eingespart",
     my_impact: "Meine Nachhaltigkeitsbilanz",
     subtitle: "Nachhaltigkeitsbilanz",
-    trees: &[
+    trees: crate::forms![
         "Baum, der ein Jahr lang CO2 bindet",
         "Bäume, die ein Jahr lang CO2 binden",
     ],
     km: "km nicht mit dem Auto gefahren",
-    orders: &["{n} Bestellung", "{n} Bestellungen"],
+    orders: crate::forms!["{n} Bestellung", "{n} Bestellungen"],
     top: "Top {p} der nachhaltigen Käufer",
     rank: "Platz {n}",
     badges: "Erreichte Abzeichen",
@@ -84,25 +84,25 @@ const DE: Words = Words {
     earned_on: "Erhalten am {n}",
     streak: "Serie",
     streak_periods: [
-        &["Tag in Folge", "Tage in Folge"],
-        &["Woche in Folge", "Wochen in Folge"],
-        &["Monat in Folge", "Monate in Folge"],
+        crate::forms!["Tag in Folge", "Tage in Folge"],
+        crate::forms!["Woche in Folge", "Wochen in Folge"],
+        crate::forms!["Monat in Folge", "Monate in Folge"],
     ],
     tiers: ["Bronze", "Silber", "Gold", "Platin"],
-    more: &["+{n} weiteres", "+{n} weitere"],
+    more: crate::forms!["+{n} weiteres", "+{n} weitere"],
 };
 const FR: Words = Words {
     tag: "fr",
     co2_saved: "{u} de CO2 économisés",
     my_impact: "Mon impact durable",
     subtitle: "Impact durable",
-    trees: &[
+    trees: crate::forms![
         "arbre absorbant du CO2 pendant un an",
         "arbres absorbant du CO2 pendant un an",
         "d’arbres absorbant du CO2 pendant un an",
     ],
     km: "km non parcourus en voiture",
-    orders: &["{n} commande", "{n} commandes", "{n} de commandes"],
+    orders: crate::forms!["{n} commande", "{n} commandes", "{n} de commandes"],
     top: "Top {p} des acheteurs responsables",
     rank: "Rang {n}",
     badges: "Badges obtenus",
@@ -110,29 +110,29 @@ const FR: Words = Words {
     earned_on: "Obtenu le {n}",
     streak: "série",
     streak_periods: [
-        &["jour d’affilée", "jours d’affilée", "de jours d’affilée"],
-        &[
+        crate::forms!["jour d’affilée", "jours d’affilée", "de jours d’affilée"],
+        crate::forms![
             "semaine d’affilée",
             "semaines d’affilée",
             "de semaines d’affilée",
         ],
-        &["mois d’affilée", "mois d’affilée", "de mois d’affilée"],
+        crate::forms!["mois d’affilée", "mois d’affilée", "de mois d’affilée"],
     ],
     tiers: ["Bronze", "Argent", "Or", "Platine"],
-    more: &["+{n} autre", "+{n} autres"],
+    more: crate::forms!["+{n} autre", "+{n} autres"],
 };
 const ES: Words = Words {
     tag: "es",
     co2_saved: "{u} de CO2 ahorrados",
     my_impact: "Mi impacto sostenible",
     subtitle: "Impacto sostenible",
-    trees: &[
+    trees: crate::forms![
         "árbol absorbiendo CO2 durante un año",
         "árboles absorbiendo CO2 durante un año",
         "de árboles absorbiendo CO2 durante un año",
     ],
     km: "km sin conducir",
-    orders: &["{n} pedido", "{n} pedidos", "{n} de pedidos"],
+    orders: crate::forms!["{n} pedido", "{n} pedidos", "{n} de pedidos"],
     top: "Top {p} de compradores sostenibles",
     rank: "Puesto {n}",
     badges: "Insignias conseguidas",
@@ -140,19 +140,19 @@ const ES: Words = Words {
     earned_on: "Conseguida el {n}",
     streak: "racha",
     streak_periods: [
-        &["día seguido", "días seguidos", "de días seguidos"],
-        &["semana seguida", "semanas seguidas", "de semanas seguidas"],
-        &["mes seguido", "meses seguidos", "de meses seguidos"],
+        crate::forms!["día seguido", "días seguidos", "de días seguidos"],
+        crate::forms!["semana seguida", "semanas seguidas", "de semanas seguidas"],
+        crate::forms!["mes seguido", "meses seguidos", "de meses seguidos"],
     ],
     tiers: ["Bronce", "Plata", "Oro", "Platino"],
-    more: &["+{n} más"],
+    more: crate::forms!["+{n} más"],
 };
 const AR: Words = Words {
     tag: "ar",
     co2_saved: "{u} من CO2 تم توفيرها",
     my_impact: "أثري المستدام",
     subtitle: "الأثر المستدام",
-    trees: &[
+    trees: crate::forms![
         "شجرة تمتص CO2 لمدة عام",
         "شجرة تمتص CO2 لمدة عام",
         "شجرة تمتص CO2 لمدة عام",
@@ -161,7 +161,7 @@ const AR: Words = Words {
         "أشجار تمتص CO2 لمدة عام",
     ],
     km: "كم لم تُقطع بالسيارة",
-    orders: &[
+    orders: crate::forms![
         "طلب واحد",
         "{n} طلب",
         "{n} طلبًا",
@@ -176,7 +176,7 @@ const AR: Words = Words {
     earned_on: "حصلت عليها في {n}",
     streak: "سلسلة",
     streak_periods: [
-        &[
+        crate::forms![
             "يوم متتالٍ",
             "يوم متتالٍ",
             "يومًا متتاليًا",
@@ -184,7 +184,7 @@ const AR: Words = Words {
             "يومان متتاليان",
             "أيام متتالية",
         ],
-        &[
+        crate::forms![
             "أسبوع متتالٍ",
             "أسبوع متتالٍ",
             "أسبوعًا متتاليًا",
@@ -192,7 +192,7 @@ const AR: Words = Words {
             "أسبوعان متتاليان",
             "أسابيع متتالية",
         ],
-        &[
+        crate::forms![
             "شهر متتالٍ",
             "شهر متتالٍ",
             "شهرًا متتاليًا",
@@ -202,25 +202,29 @@ const AR: Words = Words {
         ],
     ],
     tiers: ["برونزي", "فضي", "ذهبي", "بلاتيني"],
-    more: &["+{n} أخرى"],
+    more: crate::forms!["+{n} أخرى"],
 };
 const JA: Words = Words {
     tag: "ja",
     co2_saved: "{u}のCO2を削減",
     my_impact: "わたしのサステナビリティ実績",
     subtitle: "サステナビリティ実績",
-    trees: &["本の木が1年間に吸収するCO2"],
+    trees: crate::forms!["本の木が1年間に吸収するCO2"],
     km: "km分の車の走行を回避",
-    orders: &["注文{n}件"],
+    orders: crate::forms!["注文{n}件"],
     top: "サステナブルな買い物客の上位{p}",
     rank: "{n}位",
     badges: "獲得バッジ",
     badge_earned: "バッジ獲得",
     earned_on: "{n}に獲得",
     streak: "連続記録",
-    streak_periods: [&["日連続"], &["週連続"], &["か月連続"]],
+    streak_periods: [
+        crate::forms!["日連続"],
+        crate::forms!["週連続"],
+        crate::forms!["か月連続"],
+    ],
     tiers: ["ブロンズ", "シルバー", "ゴールド", "プラチナ"],
-    more: &["ほか{n}個"],
+    more: crate::forms!["ほか{n}個"],
 };
 
 // "CO2" rather than "CO₂": common fonts (Liberation Sans, Arial) lack U+2082, and

@@ -347,7 +347,7 @@ impl Locale {
     /// let days = Locale::EN.words().streak_periods[0];
     /// assert_eq!((Locale::EN.form(days, 1.0, 0), Locale::EN.form(days, 0.0, 0)), ("day in a row", "days in a row"));
     /// ```
-    pub fn form(self, forms: &[&'static str], x: f64, decimals: usize) -> &'static str {
+    pub fn form(self, forms: plural::Forms, x: f64, decimals: usize) -> &'static str {
         pick(forms, category_of(self.lang, x, decimals))
     }
 
@@ -359,7 +359,7 @@ impl Locale {
     /// assert_eq!(ar.counted(ar.words().orders, 15.0, 0), "١٥ طلبًا");
     /// assert_eq!(ar.counted(ar.words().orders, 2.0, 0), "طلبان");
     /// ```
-    pub fn counted(self, forms: &[&'static str], x: f64, decimals: usize) -> String {
+    pub fn counted(self, forms: plural::Forms, x: f64, decimals: usize) -> String {
         fill(self.form(forms, x, decimals), &self.number(x, decimals))
     }
 

@@ -26,7 +26,25 @@ pub enum Category {
 
 /// A word per category, in the order one, other, many, zero, two, few; missing
 /// categories use `other` (or the only form given).
-pub type Forms = &'static [&'static str];
+pub type Forms = &'static str;
+
+/// What separates the forms of a [`Forms`] text (U+001E, never in a message).
+pub const FORM_SEPARATOR: char = '\u{1e}';
+
+/// A [`Forms`] text from its forms in category order (one, other, many, zero, two, few):
+/// `forms!["{n} tree", "{n} trees"]`. One text per table, not one (pointer, length) pair per
+/// form: in the wasm those pairs are bytes that gzip cannot shrink (docs/modules.md).
+///
+/// ```
+/// use impactkit::locale::plural::{pick, Category};
+/// assert_eq!(pick(impactkit::forms!["tree", "trees"], Category::Other), "trees");
+/// ```
+#[macro_export]
+macro_rules! forms {
+    ($first:literal $(, $form:literal)* $(,)?) => {
+        concat!($first $(, "\u{1e}", $form)*)
+    };
+}
 
 /// The category of a displayed number: its integer part `i` and whether it shows
 /// fraction digits (trailing zeros are never shown on cards).
@@ -76,11 +94,11 @@ pub fn category_of(lang: Lang, x: f64, decimals: usize) -> Category {
 ///
 /// ```
 /// use impactkit::locale::plural::{pick, Category};
-/// assert_eq!(pick(&["tree", "trees"], Category::One), "tree");
-/// assert_eq!(pick(&["tree", "trees"], Category::Many), "trees");
-/// assert_eq!(pick(&["+{n} more"], Category::Other), "+{n} more");
+/// assert_eq!(pick(impactkit::forms!["tree", "trees"], Category::One), "tree");
+/// assert_eq!(pick(impactkit::forms!["tree", "trees"], Category::Many), "trees");
+/// assert_eq!(pick(impactkit::forms!["+{n} more"], Category::Other), "+{n} more");
 /// ```
-pub fn pick(forms: &[&'static str], category: Category) -> &'static str {
+pub fn pick(forms: Forms, category: Category) -> &'static str {
     let index = match category {
         Category::One => 0,
         Category::Other => 1,
@@ -89,8 +107,11 @@ pub fn pick(forms: &[&'static str], category: Category) -> &'static str {
         Category::Two => 4,
         Category::Few => 5,
     };
-    let form = forms.get(index).or_else(|| forms.get(1)).or(forms.first());
-    form.copied().unwrap_or_default()
+    let form = |i: usize| forms.split(FORM_SEPARATOR).nth(i);
+    form(index)
+        .or_else(|| form(1))
+        .or_else(|| form(0))
+        .unwrap_or_default()
 }
 
 /// The category of a number shown as the plain decimal text `text` (`"1"`,

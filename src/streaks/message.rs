@@ -31,9 +31,9 @@ struct Words {
 
 const EN: Words = Words {
     span: [
-        &["{n}-day streak"],
-        &["{n}-week streak"],
-        &["{n}-month streak"],
+        crate::forms!["{n}-day streak"],
+        crate::forms!["{n}-week streak"],
+        crate::forms!["{n}-month streak"],
     ],
     keep_time: "Keep your {streak}: log by {when}",
     keep_date: "Keep your {streak}: log by {when}",
@@ -44,9 +44,9 @@ const EN: Words = Words {
 };
 const DE: Words = Words {
     span: [
-        &["{n}-Tages-Serie", "{n}-Tage-Serie"],
-        &["{n}-Wochen-Serie"],
-        &["{n}-Monats-Serie", "{n}-Monate-Serie"],
+        crate::forms!["{n}-Tages-Serie", "{n}-Tage-Serie"],
+        crate::forms!["{n}-Wochen-Serie"],
+        crate::forms!["{n}-Monats-Serie", "{n}-Monate-Serie"],
     ],
     keep_time: "Halte deine {streak}: mach bis {when} weiter",
     keep_date: "Halte deine {streak}: mach bis {when} weiter",
@@ -57,17 +57,17 @@ const DE: Words = Words {
 };
 const FR: Words = Words {
     span: [
-        &[
+        crate::forms![
             "Série de {n} jour",
             "Série de {n} jours",
             "Série de {n} de jours",
         ],
-        &[
+        crate::forms![
             "Série de {n} semaine",
             "Série de {n} semaines",
             "Série de {n} de semaines",
         ],
-        &[
+        crate::forms![
             "Série de {n} mois",
             "Série de {n} mois",
             "Série de {n} de mois",
@@ -82,17 +82,17 @@ const FR: Words = Words {
 };
 const ES: Words = Words {
     span: [
-        &[
+        crate::forms![
             "Racha de {n} día",
             "Racha de {n} días",
             "Racha de {n} de días",
         ],
-        &[
+        crate::forms![
             "Racha de {n} semana",
             "Racha de {n} semanas",
             "Racha de {n} de semanas",
         ],
-        &[
+        crate::forms![
             "Racha de {n} mes",
             "Racha de {n} meses",
             "Racha de {n} de meses",
@@ -108,7 +108,7 @@ const ES: Words = Words {
 // Arabic forms: one, other, many (11–99), zero, two, few (3–10).
 const AR: Words = Words {
     span: [
-        &[
+        crate::forms![
             "سلسلة يوم واحد",
             "سلسلة {n} يوم",
             "سلسلة {n} يومًا",
@@ -116,7 +116,7 @@ const AR: Words = Words {
             "سلسلة يومين",
             "سلسلة {n} أيام",
         ],
-        &[
+        crate::forms![
             "سلسلة أسبوع واحد",
             "سلسلة {n} أسبوع",
             "سلسلة {n} أسبوعًا",
@@ -124,7 +124,7 @@ const AR: Words = Words {
             "سلسلة أسبوعين",
             "سلسلة {n} أسابيع",
         ],
-        &[
+        crate::forms![
             "سلسلة شهر واحد",
             "سلسلة {n} شهر",
             "سلسلة {n} شهرًا",
@@ -141,7 +141,11 @@ const AR: Words = Words {
     when: ["اليوم", "هذا الأسبوع", "هذا الشهر"],
 };
 const JA: Words = Words {
-    span: [&["{n}日連続"], &["{n}週連続"], &["{n}か月連続"]],
+    span: [
+        crate::forms!["{n}日連続"],
+        crate::forms!["{n}週連続"],
+        crate::forms!["{n}か月連続"],
+    ],
     keep_time: "{streak}をキープ：{when}までに記録しよう",
     keep_date: "{streak}をキープ：{when}までに記録しよう",
     repair: "連続記録が途切れました — {date}まで修復できます",

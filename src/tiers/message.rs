@@ -23,31 +23,31 @@ struct Words {
 }
 
 const EN: Words = Words {
-    next: &["{n} point to {tier}", "{n} points to {tier}"],
+    next: crate::forms!["{n} point to {tier}", "{n} points to {tier}"],
     top: "{tier} reached — the top tier",
-    keep: &[
+    keep: crate::forms![
         "Keep {tier}: {n} more point{by}",
         "Keep {tier}: {n} more points{by}",
     ],
     by: " by {date}",
 };
 const DE: Words = Words {
-    next: &["Noch {n} Punkt bis {tier}", "Noch {n} Punkte bis {tier}"],
+    next: crate::forms!["Noch {n} Punkt bis {tier}", "Noch {n} Punkte bis {tier}"],
     top: "{tier} erreicht – die höchste Stufe",
-    keep: &[
+    keep: crate::forms![
         "{tier} halten: noch {n} Punkt{by}",
         "{tier} halten: noch {n} Punkte{by}",
     ],
     by: " bis {date}",
 };
 const FR: Words = Words {
-    next: &[
+    next: crate::forms![
         "Plus que {n} point pour {tier}",
         "Plus que {n} points pour {tier}",
         "Plus que {n} de points pour {tier}",
     ],
     top: "{tier} atteint — le plus haut niveau",
-    keep: &[
+    keep: crate::forms![
         "Gardez {tier}\u{A0}: encore {n} point{by}",
         "Gardez {tier}\u{A0}: encore {n} points{by}",
         "Gardez {tier}\u{A0}: encore {n} de points{by}",
@@ -55,13 +55,13 @@ const FR: Words = Words {
     by: " d’ici le {date}",
 };
 const ES: Words = Words {
-    next: &[
+    next: crate::forms![
         "Te falta {n} punto para {tier}",
         "Te faltan {n} puntos para {tier}",
         "Te faltan {n} de puntos para {tier}",
     ],
     top: "{tier} alcanzado: el nivel más alto",
-    keep: &[
+    keep: crate::forms![
         "Mantén {tier}: {n} punto más{by}",
         "Mantén {tier}: {n} puntos más{by}",
         "Mantén {tier}: {n} de puntos más{by}",
@@ -70,7 +70,7 @@ const ES: Words = Words {
 };
 // Arabic forms: one, other, many (11–99), zero, two, few (3–10).
 const AR: Words = Words {
-    next: &[
+    next: crate::forms![
         "نقطة واحدة للوصول إلى {tier}",
         "{n} نقطة للوصول إلى {tier}",
         "{n} نقطة للوصول إلى {tier}",
@@ -79,7 +79,7 @@ const AR: Words = Words {
         "{n} نقاط للوصول إلى {tier}",
     ],
     top: "وصلت إلى {tier} — أعلى مستوى",
-    keep: &[
+    keep: crate::forms![
         "نقطة واحدة أخرى للحفاظ على {tier}{by}",
         "{n} نقطة أخرى للحفاظ على {tier}{by}",
         "{n} نقطة أخرى للحفاظ على {tier}{by}",
@@ -90,9 +90,9 @@ const AR: Words = Words {
     by: " حتى {date}",
 };
 const JA: Words = Words {
-    next: &["{tier}まであと{n}ポイント"],
+    next: crate::forms!["{tier}まであと{n}ポイント"],
     top: "{tier}に到達 — 最上位ランクです",
-    keep: &["{tier}をキープ：{by}あと{n}ポイント"],
+    keep: crate::forms!["{tier}をキープ：{by}あと{n}ポイント"],
     by: "{date}までに",
 };
 

@@ -15,7 +15,7 @@ fn kilograms(card: &Card) -> Option<f64> {
 
 /// An equivalent as shown, "≈ 2.5" (one decimal below 10, whole numbers above) or
 /// "< 0.1" when it would round to 0, and its label in the plural form for that figure.
-fn approx(card: &Card, x: f64, forms: &[&'static str]) -> (String, &'static str) {
+fn approx(card: &Card, x: f64, forms: crate::locale::plural::Forms) -> (String, &'static str) {
     let decimals = if x < 10.0 { 1 } else { 0 };
     let rounds_to_zero =
         crate::numbers::fixed::split(x, decimals) == (false, "0".into(), String::new());
@@ -36,7 +36,7 @@ pub(super) fn equivalents(card: &Card) -> Option<[(String, &'static str); 2]> {
     let words = card.locale.words();
     Some([
         approx(card, kg / KG_PER_TREE_YEAR, words.trees),
-        approx(card, kg / KG_PER_KM, &[words.km]),
+        approx(card, kg / KG_PER_KM, words.km),
     ])
 }
 
@@ -63,7 +63,10 @@ pub(super) fn streak_label(card: &Card) -> Option<(String, String)> {
     let streak = card.streak?;
     let words = card.locale.words();
     let n = streak.current as f64;
-    let label = match streak.period.and_then(|p| words.streak_periods.get(p)) {
+    let label = match streak
+        .period
+        .and_then(|p| words.streak_periods.get(p).copied())
+    {
         Some(forms) => card.locale.form(forms, n, 0),
         None => words.streak,
     };

@@ -3,8 +3,8 @@
 use super::{EventWords, PeriodWords, Words, SYMBOLS};
 
 pub(super) const ES: Words = Words {
-    orders: &["{n} pedido más", "{n} pedidos más", "{n} de pedidos más"],
-    green_orders: &[
+    orders: crate::forms!["{n} pedido más", "{n} pedidos más", "{n} de pedidos más"],
+    green_orders: crate::forms![
         "{n} pedido verde más",
         "{n} pedidos verdes más",
         "{n} de pedidos verdes más",
@@ -14,27 +14,27 @@ pub(super) const ES: Words = Words {
     at: " {when}",
     with: " con {with}",
     units: [
-        &["{n} kg más de CO2"],
-        &["{n} kg más de CO2 de referencia"],
-        &["{n} kg más de CO2 ahorrado"],
-        &["{n} más de proporción reciclada"],
-        &["{n} kg más de CO2 compensado"],
-        &[
+        crate::forms!["{n} kg más de CO2"],
+        crate::forms!["{n} kg más de CO2 de referencia"],
+        crate::forms!["{n} kg más de CO2 ahorrado"],
+        crate::forms!["{n} más de proporción reciclada"],
+        crate::forms!["{n} kg más de CO2 compensado"],
+        crate::forms![
             "{n} árbol salvado más",
             "{n} árboles salvados más",
             "{n} de árboles salvados más",
         ],
-        &[
+        crate::forms![
             "{n} cadena de suministro más",
             "{n} cadenas de suministro más",
             "{n} de cadenas de suministro más",
         ],
-        &[
+        crate::forms![
             "{n} cadena de suministro verificada más",
             "{n} cadenas de suministro verificadas más",
             "{n} de cadenas de suministro verificadas más",
         ],
-        &["{n} más de valor"],
+        crate::forms!["{n} más de valor"],
     ],
     sum: "{amount}{from}",
     from_green: " en pedidos verdes",
@@ -42,12 +42,12 @@ pub(super) const ES: Words = Words {
     in_green: " en pedidos verdes",
     in_orders: " en pedidos{qual}",
     streaks: [
-        &[
+        crate::forms![
             "{n} mes consecutivo más con {one}",
             "{n} meses consecutivos más con {one}",
             "{n} de meses consecutivos más con {one}",
         ],
-        &[
+        crate::forms![
             "{n} semana consecutiva más con {one}",
             "{n} semanas consecutivas más con {one}",
             "{n} de semanas consecutivas más con {one}",
@@ -72,27 +72,27 @@ pub(super) const ES: Words = Words {
         },
     ],
     amounts: [
-        &["{op} {x} kg de CO2"],
-        &["{op} {x} kg de CO2 de referencia"],
-        &["{op} {x} kg de CO2 ahorrado"],
-        &["{op} un {x}\u{A0}% de contenido reciclado"],
-        &["{op} {x} kg de CO2 compensado"],
-        &[
+        crate::forms!["{op} {x} kg de CO2"],
+        crate::forms!["{op} {x} kg de CO2 de referencia"],
+        crate::forms!["{op} {x} kg de CO2 ahorrado"],
+        crate::forms!["{op} un {x}\u{A0}% de contenido reciclado"],
+        crate::forms!["{op} {x} kg de CO2 compensado"],
+        crate::forms![
             "{op} {x} árbol salvado",
             "{op} {x} árboles salvados",
             "{op} {x} de árboles salvados",
         ],
-        &[
+        crate::forms![
             "{op} {x} cadena de suministro",
             "{op} {x} cadenas de suministro",
             "{op} {x} de cadenas de suministro",
         ],
-        &[
+        crate::forms![
             "{op} {x} cadena de suministro verificada",
             "{op} {x} cadenas de suministro verificadas",
             "{op} {x} de cadenas de suministro verificadas",
         ],
-        &["un valor de {op} {x}"],
+        crate::forms!["un valor de {op} {x}"],
     ],
     ops: [
         "más de",
@@ -140,7 +140,7 @@ pub(super) const ES: Words = Words {
     no_day: "ningún día",
     events: [
         EventWords {
-            count: &[
+            count: crate::forms![
                 "{n} registro más",
                 "{n} registros más",
                 "{n} de registros más",
@@ -149,7 +149,7 @@ pub(super) const ES: Words = Words {
             one: "un registro",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "{n} recomendación más",
                 "{n} recomendaciones más",
                 "{n} de recomendaciones más",
@@ -158,12 +158,12 @@ pub(super) const ES: Words = Words {
             one: "una recomendación",
         },
         EventWords {
-            count: &["{n} reseña más", "{n} reseñas más", "{n} de reseñas más"],
+            count: crate::forms!["{n} reseña más", "{n} reseñas más", "{n} de reseñas más"],
             many: "reseñas",
             one: "una reseña",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "{n} nivel alcanzado más",
                 "{n} niveles alcanzados más",
                 "{n} de niveles alcanzados más",
@@ -172,7 +172,7 @@ pub(super) const ES: Words = Words {
             one: "un nivel alcanzado",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "{n} evento «{name}» más",
                 "{n} eventos «{name}» más",
                 "{n} de eventos «{name}» más",

@@ -3,12 +3,12 @@
 use super::{EventWords, PeriodWords, Words, SYMBOLS};
 
 pub(super) const FR: Words = Words {
-    orders: &[
+    orders: crate::forms![
         "encore {n} commande",
         "encore {n} commandes",
         "encore {n} de commandes",
     ],
-    green_orders: &[
+    green_orders: crate::forms![
         "encore {n} commande verte",
         "encore {n} commandes vertes",
         "encore {n} de commandes vertes",
@@ -18,27 +18,27 @@ pub(super) const FR: Words = Words {
     at: " {when}",
     with: " avec {with}",
     units: [
-        &["encore {n} kg de CO2"],
-        &["encore {n} kg de CO2 de référence"],
-        &["encore {n} kg de CO2 économisé"],
-        &["encore {n} de part recyclée"],
-        &["encore {n} kg de CO2 compensé"],
-        &[
+        crate::forms!["encore {n} kg de CO2"],
+        crate::forms!["encore {n} kg de CO2 de référence"],
+        crate::forms!["encore {n} kg de CO2 économisé"],
+        crate::forms!["encore {n} de part recyclée"],
+        crate::forms!["encore {n} kg de CO2 compensé"],
+        crate::forms![
             "encore {n} arbre sauvé",
             "encore {n} arbres sauvés",
             "encore {n} d’arbres sauvés",
         ],
-        &[
+        crate::forms![
             "encore {n} chaîne d’approvisionnement",
             "encore {n} chaînes d’approvisionnement",
             "encore {n} de chaînes d’approvisionnement",
         ],
-        &[
+        crate::forms![
             "encore {n} chaîne d’approvisionnement vérifiée",
             "encore {n} chaînes d’approvisionnement vérifiées",
             "encore {n} de chaînes d’approvisionnement vérifiées",
         ],
-        &["encore {n} de valeur"],
+        crate::forms!["encore {n} de valeur"],
     ],
     sum: "{amount}{from}",
     from_green: " grâce à des commandes vertes",
@@ -46,12 +46,12 @@ pub(super) const FR: Words = Words {
     in_green: " dans des commandes vertes",
     in_orders: " dans des commandes{qual}",
     streaks: [
-        &[
+        crate::forms![
             "encore {n} mois consécutif avec {one}",
             "encore {n} mois consécutifs avec {one}",
             "encore {n} de mois consécutifs avec {one}",
         ],
-        &[
+        crate::forms![
             "encore {n} semaine consécutive avec {one}",
             "encore {n} semaines consécutives avec {one}",
             "encore {n} de semaines consécutives avec {one}",
@@ -78,27 +78,27 @@ pub(super) const FR: Words = Words {
         },
     ],
     amounts: [
-        &["{op} {x} kg de CO2"],
-        &["{op} {x} kg de CO2 de référence"],
-        &["{op} {x} kg de CO2 économisé"],
-        &["{op} {x}\u{202F}% de contenu recyclé"],
-        &["{op} {x} kg de CO2 compensé"],
-        &[
+        crate::forms!["{op} {x} kg de CO2"],
+        crate::forms!["{op} {x} kg de CO2 de référence"],
+        crate::forms!["{op} {x} kg de CO2 économisé"],
+        crate::forms!["{op} {x}\u{202F}% de contenu recyclé"],
+        crate::forms!["{op} {x} kg de CO2 compensé"],
+        crate::forms![
             "{op} {x} arbre sauvé",
             "{op} {x} arbres sauvés",
             "{op} {x} d’arbres sauvés",
         ],
-        &[
+        crate::forms![
             "{op} {x} chaîne d’approvisionnement",
             "{op} {x} chaînes d’approvisionnement",
             "{op} {x} de chaînes d’approvisionnement",
         ],
-        &[
+        crate::forms![
             "{op} {x} chaîne d’approvisionnement vérifiée",
             "{op} {x} chaînes d’approvisionnement vérifiées",
             "{op} {x} de chaînes d’approvisionnement vérifiées",
         ],
-        &["une valeur de {op} {x}"],
+        crate::forms!["une valeur de {op} {x}"],
     ],
     ops: ["plus de", "au moins", "moins de", "au plus", "exactement"],
     field_ops: SYMBOLS,
@@ -134,7 +134,7 @@ pub(super) const FR: Words = Words {
     no_day: "aucun jour",
     events: [
         EventWords {
-            count: &[
+            count: crate::forms![
                 "encore {n} inscription",
                 "encore {n} inscriptions",
                 "encore {n} d’inscriptions",
@@ -143,7 +143,7 @@ pub(super) const FR: Words = Words {
             one: "une inscription",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "encore {n} parrainage",
                 "encore {n} parrainages",
                 "encore {n} de parrainages",
@@ -152,12 +152,12 @@ pub(super) const FR: Words = Words {
             one: "un parrainage",
         },
         EventWords {
-            count: &["encore {n} avis", "encore {n} avis", "encore {n} d’avis"],
+            count: crate::forms!["encore {n} avis", "encore {n} avis", "encore {n} d’avis"],
             many: "avis",
             one: "un avis",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "encore {n} niveau atteint",
                 "encore {n} niveaux atteints",
                 "encore {n} de niveaux atteints",
@@ -166,7 +166,7 @@ pub(super) const FR: Words = Words {
             one: "un niveau atteint",
         },
         EventWords {
-            count: &[
+            count: crate::forms![
                 "encore {n} événement «\u{A0}{name}\u{A0}»",
                 "encore {n} événements «\u{A0}{name}\u{A0}»",
                 "encore {n} d’événements «\u{A0}{name}\u{A0}»",

@@ -187,25 +187,25 @@ fn by_field<T: Copy>(table: &[T; 9], field: Field) -> T {
 const SYMBOLS: [&str; 5] = [">", "≥", "<", "≤", "="];
 
 const EN: Words = Words {
-    orders: &["{n} more order", "{n} more orders"],
-    green_orders: &["{n} more green order", "{n} more green orders"],
+    orders: crate::forms!["{n} more order", "{n} more orders"],
+    green_orders: crate::forms!["{n} more green order", "{n} more green orders"],
     count: "{count}{qual}",
     placed: " placed {when}",
     at: " {when}",
     with: " with {with}",
     units: [
-        &["{n} more kg CO2"],
-        &["{n} more kg baseline CO2"],
-        &["{n} more kg CO2 saved"],
-        &["{n} more recycled share"],
-        &["{n} more kg CO2 offset"],
-        &["{n} more tree saved", "{n} more trees saved"],
-        &["{n} more supply chain", "{n} more supply chains"],
-        &[
+        crate::forms!["{n} more kg CO2"],
+        crate::forms!["{n} more kg baseline CO2"],
+        crate::forms!["{n} more kg CO2 saved"],
+        crate::forms!["{n} more recycled share"],
+        crate::forms!["{n} more kg CO2 offset"],
+        crate::forms!["{n} more tree saved", "{n} more trees saved"],
+        crate::forms!["{n} more supply chain", "{n} more supply chains"],
+        crate::forms![
             "{n} more verified supply chain",
             "{n} more verified supply chains",
         ],
-        &["{n} more in value"],
+        crate::forms!["{n} more in value"],
     ],
     sum: "{amount}{from}",
     from_green: " from green orders",
@@ -213,11 +213,11 @@ const EN: Words = Words {
     in_green: " in green orders",
     in_orders: " in orders{qual}",
     streaks: [
-        &[
+        crate::forms![
             "{n} more consecutive month with {one}",
             "{n} more consecutive months with {one}",
         ],
-        &[
+        crate::forms![
             "{n} more consecutive week with {one}",
             "{n} more consecutive weeks with {one}",
         ],
@@ -241,18 +241,18 @@ const EN: Words = Words {
         },
     ],
     amounts: [
-        &["{op} {x} kg CO2"],
-        &["{op} {x} kg baseline CO2"],
-        &["{op} {x} kg CO2 saved"],
-        &["{op} {x} % recycled content"],
-        &["{op} {x} kg CO2 offset"],
-        &["{op} {x} tree saved", "{op} {x} trees saved"],
-        &["{op} {x} supply chain", "{op} {x} supply chains"],
-        &[
+        crate::forms!["{op} {x} kg CO2"],
+        crate::forms!["{op} {x} kg baseline CO2"],
+        crate::forms!["{op} {x} kg CO2 saved"],
+        crate::forms!["{op} {x} % recycled content"],
+        crate::forms!["{op} {x} kg CO2 offset"],
+        crate::forms!["{op} {x} tree saved", "{op} {x} trees saved"],
+        crate::forms!["{op} {x} supply chain", "{op} {x} supply chains"],
+        crate::forms![
             "{op} {x} verified supply chain",
             "{op} {x} verified supply chains",
         ],
-        &["a value {op} {x}"],
+        crate::forms!["a value {op} {x}"],
     ],
     ops: ["over", "at least", "under", "at most", "exactly"],
     field_ops: ["above", "at or above", "below", "at or below", "equal to"],
@@ -294,27 +294,27 @@ const EN: Words = Words {
     no_day: "on no day",
     events: [
         EventWords {
-            count: &["{n} more sign-up", "{n} more sign-ups"],
+            count: crate::forms!["{n} more sign-up", "{n} more sign-ups"],
             many: "sign-ups",
             one: "a sign-up",
         },
         EventWords {
-            count: &["{n} more referral", "{n} more referrals"],
+            count: crate::forms!["{n} more referral", "{n} more referrals"],
             many: "referrals",
             one: "a referral",
         },
         EventWords {
-            count: &["{n} more review", "{n} more reviews"],
+            count: crate::forms!["{n} more review", "{n} more reviews"],
             many: "reviews",
             one: "a review",
         },
         EventWords {
-            count: &["{n} more tier reached", "{n} more tiers reached"],
+            count: crate::forms!["{n} more tier reached", "{n} more tiers reached"],
             many: "tiers reached",
             one: "a tier reached",
         },
         EventWords {
-            count: &["{n} more \"{name}\" event", "{n} more \"{name}\" events"],
+            count: crate::forms!["{n} more \"{name}\" event", "{n} more \"{name}\" events"],
             many: "\"{name}\" events",
             one: "a \"{name}\" event",
         },

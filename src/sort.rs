@@ -1,4 +1,6 @@
-//! Long lists in time order, in linear time: a stable radix sort on 64-bit keys.
+//! Long lists in time order, in linear time: a stable radix sort on 64-bit keys (the builds
+//! with [`crate::RADIX_SORT`]; the modules built for size use the standard library's merge sort,
+//! which gives the same order).
 //!
 //! The wasm builds rebuild std with `optimize_for_size`, whose `sort_unstable` is a heapsort
 //! (its quicksort is left out): 100,000 orders took ~90 ms of a 500 ms `openCustomer` in Node.
@@ -89,6 +91,23 @@ fn time_order(
     if (1..times.len()).all(|i| cmp(i - 1, i) != Ordering::Greater) {
         return None;
     }
+    Some(if crate::RADIX_SORT {
+        radix_order(times, &cmp)
+    } else {
+        merge_order(times.len(), &cmp)
+    })
+}
+
+/// Positions `0..len` in the order of `cmp`, by the standard library's stable merge sort.
+fn merge_order(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// The positions of `times` in the order of `cmp` (by time, then by its tie-break): radix passes
+/// over their seconds, then `cmp` among positions within one second.
+fn radix_order(times: &[DateTime<Utc>], cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let keys: Vec<u64> = times.iter().map(|&t| second_key(t)).collect();
     let mut order = order_by_key(&keys);
     for same_second in order.chunk_by_mut(|&a, &b| keys.get(a) == keys.get(b)) {
@@ -96,7 +115,7 @@ fn time_order(
             same_second.sort_by(|&a, &b| cmp(a, b));
         }
     }
-    Some(order)
+    order
 }
 
 /// `(instant, value)` pairs in order of their instants, pairs at one instant in input order.
@@ -197,6 +216,28 @@ mod tests {
             let mut expected: Vec<usize> = (0..keys.len()).collect();
             expected.sort_by_key(|&i| keys[i]);
             prop_assert_eq!(order_by_key(&keys), expected);
+        }
+    }
+
+    proptest! {
+        /// The modules built for size sort with `merge_order`: the same order as `radix_order`,
+        /// ties at one instant included (broken by `then`, else by input position).
+        #[test]
+        fn merge_and_radix_orders_agree(
+            seconds in proptest::collection::vec(-50i64..50, 0..300),
+            millis in proptest::collection::vec(0u32..3, 300),
+            tags in proptest::collection::vec(0u8..3, 300),
+            wide in any::<bool>(),
+        ) {
+            let scale = if wide { 40_000_000 } else { 1 };
+            let times: Vec<DateTime<Utc>> = seconds
+                .iter()
+                .zip(&millis)
+                .map(|(&s, &ms)| DateTime::from_timestamp(s * scale, ms * 1_000_000).unwrap())
+                .collect();
+            let then = |a: usize, b: usize| tags[a].cmp(&tags[b]);
+            let cmp = |a: usize, b: usize| times[a].cmp(&times[b]).then_with(|| then(a, b));
+            prop_assert_eq!(merge_order(times.len(), &cmp), radix_order(&times, &cmp));
         }
     }
 

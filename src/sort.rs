@@ -1,5 +1,5 @@
 //! Long lists in time order, in linear time: a stable radix sort on 64-bit keys (the builds
-//! with [`crate::RADIX_SORT`]; the modules built for size use the standard library's merge sort,
+//! with `RADIX_SORT`, src/lib.rs; the modules built for size use the standard library's merge sort,
 //! which gives the same order).
 //!
 //! The wasm builds rebuild std with `optimize_for_size`, whose `sort_unstable` is a heapsort

@@ -5,10 +5,13 @@
 //! before an end at midnight).
 
 use super::{AchievementWindow, Status};
+use crate::locale::packed::Unpacker;
 use crate::locale::plural::{category, pick, Forms};
 use crate::locale::{fill_all, Lang, Locale};
 
 /// A language's window words: `{current}`, `{target}`, `{left}`, `{n}`, `{date}`.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Words {
     /// Progress toward the target and the time left.
     progress: &'static str,
@@ -112,8 +115,50 @@ const JA: Words = Words {
     starts: "{date}に開始",
 };
 
-fn words(lang: Lang) -> &'static Words {
-    lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
+/// How many texts a [`Words`] holds.
+const TEXTS: usize = 8;
+
+/// The texts of `w`, in [`unpack`]'s order (packed at compile time, [`crate::locale::packed`]).
+const fn texts(w: &Words) -> [&'static str; TEXTS] {
+    [
+        w.progress,
+        w.days,
+        w.hours,
+        w.minutes,
+        w.completed,
+        w.ends,
+        w.ended,
+        w.starts,
+    ]
+}
+
+/// The [`Words`] whose [`texts`] `t` reads.
+fn unpack(t: &mut Unpacker) -> Words {
+    Words {
+        progress: t.next_text(),
+        days: t.next_text(),
+        hours: t.next_text(),
+        minutes: t.next_text(),
+        completed: t.next_text(),
+        ends: t.next_text(),
+        ended: t.next_text(),
+        starts: t.next_text(),
+    }
+}
+
+/// Every language's table, packed: one run of bytes each, not a (pointer, length) pair per text.
+const PACKED: [&[u8]; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
+
+fn words(lang: Lang) -> Words {
+    unpack(&mut Unpacker::new(lang.pick(PACKED)))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[test]
+fn every_table_round_trips() {
+    for (table, packed) in [&EN, &DE, &FR, &ES, &AR, &JA].into_iter().zip(PACKED) {
+        assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
+    }
 }
 
 /// The local date of an RFC 3339 stamp in the customer's zone, as the locale writes it.
@@ -167,7 +212,7 @@ pub fn window_message(locale: Locale, window: &AchievementWindow) -> String {
             &[
                 ("current", &shown(current)),
                 ("target", &shown(target)),
-                ("left", &time_left(locale, w, window.ends_in_seconds)),
+                ("left", &time_left(locale, &w, window.ends_in_seconds)),
             ],
         ),
         (Status::InProgress, ..) => {

@@ -9,6 +9,7 @@
 //! language falls back to English.
 
 mod message;
+pub mod packed;
 pub mod plural;
 
 pub use message::{fill_all, LocaleRequest};

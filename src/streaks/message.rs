@@ -5,6 +5,7 @@
 //! a broken streak ("0-day streak — start a new one today") or none yet.
 
 use super::{Period, Streak, StreakRequest, StreakState};
+use crate::locale::packed::Unpacker;
 use crate::locale::plural::{category, Forms};
 use crate::locale::{fill_all, Lang, Locale};
 use crate::time::{self, Zone};
@@ -12,6 +13,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 /// A language's streak words: `{n}` a count, `{streak}` a `span`, `{when}` a time, date or
 /// `when` word, `{date}` a date.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Words {
     /// The streak's length, per period (day, week, month), per plural category.
     span: [Forms; 3],
@@ -154,8 +157,46 @@ const JA: Words = Words {
     when: ["今日", "今週", "今月"],
 };
 
-fn words(lang: Lang) -> &'static Words {
-    lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
+/// How many texts a [`Words`] holds.
+const TEXTS: usize = 11;
+
+/// The texts of `w`, in [`unpack`]'s order (packed at compile time, [`crate::locale::packed`]).
+const fn texts(w: &Words) -> [&'static str; TEXTS] {
+    let [day, week, month] = w.span;
+    let [today, this_week, this_month] = w.when;
+    [
+        day,
+        week,
+        month,
+        w.keep_time,
+        w.keep_date,
+        w.repair,
+        w.broken,
+        w.none,
+        today,
+        this_week,
+        this_month,
+    ]
+}
+
+/// The [`Words`] whose [`texts`] `t` reads.
+fn unpack(t: &mut Unpacker) -> Words {
+    Words {
+        span: t.next_texts(),
+        keep_time: t.next_text(),
+        keep_date: t.next_text(),
+        repair: t.next_text(),
+        broken: t.next_text(),
+        none: t.next_text(),
+        when: t.next_texts(),
+    }
+}
+
+/// Every language's table, packed: one run of bytes each, not a (pointer, length) pair per text.
+const PACKED: [&[u8]; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
+
+fn words(lang: Lang) -> Words {
+    unpack(&mut Unpacker::new(lang.pick(PACKED)))
 }
 
 /// A local date as the locale writes it.
@@ -213,6 +254,14 @@ pub fn streak_message(
         }
         StreakState::Broken => fill_all(w.broken, &[("streak", &span(0)), ("when", when)]),
         StreakState::None => fill_all(w.none, &[("when", when)]),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[test]
+fn every_table_round_trips() {
+    for (table, packed) in [&EN, &DE, &FR, &ES, &AR, &JA].into_iter().zip(PACKED) {
+        assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
     }
 }
 

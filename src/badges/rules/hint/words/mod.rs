@@ -7,6 +7,7 @@ mod de;
 mod es;
 mod fr;
 mod ja;
+mod packing;
 
 use crate::badges::rules::{Field, Op, Period};
 use crate::locale::plural::Forms;
@@ -14,6 +15,8 @@ use crate::locale::Lang;
 
 /// The words of one event type: counted ("{n} more referrals"), a plural ("referrals") and
 /// one with its article ("a referral"). Custom types have `{name}`.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct EventWords {
     pub(super) count: Forms,
     pub(super) many: &'static str,
@@ -22,6 +25,8 @@ pub(super) struct EventWords {
 
 /// A `period` rule's sentences for one period (month or week); `{from}` names the orders
 /// that count, `{amount}` the counted amount, `{sum}` / `{field}` the compared fields.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct PeriodWords {
     pub(super) met_reached: &'static str,
     pub(super) met_covered: &'static str,
@@ -31,6 +36,8 @@ pub(super) struct PeriodWords {
 }
 
 /// Every word of a hint in one language.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct Words {
     /// "{n} more orders" and "{n} more green orders".
     pub(super) orders: Forms,
@@ -88,9 +95,9 @@ pub(super) struct Words {
     pub(super) sign_up: &'static str,
 }
 
-/// The table of `lang`.
-pub(super) fn words(lang: Lang) -> &'static Words {
-    lang.pick([&EN, &de::DE, &fr::FR, &es::ES, &ar::AR, &ja::JA])
+/// The table of `lang` (rebuilt from its packed texts, [`packing`]).
+pub(super) fn words(lang: Lang) -> Words {
+    packing::words(lang)
 }
 
 impl Words {

@@ -1,0 +1,110 @@
+//! A language's message table packed into one run of bytes: its texts in a fixed order, each
+//! ended by U+001F (never in a message).
+//!
+//! A table written as a `const` struct of `&'static str` fields is, in the wasm, one (pointer,
+//! length) pair per text: eight bytes each that gzip cannot shrink (the badge hints: 104 texts in
+//! six languages). The tables stay written as structs, checked by the compiler; a `const fn` of
+//! the table lists its texts ([`pack`] joins them at compile time, so only the joined bytes reach
+//! the binary), and the table is rebuilt from them when a message is composed ([`Unpacker`]).
+//! Each table's round trip is tested (`unpack(pack(table)) == table`), so the two listings cannot
+//! drift apart.
+
+/// What ends each text of a packed table.
+pub const TEXT_END: char = '\u{1f}';
+
+/// The length of `texts` packed: every text and its end mark.
+///
+/// ```
+/// assert_eq!(impactkit::locale::packed::packed_len(&["ab", "", "c"]), 6);
+/// ```
+// Compile-time code (its callers are `const`s): an index out of range is a build error.
+#[allow(clippy::indexing_slicing)]
+pub const fn packed_len(texts: &[&str]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < texts.len() {
+        len += texts[i].len() + 1;
+        i += 1;
+    }
+    len
+}
+
+/// `texts` packed, each followed by [`TEXT_END`]; `N` is [`packed_len`] of them (a compile-time
+/// error otherwise, when used in a `const`).
+///
+/// ```
+/// use impactkit::locale::packed::{pack, packed_len, Unpacker};
+/// const TEXTS: &[&str] = &["{n} day", "{n} days"];
+/// const PACKED: [u8; packed_len(TEXTS)] = pack(TEXTS);
+/// let mut texts = Unpacker::new(&PACKED);
+/// assert_eq!((texts.next_text(), texts.next_text(), texts.next_text()), ("{n} day", "{n} days", ""));
+/// ```
+// Compile-time code (its callers are `const`s): an index out of range is a build error.
+#[allow(clippy::indexing_slicing)]
+pub const fn pack<const N: usize>(texts: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < texts.len() {
+        let bytes = texts[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            out[at] = bytes[j];
+            at += 1;
+            j += 1;
+        }
+        out[at] = TEXT_END as u8;
+        at += 1;
+        i += 1;
+    }
+    assert!(at == N, "N is not the packed length of the texts");
+    out
+}
+
+/// The texts of a packed table, in order.
+pub struct Unpacker(std::str::Split<'static, char>);
+
+impl Unpacker {
+    /// Reads the table `packed` ([`pack`]'s bytes, always UTF-8: whole texts joined by an ASCII
+    /// mark; other bytes read as no texts).
+    pub fn new(packed: &'static [u8]) -> Unpacker {
+        Unpacker(
+            std::str::from_utf8(packed)
+                .unwrap_or_default()
+                .split(TEXT_END),
+        )
+    }
+
+    /// The next text (empty past the last).
+    pub fn next_text(&mut self) -> &'static str {
+        self.0.next().unwrap_or_default()
+    }
+
+    /// The next `N` texts.
+    pub fn next_texts<const N: usize>(&mut self) -> [&'static str; N] {
+        std::array::from_fn(|_| self.next_text())
+    }
+}
+
+/// The packed tables (`[&[u8]; N]`, in a `const`) of the tables `[$table, ..]` (`const`s of one
+/// type), whose texts the `const fn` `$texts` lists (`[&'static str; $count]`).
+///
+/// ```
+/// struct Words { yes: &'static str, no: &'static str }
+/// const fn texts(w: &Words) -> [&'static str; 2] { [w.yes, w.no] }
+/// const EN: Words = Words { yes: "yes", no: "no" };
+/// const DE: Words = Words { yes: "ja", no: "nein" };
+/// const PACKED: [&[u8]; 2] = impactkit::packed_tables!(texts, 2, [EN, DE]);
+/// assert_eq!(PACKED[1], "ja\u{1f}nein\u{1f}".as_bytes());
+/// ```
+#[macro_export]
+macro_rules! packed_tables {
+    ($texts:path, $count:expr, [$($table:path),+ $(,)?]) => {
+        [$({
+            const TABLE_TEXTS: [&str; $count] = $texts(&$table);
+            const TABLE_BYTES: [u8; $crate::locale::packed::packed_len(&TABLE_TEXTS)] =
+                $crate::locale::packed::pack(&TABLE_TEXTS);
+            &TABLE_BYTES
+        }),+]
+    };
+}

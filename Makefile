@@ -139,6 +139,7 @@ test: setup pkg
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
+	cargo test -q --lib --features lean-numbers
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib -q
 	cargo test -q --test vectors_native | grep 'golden vectors'
 	node tests/run-vectors.mjs

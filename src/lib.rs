@@ -54,7 +54,8 @@ pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");
 /// Whether this build has the double-arithmetic fast paths for single numbers (a double's
 /// shortest decimal, a decimal's double, the double writer): [`FAST_PATHS`] builds but
 /// `impactkit/streaks` and `impactkit/badges` (feature `lean-numbers`), built for size, which keep
-/// only their list fast paths (records, orders). Each gives exactly what the general code gives.
+/// only their list fast paths (records, orders; not [`RADIX_SORT`]). Each gives exactly what the
+/// general code gives.
 pub(crate) const FAST_NUMBERS: bool = FAST_PATHS && !cfg!(feature = "lean-numbers");
 
 /// Whether long lists out of time order are sorted by a radix pass over their seconds (linear

@@ -122,8 +122,8 @@ const TEXTS: usize = 8;
 const fn texts(w: &Words) -> [&'static str; TEXTS] {
     [
         w.progress,
-        w.days,
-        w.hours,
+        w.days.0,
+        w.hours.0,
         w.minutes,
         w.completed,
         w.ends,
@@ -136,8 +136,8 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
 fn unpack(t: &mut Unpacker) -> Words {
     Words {
         progress: t.next_text(),
-        days: t.next_text(),
-        hours: t.next_text(),
+        days: t.next_forms(),
+        hours: t.next_forms(),
         minutes: t.next_text(),
         completed: t.next_text(),
         ends: t.next_text(),

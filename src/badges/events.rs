@@ -119,7 +119,8 @@ pub fn read_events(list: &Json, zone: &Zone) -> Result<Vec<Event>> {
     Ok(chronological(events))
 }
 
-/// Sorts events by `at` ([`crate::sort::by_time`]: linear time); events at one instant keep
+/// Sorts events by `at` ([`crate::sort::by_time`]: linear time in the full build and sessions, a
+/// merge sort in `impactkit/badges`); events at one instant keep
 /// their input order (no rule can tell them apart by order).
 pub(crate) fn chronological(events: Vec<Event>) -> Vec<Event> {
     crate::sort::by_time(events, |e| e.at, |_, _| std::cmp::Ordering::Equal)

@@ -215,7 +215,8 @@ pub(crate) fn unique_chronological(orders: Vec<Order>) -> Vec<Order> {
     crate::sort::by_time_keeping(orders, &first, |o| o.placed_at, |a, b| a.id.cmp(&b.id))
 }
 
-/// Sorts by `(placedAt, id)` ([`crate::sort::by_time`]: linear time). Ids are unique here,
+/// Sorts by `(placedAt, id)` ([`crate::sort::by_time`]: linear time in the full build and
+/// sessions, a merge sort in `impactkit/badges`). Ids are unique here,
 /// so the order is total.
 pub(crate) fn chronological(orders: Vec<Order>) -> Vec<Order> {
     crate::sort::by_time(orders, |o| o.placed_at, |a, b| a.id.cmp(&b.id))

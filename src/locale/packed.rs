@@ -9,6 +9,8 @@
 //! Each table's round trip is tested (`unpack(pack(table)) == table`), so the two listings cannot
 //! drift apart.
 
+use super::plural::Forms;
+
 /// What ends each text of a packed table.
 pub const TEXT_END: char = '\u{1f}';
 
@@ -49,6 +51,10 @@ pub const fn pack<const N: usize>(texts: &[&str]) -> [u8; N] {
         let bytes = texts[i].as_bytes();
         let mut j = 0;
         while j < bytes.len() {
+            assert!(
+                bytes[j] != TEXT_END as u8,
+                "a text holds the end mark U+001F"
+            );
             out[at] = bytes[j];
             at += 1;
             j += 1;
@@ -83,6 +89,16 @@ impl Unpacker {
     /// The next `N` texts.
     pub fn next_texts<const N: usize>(&mut self) -> [&'static str; N] {
         std::array::from_fn(|_| self.next_text())
+    }
+
+    /// The next text, a plural table.
+    pub fn next_forms(&mut self) -> Forms {
+        Forms(self.next_text())
+    }
+
+    /// The next `N` texts, plural tables.
+    pub fn next_forms_list<const N: usize>(&mut self) -> [Forms; N] {
+        std::array::from_fn(|_| self.next_forms())
     }
 }
 

@@ -26,7 +26,8 @@ pub enum Category {
 
 /// A word per category, in the order one, other, many, zero, two, few; missing
 /// categories use `other` (or the only form given).
-pub type Forms = &'static str;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forms(pub &'static str);
 
 /// What separates the forms of a [`Forms`] text (U+001E, never in a message).
 pub const FORM_SEPARATOR: char = '\u{1e}';
@@ -42,7 +43,7 @@ pub const FORM_SEPARATOR: char = '\u{1e}';
 #[macro_export]
 macro_rules! forms {
     ($first:literal $(, $form:literal)* $(,)?) => {
-        concat!($first $(, "\u{1e}", $form)*)
+        $crate::locale::plural::Forms(concat!($first $(, "\u{1e}", $form)*))
     };
 }
 
@@ -107,7 +108,7 @@ pub fn pick(forms: Forms, category: Category) -> &'static str {
         Category::Two => 4,
         Category::Few => 5,
     };
-    let form = |i: usize| forms.split(FORM_SEPARATOR).nth(i);
+    let form = |i: usize| forms.0.split(FORM_SEPARATOR).nth(i);
     form(index)
         .or_else(|| form(1))
         .or_else(|| form(0))

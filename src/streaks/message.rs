@@ -165,9 +165,9 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
     let [day, week, month] = w.span;
     let [today, this_week, this_month] = w.when;
     [
-        day,
-        week,
-        month,
+        day.0,
+        week.0,
+        month.0,
         w.keep_time,
         w.keep_date,
         w.repair,
@@ -182,7 +182,7 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
 /// The [`Words`] whose [`texts`] `t` reads.
 fn unpack(t: &mut Unpacker) -> Words {
     Words {
-        span: t.next_texts(),
+        span: t.next_forms_list(),
         keep_time: t.next_text(),
         keep_date: t.next_text(),
         repair: t.next_text(),

@@ -36,7 +36,7 @@ pub(super) fn equivalents(card: &Card) -> Option<[(String, &'static str); 2]> {
     let words = card.locale.words();
     Some([
         approx(card, kg / KG_PER_TREE_YEAR, words.trees),
-        approx(card, kg / KG_PER_KM, words.km),
+        approx(card, kg / KG_PER_KM, crate::locale::plural::Forms(words.km)),
     ])
 }
 

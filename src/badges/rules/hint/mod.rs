@@ -16,7 +16,7 @@ use words::Words;
 #[derive(Clone, Copy)]
 struct Speaker {
     locale: Locale,
-    words: Words,
+    words: &'static Words,
     /// Numbers in the locale's format; without a requested locale, as plain decimals (the
     /// English hints impactkit always wrote: "1234.5 more kg CO2 saved").
     localised: bool,

@@ -15,7 +15,6 @@ use crate::locale::Lang;
 
 /// The words of one event type: counted ("{n} more referrals"), a plural ("referrals") and
 /// one with its article ("a referral"). Custom types have `{name}`.
-#[derive(Clone, Copy)]
 #[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct EventWords {
     pub(super) count: Forms,
@@ -25,7 +24,6 @@ pub(super) struct EventWords {
 
 /// A `period` rule's sentences for one period (month or week); `{from}` names the orders
 /// that count, `{amount}` the counted amount, `{sum}` / `{field}` the compared fields.
-#[derive(Clone, Copy)]
 #[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct PeriodWords {
     pub(super) met_reached: &'static str,
@@ -36,7 +34,6 @@ pub(super) struct PeriodWords {
 }
 
 /// Every word of a hint in one language.
-#[derive(Clone, Copy)]
 #[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct Words {
     /// "{n} more orders" and "{n} more green orders".
@@ -96,7 +93,7 @@ pub(super) struct Words {
 }
 
 /// The table of `lang` (rebuilt from its packed texts, [`packing`]).
-pub(super) fn words(lang: Lang) -> Words {
+pub(super) fn words(lang: Lang) -> &'static Words {
     packing::words(lang)
 }
 

@@ -6,6 +6,7 @@
 use super::{ar, de, es, fr, ja, EventWords, PeriodWords, Words, EN};
 use crate::locale::packed::Unpacker;
 use crate::locale::Lang;
+use std::sync::OnceLock;
 
 /// How many texts a [`Words`] holds.
 const TEXTS: usize = 104;
@@ -20,18 +21,25 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
         ($($text:expr),+) => { $( out[at] = $text; at += 1; )+ };
     }
     macro_rules! put_all {
-        ($list:expr) => {
+        ($list:expr $(, $forms:tt)?) => {
             let mut i = 0;
             while i < $list.len() {
-                put!($list[i]);
+                put!($list[i]$(.$forms)?);
                 i += 1;
             }
         };
     }
-    put!(w.orders, w.green_orders, w.count, w.placed, w.at, w.with);
-    put_all!(w.units);
+    put!(
+        w.orders.0,
+        w.green_orders.0,
+        w.count,
+        w.placed,
+        w.at,
+        w.with
+    );
+    put_all!(w.units, 0);
     put!(w.sum, w.from_green, w.from_orders, w.in_green, w.in_orders);
-    put_all!(w.streaks);
+    put_all!(w.streaks, 0);
     put!(w.a_green_order, w.an_order);
     let mut p = 0;
     while p < w.periods.len() {
@@ -45,7 +53,7 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
         );
         p += 1;
     }
-    put_all!(w.amounts);
+    put_all!(w.amounts, 0);
     put_all!(w.ops);
     put_all!(w.field_ops);
     put!(w.versus, w.one_of, w.tier_is);
@@ -56,7 +64,7 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
     let mut e = 0;
     while e < w.events.len() {
         let event = &w.events[e];
-        put!(event.count, event.many, event.one);
+        put!(event.count.0, event.many, event.one);
         e += 1;
     }
     put!(w.event_sum, w.a_event, w.reach_tier, w.sign_up);
@@ -67,19 +75,19 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
 /// The [`Words`] whose [`texts`] `t` reads.
 fn unpack(t: &mut Unpacker) -> Words {
     Words {
-        orders: t.next_text(),
-        green_orders: t.next_text(),
+        orders: t.next_forms(),
+        green_orders: t.next_forms(),
         count: t.next_text(),
         placed: t.next_text(),
         at: t.next_text(),
         with: t.next_text(),
-        units: t.next_texts(),
+        units: t.next_forms_list(),
         sum: t.next_text(),
         from_green: t.next_text(),
         from_orders: t.next_text(),
         in_green: t.next_text(),
         in_orders: t.next_text(),
-        streaks: t.next_texts(),
+        streaks: t.next_forms_list(),
         a_green_order: t.next_text(),
         an_order: t.next_text(),
         periods: std::array::from_fn(|_| PeriodWords {
@@ -89,7 +97,7 @@ fn unpack(t: &mut Unpacker) -> Words {
             cover: t.next_text(),
             reach: t.next_text(),
         }),
-        amounts: t.next_texts(),
+        amounts: t.next_forms_list(),
         ops: t.next_texts(),
         field_ops: t.next_texts(),
         versus: t.next_text(),
@@ -108,7 +116,7 @@ fn unpack(t: &mut Unpacker) -> Words {
         days_on: t.next_text(),
         no_day: t.next_text(),
         events: std::array::from_fn(|_| EventWords {
-            count: t.next_text(),
+            count: t.next_forms(),
             many: t.next_text(),
             one: t.next_text(),
         }),
@@ -123,9 +131,14 @@ fn unpack(t: &mut Unpacker) -> Words {
 const PACKED: [&[u8]; 6] =
     crate::packed_tables!(texts, TEXTS, [EN, de::DE, fr::FR, es::ES, ar::AR, ja::JA]);
 
+/// Each language's table, rebuilt on first use (a preview composes a hint per tier).
+static TABLES: [OnceLock<Words>; 6] = [const { OnceLock::new() }; 6];
+
 /// The table of `lang`.
-pub(super) fn words(lang: Lang) -> Words {
-    unpack(&mut Unpacker::new(lang.pick(PACKED)))
+pub(super) fn words(lang: Lang) -> &'static Words {
+    let [en, de, fr, es, ar, ja] = &TABLES;
+    let table = lang.pick([en, de, fr, es, ar, ja]);
+    table.get_or_init(|| unpack(&mut Unpacker::new(lang.pick(PACKED))))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -133,12 +146,15 @@ mod tests {
     use super::*;
 
     /// Each language's table comes back whole from its packed texts (fails when
-    /// [`texts`] and [`unpack`] list a field in different places).
+    /// [`texts`] and [`unpack`] list a field in different places), and is rebuilt once.
     #[test]
     fn every_table_round_trips() {
         let tables = [&EN, &de::DE, &fr::FR, &es::ES, &ar::AR, &ja::JA];
-        for (table, packed) in tables.into_iter().zip(PACKED) {
+        let langs = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar, Lang::Ja];
+        for ((table, packed), lang) in tables.into_iter().zip(PACKED).zip(langs) {
             assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
+            assert_eq!(words(lang), table);
+            assert!(std::ptr::eq(words(lang), words(lang)));
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The card's few words in each language (see [`crate::locale`] for the
 //! languages, number and date formats and plural rules).
 
+use crate::locale::packed::Unpacker;
 use crate::locale::plural::Forms;
 pub use crate::locale::{fill, is_rtl, Lang, Locale};
+use std::sync::OnceLock;
 
 /// Words of a card in one language. `{n}` and `{p}` are placeholders.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Words {
     /// BCP 47 language tag written to `xml:lang`.
     pub tag: &'static str,
@@ -227,6 +229,67 @@ const JA: Words = Words {
     more: crate::forms!["ほか{n}個"],
 };
 
+/// How many texts a [`Words`] holds.
+const TEXTS: usize = 21;
+
+/// The texts of `w`, in [`unpack`]'s order (packed at compile time, [`crate::locale::packed`]:
+/// one run of bytes per language, not a (pointer, length) pair per text).
+const fn texts(w: &Words) -> [&'static str; TEXTS] {
+    let [day, week, month] = w.streak_periods;
+    let [bronze, silver, gold, platinum] = w.tiers;
+    [
+        w.tag,
+        w.co2_saved,
+        w.my_impact,
+        w.subtitle,
+        w.trees.0,
+        w.km,
+        w.orders.0,
+        w.top,
+        w.rank,
+        w.badges,
+        w.badge_earned,
+        w.earned_on,
+        w.streak,
+        day.0,
+        week.0,
+        month.0,
+        bronze,
+        silver,
+        gold,
+        platinum,
+        w.more.0,
+    ]
+}
+
+/// The [`Words`] whose [`texts`] `t` reads.
+fn unpack(t: &mut Unpacker) -> Words {
+    Words {
+        tag: t.next_text(),
+        co2_saved: t.next_text(),
+        my_impact: t.next_text(),
+        subtitle: t.next_text(),
+        trees: t.next_forms(),
+        km: t.next_text(),
+        orders: t.next_forms(),
+        top: t.next_text(),
+        rank: t.next_text(),
+        badges: t.next_text(),
+        badge_earned: t.next_text(),
+        earned_on: t.next_text(),
+        streak: t.next_text(),
+        streak_periods: t.next_forms_list(),
+        tiers: t.next_texts(),
+        more: t.next_forms(),
+    }
+}
+
+/// Every language's table, packed.
+const PACKED: [&[u8]; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
+
+/// Each language's table, rebuilt on first use (a card asks for its words a few times).
+static TABLES: [OnceLock<Words>; 6] = [const { OnceLock::new() }; 6];
+
 // "CO2" rather than "CO₂": common fonts (Liberation Sans, Arial) lack U+2082, and
 // resvg then draws the whole line in a fallback face.
 
@@ -238,7 +301,9 @@ impl Locale {
     /// assert_eq!(de.words().tiers[1], "Silber");
     /// ```
     pub fn words(self) -> &'static Words {
-        self.lang.pick([&EN, &DE, &FR, &ES, &AR, &JA])
+        let [en, de, fr, es, ar, ja] = &TABLES;
+        let table = self.lang.pick([en, de, fr, es, ar, ja]);
+        table.get_or_init(|| unpack(&mut Unpacker::new(self.lang.pick(PACKED))))
     }
 
     /// The ranking sentence and the rank alone (`top`, `rank` of [`Locale::words`]), read from
@@ -258,5 +323,17 @@ impl Locale {
             Lang::Ar => (AR.top, AR.rank),
             Lang::Ja => (JA.top, JA.rank),
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[test]
+fn every_table_round_trips() {
+    let langs = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar, Lang::Ja];
+    let tables = [&EN, &DE, &FR, &ES, &AR, &JA];
+    for ((table, packed), lang) in tables.into_iter().zip(PACKED).zip(langs) {
+        assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
+        let locale = Locale { lang };
+        assert!(std::ptr::eq(locale.words(), locale.words()));
     }
 }

@@ -156,9 +156,7 @@ fn words(lang: Lang) -> Words {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[test]
 fn every_table_round_trips() {
-    for (table, packed) in [&EN, &DE, &FR, &ES, &AR, &JA].into_iter().zip(PACKED) {
-        assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
-    }
+    crate::locale::packed::assert_round_trips([&EN, &DE, &FR, &ES, &AR, &JA], PACKED, unpack);
 }
 
 /// The local date of an RFC 3339 stamp in the customer's zone, as the locale writes it.

@@ -329,10 +329,8 @@ impl Locale {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[test]
 fn every_table_round_trips() {
-    let langs = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar, Lang::Ja];
-    let tables = [&EN, &DE, &FR, &ES, &AR, &JA];
-    for ((table, packed), lang) in tables.into_iter().zip(PACKED).zip(langs) {
-        assert_eq!(unpack(&mut Unpacker::new(packed)), *table);
+    crate::locale::packed::assert_round_trips([&EN, &DE, &FR, &ES, &AR, &JA], PACKED, unpack);
+    for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar, Lang::Ja] {
         let locale = Locale { lang };
         assert!(std::ptr::eq(locale.words(), locale.words()));
     }

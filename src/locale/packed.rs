@@ -105,6 +105,19 @@ impl Unpacker {
     }
 }
 
+/// Asserts that each of the six `tables` comes back whole from its `packed` bytes: `unpack` reads
+/// the fields in the order the table's `texts` listed them (each packed table's test).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn assert_round_trips<W: PartialEq + std::fmt::Debug>(
+    tables: [&W; 6],
+    packed: [&'static [u8]; 6],
+    unpack: fn(&mut Unpacker) -> W,
+) {
+    for (table, bytes) in tables.into_iter().zip(packed) {
+        assert_eq!(unpack(&mut Unpacker::new(bytes)), *table);
+    }
+}
+
 /// The packed tables (`[&[u8]; N]`, in a `const`) of the tables `[$table, ..]` (`const`s of one
 /// type), whose texts the `const fn` `$texts` lists (`[&'static str; $count]`).
 ///

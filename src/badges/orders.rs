@@ -5,10 +5,9 @@ use super::chains::Chains;
 use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
-use crate::json::{FastHash, Id, Json};
+use crate::json::{id_set, Id, IdSet, Json};
 use crate::time::{instant, Zone};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::HashSet;
 
 /// A supply chain an order was sourced from.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,8 +207,7 @@ pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
 
 /// The orders without repeated ids (the first of each is kept), sorted by [`chronological`].
 pub(crate) fn unique_chronological(orders: Vec<Order>) -> Vec<Order> {
-    let mut seen: HashSet<&Id, FastHash> =
-        HashSet::with_capacity_and_hasher(orders.len(), FastHash::default());
+    let mut seen: IdSet<&Id> = id_set(orders.len());
     let first: Vec<bool> = orders.iter().map(|o| seen.insert(&o.id)).collect();
     drop(seen);
     crate::sort::by_time_keeping(orders, &first, |o| o.placed_at, |a, b| a.id.cmp(&b.id))

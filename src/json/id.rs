@@ -10,13 +10,45 @@ use std::ops::Deref;
 
 /// The hash of the sets of ids (order ids, supply chains): in the full build (built for
 /// speed) foldhash's fast hash, with a fixed seed as everything here is deterministic (ids come
-/// from the shop's own backend; std's SipHash had no random keys in wasm either); in the
-/// capability modules, built for size, std's (~1 KB smaller).
+/// from the shop's own backend; std's SipHash had no random keys in wasm either); in
+/// `impactkit/sessions`, std's (~1 KB smaller). The modules built for size hash no ids ([`IdSet`]).
 #[cfg(feature = "full")]
 pub type FastHash = foldhash::fast::FixedState;
-/// The hash of the sets of ids: std's in the capability modules (built for size).
+/// The hash of the sets of ids: std's in the capability modules.
 #[cfg(not(feature = "full"))]
 pub type FastHash = std::hash::RandomState;
+
+/// A set of ids (order ids, supply chains). Hashed ([`FastHash`]: O(1) per id) in the builds with
+/// every fast path (the full build, `impactkit/sessions`); ordered (`BTreeSet`: O(log n) per id,
+/// the same answers) in the modules built for size (features `lean`, `lean-numbers`), which then
+/// hold no hash table and no SipHash (`impactkit/badges` −1.26 KB gzip, docs/modules.md).
+#[cfg(not(any(feature = "lean", feature = "lean-numbers")))]
+pub type IdSet<T> = std::collections::HashSet<T, FastHash>;
+/// A set of ids: ordered in the modules built for size (see the hashed one).
+#[cfg(any(feature = "lean", feature = "lean-numbers"))]
+pub type IdSet<T> = std::collections::BTreeSet<T>;
+
+/// An empty [`IdSet`] with room for `capacity` ids where it is hashed.
+///
+/// ```
+/// let mut seen = impactkit::json::id_set(2);
+/// assert!(seen.insert("a") && !seen.insert("a") && seen.len() == 1);
+/// ```
+#[cfg(not(any(feature = "lean", feature = "lean-numbers")))]
+pub fn id_set<T>(capacity: usize) -> IdSet<T> {
+    IdSet::with_capacity_and_hasher(capacity, FastHash::default())
+}
+
+/// An empty [`IdSet`] (ordered sets need no room ahead).
+///
+/// ```
+/// let mut seen = impactkit::json::id_set(2);
+/// assert!(seen.insert("a") && !seen.insert("a") && seen.len() == 1);
+/// ```
+#[cfg(any(feature = "lean", feature = "lean-numbers"))]
+pub fn id_set<T>(_capacity: usize) -> IdSet<T> {
+    IdSet::new()
+}
 
 /// Bytes kept inline.
 const INLINE: usize = 22;

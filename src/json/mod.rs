@@ -19,7 +19,7 @@ mod parse;
 pub mod scan;
 mod write;
 
-pub use id::{FastHash, Id};
+pub use id::{id_set, FastHash, Id, IdSet};
 pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};
 pub use node::{same_key, Node, Number};
 pub use write::{to_json_text, JsonWriter, ToJson};

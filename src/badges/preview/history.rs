@@ -15,11 +15,10 @@ use crate::badges::rules::{tally_all, Context, Rule, Tally};
 use crate::decimal::Display;
 use crate::error::Result;
 use crate::json::Json;
-use crate::json::{FastHash, Id};
+use crate::json::{Id, IdSet};
 use crate::locale::LocaleRequest;
 use crate::time::{instant, Zone};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashSet;
 
 /// How many orders and events (from the start of each list) a tally has seen.
 type Known = (usize, usize);
@@ -123,7 +122,7 @@ impl BadgeHistory {
             .map(|item| Order::from_json(&item, zone))
             .collect::<Result<Vec<Order>>>()?;
         let keep: Vec<bool> = {
-            let mut seen: HashSet<&Id, FastHash> = self.orders.iter().map(|o| &o.id).collect();
+            let mut seen: IdSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
             added.iter().map(|o| seen.insert(&o.id)).collect()
         };
         let mut orders = std::mem::take(&mut self.orders);

@@ -6,9 +6,8 @@ use super::{Field, Filter, Measure, Operand, Period, Progress, Rule, Source};
 use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::badges::rules::Context;
-use crate::json::FastHash;
+use crate::json::IdSet;
 use chrono::{DateTime, Utc};
-use std::collections::HashSet;
 
 /// Fixed-point nano-units: sums stay exact for up to 9 decimals.
 pub(super) fn nano(x: f64) -> i128 {
@@ -52,7 +51,7 @@ pub enum Tally {
     /// `distinct`: the chains seen.
     Distinct {
         /// Chain ids.
-        chains: HashSet<String, FastHash>,
+        chains: IdSet<String>,
         /// The order that reached the target.
         reached_at: Option<DateTime<Utc>>,
     },
@@ -108,7 +107,7 @@ impl Rule {
                 reached_at: None,
             },
             Measure::Distinct(..) => Tally::Distinct {
-                chains: HashSet::default(),
+                chains: crate::json::id_set(0),
                 reached_at: None,
             },
             Measure::Streak(..) => Tally::Streak {

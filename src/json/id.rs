@@ -21,7 +21,7 @@ pub type FastHash = std::hash::RandomState;
 /// A set of ids (order ids, supply chains). Hashed ([`FastHash`]: O(1) per id) in the builds with
 /// every fast path (the full build, `impactkit/sessions`); ordered (`BTreeSet`: O(log n) per id,
 /// the same answers) in the modules built for size (features `lean`, `lean-numbers`), which then
-/// hold no hash table and no SipHash (`impactkit/badges` −1.26 KB gzip, docs/modules.md).
+/// hold no hash table and no SipHash (`impactkit/badges` −1.28 KB gzip, docs/modules.md).
 #[cfg(not(any(feature = "lean", feature = "lean-numbers")))]
 pub type IdSet<T> = std::collections::HashSet<T, FastHash>;
 /// A set of ids: ordered in the modules built for size (see the hashed one).

@@ -6,8 +6,8 @@
 //! value is `points × factor`; without one the balance's own values are passed through.
 
 use crate::decimal::Decimal;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{format_date, Zone};
-use chrono::{DateTime, Utc};
 
 /// A points balance, backend-neutral.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,7 +247,7 @@ fn available_on(points: f64, rules: &Rules, zone: &Zone) -> Option<String> {
         return None;
     }
     // Local calendar days: a DST change inside the window does not move the date.
-    let days = chrono::Days::new(u64::try_from(days).ok()?);
+    let days = crate::time::civil::Days::new(u64::try_from(days).ok()?);
     let at = zone.shift_local(since, |l| l.checked_add_days(days))?;
     Some(format_date(zone.date_of(at)))
 }

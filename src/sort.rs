@@ -7,14 +7,14 @@
 //! Keys here are instants' seconds, which share their high bytes over any history, so most of
 //! the eight byte passes are skipped: a 10-year history sorts in four passes over the keys.
 
-use chrono::{DateTime, Utc};
+use crate::time::civil::{DateTime, Utc};
 use std::cmp::Ordering;
 
 /// `items` in order of `at`, then of `then` among items at one instant (equal ones keep their
 /// input order). A list already in order, the usual case, is returned as is.
 ///
 /// ```
-/// use chrono::DateTime;
+/// use impactkit::time::civil::DateTime;
 /// let at = |s| DateTime::from_timestamp(s, 0).unwrap();
 /// let list = vec![(at(20), "b"), (at(10), "z"), (at(20), "a")];
 /// let sorted = impactkit::sort::by_time(list, |x| x.0, |x, y| x.1.cmp(y.1));
@@ -35,7 +35,7 @@ pub fn by_time<T>(
 /// on): dropping items and sorting the rest move each kept item once.
 ///
 /// ```
-/// use chrono::DateTime;
+/// use impactkit::time::civil::DateTime;
 /// let at = |s| DateTime::from_timestamp(s, 0).unwrap();
 /// let list = vec![(at(20), "b"), (at(10), "z"), (at(20), "a"), (at(5), "y")];
 /// let kept = impactkit::sort::by_time_keeping(list, &[true, false, true], |x| x.0, |x, y| x.1.cmp(y.1));
@@ -121,7 +121,7 @@ fn radix_order(times: &[DateTime<Utc>], cmp: &dyn Fn(usize, usize) -> Ordering) 
 /// `(instant, value)` pairs in order of their instants, pairs at one instant in input order.
 ///
 /// ```
-/// use chrono::DateTime;
+/// use impactkit::time::civil::DateTime;
 /// let at = |s| DateTime::from_timestamp(s, 0).unwrap();
 /// assert_eq!(impactkit::sort::by_instant(vec![(at(2), 'a'), (at(1), 'b')]), [(at(1), 'b'), (at(2), 'a')]);
 /// ```
@@ -132,7 +132,7 @@ pub fn by_instant<V>(pairs: Vec<(DateTime<Utc>, V)>) -> Vec<(DateTime<Utc>, V)> 
 /// An instant's Unix second as a key that sorts as the instants do (the sign bit flipped).
 ///
 /// ```
-/// use chrono::DateTime;
+/// use impactkit::time::civil::DateTime;
 /// let (a, b) = (DateTime::from_timestamp(-5, 0).unwrap(), DateTime::from_timestamp(3, 0).unwrap());
 /// assert!(impactkit::sort::second_key(a) < impactkit::sort::second_key(b));
 /// ```

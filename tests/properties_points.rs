@@ -51,7 +51,7 @@ proptest! {
     #[test]
     fn urgency_follows_days_left(days in 0i64..120, last_chance in 0i64..20, extra in 0i64..40) {
         let soon = last_chance + extra;
-        let expiry = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date") + chrono::Days::new(days as u64 + 1);
+        let expiry = impactkit::time::civil::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date") + impactkit::time::civil::Days::new(days as u64 + 1);
         let out = call("pointsProgress", &json!({
             "balance": {"totalPointsBalance": 10, "availablePointsBalance": 10, "nextExpiringPointsAmount": 5,
                         "nextExpiringPointsDate": format!("{expiry}T00:00:00")},

@@ -143,7 +143,7 @@ mod tallies {
         ) {
             let (orders, events) = (orders(&order_rows), events(&event_rows));
             let (orders, events): (Vec<&Order>, Vec<&Event>) = (orders.iter().collect(), events.iter().collect());
-            let now = chrono::DateTime::from_timestamp(START + now_hours * HOUR, 0).expect("in range");
+            let now = impactkit::time::civil::DateTime::from_timestamp(START + now_hours * HOUR, 0).expect("in range");
             let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
             let rules: Vec<Rule> = tiers.iter().map(|&(kind, target)| rule(kind, target)).collect();
             let rules: Vec<&Rule> = rules.iter().collect();

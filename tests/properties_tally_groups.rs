@@ -75,7 +75,7 @@ proptest! {
     ) {
         let orders = orders(&rows);
         let history: Vec<&Order> = orders.iter().collect();
-        let now = chrono::DateTime::from_timestamp(START + 24 * 401 * HOUR, 0).expect("in range");
+        let now = impactkit::time::civil::DateTime::from_timestamp(START + 24 * 401 * HOUR, 0).expect("in range");
         let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
         let rules: Vec<Rule> = tiers.iter().map(|&(kind, target)| rule(kind, target)).collect();
         let rules: Vec<&Rule> = rules.iter().collect();
@@ -92,7 +92,8 @@ fn each_target_keeps_its_crossing() {
         .collect();
     let orders = orders(&rows);
     let history: Vec<&Order> = orders.iter().collect();
-    let now = chrono::DateTime::from_timestamp(START + 24 * 401 * HOUR, 0).expect("in range");
+    let now = impactkit::time::civil::DateTime::from_timestamp(START + 24 * 401 * HOUR, 0)
+        .expect("in range");
     let ctx = Context {
         kg_co2_per_tree: 21.77,
         now,

@@ -5,8 +5,8 @@ use super::schedule::Schedule;
 use super::{AchievementRequest, AchievementWindow, Activation, Status};
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorCode, Result};
+use crate::time::civil::{DateTime, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, Utc};
 use std::borrow::Borrow;
 
 /// `(start, shown end, exclusive end)` of a window.

@@ -2,7 +2,7 @@
 
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use crate::time::civil::{Datelike, Days, Months, NaiveDate};
 
 /// The unit of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use super::{Activation, PeriodSpec, Rounding, TimePoint};
 use crate::decimal::Display;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{self, Zone, ZoneDb};
-use chrono::{DateTime, Utc};
 use std::borrow::Borrow;
 
 /// `(at, value)` of one event.

@@ -2,8 +2,8 @@
 
 use super::period::{last_day_of_unit, Rounding, TimePoint, Unit};
 use super::PeriodSpec;
+use crate::time::civil::{DateTime, Datelike, Days, Duration, Months, NaiveDateTime, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, Datelike, Days, Duration, Months, NaiveDateTime, Utc};
 
 /// How window ends are computed.
 pub(super) struct Schedule {

@@ -15,8 +15,8 @@
 use crate::badges::validity::{Expiry, Limit, Limits, Reason, Unit, Validity, Window};
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, Node};
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{epoch_at, instant, Zone};
-use chrono::{DateTime, Utc};
 
 /// Epoch numbers with a magnitude below this are seconds; the rest milliseconds
 /// (the rule every epoch input follows: [`crate::time::EPOCH_SECONDS_BELOW`]).

@@ -8,8 +8,8 @@
 use super::definition::Definition;
 use super::rules::Progress;
 use super::validity::Limit;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, Utc};
 
 /// The customer's earns of one badge, sorted, for counting inside limit windows.
 ///
@@ -41,7 +41,7 @@ impl EarnLog {
     ///
     /// ```
     /// use impactkit::{badges::{earns::EarnLog, validity::Limit}, time::Zone};
-    /// let t = chrono::DateTime::from_timestamp(1_750_000_000, 0);
+    /// let t = impactkit::time::civil::DateTime::from_timestamp(1_750_000_000, 0);
     /// let ever = Limit { max: 1, window: None };
     /// assert_eq!(EarnLog::new([t, None, t]).used(&ever, t.unwrap(), &Zone::utc()), 3);
     /// ```

@@ -4,8 +4,8 @@
 use super::orders::Order;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Datelike, NaiveDate, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The event type that needs a `tier`.
 pub const TIER_REACHED: &str = "tierReached";

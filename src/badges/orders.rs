@@ -6,8 +6,8 @@ use super::events::LocalTime;
 use crate::decimal::remaining;
 use crate::error::Result;
 use crate::json::{id_set, Id, IdSet, Json};
+use crate::time::civil::{DateTime, NaiveDate, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, NaiveDate, Utc};
 
 /// A supply chain an order was sourced from.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ impl Order {
     /// ```
     /// use impactkit::{badges::orders::Order, json::Json, time::Zone};
     /// let v = serde_json::json!({"co2Kg": 1, "baselineCo2Kg": 2, "recycledShare": 0.7, "supplyChains": []});
-    /// let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    /// let now = impactkit::time::civil::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
     /// let v = impactkit::json::Node::from(&v);
     /// let cart = Order::cart(&Json::root(&v), &Zone::utc(), now).unwrap();
     /// assert_eq!((cart.id.as_str(), cart.placed_at), ("cart", now));

@@ -17,8 +17,8 @@
 use super::earns::EarnLog;
 use crate::error::{ErrorCode, Result};
 use crate::json::{Json, JsonWriter, ToJson};
+use crate::time::civil::{DateTime, Days, Months, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Days, Months, Utc};
 
 /// When a badge can be earned.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,7 +121,7 @@ impl Validity {
     ///
     /// ```
     /// let v = impactkit::badges::validity::Validity::default();
-    /// assert!(v.contains(chrono::DateTime::UNIX_EPOCH));
+    /// assert!(v.contains(impactkit::time::civil::DateTime::UNIX_EPOCH));
     /// ```
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
         self.start_on.map_or(true, |s| t >= s) && self.expires_on.map_or(true, |e| t < e)
@@ -132,7 +132,7 @@ impl Validity {
     /// ```
     /// use impactkit::badges::validity::{Reason, Validity};
     /// let off = Validity { active: false, ..Validity::default() };
-    /// assert_eq!(off.check(chrono::DateTime::UNIX_EPOCH), Some(Reason::Inactive));
+    /// assert_eq!(off.check(impactkit::time::civil::DateTime::UNIX_EPOCH), Some(Reason::Inactive));
     /// ```
     pub fn check(&self, now: DateTime<Utc>) -> Option<Reason> {
         if !self.active {
@@ -293,7 +293,7 @@ impl Limits {
     /// use impactkit::badges::validity::{Limits, Limit, Reason};
     /// use impactkit::time::Zone;
     /// let limits = Limits { customer: vec![Limit { max: 1, window: None }], badge: vec![] };
-    /// let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    /// let now = impactkit::time::civil::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
     /// assert_eq!(limits.check(&[Some(now)], None, now, &Zone::utc()), Some(Reason::CustomerLimit));
     /// assert_eq!(limits.check(&[], None, now, &Zone::utc()), None);
     /// ```
@@ -405,7 +405,7 @@ impl Expiry {
     ///
     /// ```
     /// use impactkit::{badges::validity::{Expiry, Unit, Validity}, time::Zone};
-    /// let end = chrono::DateTime::from_timestamp(1_800_000_000, 0);
+    /// let end = impactkit::time::civil::DateTime::from_timestamp(1_800_000_000, 0);
     /// let validity = Validity { expires_on: end, ..Validity::default() };
     /// assert_eq!(Expiry::WithBadge.expires_at(None, &validity, &Zone::utc()), Ok(end));
     /// assert_eq!(Expiry::Never.expires_at(end, &validity, &Zone::utc()), Ok(None));

@@ -172,9 +172,9 @@ fn badge(item: &Json, zone: &Zone) -> Result<Badge> {
             let at = instant(&field, zone)?;
             let d = zone.date_of(at);
             Some((
-                chrono::Datelike::year(&d),
-                chrono::Datelike::month(&d),
-                chrono::Datelike::day(&d),
+                crate::time::civil::Datelike::year(&d),
+                crate::time::civil::Datelike::month(&d),
+                crate::time::civil::Datelike::day(&d),
             ))
         }
         None => None,

@@ -333,7 +333,7 @@ impl Locale {
     /// assert_eq!(Locale::EN.iso_date("soon"), "soon");
     /// ```
     pub fn iso_date(self, text: &str) -> String {
-        use chrono::Datelike;
+        use crate::time::civil::Datelike;
         match crate::time::parse_date_str(text) {
             Some(d) => self.date(d.year(), d.month(), d.day()),
             None => text.to_owned(),

@@ -18,8 +18,8 @@
 use crate::decimal::Decimal;
 use crate::error::Result;
 use crate::json::Json;
+use crate::time::civil::{DateTime, Datelike, Days, NaiveDate, Utc};
 use crate::time::{format_date, instant, Zone, ZoneDb};
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 /// Local days before today the trend reaches back at least, when the history does.
 ///

@@ -9,8 +9,8 @@ use crate::decimal::remaining;
 use crate::json::scan::{first_time, plain_digits, Keys, Scan};
 use crate::json::{Id, Json, Node};
 use crate::limits::MAX_STRING_LEN;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{instant, utc_instant_text, Zone};
-use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 
 /// An order's keys the rules read, in the order histories usually write them (the scan tries

@@ -13,8 +13,8 @@ use crate::badges::orders::Order;
 use crate::decimal::Decimal;
 use crate::error::Result;
 use crate::streaks::Activity;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, Utc};
 
 /// Which records a window counts, and what each adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use crate::error::{ErrorCode, Result};
 use crate::json::scan::{first_time, Keys, Scan};
 use crate::json::{Json, Node};
+use crate::time::civil::{DateTime, NaiveDate, Utc};
 use crate::time::{self, Zone};
-use chrono::{DateTime, NaiveDate, Utc};
 
 /// One activity record: its date in the customer's zone, the instant for `at` records, a count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,7 +26,7 @@ impl Activity {
     /// use impactkit::{json::Json, streaks::Activity, time::Zone};
     /// let v = serde_json::json!([{"date": "2025-03-14"}, {"at": "2025-03-15T10:00:00Z", "count": 2}]);
     /// let a = Activity::read(&Json::root(&impactkit::json::Node::from(&v)), &Zone::utc()).unwrap();
-    /// let now = chrono::DateTime::parse_from_rfc3339("2025-03-15T08:00:00Z").unwrap().to_utc();
+    /// let now = impactkit::time::utc_instant_text("2025-03-15T08:00:00Z").unwrap();
     /// assert_eq!(a.up_to(now, now.date_naive()).len(), 1);
     /// ```
     pub fn read(list: &Json, zone: &Zone) -> Result<Activity> {

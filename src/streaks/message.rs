@@ -8,8 +8,8 @@ use super::{Period, Streak, StreakRequest, StreakState};
 use crate::locale::packed::Unpacker;
 use crate::locale::plural::{category, Forms};
 use crate::locale::{fill_all, Lang, Locale};
+use crate::time::civil::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use crate::time::{self, Zone};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 /// A language's streak words: `{n}` a count, `{streak}` a `span`, `{when}` a time, date or
 /// `when` word, `{date}` a date.

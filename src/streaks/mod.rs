@@ -9,8 +9,8 @@
 use crate::error::Result;
 use crate::json::Json;
 use crate::locale::LocaleRequest;
+use crate::time::civil::{DateTime, NaiveDate, Utc};
 use crate::time::{Zone, ZoneDb};
-use chrono::{DateTime, NaiveDate, Utc};
 
 mod activity;
 mod compute;

@@ -8,8 +8,8 @@
 use super::{EarnedFreezes, PeriodStatus, Streak, StreakRequest};
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Datelike, NaiveDate, Utc};
 use crate::time::{self, Zone};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// Most `repairs` accepted in one call.
 ///

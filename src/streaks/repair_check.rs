@@ -3,7 +3,7 @@
 use super::repair::{month_of, parse_date, RejectReason, RejectedRepair, RepairPolicy, Repairable};
 use super::{period_sums, Streak, StreakRequest, StreakState};
 use crate::time;
-use chrono::{DateTime, Utc};
+use crate::time::civil::{DateTime, Utc};
 
 impl StreakRequest {
     /// The done periods up to `now`, in order.

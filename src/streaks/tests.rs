@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::time;
-use chrono::{Datelike, Days, Months, Weekday};
+use crate::time::civil::{Datelike, Days, Months};
 
 /// An independent, day-by-day reference over period start dates.
 struct Reference {
@@ -18,12 +18,13 @@ struct Reference {
 fn period_start(r: &StreakRequest, d: NaiveDate) -> NaiveDate {
     match r.calendar.period {
         Period::Day => d,
-        Period::Week => d
+        Period::Week => chrono::NaiveDate::from(d)
             .week(match r.calendar.week_start {
-                WeekStart::Monday => Weekday::Mon,
-                WeekStart::Sunday => Weekday::Sun,
+                WeekStart::Monday => chrono::Weekday::Mon,
+                WeekStart::Sunday => chrono::Weekday::Sun,
             })
-            .first_day(),
+            .first_day()
+            .into(),
         Period::Month => d.with_day(1).unwrap(),
     }
 }

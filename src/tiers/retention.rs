@@ -15,8 +15,8 @@ use super::TierProgress;
 use crate::decimal::Display;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
 use crate::time::{format_date, instant, Zone, ZoneDb};
-use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
 
 /// The qualifying period a tier is earned and kept over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

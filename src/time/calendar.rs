@@ -1,7 +1,7 @@
 //! Calendar periods numbered consecutively (days, weeks, months), used by streaks and by the
 //! badge rules' `streak` and `period` measures, so a run of periods is a run of integers.
 
-use chrono::{Datelike, NaiveDate};
+use crate::time::civil::{Datelike, NaiveDate};
 
 /// The length of one calendar period (one streak step).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub enum WeekStart {
 ///
 /// ```
 /// use impactkit::time::calendar::{Calendar, Period, WeekStart};
-/// use chrono::NaiveDate;
+/// use impactkit::time::civil::NaiveDate;
 /// let weeks = Calendar { period: Period::Week, week_start: WeekStart::Sunday };
 /// let sat = NaiveDate::from_ymd_opt(2025, 3, 15).unwrap();
 /// let sun = NaiveDate::from_ymd_opt(2025, 3, 16).unwrap();

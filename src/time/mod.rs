@@ -6,6 +6,7 @@
 //! database natively, the JS engine's `Intl` in wasm.
 
 pub mod calendar;
+pub mod civil;
 #[cfg(any(target_arch = "wasm32", test))]
 // (The raw ABI, feature `raw`, has no Intl zones to learn from.)
 #[cfg_attr(feature = "raw", allow(dead_code))]
@@ -21,7 +22,7 @@ pub use zone::{Zone, ZoneDb, ZoneRules};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
 use crate::limits::{MAX_YEAR, MIN_YEAR};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use crate::time::civil::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use text::{date_text, parse_date_text, parse_instant_text, InstantText};
 
 fn in_supported_range(year: i32) -> bool {
@@ -195,7 +196,7 @@ pub fn date(field: &Json) -> Result<NaiveDate> {
 /// Formats a date as `YYYY-MM-DD`.
 ///
 /// ```
-/// let d = chrono::NaiveDate::from_ymd_opt(1969, 12, 31).unwrap();
+/// let d = impactkit::time::civil::NaiveDate::from_ymd_opt(1969, 12, 31).unwrap();
 /// assert_eq!(impactkit::time::format_date(d), "1969-12-31");
 /// ```
 pub fn format_date(date: NaiveDate) -> String {

@@ -3,7 +3,7 @@
 use super::text::datetime_text;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use crate::time::civil::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 /// UTC offsets of one IANA zone.
 pub trait ZoneRules {
@@ -116,7 +116,7 @@ impl Zone {
     /// use impactkit::time::{Zone, TzDatabase, parse_instant_str};
     /// let berlin = Zone::parse("Europe/Berlin", &TzDatabase).unwrap();
     /// let t = parse_instant_str("2024-03-31T01:30:00Z", &berlin).unwrap();
-    /// assert_eq!(berlin.local(t).to_string(), "2024-03-31 03:30:00");
+    /// assert_eq!(impactkit::time::text::datetime_text(berlin.local(t)), "2024-03-31T03:30:00");
     /// ```
     pub fn local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
         instant.naive_utc() + Duration::seconds(i64::from(self.offset_at(instant)))
@@ -138,7 +138,7 @@ impl Zone {
     /// assert_eq!((date.to_string(), second), ("2025-03-09".to_owned(), 23 * 3600 + 30 * 60));
     /// ```
     pub fn day_and_second(&self, instant: DateTime<Utc>) -> (NaiveDate, u32) {
-        use chrono::Timelike;
+        use crate::time::civil::Timelike;
         // The UTC date moved by at most a day (offsets are under a day).
         let utc = instant.naive_utc();
         let second =
@@ -155,7 +155,7 @@ impl Zone {
                 let wall = self.local(instant);
                 (
                     wall.date(),
-                    chrono::Timelike::num_seconds_from_midnight(&wall),
+                    crate::time::civil::Timelike::num_seconds_from_midnight(&wall),
                 )
             }
         }
@@ -170,7 +170,7 @@ impl Zone {
     /// ```
     /// use impactkit::time::{Zone, TzDatabase};
     /// let berlin = Zone::parse("Europe/Berlin", &TzDatabase).unwrap();
-    /// let gap = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(2, 30, 0).unwrap();
+    /// let gap = impactkit::time::civil::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap().and_hms_opt(2, 30, 0).unwrap();
     /// assert_eq!(berlin.format(berlin.resolve_local(gap)), "2024-03-31T03:30:00+02:00");
     /// ```
     pub fn resolve_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
@@ -201,7 +201,7 @@ impl Zone {
     ///
     /// ```
     /// use impactkit::time::{Zone, parse_instant_str};
-    /// use chrono::Months;
+    /// use impactkit::time::civil::Months;
     /// let t = parse_instant_str("2025-01-31T12:00:00Z", &Zone::utc()).unwrap();
     /// let next = Zone::utc().shift_local(t, |l| l.checked_add_months(Months::new(1))).unwrap();
     /// assert_eq!(Zone::utc().format(next), "2025-02-28T12:00:00Z");
@@ -233,7 +233,7 @@ impl Zone {
     /// use impactkit::time::{Zone, parse_instant_str};
     /// let t = parse_instant_str("2200-12-31T23:59:59Z", &Zone::utc()).unwrap();
     /// assert!(Zone::utc().writable(t));
-    /// assert!(!Zone::utc().writable(chrono::DateTime::from_timestamp(253_402_300_800, 0).unwrap())); // 10000-01-01
+    /// assert!(!Zone::utc().writable(impactkit::time::civil::DateTime::from_timestamp(253_402_300_800, 0).unwrap())); // 10000-01-01
     /// ```
     pub fn writable(&self, t: DateTime<Utc>) -> bool {
         (MIN_WRITABLE_YEAR..=MAX_WRITABLE_YEAR).contains(&self.local(t).year())
@@ -246,7 +246,7 @@ impl Zone {
     /// ```
     /// use impactkit::time::{Zone, TzDatabase};
     /// let apia = Zone::parse("Pacific/Apia", &TzDatabase).unwrap();
-    /// let day = |d| chrono::NaiveDate::from_ymd_opt(2011, 12, d).unwrap();
+    /// let day = |d| impactkit::time::civil::NaiveDate::from_ymd_opt(2011, 12, d).unwrap();
     /// assert!(apia.date_exists(day(29)) && !apia.date_exists(day(30)) && apia.date_exists(day(31)));
     /// ```
     pub fn date_exists(&self, date: NaiveDate) -> bool {
@@ -345,7 +345,7 @@ mod tests {
                 let wall = zone.local(at);
                 let expected = (
                     wall.date(),
-                    chrono::Timelike::num_seconds_from_midnight(&wall),
+                    crate::time::civil::Timelike::num_seconds_from_midnight(&wall),
                 );
                 assert_eq!(zone.day_and_second(at), expected, "{name} at {t}");
             }

@@ -9,8 +9,8 @@
 use crate::error::{ErrorCode, Message, Result};
 use crate::json::Json;
 use crate::limits::{MAX_ARRAY_LEN, MAX_YEAR, MIN_YEAR};
+use crate::time::civil::{DateTime, NaiveDate, Utc};
 use crate::time::{parse_instant_str, Zone};
-use chrono::{DateTime, NaiveDate, Utc};
 
 /// One activity, normalised: `streak({activity: [...]})` reads its `at`.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +178,7 @@ const MONTHS: [&str; 12] = [
 ///
 /// ```
 /// use impactkit::adapters::gameball::activities::parse_long_date;
-/// let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+/// let d = |y, m, d| impactkit::time::civil::NaiveDate::from_ymd_opt(y, m, d);
 /// assert_eq!(parse_long_date("October 20, 2024"), d(2024, 10, 20));
 /// assert_eq!(parse_long_date("sep 3 2024"), d(2024, 9, 3));
 /// assert_eq!(parse_long_date("2024-10-20"), d(2024, 10, 20));

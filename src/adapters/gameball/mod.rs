@@ -27,7 +27,7 @@ fn newest_first<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
 }
 
 /// A sort key of an instant: UTC wall-clock text, which sorts as the instants do (four-digit years).
-fn instant_key(t: &chrono::DateTime<chrono::Utc>) -> String {
+fn instant_key(t: &crate::time::civil::DateTime<crate::time::civil::Utc>) -> String {
     crate::time::text::datetime_text(t.naive_utc())
 }
 

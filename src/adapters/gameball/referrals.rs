@@ -3,8 +3,8 @@
 
 use crate::error::{ErrorCode, Message, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Utc};
 
 /// A referred friend, for display (the list's email and mobile number are left out).
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@ use super::{EarnedBadge, Source};
 use crate::badges::definition::Definition;
 use crate::error::{ErrorCode, Result};
 use crate::json::Json;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Utc};
 
 /// A backend-reported earn (seed 000 `badges` entry).
 pub(super) struct BackendEarn {

@@ -12,8 +12,8 @@ use crate::badges::rules::{Context, Progress, Tally};
 use crate::decimal::{remaining, Display};
 use crate::error::{Error, ErrorCode, Result};
 use crate::locale::Locale;
+use crate::time::civil::{DateTime, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, Utc};
 
 /// What every definition is previewed against.
 pub(super) struct Scene<'a> {

@@ -17,8 +17,8 @@ use crate::error::Result;
 use crate::json::Json;
 use crate::json::{Id, IdSet};
 use crate::locale::LocaleRequest;
+use crate::time::civil::{DateTime, Duration, Utc};
 use crate::time::{instant, Zone};
-use chrono::{DateTime, Duration, Utc};
 
 /// How many orders and events (from the start of each list) a tally has seen.
 type Known = (usize, usize);

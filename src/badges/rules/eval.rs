@@ -4,8 +4,8 @@ use super::{Clause, Filter, Op, Operand, Period, Progress, Rule, Source};
 use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::time::calendar::{self, Calendar, WeekStart};
+use crate::time::civil::{DateTime, NaiveDate, Utc};
 use crate::time::Zone;
-use chrono::{DateTime, NaiveDate, Utc};
 
 /// Evaluation context: the preview's options, "now" and timezone.
 #[derive(Clone, Copy)]
@@ -78,7 +78,7 @@ impl Period {
     ///
     /// ```
     /// use impactkit::badges::rules::Period;
-    /// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let d = |y, m, day| impactkit::time::civil::NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// assert_eq!(Period::Month.key(d(2025, 1, 1)) - Period::Month.key(d(2024, 12, 31)), 1);
     /// assert_eq!(Period::Week.key(d(2025, 3, 10)) - Period::Week.key(d(2025, 3, 9)), 1); // Sunday → Monday
     /// assert_eq!(Period::Week.key(d(2025, 3, 16)), Period::Week.key(d(2025, 3, 10)));
@@ -91,7 +91,7 @@ impl Period {
     ///
     /// ```
     /// use impactkit::badges::rules::Period;
-    /// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let d = |y, m, day| impactkit::time::civil::NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// assert_eq!(Period::Month.start(Period::Month.key(d(2024, 12, 31)) + 1), Some(d(2025, 1, 1)));
     /// assert_eq!(Period::Week.start(Period::Week.key(d(2025, 3, 16))), Some(d(2025, 3, 10)));
     /// ```

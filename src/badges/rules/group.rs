@@ -60,7 +60,7 @@ impl Rule {
 ///     Rule::from_json(&Json::root(&Node::from(&v))).unwrap()
 /// };
 /// let rules = [rule(1), rule(5), rule(2)];
-/// let now = chrono::DateTime::UNIX_EPOCH;
+/// let now = impactkit::time::civil::DateTime::UNIX_EPOCH;
 /// let ctx = Context { kg_co2_per_tree: 21.77, now, today: now.date_naive(), zone: &Zone::utc() };
 /// let one_by_one: Vec<_> = rules.iter().map(|r| r.tally(&[], &[], &ctx)).collect();
 /// assert_eq!(tally_all(&rules.iter().collect::<Vec<_>>(), &[], &[], &ctx), one_by_one);

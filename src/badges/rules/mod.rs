@@ -38,7 +38,7 @@ pub use fields::Field;
 pub use group::tally_all;
 pub use tally::{Span, Tally, WhatIf};
 
-use chrono::{DateTime, Utc};
+use crate::time::civil::{DateTime, Utc};
 
 /// A comparison operator of a `where` clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

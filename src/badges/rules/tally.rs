@@ -7,7 +7,7 @@ use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::badges::rules::Context;
 use crate::json::IdSet;
-use chrono::{DateTime, Utc};
+use crate::time::civil::{DateTime, Utc};
 
 /// Fixed-point nano-units: sums stay exact for up to 9 decimals.
 pub(super) fn nano(x: f64) -> i128 {

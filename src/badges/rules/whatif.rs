@@ -5,7 +5,7 @@ use super::tally::{counted_chains, nano, sum_reached, trees};
 use super::{Context, Measure, Rule, Span, Tally, WhatIf};
 use crate::badges::events::Item;
 use crate::badges::orders::Order;
-use chrono::{DateTime, Utc};
+use crate::time::civil::{DateTime, Utc};
 
 impl Rule {
     /// Whether the tallied history plus one more `order` (at its place in time) reaches the

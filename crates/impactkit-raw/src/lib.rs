@@ -47,39 +47,63 @@ compile_error!("impactkit-raw builds one module at a time: enable exactly one of
 
 use impactkit::raw::{run, Outcome};
 use impactkit::time::{ZoneDb, ZoneRules};
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 
-// The allocator: linked in for its `#[global_allocator]`.
+// The allocator (its arena): linked in for its `#[global_allocator]`; [`input`] resets it.
+#[cfg(not(target_arch = "wasm32"))]
 use impactkit_alloc as _;
 
-thread_local! {
-    /// The input the JS glue writes into (see [`input`]).
-    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    /// The last call's answer: its JSON text (see [`output`]).
-    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+/// The input the JS glue writes into (see [`input`]) and the last call's answer, its JSON text
+/// (see [`output`]).
+struct Buffers {
+    input: Vec<u8>,
+    output: Vec<u8>,
 }
 
-/// Makes room for `bytes` bytes of input and answers where the glue writes them.
+struct Shared(UnsafeCell<Buffers>);
+
+// SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
+unsafe impl Sync for Shared {}
+
+static BUFFERS: Shared = Shared(UnsafeCell::new(Buffers {
+    input: Vec::new(),
+    output: Vec::new(),
+}));
+
+/// The buffers, for one export at a time.
+fn buffers() -> &'static mut Buffers {
+    // SAFETY: one thread; each export takes them once and holds them until it returns, and no
+    // export calls another (the host calls them one after another).
+    unsafe { &mut *BUFFERS.0.get() }
+}
+
+/// Makes room for `bytes` bytes of input and answers where the glue writes them: the start of a
+/// call, so everything the previous call allocated is freed at once (the arena of impactkit-alloc).
 #[no_mangle]
 pub extern "C" fn input(bytes: usize) -> *mut u8 {
-    OUTPUT.with(|out| *out.borrow_mut() = Vec::new());
-    INPUT.with(|input| {
-        let mut input = input.borrow_mut();
-        *input = vec![0; bytes];
-        input.as_mut_ptr()
-    })
+    // SAFETY: the previous call is over and the glue has read its output; its input and output
+    // are only dropped below (freeing does nothing in the arena), and no other allocation of it
+    // lives on: the modules keep no heap data between calls (their tables are static text).
+    #[cfg(target_arch = "wasm32")]
+    unsafe {
+        impactkit_alloc::reset()
+    };
+    let buffers = buffers();
+    buffers.output = Vec::new();
+    buffers.input = vec![0; bytes];
+    buffers.input.as_mut_ptr()
 }
 
 /// Where the last call's answer (JSON text) starts.
 #[no_mangle]
 pub extern "C" fn output() -> *const u8 {
-    OUTPUT.with(|out| out.borrow().as_ptr())
+    buffers().output.as_ptr()
 }
 
 /// How many bytes the last call's answer has.
 #[no_mangle]
 pub extern "C" fn output_len() -> usize {
-    OUTPUT.with(|out| out.borrow().len())
+    buffers().output.len()
 }
 
 /// Runs `f` on the input written since [`input`] with time zones from `zones`: 0 when
@@ -91,12 +115,12 @@ fn call<T: impactkit::json::ToJson>(
     f: impactkit::raw::Function<T>,
     zones: &dyn ZoneDb,
 ) -> u32 {
-    let bytes = INPUT.with(|input| std::mem::take(&mut *input.borrow_mut()));
+    let bytes = std::mem::take(&mut buffers().input);
     let (status, text) = match run(name, kind, units, bytes, f, zones) {
         Outcome::Result(text) => (0, text),
         Outcome::Error(text) => (1, text),
     };
-    OUTPUT.with(|out| *out.borrow_mut() = text.into_bytes());
+    buffers().output = text.into_bytes();
     status
 }
 

@@ -198,8 +198,13 @@ impl NaiveDateTime {
 
     /// `self - other`.
     pub fn signed_duration_since(self, other: NaiveDateTime) -> Duration {
-        Duration::new(self.seconds - other.seconds, 0) + Duration::new(0, self.nanos)
-            - Duration::new(0, other.nanos)
+        match self.nanos.checked_sub(other.nanos) {
+            Some(nanos) => Duration::new(self.seconds - other.seconds, nanos),
+            None => Duration::new(
+                self.seconds - other.seconds - 1,
+                self.nanos + NANOS_PER_SECOND - other.nanos,
+            ),
+        }
     }
 }
 

@@ -51,8 +51,8 @@ pub use error::{Error, ErrorCode, ErrorFields, Result};
 /// the general code it skips gives.
 pub(crate) const FAST_PATHS: bool = !cfg!(feature = "lean");
 
-/// Whether this build has the double-arithmetic fast paths for single numbers (a double's
-/// shortest decimal, a decimal's double, the double writer): [`FAST_PATHS`] builds but
+/// Whether this build has the fast paths for single values (a double's shortest decimal, a
+/// decimal's double, the double writer, a UTC instant's text read in one step): [`FAST_PATHS`] builds but
 /// `impactkit/streaks` and `impactkit/badges` (feature `lean-numbers`), built for size, which keep
 /// only their list fast paths (records, orders; not [`RADIX_SORT`]). Each gives exactly what the
 /// general code gives.

@@ -41,21 +41,21 @@ fn with_range(message: crate::error::Message) -> crate::error::Message {
 
 /// Parses an instant string: RFC 3339 (`2025-03-15T10:30:00Z`, `…+02:00`),
 /// a naive local date-time (`2024-12-01T00:00:00`, read in `zone`) or a
-/// bare date (`2024-12-01`, local midnight in `zone`).
+/// bare date (`2024-12-01`, local midnight in `zone`). ASCII whitespace around it is ignored.
 ///
 /// ```
 /// use impactkit::time::{parse_instant_str, Zone};
-/// let t = parse_instant_str("2023-10-10T09:30:45", &Zone::utc()).unwrap();
+/// let t = parse_instant_str(" 2023-10-10T09:30:45\n", &Zone::utc()).unwrap();
 /// assert_eq!(t.timestamp(), 1696930245);
 /// assert!(parse_instant_str("yesterday", &Zone::utc()).is_none());
 /// ```
 pub fn parse_instant_str(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
-    if crate::FAST_PATHS {
+    if crate::FAST_NUMBERS {
         if let Some((instant, year)) = text::utc_instant(text) {
             return in_supported_range(year).then_some(instant);
         }
     }
-    let instant = match parse_instant_text(text.trim())? {
+    let instant = match parse_instant_text(text.trim_ascii())? {
         InstantText::Offset(wall, offset) => {
             (wall - Duration::seconds(i64::from(offset))).and_utc()
         }

@@ -12,6 +12,7 @@ use crate::limits::MAX_INPUT_DECIMALS;
 use crate::limits::MAX_OUTPUT_DECIMALS;
 
 mod percent;
+pub mod wide;
 
 pub use crate::numbers::show;
 use crate::numbers::{shortest_units, units_text};
@@ -148,12 +149,12 @@ impl Decimal {
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let (a, za) = strip_zeros(self.units);
         let (b, zb) = strip_zeros(other.units);
-        let product = a.checked_mul(b)?;
+        let product = wide::checked_mul(a, b)?;
         let shift = za + zb;
         let units = if shift >= SCALE {
-            product.checked_mul(10i128.checked_pow(shift - SCALE)?)?
+            (SCALE..shift).try_fold(product, |p, _| wide::checked_mul(p, 10))?
         } else {
-            product / 10i128.pow(SCALE - shift)
+            wide::div_trunc(product, 10i128.pow(SCALE - shift)).0
         };
         Some(Decimal { units })
     }
@@ -165,7 +166,10 @@ impl Decimal {
     /// ```
     pub fn from_int(n: i64) -> Decimal {
         Decimal {
-            units: i128::from(n).saturating_mul(ONE),
+            units: wide::checked_mul(i128::from(n), ONE).unwrap_or(match n < 0 {
+                true => i128::MIN,
+                false => i128::MAX,
+            }),
         }
     }
 
@@ -177,7 +181,7 @@ impl Decimal {
     /// assert_eq!(Decimal::from_f64(-0.5).div_floor(Decimal::from_f64(1.0)), Some(-1));
     /// ```
     pub fn div_floor(self, other: Decimal) -> Option<i128> {
-        (other.units > 0).then(|| self.units.div_euclid(other.units))
+        (other.units > 0).then(|| wide::div_floor(self.units, other.units).0)
     }
 
     /// `self / n` for a whole `n > 0`, cut towards zero at 22 places (`None` when `n ≤ 0`).
@@ -189,7 +193,7 @@ impl Decimal {
     /// ```
     pub fn div_int(self, n: i64) -> Option<Decimal> {
         (n > 0).then(|| Decimal {
-            units: self.units / i128::from(n),
+            units: wide::div_trunc(self.units, i128::from(n)).0,
         })
     }
 
@@ -201,23 +205,36 @@ impl Decimal {
     /// assert_eq!(Decimal::from_f64(1.0).div_ceil(Decimal::from_f64(0.3)), Some(4));
     /// ```
     pub fn div_ceil(self, other: Decimal) -> Option<i128> {
-        let floor = self.div_floor(other)?;
-        if self.units.rem_euclid(other.units) == 0 {
-            Some(floor)
-        } else {
+        let (floor, inexact) =
+            (other.units > 0).then(|| wide::div_floor(self.units, other.units))?;
+        if inexact {
             floor.checked_add(1)
+        } else {
+            Some(floor)
         }
     }
 }
 
 /// `units` as `(m, z)` with `units = m · 10^z` and `m` not a multiple of 10 (0 is `(0, 0)`).
-fn strip_zeros(mut units: i128) -> (i128, u32) {
-    let mut zeros = 0;
-    while units != 0 && units % 10 == 0 {
-        units /= 10;
-        zeros += 1;
+fn strip_zeros(units: i128) -> (i128, u32) {
+    let (mut magnitude, mut zeros) = (units.unsigned_abs(), 0);
+    loop {
+        let (tenth, digit) = crate::numbers::div_rem_small(magnitude, 10);
+        if magnitude == 0 || digit != 0 {
+            break;
+        }
+        (magnitude, zeros) = (tenth, zeros + 1);
     }
-    (units, zeros)
+    // (At most the magnitude it came from: `i128::MIN` only if nothing was stripped.)
+    let magnitude = magnitude as i128;
+    (
+        if units < 0 {
+            magnitude.wrapping_neg()
+        } else {
+            magnitude
+        },
+        zeros,
+    )
 }
 
 impl std::ops::Sub for Decimal {

@@ -94,9 +94,10 @@ impl Locale {
 
     /// The language of `tag` when impactkit speaks it (`de-AT` → German).
     fn spoken(tag: &str) -> Option<Lang> {
-        let language = tag.split(['-', '_']).next().unwrap_or("");
+        // (Bytes: `-` and `_` are ASCII, and std's split by chars is ~0.1 KB of wasm.)
+        let language = tag.as_bytes().split(|&b| b == b'-' || b == b'_').next();
         // Two letters, in any case (one match on the lowercased pair, not six comparisons).
-        let &[a, b] = language.as_bytes() else {
+        let Some(&[a, b]) = language else {
             return None;
         };
         match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
@@ -414,7 +415,9 @@ fn strong_ltr(c: char) -> bool {
 /// assert_eq!(impactkit::locale::fill("no placeholder", "x"), "no placeholder");
 /// ```
 pub fn fill(template: &str, value: &str) -> String {
-    match (template.find('{'), template.find('}')) {
+    // (Bytes, not chars: the braces are ASCII, and std's char search is ~0.2 KB of wasm.)
+    let at = |brace: u8| template.bytes().position(|b| b == brace);
+    match (at(b'{'), at(b'}')) {
         (Some(open), Some(close)) if open < close => {
             let mut out = String::with_capacity(template.len() + value.len());
             out.push_str(&template[..open]);

@@ -21,7 +21,7 @@ pub fn split(x: f64, decimals: usize) -> (bool, String, String) {
     // `decimals` digits, zeros in front (one digit when there are none, trimmed below).
     let mut frac = String::new();
     crate::numbers::push_digits(&mut frac, u128::from(n % scale), decimals.max(1));
-    let trimmed = frac.trim_end_matches('0').len();
+    let trimmed = crate::numbers::without_trailing_zeros(&frac).len();
     frac.truncate(trimmed);
     (x < 0.0 && n > 0, int, frac)
 }

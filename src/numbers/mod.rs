@@ -97,13 +97,22 @@ pub fn units_text(units: i128) -> String {
     out
 }
 
+/// `digits` without its trailing `0`s (by bytes: std's char matching is ~0.1 KB of wasm).
+pub(crate) fn without_trailing_zeros(digits: &str) -> &str {
+    let end = digits
+        .bytes()
+        .rposition(|b| b != b'0')
+        .map_or(0, |last| last + 1);
+    digits.get(..end).unwrap_or(digits)
+}
+
 /// Appends `units / 10^22` as `int.frac` without the fraction's trailing zeros; without a
 /// fraction, `int` alone or, when `point`, `int.0`.
 pub(crate) fn push_units(out: &mut String, units: u128, point: bool) {
     let mut digits = String::new();
     push_digits(&mut digits, units, MAX_INPUT_DECIMALS as usize + 1);
     let (int_part, frac_part) = digits.split_at(digits.len() - MAX_INPUT_DECIMALS as usize);
-    let frac_part = frac_part.trim_end_matches('0');
+    let frac_part = without_trailing_zeros(frac_part);
     out.push_str(int_part);
     if !frac_part.is_empty() {
         out.push('.');

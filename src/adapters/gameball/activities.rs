@@ -130,7 +130,7 @@ fn instant_of(item: &Json, zone: &Zone) -> Result<DateTime<Utc>> {
     })?;
     let time_field = item.field("activityTime")?;
     let time_text = time_field.str()?;
-    let time_text = time_text.trim();
+    let time_text = time_text.trim_ascii();
     // Wall-clock digits only: an offset here would silently override `timezone`.
     let plain = time_text
         .bytes()
@@ -186,23 +186,27 @@ const MONTHS: [&str; 12] = [
 /// assert_eq!(parse_long_date("Octobre 20, 2024"), None);
 /// ```
 pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
+    let text = text.trim_ascii();
     if let Some(date) = crate::time::text::parse_date_text(text) {
         return Some(date);
     }
-    let mut words = text.split([' ', ',']).filter(|w| !w.is_empty());
+    if !text.is_ascii() {
+        return None;
+    }
+    let mut words = (text.as_bytes())
+        .split(|&b| b == b' ' || b == b',')
+        .filter(|w| !w.is_empty());
     let (month, day, year) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() || !text.is_ascii() {
+    if words.next().is_some() {
         return None;
     }
     let month = month.to_ascii_lowercase();
-    let index = MONTHS
-        .iter()
-        .position(|m| *m == month || (month.len() == 3 && m.starts_with(month.as_str())))?;
-    let number = |w: &str, max: usize| {
-        (!w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse::<u32>().ok())
-            .flatten()
+    let index = MONTHS.iter().position(|m| {
+        m.as_bytes() == month.as_slice() || (month.len() == 3 && m.as_bytes().starts_with(&month))
+    })?;
+    let number = |w: &[u8], max: usize| {
+        (w.len() <= max && w.iter().all(u8::is_ascii_digit))
+            .then(|| w.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
     };
     let (day, year) = (number(day, 2)?, number(year, 4)?);
     if year < 1000 {

@@ -133,7 +133,11 @@ fn friend(item: &Json, zone: &Zone) -> Result<(Option<DateTime<Utc>>, Friend)> {
         .opt("joinDate")?
         .map(|d| instant(&d, zone))
         .transpose()?;
-    let status = item.field("status")?.str()?.trim().to_ascii_lowercase();
+    let status = item
+        .field("status")?
+        .str()?
+        .trim_ascii()
+        .to_ascii_lowercase();
     Ok((
         joined,
         Friend {

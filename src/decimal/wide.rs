@@ -1,7 +1,8 @@
 //! 128-bit division and checked multiplication without compiler_builtins' general routines
 //! (`__divti3`, `__rust_i128_mulo`: ~1.6 KB of wasm, ~0.75 KB gzip, in each module that divides
 //! decimals). The decimals' divisors are few and their quotients small, so long division by
-//! shifts and subtractions costs nothing that shows.
+//! shifts and subtractions costs nothing that shows. The full build (`FOR_SPEED`) keeps `i128`'s
+//! own operations.
 
 /// `a / b` and `a % b` (for `b = 0`: `(0, a)`), by binary long division.
 ///
@@ -30,6 +31,14 @@ pub fn div_rem(a: u128, b: u128) -> (u128, u128) {
 
 /// `a / b` rounded towards zero and whether it left a remainder, for `b > 0` (as `i128`'s `/`).
 pub(super) fn div_trunc(a: i128, b: i128) -> (i128, bool) {
+    if crate::FOR_SPEED {
+        return (a.wrapping_div(b), a.wrapping_rem(b) != 0);
+    }
+    long_div_trunc(a, b)
+}
+
+/// [`div_trunc`] by [`div_rem`].
+fn long_div_trunc(a: i128, b: i128) -> (i128, bool) {
     let (quotient, rest) = div_rem(a.unsigned_abs(), b.unsigned_abs());
     let quotient = quotient as i128;
     let quotient = if (a < 0) != (b < 0) {
@@ -58,6 +67,14 @@ pub(super) fn div_floor(a: i128, b: i128) -> (i128, bool) {
 /// assert_eq!(checked_mul(i128::MIN, 1), Some(i128::MIN));
 /// ```
 pub fn checked_mul(a: i128, b: i128) -> Option<i128> {
+    if crate::FOR_SPEED {
+        return a.checked_mul(b);
+    }
+    halves_checked_mul(a, b)
+}
+
+/// [`checked_mul`] from 64-bit halves.
+fn halves_checked_mul(a: i128, b: i128) -> Option<i128> {
     let magnitude = checked_mul_u128(a.unsigned_abs(), b.unsigned_abs())?;
     if (a < 0) != (b < 0) {
         // (−2^127 is the one magnitude without a positive twin.)
@@ -107,17 +124,18 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 
-        /// As `i128`'s own operations, on which these agree bit for bit.
+        /// The long division and the multiplication by halves (what the modules built for
+        /// size run) agree with `i128`'s own operations bit for bit.
         #[test]
         fn as_the_standard_operations(a in wide(), b in wide()) {
-            prop_assert_eq!(checked_mul(a, b), a.checked_mul(b));
+            prop_assert_eq!(halves_checked_mul(a, b), a.checked_mul(b));
             let (ua, ub) = (a.unsigned_abs(), b.unsigned_abs());
             if ub != 0 {
                 prop_assert_eq!(div_rem(ua, ub), (ua / ub, ua % ub));
             }
             if b > 0 {
                 prop_assert_eq!(div_floor(a, b), (a.div_euclid(b), a.rem_euclid(b) != 0));
-                prop_assert_eq!(div_trunc(a, b), (a.wrapping_div(b), a.wrapping_rem(b) != 0));
+                prop_assert_eq!(long_div_trunc(a, b), (a.wrapping_div(b), a.wrapping_rem(b) != 0));
             }
         }
     }

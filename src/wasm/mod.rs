@@ -17,6 +17,13 @@ pub use customer::{open_customer, Customer};
 // `#[global_allocator]`.
 #[cfg(feature = "small-alloc")]
 use impactkit_alloc as _;
+// Its arena (feature `arena`, for crates/impactkit-raw, which resets it when a call starts) would
+// grow without end here: these bindings never reset it.
+#[cfg(feature = "small-alloc")]
+const _: () = assert!(
+    !impactkit_alloc::ARENA,
+    "the wasm-bindgen bindings need impactkit-alloc without its `arena` feature"
+);
 
 use crate::error::Error;
 use crate::json::{value_from_text, Json, ToJson};

@@ -18,7 +18,8 @@ impl State {
     /// On first use, the arena starts where memory (data, stack) ends.
     fn open(&mut self) {
         if self.end == 0 {
-            self.end = core::arch::wasm32::memory_size::<0>() * PAGE;
+            // (Below 4 GiB: memory is a few pages when the first block is asked for.)
+            self.end = core::arch::wasm32::memory_size::<0>().saturating_mul(PAGE);
             (self.start, self.next) = (self.end, self.end);
         }
     }
@@ -33,14 +34,24 @@ impl State {
             return true;
         }
         // At least half again the memory there is: a few `memory.grow` calls for the largest
-        // input rather than one per page (V8 may collect garbage on each). Only this allocator
-        // grows memory, so the new pages follow `end`.
-        let have = core::arch::wasm32::memory_size::<0>();
-        let pages = (need - self.end).div_ceil(PAGE).max(have / 2);
-        if core::arch::wasm32::memory_grow::<0>(pages) == usize::MAX {
+        // input rather than one per page (V8 may collect garbage on each); only what is needed
+        // when that much is refused (near the engine's limit).
+        let least = (need - self.end).div_ceil(PAGE);
+        let more = least.max(core::arch::wasm32::memory_size::<0>() / 2);
+        let (old, pages) = match core::arch::wasm32::memory_grow::<0>(more) {
+            usize::MAX => (core::arch::wasm32::memory_grow::<0>(least), least),
+            old => (old, more),
+        };
+        // Only this allocator grows memory, so new pages follow `end`. Were they elsewhere, the
+        // pages between would be someone else's, which a reset must not hand out: refuse.
+        let (Some(start), Some(end)) = (old.checked_mul(PAGE), (old + pages).checked_mul(PAGE))
+        else {
+            return false;
+        };
+        if old == usize::MAX || start != self.end {
             return false;
         }
-        self.end += pages * PAGE;
+        self.end = end;
         true
     }
 }
@@ -50,6 +61,8 @@ pub struct Arena(UnsafeCell<State>);
 
 // SAFETY: wasm32-unknown-unknown without the atomics feature runs one thread.
 unsafe impl Sync for Arena {}
+#[cfg(target_feature = "atomics")]
+compile_error!("the arena assumes one thread: wasm32 without the atomics feature");
 
 #[global_allocator]
 static ALLOCATOR: Arena = Arena(UnsafeCell::new(State {

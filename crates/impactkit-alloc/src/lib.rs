@@ -25,6 +25,10 @@ mod size_classes;
 #[cfg(all(target_arch = "wasm32", feature = "arena"))]
 pub use arena::reset;
 
+/// Whether the allocator is the arena (feature `arena`), which only a host that calls [`reset`]
+/// between calls may use: impactkit's wasm-bindgen builds check that they do not get it.
+pub const ARENA: bool = cfg!(feature = "arena");
+
 /// A wasm page.
 #[cfg(target_arch = "wasm32")]
 const PAGE: usize = 65_536;

@@ -70,10 +70,16 @@ static BUFFERS: Shared = Shared(UnsafeCell::new(Buffers {
     output: Vec::new(),
 }));
 
+#[cfg(target_feature = "atomics")]
+compile_error!("the buffers assume one thread: wasm32 without the atomics feature");
+
 /// The buffers, for one export at a time.
-fn buffers() -> &'static mut Buffers {
-    // SAFETY: one thread; each export takes them once and holds them until it returns, and no
-    // export calls another (the host calls them one after another).
+///
+/// # Safety
+/// No other reference to them may be live: each export takes them once and drops the reference
+/// before it returns (one thread, and the host calls the exports one after another).
+unsafe fn buffers() -> &'static mut Buffers {
+    // SAFETY: as the caller promises.
     unsafe { &mut *BUFFERS.0.get() }
 }
 
@@ -88,7 +94,8 @@ pub extern "C" fn input(bytes: usize) -> *mut u8 {
     unsafe {
         impactkit_alloc::reset()
     };
-    let buffers = buffers();
+    // SAFETY: the only reference to the buffers, until this export returns.
+    let buffers = unsafe { buffers() };
     buffers.output = Vec::new();
     buffers.input = vec![0; bytes];
     buffers.input.as_mut_ptr()
@@ -97,13 +104,15 @@ pub extern "C" fn input(bytes: usize) -> *mut u8 {
 /// Where the last call's answer (JSON text) starts.
 #[no_mangle]
 pub extern "C" fn output() -> *const u8 {
-    buffers().output.as_ptr()
+    // SAFETY: the only reference to the buffers, until this export returns.
+    unsafe { buffers() }.output.as_ptr()
 }
 
 /// How many bytes the last call's answer has.
 #[no_mangle]
 pub extern "C" fn output_len() -> usize {
-    buffers().output.len()
+    // SAFETY: the only reference to the buffers, until this export returns.
+    unsafe { buffers() }.output.len()
 }
 
 /// Runs `f` on the input written since [`input`] with time zones from `zones`: 0 when
@@ -115,12 +124,14 @@ fn call<T: impactkit::json::ToJson>(
     f: impactkit::raw::Function<T>,
     zones: &dyn ZoneDb,
 ) -> u32 {
-    let bytes = std::mem::take(&mut buffers().input);
+    // SAFETY: the only reference to the buffers (dropped at once: `run` reads none).
+    let bytes = std::mem::take(unsafe { &mut buffers().input });
     let (status, text) = match run(name, kind, units, bytes, f, zones) {
         Outcome::Result(text) => (0, text),
         Outcome::Error(text) => (1, text),
     };
-    buffers().output = text.into_bytes();
+    // SAFETY: the only reference to the buffers, dropped at once.
+    unsafe { buffers() }.output = text.into_bytes();
     status
 }
 

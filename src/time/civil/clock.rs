@@ -21,6 +21,12 @@ impl NaiveTime {
         nanos: 0,
     };
 
+    /// The last instant of a day (23:59:59.999999999).
+    pub const LAST: NaiveTime = NaiveTime {
+        seconds: DAY_SECONDS as u32 - 1,
+        nanos: NANOS_PER_SECOND - 1,
+    };
+
     /// `hour`:`minute`:`second` and `nano` nanoseconds, if that is a time of day.
     pub const fn from_hms_nano_opt(
         hour: u32,
@@ -230,7 +236,7 @@ impl Add<Duration> for NaiveDateTime {
             .unwrap_or(if duration < Duration::zero() {
                 NaiveDate::MIN.and_time(NaiveTime::MIN)
             } else {
-                NaiveDate::MAX.and_time(NaiveTime::MIN)
+                NaiveDate::MAX.and_time(NaiveTime::LAST)
             })
     }
 }

@@ -85,7 +85,9 @@ impl Duration {
         } else {
             self.nanos as i64
         };
-        self.num_seconds() * 1000 + subsec_nanos / 1_000_000
+        // (Saturating: spans past chrono's `i64::MAX` milliseconds, which chrono cannot build,
+        // stay at the ends.)
+        (self.num_seconds().saturating_mul(1000)).saturating_add(subsec_nanos / 1_000_000)
     }
 
     /// Whole minutes, rounded towards zero.

@@ -3,7 +3,10 @@
 //!
 //! The types keep chrono's names and meaning (`NaiveDate`, `DateTime<Utc>`, `Duration`,
 //! `checked_add_months` clamping to the month's last day, `None` outside chrono's years
-//! −262143..=262142), so the engine reads as it did with chrono. What differs is the
+//! −262143..=262142), so the engine reads as it did with chrono. Two differences: there are no
+//! leap seconds (chrono's nanoseconds ≥ 10⁹ at second 59 are `None` here; a text's `:60` is read as
+//! the minute's last instant), and where chrono panics (a date-time plus a duration beyond its
+//! years, a duration beyond `i64::MAX` milliseconds) these stay at the ends of the range. What differs is the
 //! representation: a date is its day number since 1970-01-01 and an instant its Unix seconds
 //! and nanoseconds, so a date's year, month and day are a few integer divisions (Howard
 //! Hinnant's `civil_from_days`) instead of chrono's lookup tables. This saves each wasm module

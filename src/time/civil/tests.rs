@@ -123,6 +123,29 @@ proptest! {
 }
 
 #[test]
+fn past_the_ends_values_stay_at_them() {
+    let last = NaiveDate::MAX.and_hms_opt(12, 0, 0).expect("a time");
+    assert_eq!(
+        last + Duration::days(1),
+        NaiveDate::MAX.and_time(NaiveTime::LAST)
+    );
+    assert!(last + Duration::days(1) > last);
+    let first = NaiveDate::MIN.and_hms_opt(12, 0, 0).expect("a time");
+    assert_eq!(
+        first - Duration::days(1),
+        NaiveDate::MIN.and_time(NaiveTime::MIN)
+    );
+    assert_eq!(
+        Duration::days(200_000_000_000_000).num_milliseconds(),
+        i64::MAX
+    );
+    assert_eq!(
+        Duration::days(-200_000_000_000_000).num_milliseconds(),
+        i64::MIN
+    );
+}
+
+#[test]
 fn the_ends_of_the_years_are_chronos() {
     same_date(NaiveDate::MIN, chrono::NaiveDate::MIN);
     same_date(NaiveDate::MAX, chrono::NaiveDate::MAX);

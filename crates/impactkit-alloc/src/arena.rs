@@ -44,11 +44,14 @@ impl State {
         };
         // Only this allocator grows memory, so new pages follow `end`. Were they elsewhere, the
         // pages between would be someone else's, which a reset must not hand out: refuse.
+        if old == usize::MAX {
+            return false;
+        }
         let (Some(start), Some(end)) = (old.checked_mul(PAGE), (old + pages).checked_mul(PAGE))
         else {
             return false;
         };
-        if old == usize::MAX || start != self.end {
+        if start != self.end {
             return false;
         }
         self.end = end;

@@ -10,6 +10,7 @@ use crate::error::{ErrorCode, Message, Result};
 use crate::json::Json;
 use crate::limits::{MAX_ARRAY_LEN, MAX_YEAR, MIN_YEAR};
 use crate::time::civil::{DateTime, NaiveDate, Utc};
+use crate::time::text::digits;
 use crate::time::{parse_instant_str, Zone};
 
 /// One activity, normalised: `streak({activity: [...]})` reads its `at`.
@@ -204,10 +205,7 @@ pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
     let index = MONTHS.iter().position(|m| {
         m.as_bytes() == month.as_slice() || (month.len() == 3 && m.as_bytes().starts_with(&month))
     })?;
-    let number = |w: &[u8], max: usize| {
-        (w.len() <= max && w.iter().all(u8::is_ascii_digit))
-            .then(|| w.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
-    };
+    let number = |w: &[u8], max: usize| (w.len() <= max).then(|| digits(w)).flatten();
     let (day, year) = (number(day, 2)?, number(year, 4)?);
     if year < 1000 {
         return None;

@@ -138,7 +138,7 @@ pub fn utc_instant(
 }
 
 /// ASCII digits as a number (`None` when one is not a digit).
-fn digits(text: &[u8]) -> Option<u32> {
+pub(crate) fn digits(text: &[u8]) -> Option<u32> {
     text.iter().try_fold(0u32, |n, &d| {
         let digit = d.wrapping_sub(b'0');
         (digit < 10).then(|| n * 10 + u32::from(digit))
@@ -204,8 +204,7 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
         out.push(separator);
         push_digits(&mut out, u128::from(n), 2);
     }
-    // (A leap second's nanoseconds run past 10^9; its fraction is still nanos mod 10^9.)
-    let millis = t.nanosecond() % 1_000_000_000 / 1_000_000;
+    let millis = t.nanosecond() / 1_000_000;
     if millis != 0 {
         out.push('.');
         push_digits(&mut out, u128::from(millis), 3);

@@ -34,6 +34,7 @@ pub mod points;
 pub mod session;
 pub mod sort;
 pub mod streaks;
+pub mod text;
 pub mod tiers;
 pub mod time;
 pub mod unique;

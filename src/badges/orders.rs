@@ -198,10 +198,10 @@ impl Order {
 /// assert_eq!(orders.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
 /// ```
 pub fn read_orders(list: &Json, zone: &Zone) -> Result<Vec<Order>> {
-    let orders = list
-        .items()?
-        .map(|item| Order::from_json(&item, zone))
-        .collect::<Result<Vec<Order>>>()?;
+    let mut orders = Vec::new();
+    for item in list.items()? {
+        orders.push(Order::from_json(&item, zone)?);
+    }
     Ok(unique_chronological(orders))
 }
 

@@ -276,7 +276,13 @@ impl Limits {
         let list = |key: &str| -> Result<Vec<Limit>> {
             match input.opt(key)? {
                 None => Ok(Vec::new()),
-                Some(items) => items.items()?.map(|l| Limit::from_json(&l)).collect(),
+                Some(items) => {
+                    let mut limits = Vec::new();
+                    for item in items.items()? {
+                        limits.push(Limit::from_json(&item)?);
+                    }
+                    Ok(limits)
+                }
             }
         };
         Ok(Limits {

@@ -285,7 +285,7 @@ fn unpack(t: &mut Unpacker) -> Words {
 }
 
 /// Every language's table, packed.
-const PACKED: [&[u8]; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
+const PACKED: [&str; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
 
 /// Each language's table, rebuilt on first use (a card asks for its words a few times).
 static TABLES: [OnceLock<Words>; 6] = [const { OnceLock::new() }; 6];

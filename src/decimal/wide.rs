@@ -29,8 +29,38 @@ pub fn div_rem(a: u128, b: u128) -> (u128, u128) {
     (quotient, rest)
 }
 
+/// `x` as the nearest double, ties to even (as `x as f64`, without compiler_builtins' conversion
+/// in the builds for size).
+///
+/// ```
+/// use impactkit::decimal::wide::to_f64;
+/// assert_eq!((to_f64(-5), to_f64(i128::MIN)), (-5.0, -(2f64.powi(127))));
+/// assert_eq!(to_f64((1 << 80) + (1 << 27) + 1), 2f64.powi(80) + 2f64.powi(28));
+/// ```
+pub fn to_f64(x: i128) -> f64 {
+    if crate::FOR_SPEED {
+        return x as f64;
+    }
+    halves_to_f64(x)
+}
+
+/// [`to_f64`]: the top 64 bits of the magnitude, the lowest of them marking any bits below
+/// (they can only break a tie), converted in one instruction and scaled by a power of two.
+fn halves_to_f64(x: i128) -> f64 {
+    let magnitude = x.unsigned_abs();
+    let shift = 64u32.saturating_sub(magnitude.leading_zeros());
+    let top = (magnitude >> shift) as u64 | u64::from(magnitude & ((1 << shift) - 1) != 0);
+    // 2^shift, shift ≤ 64: an exact power of two.
+    let scaled = top as f64 * f64::from_bits(u64::from(1023 + shift) << 52);
+    if x < 0 {
+        -scaled
+    } else {
+        scaled
+    }
+}
+
 /// `a / b` rounded towards zero and whether it left a remainder, for `b > 0` (as `i128`'s `/`).
-pub(super) fn div_trunc(a: i128, b: i128) -> (i128, bool) {
+pub fn div_trunc(a: i128, b: i128) -> (i128, bool) {
     if crate::FOR_SPEED {
         return (a.wrapping_div(b), a.wrapping_rem(b) != 0);
     }
@@ -71,6 +101,21 @@ pub fn checked_mul(a: i128, b: i128) -> Option<i128> {
         return a.checked_mul(b);
     }
     halves_checked_mul(a, b)
+}
+
+/// `a · b`, or the end of `i128`'s range it passes (as `i128::saturating_mul`).
+///
+/// ```
+/// use impactkit::decimal::wide::saturating_mul;
+/// assert_eq!(saturating_mul(-3, 1 << 100), -3 << 100);
+/// assert_eq!((saturating_mul(i128::MAX, -2), saturating_mul(i128::MIN, -1)), (i128::MIN, i128::MAX));
+/// ```
+pub fn saturating_mul(a: i128, b: i128) -> i128 {
+    checked_mul(a, b).unwrap_or(if (a < 0) != (b < 0) {
+        i128::MIN
+    } else {
+        i128::MAX
+    })
 }
 
 /// [`checked_mul`] from 64-bit halves.
@@ -129,6 +174,9 @@ mod tests {
         #[test]
         fn as_the_standard_operations(a in wide(), b in wide()) {
             prop_assert_eq!(halves_checked_mul(a, b), a.checked_mul(b));
+            prop_assert_eq!(saturating_mul(a, b), a.saturating_mul(b));
+            prop_assert_eq!(halves_to_f64(a), a as f64);
+            prop_assert_eq!(to_f64(a), a as f64);
             let (ua, ub) = (a.unsigned_abs(), b.unsigned_abs());
             if ub != 0 {
                 prop_assert_eq!(div_rem(ua, ub), (ua / ub, ua % ub));

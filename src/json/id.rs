@@ -19,14 +19,14 @@ pub type FastHash = foldhash::fast::FixedState;
 pub type FastHash = std::hash::RandomState;
 
 /// A set of ids (order ids, supply chains). Hashed ([`FastHash`]: O(1) per id) in the builds with
-/// every fast path (the full build, `impactkit/sessions`); ordered (`BTreeSet`: O(log n) per id,
-/// the same answers) in the modules built for size (features `lean`, `lean-numbers`), which then
-/// hold no hash table and no SipHash (`impactkit/badges` −1.28 KB gzip, docs/modules.md).
+/// every fast path (the full build, `impactkit/sessions`); [`super::LeanSet`] (FNV-1a, open
+/// addressing: O(1) per id expected, the same answers) in the modules built for size (features
+/// `lean`, `lean-numbers`), which then hold neither hashbrown nor SipHash nor B-tree code.
 #[cfg(not(any(feature = "lean", feature = "lean-numbers")))]
 pub type IdSet<T> = std::collections::HashSet<T, FastHash>;
-/// A set of ids: ordered in the modules built for size (see the hashed one).
+/// A set of ids: [`super::LeanSet`] in the modules built for size (see the hashed one).
 #[cfg(any(feature = "lean", feature = "lean-numbers"))]
-pub type IdSet<T> = std::collections::BTreeSet<T>;
+pub type IdSet<T> = super::LeanSet<T>;
 
 /// An empty [`IdSet`] with room for `capacity` ids where it is hashed.
 ///
@@ -39,7 +39,7 @@ pub fn id_set<T>(capacity: usize) -> IdSet<T> {
     IdSet::with_capacity_and_hasher(capacity, FastHash::default())
 }
 
-/// An empty [`IdSet`] (ordered sets need no room ahead).
+/// An empty [`IdSet`] (it grows as ids come).
 ///
 /// ```
 /// let mut seen = impactkit::json::id_set(2);
@@ -47,7 +47,7 @@ pub fn id_set<T>(capacity: usize) -> IdSet<T> {
 /// ```
 #[cfg(any(feature = "lean", feature = "lean-numbers"))]
 pub fn id_set<T>(_capacity: usize) -> IdSet<T> {
-    IdSet::new()
+    IdSet::default()
 }
 
 /// Bytes kept inline.

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 mod id;
 mod input;
 mod known_keys;
+mod lean_set;
 mod node;
 mod number_text;
 mod parse;
@@ -21,6 +22,7 @@ mod write;
 
 pub use id::{id_set, FastHash, Id, IdSet};
 pub use input::{not_json_text, text_of_bytes, text_of_encoded_string};
+pub use lean_set::{LeanSet, SetKey};
 pub use node::{same_key, Node, Number};
 pub use write::{to_json_text, JsonWriter, ToJson};
 

@@ -15,19 +15,17 @@ use crate::json::{Json, JsonWriter, ToJson};
 pub fn fill_all(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_open) = rest.split_at(open);
+    while let Some((before, after_open)) = crate::text::split_once_byte(rest, b'{') {
         out.push_str(before);
-        let close = from_open.find('}');
-        let name = close.map(|c| &from_open[1..c]);
-        match name.and_then(|n| values.iter().find(|(k, _)| *k == n)) {
-            Some((name, value)) => {
+        let name = crate::text::split_once_byte(after_open, b'}');
+        match name.and_then(|(n, after)| Some((values.iter().find(|(k, _)| *k == n)?.1, after))) {
+            Some((value, after)) => {
                 out.push_str(value);
-                rest = &from_open[name.len() + 2..];
+                rest = after;
             }
             None => {
                 out.push('{');
-                rest = &from_open[1..];
+                rest = after_open;
             }
         }
     }

@@ -222,13 +222,10 @@ impl Locale {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let point = crate::text::split_once_byte(digits, b'.');
+        let (int, frac) = point.unwrap_or((digits, ""));
         let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty()
-            || !plain(int)
-            || !plain(frac)
-            || (digits.contains('.') && frac.is_empty())
-        {
+        if int.is_empty() || !plain(int) || !plain(frac) || (point.is_some() && frac.is_empty()) {
             return text.to_owned();
         }
         self.parts(negative, int, frac)

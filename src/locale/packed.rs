@@ -35,10 +35,10 @@ pub const fn packed_len(texts: &[&str]) -> usize {
 /// error otherwise, when used in a `const`).
 ///
 /// ```
-/// use impactkit::locale::packed::{pack, packed_len, Unpacker};
+/// use impactkit::locale::packed::{pack, packed_len, packed_text, Unpacker};
 /// const TEXTS: &[&str] = &["{n} day", "{n} days"];
 /// const PACKED: [u8; packed_len(TEXTS)] = pack(TEXTS);
-/// let mut texts = Unpacker::new(&PACKED);
+/// let mut texts = Unpacker::new(packed_text(&PACKED));
 /// assert_eq!((texts.next_text(), texts.next_text(), texts.next_text()), ("{n} day", "{n} days", ""));
 /// ```
 // Compile-time code (its callers are `const`s): an index out of range is a build error.
@@ -67,26 +67,32 @@ pub const fn pack<const N: usize>(texts: &[&str]) -> [u8; N] {
     out
 }
 
-/// The texts of a packed table, in order.
-pub struct Unpacker(std::str::Split<'static, char>);
+/// `packed` ([`pack`]'s bytes) as text, checked at compile time (a `const` of [`packed_tables!`]).
+pub const fn packed_text(packed: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(packed) {
+        Ok(text) => text,
+        Err(_) => panic!("a packed table is not UTF-8"),
+    }
+}
+
+/// The texts of a packed table, in order: what is left of it.
+pub struct Unpacker(&'static str);
 
 impl Unpacker {
-    /// Reads the table `packed` ([`pack`]'s bytes, always UTF-8: whole texts joined by an ASCII
-    /// mark; other bytes read as no texts).
-    pub fn new(packed: &'static [u8]) -> Unpacker {
-        Unpacker(
-            std::str::from_utf8(packed)
-                .unwrap_or_default()
-                .split(TEXT_END),
-        )
+    /// Reads the table `packed` ([`packed_text`] of [`pack`]'s bytes: whole texts, each ended by
+    /// the ASCII mark [`TEXT_END`]).
+    pub fn new(packed: &'static str) -> Unpacker {
+        Unpacker(packed)
     }
 
     /// The next text (empty past the last).
     // Not inlined: a table's rebuild is then one call per text (at opt-level 3, the badge
-    // hints' 104 inlined splits were 12 KB of the full build).
+    // hints' 104 inlined splits were 12 KB of the full build). A byte search: the mark is ASCII.
     #[inline(never)]
     pub fn next_text(&mut self) -> &'static str {
-        self.0.next().unwrap_or_default()
+        let (text, rest) = crate::text::split_at_byte(self.0, TEXT_END as u8);
+        self.0 = rest;
+        text
     }
 
     /// The next `N` texts.
@@ -110,7 +116,7 @@ impl Unpacker {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn assert_round_trips<W: PartialEq + std::fmt::Debug>(
     tables: [&W; 6],
-    packed: [&'static [u8]; 6],
+    packed: [&'static str; 6],
     unpack: fn(&mut Unpacker) -> W,
 ) {
     for (table, bytes) in tables.into_iter().zip(packed) {
@@ -126,8 +132,8 @@ pub(crate) fn assert_round_trips<W: PartialEq + std::fmt::Debug>(
 /// const fn texts(w: &Words) -> [&'static str; 2] { [w.yes, w.no] }
 /// const EN: Words = Words { yes: "yes", no: "no" };
 /// const DE: Words = Words { yes: "ja", no: "nein" };
-/// const PACKED: [&[u8]; 2] = impactkit::packed_tables!(texts, 2, [EN, DE]);
-/// assert_eq!(PACKED[1], "ja\u{1f}nein\u{1f}".as_bytes());
+/// const PACKED: [&str; 2] = impactkit::packed_tables!(texts, 2, [EN, DE]);
+/// assert_eq!(PACKED[1], "ja\u{1f}nein\u{1f}");
 /// ```
 #[macro_export]
 macro_rules! packed_tables {
@@ -136,7 +142,7 @@ macro_rules! packed_tables {
             const TABLE_TEXTS: [&str; $count] = $texts(&$table);
             const TABLE_BYTES: [u8; $crate::locale::packed::packed_len(&TABLE_TEXTS)] =
                 $crate::locale::packed::pack(&TABLE_TEXTS);
-            &TABLE_BYTES
+            $crate::locale::packed::packed_text(&TABLE_BYTES)
         }),+]
     };
 }

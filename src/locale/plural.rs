@@ -108,7 +108,15 @@ pub fn pick(forms: Forms, category: Category) -> &'static str {
         Category::Two => 4,
         Category::Few => 5,
     };
-    let form = |i: usize| forms.0.split(FORM_SEPARATOR).nth(i);
+    let form = |i: usize| {
+        let mut rest = Some(forms.0);
+        for _ in 0..i {
+            rest = rest
+                .and_then(|r| crate::text::split_once_byte(r, FORM_SEPARATOR as u8))
+                .map(|(_, after)| after);
+        }
+        rest.map(|r| crate::text::split_at_byte(r, FORM_SEPARATOR as u8).0)
+    };
     form(index)
         .or_else(|| form(1))
         .or_else(|| form(0))
@@ -128,7 +136,7 @@ pub fn pick(forms: Forms, category: Category) -> &'static str {
 /// ```
 pub fn category_of_text(lang: Lang, text: &str) -> Category {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let (int, frac) = crate::text::split_at_byte(digits, b'.');
     if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return Category::Other;
     }

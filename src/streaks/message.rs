@@ -193,7 +193,7 @@ fn unpack(t: &mut Unpacker) -> Words {
 }
 
 /// Every language's table, packed: one run of bytes each, not a (pointer, length) pair per text.
-const PACKED: [&[u8]; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
+const PACKED: [&str; 6] = crate::packed_tables!(texts, TEXTS, [EN, DE, FR, ES, AR, JA]);
 
 fn words(lang: Lang) -> Words {
     unpack(&mut Unpacker::new(lang.pick(PACKED)))

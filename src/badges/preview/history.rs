@@ -117,10 +117,10 @@ impl BadgeHistory {
     /// Appends orders (a list like `orders`): ids already present keep their first
     /// occurrence, as if the list had been part of `orders` from the start.
     pub fn add_orders(&mut self, list: &Json, zone: &Zone) -> Result<()> {
-        let added = list
-            .items_appended_to(self.orders.len())?
-            .map(|item| Order::from_json(&item, zone))
-            .collect::<Result<Vec<Order>>>()?;
+        let mut added = Vec::new();
+        for item in list.items_appended_to(self.orders.len())? {
+            added.push(Order::from_json(&item, zone)?);
+        }
         let keep: Vec<bool> = {
             let mut seen: IdSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
             added.iter().map(|o| seen.insert(&o.id)).collect()

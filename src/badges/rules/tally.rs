@@ -6,6 +6,7 @@ use super::{Field, Filter, Measure, Operand, Period, Progress, Rule, Source};
 use crate::badges::events::{Event, Item};
 use crate::badges::orders::Order;
 use crate::badges::rules::Context;
+use crate::decimal::wide::{div_trunc, saturating_mul, to_f64};
 use crate::json::IdSet;
 use crate::time::civil::{DateTime, Utc};
 
@@ -221,8 +222,8 @@ impl Rule {
             (Measure::Sum(field, _), Tally::Sum { total, reached_at }) => {
                 let current = match trees(*field, ctx).1 {
                     // Trees rounded down to 6 decimals: never shows the target before it is reached.
-                    Some(per) => (total.saturating_mul(1_000_000) / per) as f64 / 1e6,
-                    None => *total as f64 / 1e9,
+                    Some(per) => to_f64(div_trunc(saturating_mul(*total, 1_000_000), per).0) / 1e6,
+                    None => to_f64(*total) / 1e9,
                 };
                 progress(current, *reached_at)
             }
@@ -301,7 +302,7 @@ pub(super) fn trees(field: Field, ctx: &Context) -> (Field, Option<i128>) {
 
 pub(super) fn sum_reached(total: i128, per: Option<i128>, target: f64) -> bool {
     match per {
-        Some(per) => total.saturating_mul(1_000_000_000) >= nano(target).saturating_mul(per),
+        Some(per) => saturating_mul(total, 1_000_000_000) >= saturating_mul(nano(target), per),
         None => total >= nano(target),
     }
 }
@@ -378,7 +379,7 @@ fn in_one_period(
         .unwrap_or_default();
     Progress {
         reached_at,
-        current: total as f64 / 1e9,
-        target: threshold(needed) as f64 / 1e9,
+        current: to_f64(total) / 1e9,
+        target: to_f64(threshold(needed)) / 1e9,
     }
 }

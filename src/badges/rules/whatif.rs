@@ -27,7 +27,7 @@ impl Rule {
             }
             (Measure::Distinct(field, _), Tally::Distinct { chains, .. }) => {
                 let mut new: Vec<&str> = counted_chains(*field, order.into())
-                    .filter(|c| !chains.contains(*c))
+                    .filter(|&c| !chains.contains(c))
                     .collect();
                 new.sort_unstable();
                 new.dedup();

@@ -128,7 +128,7 @@ fn unpack(t: &mut Unpacker) -> Words {
 }
 
 /// Every language's packed table.
-const PACKED: [&[u8]; 6] =
+const PACKED: [&str; 6] =
     crate::packed_tables!(texts, TEXTS, [EN, de::DE, fr::FR, es::ES, ar::AR, ja::JA]);
 
 /// Each language's table, rebuilt on first use (a preview composes a hint per tier).

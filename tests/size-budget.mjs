@@ -62,7 +62,9 @@ const ENTRIES = [
   // (crates/impactkit-alloc) and one instant reader, main 15cfa39b: 60,843 (+ 1 %).
   // Then 128-bit division without compiler_builtins (src/decimal/wide.rs), byte searches where text is ASCII
   // (main 92562de0): 60,684 (+ 1 %).
-  { name: "badges", budget: 61_291, target: 40 * KB },
+  // Then ids in a small FNV hash set (json::LeanSet), i128 tally arithmetic through decimal::wide, byte searches for
+  // ASCII marks (src/text.rs), packed tables checked as UTF-8 at compile time (main c68aa98b): 57,675 (+ 1 %).
+  { name: "badges", budget: 58_252, target: 40 * KB },
   // impactkit/sessions: openCustomer (the Customer of issue 17, with the badge and streak engines; wasm-bindgen,
   // dlmalloc, opt-level s, every fast path). A widget loads it on the first what-if only (branch b16 on main
   // c353846c): 127,527 (+ 1 %). No target: the engines of two modules and a session's speed.
@@ -72,7 +74,9 @@ const ENTRIES = [
   // (crates/impactkit-alloc) and one instant reader, main 15cfa39b: 115,537 (+ 1 %).
   // Then 128-bit division without compiler_builtins (src/decimal/wide.rs), byte searches where text is ASCII
   // (main 92562de0): 115,490 (+ 1 %).
-  { name: "sessions", budget: 116_645 },
+  // Then ids in a small FNV hash set (json::LeanSet), i128 tally arithmetic through decimal::wide, byte searches for
+  // ASCII marks (src/text.rs), packed tables checked as UTF-8 at compile time (main c68aa98b): 114,338 (+ 1 %).
+  { name: "sessions", budget: 115_481 },
   // Streak repair and earned freezes (+5.2 KB) on main ba00851d: streaks 54,677 (+ 1 %).
   // Then streaks without wasm-bindgen (crates/impactkit-raw, main 2026-12-02): 52,071 (+ 1 %).
   // Then streaks at opt-level z without the single-number fast paths, and the zone glue's day cache
@@ -105,7 +109,9 @@ const ENTRIES = [
   // (crates/impactkit-alloc) and one instant reader, main 15cfa39b: 32,100 (+ 1 %).
   // Then 128-bit division without compiler_builtins (src/decimal/wide.rs), byte searches where text is ASCII
   // (main 92562de0): 31,274 (+ 1 %).
-  { name: "progress", budget: 31_587, target: 20 * KB },
+  // Then ids in a small FNV hash set (json::LeanSet), i128 tally arithmetic through decimal::wide, byte searches for
+  // ASCII marks (src/text.rs), packed tables checked as UTF-8 at compile time (main c68aa98b): 30,804 (+ 1 %).
+  { name: "progress", budget: 31_112, target: 20 * KB },
   // impactkit/bars (src/bars.rs): milestoneProgress and tierProgress without the pace, messages and
   // retention, and a glue without time zones: the first widget's module. Measured 2026-12-02: 24,350 (+ 1 %).
   // Then branch barsz on main 7b63430f (no 128-bit division, one exact number reader, Big without splice,

@@ -11,7 +11,8 @@ use std::ops::Deref;
 /// The hash of the sets of ids (order ids, supply chains): in the full build (built for
 /// speed) foldhash's fast hash, with a fixed seed as everything here is deterministic (ids come
 /// from the shop's own backend; std's SipHash had no random keys in wasm either); in
-/// `impactkit/sessions`, std's (~1 KB smaller). The modules built for size hash no ids ([`IdSet`]).
+/// `impactkit/sessions`, std's (~1 KB smaller). The modules built for size hash ids with
+/// FNV-1a ([`super::LeanSet`]).
 #[cfg(feature = "full")]
 pub type FastHash = foldhash::fast::FixedState;
 /// The hash of the sets of ids: std's in the capability modules.

@@ -67,7 +67,7 @@ pub const fn pack<const N: usize>(texts: &[&str]) -> [u8; N] {
     out
 }
 
-/// `packed` ([`pack`]'s bytes) as text, checked at compile time (a `const` of [`packed_tables!`]).
+/// `packed` ([`pack`]'s bytes) as text, checked at compile time (a `const` of [`crate::packed_tables!`]).
 pub const fn packed_text(packed: &'static [u8]) -> &'static str {
     match std::str::from_utf8(packed) {
         Ok(text) => text,

@@ -10,13 +10,13 @@ mod words;
 use super::{Field, Filter, Measure, Operand, Period, Progress, Rule, Source};
 use crate::locale::plural::{category_of_text, pick, Forms};
 use crate::locale::{fill_all, Locale};
-use words::Words;
+use words::Table;
 
 /// A language's words and number format.
 #[derive(Clone, Copy)]
 struct Speaker {
     locale: Locale,
-    words: &'static Words,
+    words: &'static Table,
     /// Numbers in the locale's format; without a requested locale, as plain decimals (the
     /// English hints impactkit always wrote: "1234.5 more kg CO2 saved").
     localised: bool,
@@ -61,11 +61,11 @@ impl Speaker {
     fn count_orders(&self, filter: &Filter, n: &str) -> String {
         let w = self.words;
         if filter.is_green() {
-            return self.counted(w.green_orders, "n", n, &[]);
+            return self.counted(w.green_orders(), "n", n, &[]);
         }
-        let count = self.counted(w.orders, "n", n, &[]);
+        let count = self.counted(w.orders(), "n", n, &[]);
         let qual = self.qualifier(filter, true);
-        fill_all(w.count, &[("count", &count), ("qual", &qual)])
+        fill_all(w.count(), &[("count", &count), ("qual", &qual)])
     }
 
     /// Which orders a sum counts: " from green orders", " from orders with …" or nothing
@@ -73,9 +73,9 @@ impl Speaker {
     fn counting(&self, filter: &Filter, distinct: bool) -> String {
         let w = self.words;
         let (green, orders) = if distinct {
-            (w.in_green, w.in_orders)
+            (w.in_green(), w.in_orders())
         } else {
-            (w.from_green, w.from_orders)
+            (w.from_green(), w.from_orders())
         };
         if filter.is_green() {
             green.to_owned()
@@ -90,7 +90,7 @@ impl Speaker {
     fn sum(&self, field: Field, n: &str, filter: &Filter, distinct: bool) -> String {
         let amount = self.counted(self.words.unit(field), "n", n, &[]);
         let from = self.counting(filter, distinct);
-        fill_all(self.words.sum, &[("amount", &amount), ("from", &from)])
+        fill_all(self.words.sum(), &[("amount", &amount), ("from", &from)])
     }
 
     /// "{n} more consecutive months with {one}".
@@ -101,10 +101,10 @@ impl Speaker {
     /// "a green order" or "an order placed …".
     fn an_order(&self, filter: &Filter) -> String {
         if filter.is_green() {
-            return self.words.a_green_order.to_owned();
+            return self.words.a_green_order().to_owned();
         }
         let qual = self.qualifier(filter, true);
-        fill_all(self.words.an_order, &[("qual", &qual)])
+        fill_all(self.words.an_order(), &[("qual", &qual)])
     }
 
     /// A `period` rule: reached so far, a first order to cover, or an amount still needed.
@@ -159,13 +159,15 @@ impl Speaker {
         match measure {
             Measure::Count(filter) => match awaited_tier(kind, filter) {
                 Some(names) if left == 1.0 => {
-                    fill_all(w.reach_tier, &[("tier", &self.either(names))])
+                    fill_all(w.reach_tier(), &[("tier", &self.either(names))])
                 }
-                _ if kind == "signup" && left == 1.0 && filter.0.is_empty() => w.sign_up.to_owned(),
+                _ if kind == "signup" && left == 1.0 && filter.0.is_empty() => {
+                    w.sign_up().to_owned()
+                }
                 _ => {
                     let count = self.counted(e.count, "n", n, &name);
                     let qual = self.qualifier(filter, false);
-                    fill_all(w.count, &[("count", &count), ("qual", &qual)])
+                    fill_all(w.count(), &[("count", &count), ("qual", &qual)])
                 }
             },
             Measure::Sum(field, filter) => {
@@ -177,12 +179,12 @@ impl Speaker {
                     ("events", &events),
                     ("qual", &qual),
                 ];
-                fill_all(w.event_sum, &values)
+                fill_all(w.event_sum(), &values)
             }
             Measure::Streak(period, filter) => {
                 let a = fill_all(e.one, &name);
                 let qual = self.qualifier(filter, false);
-                let one = fill_all(w.a_event, &[("a", &a), ("qual", &qual)]);
+                let one = fill_all(w.a_event(), &[("a", &a), ("qual", &qual)]);
                 self.streak(*period, n, &one)
             }
             _ => String::new(),

@@ -29,11 +29,11 @@ impl Speaker {
         let (when, with) = (self.when(filter), self.clauses(filter));
         let mut out = String::new();
         if !when.is_empty() {
-            let template = if placed { w.placed } else { w.at };
+            let template = if placed { w.placed() } else { w.at() };
             out.push_str(&fill_all(template, &[("when", &when)]));
         }
         if !with.is_empty() {
-            out.push_str(&fill_all(w.with, &[("with", &with)]));
+            out.push_str(&fill_all(w.with(), &[("with", &with)]));
         }
         out
     }
@@ -43,7 +43,7 @@ impl Speaker {
         let mut out = String::new();
         for c in filter.0.iter().filter(|c| time_set(c).is_none()) {
             if !out.is_empty() {
-                out.push_str(self.words.and);
+                out.push_str(self.words.and());
             }
             out.push_str(&self.clause(c));
         }
@@ -65,17 +65,17 @@ impl Speaker {
                 self.counted(w.amount(c.field), "x", &plain, &[("op", op)])
             }
             Operand::Field(g) => fill_all(
-                w.versus,
+                w.versus(),
                 &[("a", field), ("op", w.op(c.op, false)), ("b", w.noun(*g))],
             ),
             Operand::List(xs) => {
                 let values: Vec<String> = xs.iter().map(|x| self.number(*x)).collect();
                 fill_all(
-                    w.one_of,
+                    w.one_of(),
                     &[("field", field), ("values", &self.either(&values))],
                 )
             }
-            Operand::Text(names) => fill_all(w.tier_is, &[("names", &self.either(names))]),
+            Operand::Text(names) => fill_all(w.tier_is(), &[("names", &self.either(names))]),
         }
     }
 
@@ -94,7 +94,7 @@ impl Speaker {
         let hours = (hours != ALL_HOURS).then(|| self.hours(hours));
         let days = (days != ALL_DAYS).then(|| self.weekdays(days));
         match (hours, days) {
-            (Some(h), Some(d)) => fill_all(self.words.hours_days, &[("hours", &h), ("days", &d)]),
+            (Some(h), Some(d)) => fill_all(self.words.hours_days(), &[("hours", &h), ("days", &d)]),
             (Some(one), None) | (None, Some(one)) => one,
             (None, None) => String::new(),
         }
@@ -105,10 +105,13 @@ impl Speaker {
         let mut spans = Vec::new();
         for (a, n) in runs(hours, 24) {
             let (from, to) = (self.time(a), self.time((a + n) % 24));
-            spans.push(fill_all(self.words.hours, &[("from", &from), ("to", &to)]));
+            spans.push(fill_all(
+                self.words.hours(),
+                &[("from", &from), ("to", &to)],
+            ));
         }
         if spans.is_empty() {
-            self.words.no_hour.to_owned()
+            self.words.no_hour().to_owned()
         } else {
             self.either(&spans)
         }
@@ -122,28 +125,28 @@ impl Speaker {
     /// "on Saturday or Sunday", "from Monday to Friday", "on Monday to Wednesday or Saturday".
     fn weekdays(&self, days: u32) -> String {
         let w = self.words;
-        let name = |i: u32| w.days.get(i as usize % 7).copied().unwrap_or_default();
+        let name = |i: u32| w.day(i);
         let range = |template: &str, a: u32, n: u32| {
             fill_all(template, &[("a", name(a)), ("b", name(a + n - 1))])
         };
         let runs = runs(days, 7);
         if let [(a, n)] = runs.as_slice() {
             if *n > 2 {
-                return range(w.days_from_to, *a, *n);
+                return range(w.days_from_to(), *a, *n);
             }
         }
         let mut names = Vec::new();
         for &(a, n) in &runs {
             if n > 2 {
-                names.push(range(w.days_range, a, n));
+                names.push(range(w.days_range(), a, n));
             } else {
                 names.extend((a..a + n).map(|i| name(i).to_owned()));
             }
         }
         if names.is_empty() {
-            return w.no_day.to_owned();
+            return w.no_day().to_owned();
         }
-        fill_all(w.days_on, &[("days", &self.either(&names))])
+        fill_all(w.days_on(), &[("days", &self.either(&names))])
     }
 
     /// "a, b or c".
@@ -153,9 +156,9 @@ impl Speaker {
             if i > 0 {
                 let last = i + 1 == items.len();
                 out.push_str(if last {
-                    self.words.or
+                    self.words.or()
                 } else {
-                    self.words.comma
+                    self.words.comma()
                 });
             }
             out.push_str(item);

@@ -8,8 +8,13 @@ mod es;
 mod fr;
 mod ja;
 mod packing;
+mod table;
 
-use crate::badges::rules::{Field, Op, Period};
+pub(super) use table::Table;
+
+use crate::badges::rules::Field;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use crate::badges::rules::{Op, Period};
 use crate::locale::plural::Forms;
 use crate::locale::Lang;
 
@@ -92,20 +97,41 @@ pub(super) struct Words {
     pub(super) sign_up: &'static str,
 }
 
-/// The table of `lang` (rebuilt from its packed texts, [`packing`]).
-pub(super) fn words(lang: Lang) -> &'static Words {
+/// How many texts a [`Words`] holds.
+const TEXTS: usize = 104;
+
+/// The words of `lang` (read from its packed texts, [`packing`]).
+pub(super) fn words(lang: Lang) -> &'static Table {
     packing::words(lang)
 }
 
+/// The entry of `field` in a per-field run of texts (`units`, `amounts`, the first nine
+/// `nouns`): fields never summed nor compared with a number share the last one with `value`.
+fn by_field(field: Field) -> usize {
+    match field {
+        Field::Co2Kg => 0,
+        Field::BaselineCo2Kg => 1,
+        Field::Co2SavedKg => 2,
+        Field::RecycledShare => 3,
+        Field::OffsetKg => 4,
+        Field::TreesSaved => 5,
+        Field::SupplyChains => 6,
+        Field::VerifiedSupplyChains => 7,
+        Field::Value | Field::Tier | Field::Hour | Field::Weekday => 8,
+    }
+}
+
+/// The words as written, read field by field: what [`Table`]'s test checks its indices against.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 impl Words {
     /// The amount still needed of a summed field (fields never summed share `value`'s).
     pub(super) fn unit(&self, field: Field) -> Forms {
-        by_field(&self.units, field)
+        written_by_field(&self.units, field)
     }
 
     /// A filter clause comparing `field` with a number.
     pub(super) fn amount(&self, field: Field) -> Forms {
-        by_field(&self.amounts, field)
+        written_by_field(&self.amounts, field)
     }
 
     /// What `field` is called.
@@ -117,7 +143,7 @@ impl Words {
             Field::Weekday => weekday,
             Field::Value => value,
             Field::Tier => tier,
-            other => by_field(
+            other => written_by_field(
                 &[
                     co2, baseline, saved, recycled, offset, trees, chains, verified, value,
                 ],
@@ -172,7 +198,8 @@ impl Words {
 
 /// The entry of a per-field table (`units`, `amounts`): fields never summed nor compared with
 /// a number share the last one with `value`.
-fn by_field<T: Copy>(table: &[T; 9], field: Field) -> T {
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn written_by_field<T: Copy>(table: &[T; 9], field: Field) -> T {
     let [co2, baseline, saved, recycled, offset, trees, chains, verified, value] = *table;
     match field {
         Field::Co2Kg => co2,

@@ -1,15 +1,15 @@
 //! The hint tables as the binary holds them: each language's 104 texts packed into one run of
 //! bytes at compile time ([`crate::locale::packed`]: −0.96 KB gzip of `impactkit/badges`), and the
-//! [`Words`] of a language rebuilt from them. [`texts`] and [`unpack`] list the fields in the
-//! same order; the round trip of every table is tested below.
+//! [`Table`] of a language read from them. [`texts`] and the test's `unpack` list the fields in
+//! the same order; the round trip of every table is tested below, and [`Table`]'s indices in
+//! its own test.
 
-use super::{ar, de, es, fr, ja, EventWords, PeriodWords, Words, EN};
+use super::{ar, de, es, fr, ja, Table, Words, EN, TEXTS};
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use super::{EventWords, PeriodWords};
 use crate::locale::packed::Unpacker;
 use crate::locale::Lang;
 use std::sync::OnceLock;
-
-/// How many texts a [`Words`] holds.
-const TEXTS: usize = 104;
 
 /// The texts of `w`, in [`unpack`]'s order.
 // Compile-time code (its callers are `const`s): an index out of range is a build error.
@@ -72,7 +72,9 @@ const fn texts(w: &Words) -> [&'static str; TEXTS] {
     out
 }
 
-/// The [`Words`] whose [`texts`] `t` reads.
+/// The [`Words`] whose [`texts`] `t` reads (the round trip of [`texts`]; the hints read a
+/// [`Table`]).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn unpack(t: &mut Unpacker) -> Words {
     Words {
         orders: t.next_forms(),
@@ -131,14 +133,23 @@ fn unpack(t: &mut Unpacker) -> Words {
 const PACKED: [&str; 6] =
     crate::packed_tables!(texts, TEXTS, [EN, de::DE, fr::FR, es::ES, ar::AR, ja::JA]);
 
-/// Each language's table, rebuilt on first use (a preview composes a hint per tier).
-static TABLES: [OnceLock<Words>; 6] = [const { OnceLock::new() }; 6];
+/// Each language's table, read on first use (a preview composes a hint per tier).
+static TABLES: [OnceLock<Table>; 6] = [const { OnceLock::new() }; 6];
 
-/// The table of `lang`.
-pub(super) fn words(lang: Lang) -> &'static Words {
+/// The table of `lang`: its texts in [`texts`]' order.
+pub(super) fn words(lang: Lang) -> &'static Table {
     let [en, de, fr, es, ar, ja] = &TABLES;
     let table = lang.pick([en, de, fr, es, ar, ja]);
-    table.get_or_init(|| unpack(&mut Unpacker::new(lang.pick(PACKED))))
+    table.get_or_init(|| {
+        let mut texts = Unpacker::new(lang.pick(PACKED));
+        Table(std::array::from_fn(|_| texts.next_text()))
+    })
+}
+
+/// The table of `lang` as written.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(super) fn written(lang: Lang) -> &'static Words {
+    lang.pick([&EN, &de::DE, &fr::FR, &es::ES, &ar::AR, &ja::JA])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -146,14 +157,14 @@ mod tests {
     use super::*;
 
     /// Each language's table comes back whole from its packed texts (fails when
-    /// [`texts`] and [`unpack`] list a field in different places), and is rebuilt once.
+    /// [`texts`] and [`unpack`] list a field in different places), and is read once.
     #[test]
     fn every_table_round_trips() {
         let tables = [&EN, &de::DE, &fr::FR, &es::ES, &ar::AR, &ja::JA];
         crate::locale::packed::assert_round_trips(tables, PACKED, unpack);
         let langs = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar, Lang::Ja];
         for (table, lang) in tables.into_iter().zip(langs) {
-            assert_eq!(words(lang), table);
+            assert_eq!(written(lang), table);
             assert!(std::ptr::eq(words(lang), words(lang)));
         }
     }

@@ -59,6 +59,34 @@ fn halves_to_f64(x: i128) -> f64 {
     }
 }
 
+/// `x` towards zero, within `i128`'s range, NaN as 0 (as `x as i128`, without compiler_builtins'
+/// conversion: below 2^63, the usual case, one wasm instruction through `i64`).
+///
+/// ```
+/// use impactkit::decimal::wide::from_f64;
+/// assert_eq!((from_f64(-2.9), from_f64(1e20), from_f64(-1e40)), (-2, 100_000_000_000_000_000_000, i128::MIN));
+/// ```
+pub fn from_f64(x: f64) -> i128 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    const TWO_127: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0;
+    let magnitude = x.abs();
+    if magnitude.is_nan() || magnitude < TWO_63 {
+        return x as i64 as i128;
+    }
+    if magnitude >= TWO_127 {
+        return if x < 0.0 { i128::MIN } else { i128::MAX };
+    }
+    // A whole number 2^63 ≤ m < 2^127: its 53-bit significand shifted left by 11 to 74.
+    let bits = magnitude.to_bits();
+    let shift = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let whole = (((bits & ((1 << 52) - 1)) | (1 << 52)) as i128) << shift;
+    if x < 0.0 {
+        -whole
+    } else {
+        whole
+    }
+}
+
 /// `a / b` rounded towards zero and whether it left a remainder, for `b > 0` (as `i128`'s `/`).
 pub fn div_trunc(a: i128, b: i128) -> (i128, bool) {
     if crate::FOR_SPEED {
@@ -166,6 +194,35 @@ mod tests {
         ]
     }
 
+    /// The ends of the conversions' ranges.
+    #[test]
+    fn doubles_at_the_ends_convert_as_the_standard_ones() {
+        let two_127 = 2f64.powi(127);
+        let ends = [
+            two_127,
+            -two_127,
+            2f64.powi(63),
+            -(2f64.powi(63)),
+            2f64.powi(63) - 1024.0,
+        ];
+        let more = [
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -0.0,
+            0.5,
+        ];
+        for x in ends
+            .into_iter()
+            .chain(more)
+            .chain([two_127 * (1.0 - f64::EPSILON / 2.0)])
+        {
+            assert_eq!(from_f64(x), x as i128, "{x}");
+            assert_eq!(from_f64(-x), -x as i128, "{x}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 
@@ -177,6 +234,9 @@ mod tests {
             prop_assert_eq!(saturating_mul(a, b), a.saturating_mul(b));
             prop_assert_eq!(halves_to_f64(a), a as f64);
             prop_assert_eq!(to_f64(a), a as f64);
+            for x in [a as f64, a as f64 * 1.5, a as f64 / 3e9, f64::from_bits(a as u64)] {
+                prop_assert_eq!(from_f64(x), x as i128, "{}", x);
+            }
             let (ua, ub) = (a.unsigned_abs(), b.unsigned_abs());
             if ub != 0 {
                 prop_assert_eq!(div_rem(ua, ub), (ua / ub, ua % ub));

@@ -12,13 +12,9 @@ use crate::time::civil::{DateTime, Utc};
 
 /// Fixed-point nano-units: sums stay exact for up to 9 decimals.
 pub(super) fn nano(x: f64) -> i128 {
-    let n = super::round(x * 1e9);
-    // Through i64 when it fits: wasm converts a double to i64 in one instruction, to i128 by a call.
-    if n.abs() < 9e18 {
-        n as i64 as i128
-    } else {
-        n as i128
-    }
+    // Through i64 when it fits (`wide::from_f64`): wasm converts a double to i64 in one
+    // instruction, to i128 by a call.
+    crate::decimal::wide::from_f64(super::round(x * 1e9))
 }
 
 /// The matching orders of one period: its key and the first and last instant of its orders.

@@ -194,29 +194,52 @@ pub struct Message(String);
 
 impl Message {
     /// A message starting with `text`.
+    #[inline(never)]
     pub fn new(text: &str) -> Message {
         Message(text.to_owned())
     }
 
     /// Appends `text`.
+    #[inline(never)]
     pub fn text(mut self, text: &str) -> Message {
         self.0.push_str(text);
         self
     }
 
     /// Appends an integer in decimal.
+    #[inline(never)]
     pub fn int(mut self, n: i128) -> Message {
         crate::numbers::push_int(&mut self.0, n);
         self
     }
 
     /// Appends a number as JSON wrote it ([`crate::numbers::show`]).
+    #[inline(never)]
     pub fn num(mut self, x: f64) -> Message {
         self.0.push_str(&crate::numbers::show(x));
         self
     }
 
+    /// Appends names separated by `, ` (a list of what is allowed), without collecting them first.
+    ///
+    /// ```
+    /// use impactkit::error::Message;
+    /// let m = Message::new("fields are: ").list(["co2Kg", "amount"]);
+    /// assert_eq!(String::from(m), "fields are: co2Kg, amount");
+    /// ```
+    #[inline(never)]
+    pub fn list<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Message {
+        for (i, name) in names.into_iter().enumerate() {
+            if i > 0 {
+                self.0.push_str(", ");
+            }
+            self.0.push_str(name);
+        }
+        self
+    }
+
     /// Appends user text in double quotes, shortened to 60 characters (`"red;x"`).
+    #[inline(never)]
     pub fn user(mut self, text: &str) -> Message {
         self.0.push('"');
         self.0.push_str(&truncate(text));
@@ -227,6 +250,7 @@ impl Message {
 
 impl Message {
     /// Appends user text shortened and quoted as a JSON string (`"a \"b\""`).
+    #[inline(never)]
     pub fn quoted(mut self, text: &str) -> Message {
         self.0.push('"');
         for c in truncate(text).chars() {

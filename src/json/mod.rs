@@ -162,7 +162,10 @@ impl<'a> Json<'a> {
     pub fn expected(&self, what: &str) -> Error {
         self.error(
             ErrorCode::InvalidType,
-            ["expected ", what, ", found ", self.value.type_name()].concat(),
+            Message::new("expected ")
+                .text(what)
+                .text(", found ")
+                .text(self.value.type_name()),
         )
     }
 
@@ -259,7 +262,7 @@ impl<'a> Json<'a> {
                     segment: Segment::Key(key),
                 }
                 .render(),
-                ["`", key, "` is required"].concat(),
+                Message::new("`").text(key).text("` is required"),
             )),
         }
     }
@@ -432,7 +435,9 @@ impl<'a> Json<'a> {
             .and_then(|s| s.get(NON_FINITE_MARK.len()..));
         self.error(
             ErrorCode::InvalidNumber,
-            ["number is not finite (", name.unwrap_or("NaN"), ")"].concat(),
+            Message::new("number is not finite (")
+                .text(name.unwrap_or("NaN"))
+                .text(")"),
         )
     }
 

@@ -51,7 +51,6 @@ pub(super) fn read_backend(
         let rank = match (definition, &tier, &tier_json) {
             (Some(d), Some(name), Some(at)) => Some(
                 tier_of(&mut tier_index, found.unwrap_or_default(), d, name).ok_or_else(|| {
-                    let names: Vec<&str> = d.tiers.iter().map(|t| t.tier.as_str()).collect();
                     at.error(
                         ErrorCode::InvalidValue,
                         crate::error::Message::default()
@@ -59,7 +58,7 @@ pub(super) fn read_backend(
                             .text(" is not a tier of ")
                             .text(&d.id)
                             .text(": ")
-                            .text(&names.join(", ")),
+                            .list(d.tiers.iter().map(|t| t.tier.as_str())),
                     )
                 })?,
             ),

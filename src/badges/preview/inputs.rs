@@ -41,16 +41,15 @@ pub(super) fn read_issued(
         return Ok(vec![None; definitions.len()]);
     };
     let index = crate::unique::index(&mut map.object()?.iter().map(|(k, _)| k.as_ref()));
-    definitions
-        .iter()
-        .map(|d| {
-            index
-                .get(d.id.as_str())
-                .and_then(|&i| map.entry(i))
-                .map(|n| n.integer_in(0, 1 << 53).map(|n| n as u64))
-                .transpose()
-        })
-        .collect()
+    let mut issued = Vec::with_capacity(definitions.len());
+    for d in definitions {
+        let at = index.get(d.id.as_str()).and_then(|&i| map.entry(i));
+        issued.push(match at {
+            Some(n) => Some(n.integer_in(0, 1 << 53)? as u64),
+            None => None,
+        });
+    }
+    Ok(issued)
 }
 
 /// Orders inside a badge's validity window (all of them when it has none).

@@ -86,13 +86,12 @@ impl Field {
             .find(|(n, _)| *n == name)
             .map(|(_, f)| *f)
             .ok_or_else(|| {
-                let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
                 at.error(
                     ErrorCode::InvalidValue,
                     crate::error::Message::new(what)
                         .user(name)
                         .text("; fields are: ")
-                        .text(&names.join(", ")),
+                        .list(fields.iter().map(|(n, _)| *n)),
                 )
             })
     }

@@ -195,7 +195,7 @@ fn check_keys(input: &Json, kind: usize) -> Result<()> {
                     .text(" for kind \"")
                     .text(KINDS.get(kind).copied().unwrap_or_default())
                     .text("\"; allowed: ")
-                    .text(&allowed.join(", ")),
+                    .list(allowed.iter().copied()),
             ));
         }
     }

@@ -11,9 +11,56 @@
 /// assert_eq!(split_once_byte("größe", b'.'), None);
 /// ```
 pub fn split_once_byte(text: &str, mark: u8) -> Option<(&str, &str)> {
-    debug_assert!(mark.is_ascii());
-    let at = text.bytes().position(|b| b == mark)?;
+    let at = find_byte(text, mark)?;
     Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// The byte index of the first `mark` (ASCII) in `text`, as `text.find(char)` gives it.
+///
+/// ```
+/// use impactkit::text::find_byte;
+/// assert_eq!(find_byte("é<b>", b'<'), Some(2));
+/// assert_eq!(find_byte("ab", b'<'), None);
+/// ```
+pub fn find_byte(text: &str, mark: u8) -> Option<usize> {
+    debug_assert!(mark.is_ascii());
+    text.bytes().position(|b| b == mark)
+}
+
+/// Whether `text` holds any of the ASCII `marks`.
+///
+/// ```
+/// use impactkit::text::has_any_byte;
+/// assert!(has_any_byte("rgb(1,2)", b"()"));
+/// assert!(!has_any_byte("1 2 3", b"(),"));
+/// ```
+pub fn has_any_byte(text: &str, marks: &[u8]) -> bool {
+    text.bytes().any(|b| marks.contains(&b))
+}
+
+/// The pieces of `text` between `mark`s (ASCII), as `text.split(char)` gives them: one more
+/// than there are marks, empty ones included.
+///
+/// ```
+/// use impactkit::text::pieces;
+/// assert_eq!(pieces("a|b||c", b'|').collect::<Vec<_>>(), ["a", "b", "", "c"]);
+/// assert_eq!(pieces("", b'|').collect::<Vec<_>>(), [""]);
+/// ```
+pub fn pieces(text: &str, mark: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match split_once_byte(current, mark) {
+            Some((piece, after)) => {
+                rest = Some(after);
+                Some(piece)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 /// The text before the first `mark` (all of it without one) and the rest after the mark.
@@ -25,4 +72,23 @@ pub fn split_once_byte(text: &str, mark: u8) -> Option<(&str, &str)> {
 /// ```
 pub fn split_at_byte(text: &str, mark: u8) -> (&str, &str) {
     split_once_byte(text, mark).unwrap_or((text, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Each byte search answers as std's char search does, on any text (ASCII marks among
+        /// multi-byte characters included).
+        #[test]
+        fn byte_searches_answer_as_char_searches(text in "[a-c|é😀,()]{0,24}", mark in prop::sample::select(vec![b'|', b',', b'(', b'a'])) {
+            let c = char::from(mark);
+            prop_assert_eq!(find_byte(&text, mark), text.find(c));
+            prop_assert_eq!(split_once_byte(&text, mark), text.split_once(c));
+            prop_assert_eq!(pieces(&text, mark).collect::<Vec<_>>(), text.split(c).collect::<Vec<_>>());
+            prop_assert_eq!(has_any_byte(&text, b"()"), text.contains(['(', ')']));
+        }
+    }
 }

@@ -244,7 +244,7 @@ fn push_unicode_escape(c: char, out: &mut String) {
 /// ```
 pub fn bake(svg: &mut String, credential: &Credential) {
     // The writer escapes `>` in attribute values: the first one closes the root tag.
-    let (Some(end), true) = (svg.find('>'), svg.starts_with(ROOT)) else {
+    let (Some(end), true) = (crate::text::find_byte(svg, b'>'), svg.starts_with(ROOT)) else {
         return;
     };
     let element = match credential {

@@ -131,15 +131,15 @@ fn alpha(token: Option<&str>) -> Option<u8> {
 
 /// The arguments of `name(…)`: 3 values and an optional alpha.
 fn arguments(body: &str) -> Option<([&str; 3], Option<&str>)> {
-    let (main, slash_alpha) = match body.split_once('/') {
+    let (main, slash_alpha) = match crate::text::split_once_byte(body, b'/') {
         Some((m, a)) => (m, Some(a.trim())),
         None => (body, None),
     };
     // Up to 4 values, in an array (no `Vec`); more is `None`.
-    let comma = main.contains(',');
+    let comma = crate::text::has_any_byte(main, b",");
     let mut parts = [""; 4];
     let mut n = 0;
-    let mut commas = main.split(',').map(str::trim);
+    let mut commas = crate::text::pieces(main, b',').map(str::trim);
     let mut spaces = main.split_ascii_whitespace();
     while let Some(value) = if comma { commas.next() } else { spaces.next() } {
         *parts.get_mut(n)? = value;
@@ -228,9 +228,9 @@ impl Color {
                 a: 0,
             });
         }
-        if let Some((name, rest)) = t.split_once('(') {
+        if let Some((name, rest)) = crate::text::split_once_byte(&t, b'(') {
             let body = rest.strip_suffix(')')?;
-            if body.contains(['(', ')']) {
+            if crate::text::has_any_byte(body, b"()") {
                 return None;
             }
             let ([x, y, z], a) = arguments(body)?;

@@ -66,8 +66,7 @@ impl Icon {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         // A table scanned in a loop: a `match` on 55 strings compiled to ~1 KB of comparisons.
-        let found = NAMES
-            .split('|')
+        let found = crate::text::pieces(NAMES, b'|')
             .position(|group| group.split_ascii_whitespace().any(|n| n == key));
         found
             .and_then(|i| Icon::ALL.get(i).copied())

@@ -69,7 +69,10 @@ fn skip_markup(svg: &str, at: usize) -> Option<Option<usize>> {
 pub(super) fn first_credential(svg: &str) -> Result<Option<Found<'_>>, Malformed> {
     let mut from = 0;
     let mut root = false;
-    while let Some(offset) = svg.get(from..).and_then(|rest| rest.find('<')) {
+    while let Some(offset) = svg
+        .get(from..)
+        .and_then(|rest| crate::text::find_byte(rest, b'<'))
+    {
         let start = from + offset;
         if let Some(end) = skip_markup(svg, start) {
             match end {
@@ -128,8 +131,11 @@ fn attribute<'s>(attributes: &'s str, wanted: &str) -> Option<Option<&'s str>> {
         let (name, after) = rest.split_at(name_len);
         let after = after.trim_start().strip_prefix('=')?;
         let after = after.trim_start();
-        let quote = after.chars().next().filter(|&q| q == '"' || q == '\'')?;
-        let value_len = after.get(1..)?.find(quote)?;
+        let quote = *after
+            .as_bytes()
+            .first()
+            .filter(|&&q| q == b'"' || q == b'\'')?;
+        let value_len = crate::text::find_byte(after.get(1..)?, quote)?;
         if name == wanted {
             return after.get(1..1 + value_len).map(Some);
         }
@@ -143,7 +149,7 @@ fn content_text(svg: &str, mut from: usize) -> Result<String, Malformed> {
     let mut text = String::new();
     loop {
         let rest = svg.get(from..).ok_or(UNCLOSED)?;
-        let offset = rest.find('<').ok_or(UNCLOSED)?;
+        let offset = crate::text::find_byte(rest, b'<').ok_or(UNCLOSED)?;
         decode_references(rest.get(..offset).unwrap_or_default(), &mut text)
             .ok_or("an unknown character reference in <openbadges:credential>")?;
         let start = from + offset;
@@ -180,10 +186,10 @@ fn char_ref(digits: &str, radix: u32) -> Option<char> {
 /// `None` at an unknown or malformed reference.
 fn decode_references(data: &str, out: &mut String) -> Option<()> {
     let mut rest = data;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = crate::text::find_byte(rest, b'&') {
         out.push_str(rest.get(..amp)?);
         let after = rest.get(amp + 1..)?;
-        let semi = after.find(';')?;
+        let semi = crate::text::find_byte(after, b';')?;
         let name = after.get(..semi)?;
         let c = match name {
             "lt" => '<',

@@ -121,6 +121,7 @@ impl Error {
     /// let e = impactkit::Error::new(impactkit::ErrorCode::MissingField, "$.now", "`now` is required");
     /// assert_eq!(e.path, "$.now");
     /// ```
+    #[inline(never)]
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::from(ErrorFields {
             code,

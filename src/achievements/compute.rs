@@ -12,6 +12,7 @@ use std::borrow::Borrow;
 /// `(start, shown end, exclusive end)` of a window.
 type Bounds = (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>);
 
+#[inline(never)]
 fn period_error() -> Error {
     Error::new(
         ErrorCode::OutOfRange,
@@ -39,6 +40,7 @@ pub trait WindowEvents {
 }
 
 /// The error of a window whose values add up past what [`Decimal`] holds.
+#[inline(never)]
 pub fn sum_error() -> Error {
     Error::new(
         ErrorCode::OutOfRange,

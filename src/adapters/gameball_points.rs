@@ -72,6 +72,7 @@ fn above_zero(input: &Json, key: &str) -> Result<Option<f64>> {
     Ok(Some(x))
 }
 
+#[inline(never)]
 fn missing(input: &Json, key: &str, why: &str) -> Error {
     Error::new(
         ErrorCode::MissingField,

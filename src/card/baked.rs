@@ -128,6 +128,7 @@ fn exact(x: f64) -> bool {
 }
 
 /// The `too_large` error for a credential over [`MAX_CREDENTIAL_BYTES`].
+#[inline(never)]
 fn too_large(at: &Json, what: &str) -> Error {
     at.error(
         ErrorCode::TooLarge,

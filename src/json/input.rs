@@ -59,6 +59,7 @@ pub fn text_of_encoded_string(buffer: Vec<u8>) -> Result<String> {
 /// assert_eq!(impactkit::json::not_json_text(true).code.as_str(), "too_large");
 /// assert_eq!(impactkit::json::not_json_text(false).code.as_str(), "invalid_type");
 /// ```
+#[inline(never)]
 pub fn not_json_text(range_error: bool) -> Error {
     if range_error {
         return Error::new(

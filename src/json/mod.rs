@@ -154,11 +154,13 @@ impl<'a> Json<'a> {
     /// let e = j.field("x").unwrap().error(impactkit::ErrorCode::OutOfRange, "too small");
     /// assert_eq!(e.path, "$.x");
     /// ```
+    #[inline(never)]
     pub fn error(&self, code: ErrorCode, message: impl Into<String>) -> Error {
         Error::new(code, self.path.render(), message)
     }
 
     /// The `invalid_type` error "expected `what`, found a string" at this value.
+    #[inline(never)]
     pub fn expected(&self, what: &str) -> Error {
         self.error(
             ErrorCode::InvalidType,
@@ -428,6 +430,7 @@ impl<'a> Json<'a> {
     }
 
     /// The `invalid_number` error for a non-finite number, naming it (`NaN`, `Infinity`).
+    #[inline(never)]
     fn non_finite(&self) -> Error {
         let name = self
             .value
@@ -558,6 +561,7 @@ impl<'a> Json<'a> {
     }
 
     /// The `invalid_value` error for `s`, listing what is allowed.
+    #[inline(never)]
     fn not_one_of(&self, s: &str, allowed: &mut dyn Iterator<Item = &str>) -> Error {
         let mut message = Message::default().user(s).text(" is not one of: ");
         for (i, name) in allowed.enumerate() {
@@ -599,6 +603,7 @@ pub fn check_input_size(bytes: usize) -> Result<()> {
 
 /// The `too_large` error for JSON text of `bytes` bytes; `qualifier` is `"at least "`
 /// when only a lower bound is known (text still being converted).
+#[inline(never)]
 pub(crate) fn input_too_large(qualifier: &str, bytes: usize) -> Error {
     Error::new(
         ErrorCode::TooLarge,

@@ -75,6 +75,7 @@ impl<'t> Parser<'t> {
     }
 
     /// An `invalid_json` error at the current position.
+    #[inline(never)]
     fn syntax(&self, path: &Path<'_>, what: &str) -> Error {
         let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();

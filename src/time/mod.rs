@@ -132,6 +132,7 @@ pub fn epoch_at(field: &Json, x: f64) -> Result<DateTime<Utc>> {
     })
 }
 
+#[inline(never)]
 fn invalid_instant(field: &Json, text: &str) -> Error {
     field.error(
         ErrorCode::InvalidDate,

@@ -213,6 +213,7 @@ fn with_cart<'a>(history: &'a [Order], cart: &'a Order) -> Vec<&'a Order> {
 }
 
 /// A relative expiry that ends past the year 9999: `out_of_range` at its count.
+#[inline(never)]
 fn expiry_beyond(index: usize) -> Error {
     Error::new(
         ErrorCode::OutOfRange,

@@ -74,7 +74,7 @@ pub fn split_at_byte(text: &str, mark: u8) -> (&str, &str) {
     split_once_byte(text, mark).unwrap_or((text, ""))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -563,10 +563,10 @@ impl<'a> Json<'a> {
     /// The `invalid_value` error for `s`, listing what is allowed.
     #[inline(never)]
     fn not_one_of(&self, s: &str, allowed: &mut dyn Iterator<Item = &str>) -> Error {
-        let mut message = Message::default().user(s).text(" is not one of: ");
-        for (i, name) in allowed.enumerate() {
-            message = message.text(if i == 0 { "" } else { ", " }).text(name);
-        }
+        let message = Message::default()
+            .user(s)
+            .text(" is not one of: ")
+            .list(allowed);
         self.error(ErrorCode::InvalidValue, message)
     }
 }

@@ -74,7 +74,10 @@ impl Field {
     /// let v = serde_json::json!("co2Kg");
     /// let events = Source::Events("referral".into());
     /// let e = Field::parse_in("co2Kg", &events, &Json::root(&Node::from(&v))).unwrap_err();
-    /// assert!(e.message.contains("unknown event field"));
+    /// assert_eq!(
+    ///     e.message,
+    ///     "unknown event field \"co2Kg\"; fields are: value, tier, hour, weekday"
+    /// );
     /// ```
     pub fn parse_in(name: &str, source: &Source, at: &Json) -> Result<Field> {
         let (fields, what): (&[(&str, Field)], &str) = match source {

@@ -41,16 +41,18 @@ RAW_CARGO = $(SIZE_CARGO) -p impactkit-raw
 Z_MODULES := bars progress profile badges streaks cards
 Z_CONFIG := --config 'profile.release.opt-level="z"' $(foreach p,core alloc std compiler_builtins,--config 'profile.release.package.$(p).opt-level="z"')
 # And rustc's MIR optimisations at level 1 (no MIR inlining and the passes that duplicate code for it;
-# LLVM still inlines what its cost model calls cheaper): badges −0.26, profile −0.19, cards −0.12,
-# progress −0.09, streaks −0.08 KB gzip (docs/modules.md).
+# LLVM still inlines what its cost model calls cheaper). With the rereloop below, against make pkg
+# before both (docs/modules.md): bars −92, progress −117, profile −410, badges −321, streaks −115,
+# cards −101 B gzip with glue.
 Z_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Zmir-opt-level=1
 # impactkit/bars (the first widget's two functions, a few numbers each) also without LLVM inlining
 # beyond what its cost model calls free (`-inline-threshold=0`, impactkit and the module crate):
 # −0.5 KB raw, −0.12 KB gzip (docs/modules.md).
 BARS_CONFIG := -Zprofile-rustflags $(foreach p,impactkit impactkit-raw,--config 'profile.release.package.$(p).rustflags=["-Cllvm-args=-inline-threshold=0"]')
 # And wasm-opt's control flow rebuilt (flatten + rereloop, then -Oz twice) without the target_features
-# section (browsers ignore it): bars −340 B gzip (docs/modules.md). Rebuilt twice: profile −146,
-# badges −120, progress −65, cards −26, streaks −20 B gzip more (a third time adds bytes).
+# section (browsers ignore it): bars −340 B gzip (docs/modules.md). Rebuilt twice (bars: its own
+# passes below), on builds at MIR level 1: profile −146, badges −120, progress −65, cards −26,
+# streaks −20 B gzip of the .wasm (a third time adds bytes).
 Z_WASM_OPT := --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --strip-target-features
 # impactkit/bars: the control flow rebuilt twice and the functions ordered by name (similar code
 # together for gzip): −53 B gzip there (progress and profile grow with it, so only bars).

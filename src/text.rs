@@ -95,6 +95,7 @@ mod tests {
             prop_assert_eq!(split_once_byte(&text, mark), text.split_once(c));
             prop_assert_eq!(pieces(&text, mark).collect::<Vec<_>>(), text.split(c).collect::<Vec<_>>());
             prop_assert_eq!(has_any_byte(&text, b"()"), text.contains(['(', ')']));
+            prop_assert_eq!(has_any_byte(&text, &[mark]), text.contains(c));
         }
     }
 }

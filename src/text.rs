@@ -1,6 +1,7 @@
-//! Searches of text for an ASCII mark, byte by byte (a mark that is not ASCII is never found): what `str::find(char)`, `split_once(char)`
+//! Searches of text for an ASCII mark, byte by byte: what `str::find(char)`, `split_once(char)`
 //! and `split(char)` do for any char, without std's char searcher (its UTF-8 encoding and
-//! `memchr`: ~0.35 KB gzip of each module built for size, docs/modules.md).
+//! `memchr`: ~0.35 KB gzip of each module built for size, docs/modules.md). A mark that is not
+//! ASCII is never found.
 
 /// The text before the first `mark` and the text after it, or `None` without one. `mark` is
 /// ASCII, so both sides are whole characters.
